@@ -1,0 +1,59 @@
+/**
+ * Configuration: read once from the environment at start, validated, typed. Nothing else in the
+ * server reads process.env. Every variable is listed in .env.example and the README.
+ */
+import { z } from 'zod';
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+const schema = z.object({
+  PORT: int(3000, 0).refine((n) => n <= 65535, 'must be a port number (0-65535)'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]*$/, 'letters, digits and : _ . - only')
+    .default('plenary'),
+  SECRET: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  ORGANIZER_KEY: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** Token lifetime in days. */
+  TOKEN_TTL_DAYS: int(120, 1),
+  /** Largest WebSocket frame accepted; larger frames close the connection (1009). */
+  MAX_MESSAGE_BYTES: int(4 * 1024 * 1024, 1024),
+  /** A board's stored size past which growth is refused (deletions still accepted). */
+  MAX_DOC_BYTES: int(32 * 1024 * 1024, 1024),
+  /** Messages a connection may send per second (sustained), and in a burst. */
+  RATE_LIMIT_PER_SEC: int(300, 1),
+  RATE_LIMIT_BURST: int(1200, 1),
+  /** How long a document with no connection stays in memory before it is written out and unloaded. */
+  UNLOAD_GRACE_MS: int(10_000, 0),
+  /** Updates are merged and sent/stored once per tick per board. */
+  TICK_MS: int(10, 1),
+  /** Ping interval; a connection that misses a pong by the next ping is closed. */
+  PING_INTERVAL_MS: int(15_000, 100),
+  /** Fold the log into the snapshot after this many entries or bytes. */
+  COMPACT_AFTER_ENTRIES: int(500, 1),
+  COMPACT_AFTER_BYTES: int(1024 * 1024, 1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Directory with the built web app (served as a single-page app). */
+  WEB_DIR: z.string().optional()
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; throws ConfigError naming every bad variable. */
+export const parseConfig = (env: Record<string, string | undefined>): Config => {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+};

@@ -1,0 +1,3 @@
+export * from './messages.ts';
+export * from './close-codes.ts';
+export * from './tokens.ts';
