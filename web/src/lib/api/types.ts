@@ -1,0 +1,61 @@
+/** Shapes of the Plenary HTTP API's requests and answers. */
+import type { Role } from '@plenary/shared/protocol';
+
+export interface City {
+  en: string;
+  native?: string;
+  country?: string;
+  lang?: string;
+}
+
+export interface BoardRef {
+  id: string;
+  theme: string;
+}
+
+export interface RoleTokens {
+  facilitator: string;
+  delegate: string;
+  observer: string;
+}
+
+export interface CreateWorkshopInput {
+  title: string;
+  themes?: string[];
+  hostCity?: City;
+  cities?: City[];
+  /** YYYY-MM-DD */
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface CreatedWorkshop {
+  id: string;
+  title: string;
+  boards: BoardRef[];
+  tokens: RoleTokens;
+  joinCode: string;
+}
+
+export interface Workshop {
+  id: string;
+  title: string;
+  hostCity?: City | null;
+  cities: City[];
+  startDate?: string | null;
+  endDate?: string | null;
+  boards: BoardRef[];
+  role: Role;
+  /** Not given to observers. */
+  joinCode?: string;
+  /** Only for facilitators. */
+  tokens?: RoleTokens;
+}
+
+export interface JoinResult {
+  workshopId: string;
+  title: string;
+  /** A delegate token. */
+  token: string;
+  cities: City[];
+}

@@ -1,0 +1,226 @@
+/**
+ * One board's live document: a Y.Doc kept in IndexedDB on this device (so the board opens and
+ * works offline, and survives a reload offline) and synced with the server over y-websocket.
+ *
+ * Public API
+ *   const conn = new BoardConnection(boardId, token, { awareness?: boolean })
+ *   conn.doc           Y.Doc of the board (edit it in transactions; any origin except the provider
+ *                      and the IndexedDB store counts as a local change)
+ *   conn.awareness     y-protocols Awareness (wrap it in `Presence` for people on the board)
+ *   conn.status        'connecting' | 'connected' | 'offline' | 'syncing'   ($state)
+ *   conn.online        the WebSocket is open and the first sync finished      ($state)
+ *   conn.unsynced      local changes exist that the server has not yet seen   ($state)
+ *   conn.loaded        the IndexedDB copy has been read into `doc`            ($state)
+ *   conn.readOnly      the server refused our changes (observer token)       ($state)
+ *   conn.closeCode     the server's close code when it ended the connection  ($state)
+ *   conn.closedForGood the close code was final (FINAL_CLOSE_CODES): no more reconnecting ($state)
+ *   conn.whenLoaded    Promise resolved once the IndexedDB copy is in `doc`
+ *   conn.destroy()     closes the socket, the IndexedDB handle and the doc
+ *
+ * Status, as the person sees it:
+ *   connecting  first connection attempt still running, nothing waiting to be sent
+ *   connected   in sync with the server
+ *   syncing     local changes are waiting to reach the server (offline, or sync in progress)
+ *   offline     no connection and nothing waiting
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as authProtocol from 'y-protocols/auth';
+import type * as decoding from 'lib0/decoding';
+import type * as encoding from 'lib0/encoding';
+import { FINAL_CLOSE_CODES, MessageTag, DenyReason } from '@plenary/shared/protocol';
+import { syncBaseUrl } from './sync-url.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
+
+export const ConnectionStatus = {
+  connecting: 'connecting',
+  connected: 'connected',
+  offline: 'offline',
+  syncing: 'syncing'
+} as const satisfies Record<ConnectionStatus, ConnectionStatus>;
+
+export interface BoardConnectionOptions {
+  /** Take part in presence. Off for light read-only views (workshop tiles). Default true. */
+  awareness?: boolean;
+  /** Keep a copy in IndexedDB. Default true. */
+  persist?: boolean;
+}
+
+/** IndexedDB database holding one board's document on this device. */
+export const boardDbName = (boardId: string): string => `plenary-board-${boardId}`;
+
+/** localStorage flag: changes were made offline and not yet synced (survives a reload). */
+const pendingKey = (boardId: string): string => `plenary.unsynced.${boardId}`;
+
+export class BoardConnection {
+  readonly boardId: string;
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly persistence: IndexeddbPersistence | null;
+  readonly whenLoaded: Promise<void>;
+
+  online = $state(false);
+  unsynced = $state(false);
+  loaded = $state(false);
+  readOnly = $state(false);
+  closeCode = $state<number | null>(null);
+  closedForGood = $state(false);
+  #attempted = $state(false);
+
+  readonly status: ConnectionStatus = $derived.by(() => {
+    if (this.unsynced && !this.readOnly) return ConnectionStatus.syncing;
+    if (this.online) return ConnectionStatus.connected;
+    if (!this.#attempted && !this.closedForGood) return ConnectionStatus.connecting;
+    return ConnectionStatus.offline;
+  });
+
+  #cleanups: Array<() => void> = [];
+
+  constructor(boardId: string, token: string, options: BoardConnectionOptions = {}) {
+    this.boardId = boardId;
+    this.doc = new Y.Doc();
+    this.unsynced = readPending(boardId);
+
+    this.persistence = options.persist === false ? null : new IndexeddbPersistence(boardDbName(boardId), this.doc);
+    this.whenLoaded = this.persistence
+      ? this.persistence.whenSynced.then(() => {
+          this.loaded = true;
+        })
+      : Promise.resolve().then(() => {
+          this.loaded = true;
+        });
+
+    this.provider = new WebsocketProvider(syncBaseUrl(), boardId, this.doc, {
+      params: { token },
+      // Only a revoked token is hopeless; every other close (ping timeout, rate limit, restart)
+      // is worth retrying with backoff.
+      shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code)
+    });
+    if (options.awareness === false) this.provider.awareness.setLocalState(null);
+    this.#watchPermission();
+    this.#watchProvider();
+    this.#watchLocalUpdates();
+    this.#watchBrowserNetwork();
+  }
+
+  get awareness() {
+    return this.provider.awareness;
+  }
+
+  /** Reconnects after a final close or a manual disconnect (e.g. with a new token). */
+  reconnect(token?: string): void {
+    if (token) this.provider.params = { ...this.provider.params, token };
+    this.closedForGood = false;
+    this.closeCode = null;
+    this.provider.connect();
+  }
+
+  destroy(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.provider.destroy();
+    // Destroying the doc also closes the IndexedDB handle (y-indexeddb listens for it).
+    this.doc.destroy();
+  }
+
+  #watchProvider(): void {
+    const provider = this.provider;
+    const onSync = (synced: boolean) => {
+      this.online = synced && provider.wsconnected;
+      // Our own step-2 answer (everything the server lacks) went out before the server's
+      // step 2 arrived, so once synced, nothing made before this moment is waiting.
+      if (synced) this.#setUnsynced(false);
+    };
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== 'connecting') this.#attempted = true;
+      if (status === 'disconnected') this.online = false;
+    };
+    const onClose = (event: CloseEvent | null) => {
+      this.#attempted = true;
+      this.online = false;
+      if (event && event.code >= 4000) this.closeCode = event.code;
+    };
+    const onError = () => {
+      this.#attempted = true;
+    };
+    const onClosed = (event: { code: number }) => {
+      this.closeCode = event.code;
+      this.closedForGood = true;
+    };
+    provider.on('sync', onSync);
+    provider.on('status', onStatus);
+    provider.on('connection-close', onClose);
+    provider.on('connection-error', onError);
+    provider.on('closed', onClosed);
+    this.#cleanups.push(() => {
+      provider.off('sync', onSync);
+      provider.off('status', onStatus);
+      provider.off('connection-close', onClose);
+      provider.off('connection-error', onError);
+      provider.off('closed', onClosed);
+    });
+  }
+
+  #watchLocalUpdates(): void {
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider || origin === this.persistence) return;
+      // A change made while in sync goes straight out on the open socket.
+      if (this.provider.synced && this.provider.wsconnected) return;
+      this.#setUnsynced(true);
+    };
+    this.doc.on('update', onUpdate);
+    this.#cleanups.push(() => this.doc.off('update', onUpdate));
+  }
+
+  /** Replaces y-websocket's console warning with a state the interface can show. */
+  #watchPermission(): void {
+    this.provider.messageHandlers[MessageTag.auth] = (
+      _encoder: encoding.Encoder,
+      decoder: decoding.Decoder
+    ) => {
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        if (reason === DenyReason.readOnly) this.readOnly = true;
+      });
+    };
+  }
+
+  /** The browser knows before the socket does when the Wi-Fi is gone; follow it both ways. */
+  #watchBrowserNetwork(): void {
+    if (typeof window === 'undefined') return;
+    const offline = () => {
+      this.online = false;
+      this.#attempted = true;
+      this.provider.disconnect();
+    };
+    const online = () => {
+      if (!this.closedForGood) this.provider.connect();
+    };
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    this.#cleanups.push(() => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+    });
+    if (navigator.onLine === false) offline();
+  }
+
+  #setUnsynced(value: boolean): void {
+    if (this.unsynced === value) return;
+    this.unsynced = value;
+    try {
+      if (value) localStorage.setItem(pendingKey(this.boardId), '1');
+      else localStorage.removeItem(pendingKey(this.boardId));
+    } catch {
+      // Private mode without storage: the flag only lives in memory.
+    }
+  }
+}
+
+const readPending = (boardId: string): boolean => {
+  try {
+    return localStorage.getItem(pendingKey(boardId)) === '1';
+  } catch {
+    return false;
+  }
+};
