@@ -1,0 +1,26 @@
+/**
+ * Chooses the store from the configuration: Redis when REDIS_URL is set, otherwise the embedded
+ * SQLite file in DATA_DIR.
+ */
+import type { Config } from '../config.ts';
+import type { Store } from './store.ts';
+import type { ConnectionListener, Log } from './redis-client.ts';
+import { RedisStore } from './redis-store.ts';
+import { SqliteStore } from './sqlite-store.ts';
+
+export type { Store, StoredDoc, CompactResult } from './store.ts';
+export type { ConnectionListener, ConnectionState, Log } from './redis-client.ts';
+
+/** A store plus its connection changes ('ready' / 'down'), for /healthz and metrics. */
+export type ServerStore = Store & { onStateChange(listener: ConnectionListener): () => void };
+
+export const createStore = async (
+  config: Pick<Config, 'DATA_DIR' | 'REDIS_URL' | 'KEY_PREFIX'>,
+  log: Log
+): Promise<ServerStore> => {
+  if (config.REDIS_URL) {
+    return RedisStore.open({ url: config.REDIS_URL, keyPrefix: config.KEY_PREFIX, log });
+  }
+  log.info({ dataDir: config.DATA_DIR }, 'using the embedded store');
+  return new SqliteStore({ dataDir: config.DATA_DIR });
+};

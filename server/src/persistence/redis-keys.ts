@@ -1,0 +1,46 @@
+/**
+ * Every Redis key and channel name Plenary uses, built here and nowhere else, under KEY_PREFIX.
+ *
+ * Variable parts (document names, meta keys) are percent-encoded so that no name can reach into
+ * another key's space (a ':' or '{' in a name cannot forge a different key). A document's keys
+ * share one hash tag, `{<name>}`, so the scripts that touch several of them at once stay valid on
+ * a Redis Cluster too (all keys of one script must live in one slot).
+ */
+
+const encodePart = (part: string): string => encodeURIComponent(part);
+
+export interface DocKeys {
+  /** Stream: the document's update log (entries appended after the snapshot). */
+  log: string;
+  /** Hash: `data` (snapshot bytes), `upto` (last stream id folded into it), `logBytes`. */
+  snapshot: string;
+  /** String: the per-document compaction lock (random token, with a TTL). */
+  lock: string;
+}
+
+export interface RedisKeys {
+  /** The prefix itself followed by ':' (or '' when the prefix is empty): every key starts with it. */
+  readonly root: string;
+  doc(name: string): DocKeys;
+  /** Hash of small records: workshops, the signing secret. */
+  readonly meta: string;
+  /** Pub/sub channel carrying a document's merged updates and awareness between instances. */
+  docChannel(name: string): string;
+}
+
+export const createRedisKeys = (prefix: string): RedisKeys => {
+  const root = prefix === '' ? '' : `${prefix}:`;
+  return {
+    root,
+    doc: (name) => {
+      const tag = `{${encodePart(name)}}`;
+      return {
+        log: `${root}doc:${tag}:log`,
+        snapshot: `${root}doc:${tag}:snapshot`,
+        lock: `${root}doc:${tag}:lock`
+      };
+    },
+    meta: `${root}meta`,
+    docChannel: (name) => `${root}fanout:doc:${encodePart(name)}`
+  };
+};

@@ -1,0 +1,192 @@
+/**
+ * The Redis store, for several server instances sharing one Redis.
+ *
+ * Per document: a Stream as the update log (one entry per appended update) and a snapshot hash
+ * holding the folded bytes plus the id of the last stream entry folded into them. Loading reads
+ * the snapshot and the entries after that id in one script, so it never sees a half-compacted
+ * document. Compaction runs under a per-document lock (SET NX PX, random token, released by
+ * compare-and-delete) and commits atomically, trimming only the entries it read: appends from
+ * other instances during the fold keep later ids and survive.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CompactResult, Store, StoredDoc } from './store.ts';
+import { foldUpdates } from './fold.ts';
+import { createRedisKeys, type RedisKeys } from './redis-keys.ts';
+import {
+  connectRedis,
+  RedisTiming,
+  type ConnectedRedis,
+  type ConnectionListener,
+  type Log
+} from './redis-client.ts';
+import {
+  APPEND,
+  COMMIT_COMPACTION,
+  LOAD,
+  RELEASE_LOCK,
+  SET_META_IF_ABSENT,
+  runScript
+} from './redis-scripts.ts';
+
+export interface RedisStoreOptions {
+  url: string;
+  keyPrefix: string;
+  log: Log;
+  /** Lock lifetime: long enough to fold a large document, short enough to recover from a crash. */
+  lockTtlMs?: number;
+  firstConnectTimeoutMs?: number;
+}
+
+const Limits = {
+  lockTtlMs: 30_000,
+  /** Updates per APPEND script call, so one call never blocks Redis for long. */
+  appendChunk: 500
+} as const;
+
+type StreamEntry = [Buffer, Buffer[]];
+type LoadReply = [Buffer | null, Buffer | null, StreamEntry[]];
+
+const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** The smallest stream id greater than `id` ("ms-seq"), the threshold for XTRIM MINID. */
+export const nextStreamId = (id: string): string => {
+  const [ms, seq] = id.split('-');
+  if (ms === undefined || seq === undefined) throw new Error(`not a stream id: ${id}`);
+  return `${ms}-${(BigInt(seq) + 1n).toString()}`;
+};
+
+interface ReadDoc {
+  snapshot: Buffer | null;
+  entries: { id: string; bytes: Buffer }[];
+}
+
+export class RedisStore implements Store {
+  readonly kind = 'redis';
+  readonly #conn: ConnectedRedis;
+  readonly #keys: RedisKeys;
+  readonly #lockTtlMs: number;
+
+  private constructor(conn: ConnectedRedis, keys: RedisKeys, lockTtlMs: number) {
+    this.#conn = conn;
+    this.#keys = keys;
+    this.#lockTtlMs = lockTtlMs;
+  }
+
+  /** Connects (waiting for the first connection) and returns the store. */
+  static async open(options: RedisStoreOptions): Promise<RedisStore> {
+    const conn = await connectRedis(options.url, 'store', options.log, {
+      firstConnectTimeoutMs: options.firstConnectTimeoutMs
+    });
+    return new RedisStore(conn, createRedisKeys(options.keyPrefix), options.lockTtlMs ?? Limits.lockTtlMs);
+  }
+
+  /** Connection changes ('ready' / 'down'), for health reporting. Returns an unsubscribe function. */
+  onStateChange(listener: ConnectionListener): () => void {
+    return this.#conn.onStateChange(listener);
+  }
+
+  get #client() {
+    return this.#conn.client;
+  }
+
+  async #read(name: string): Promise<ReadDoc> {
+    const k = this.#keys.doc(name);
+    const [snapshot, , entries] = await runScript<LoadReply>(this.#client, LOAD, [k.log, k.snapshot], [], true);
+    return {
+      snapshot,
+      entries: entries.map(([id, fields]) => {
+        const bytes = fields[1];
+        if (!bytes) throw new Error(`malformed log entry ${id.toString()} of ${name}`);
+        return { id: id.toString(), bytes };
+      })
+    };
+  }
+
+  async loadDoc(name: string): Promise<StoredDoc | null> {
+    const { snapshot, entries } = await this.#read(name);
+    if (!snapshot && entries.length === 0) return null;
+    const updates = entries.map((e) => asBytes(e.bytes));
+    if (snapshot) updates.unshift(asBytes(snapshot));
+    const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
+    return { updates, bytes, logLength: entries.length };
+  }
+
+  async appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
+    const k = this.#keys.doc(name);
+    let result: [number, number] | undefined;
+    for (let i = 0; i < updates.length; i += Limits.appendChunk) {
+      const chunk = updates.slice(i, i + Limits.appendChunk).map(asBuffer);
+      result = await runScript<[number, number]>(this.#client, APPEND, [k.log, k.snapshot], chunk);
+    }
+    if (!result) {
+      const doc = await this.loadDoc(name);
+      return { logLength: doc?.logLength ?? 0, bytes: doc?.bytes ?? 0 };
+    }
+    return { logLength: result[0], bytes: result[1] };
+  }
+
+  async compact(name: string): Promise<CompactResult> {
+    const k = this.#keys.doc(name);
+    const token = randomBytes(16).toString('hex');
+    const locked = await this.#client.set(k.lock, token, { condition: 'NX', expiration: { type: 'PX', value: this.#lockTtlMs } });
+    if (locked !== 'OK') return { compacted: false, bytes: await this.#bytesHeld(name) };
+    try {
+      const { snapshot, entries } = await this.#read(name);
+      const last = entries.at(-1);
+      if (!last) return { compacted: true, bytes: snapshot?.byteLength ?? 0 };
+      const parts = entries.map((e) => asBytes(e.bytes));
+      if (snapshot) parts.unshift(asBytes(snapshot));
+      const folded = asBuffer(foldUpdates(parts));
+      const foldedLogBytes = entries.reduce((sum, e) => sum + e.bytes.byteLength, 0);
+      const reply = await runScript<[number, number] | null>(
+        this.#client,
+        COMMIT_COMPACTION,
+        [k.lock, k.snapshot, k.log],
+        [token, folded, last.id, nextStreamId(last.id), String(foldedLogBytes)]
+      );
+      if (!reply) return { compacted: false, bytes: await this.#bytesHeld(name) };
+      return { compacted: true, bytes: reply[1] };
+    } finally {
+      // Best effort: if Redis is unreachable now, the lock expires by itself.
+      await runScript(this.#client, RELEASE_LOCK, [k.lock], [token]).catch(() => undefined);
+    }
+  }
+
+  async #bytesHeld(name: string): Promise<number> {
+    return (await this.loadDoc(name))?.bytes ?? 0;
+  }
+
+  async deleteDoc(name: string): Promise<void> {
+    const k = this.#keys.doc(name);
+    // Deleting the lock too makes a compaction in progress fail its commit instead of
+    // writing the snapshot back.
+    await this.#client.del([k.log, k.snapshot, k.lock]);
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    return this.#client.hGet(this.#keys.meta, key);
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.#client.hSet(this.#keys.meta, key, value);
+  }
+
+  async setMetaIfAbsent(key: string, value: string): Promise<string> {
+    return runScript<string>(this.#client, SET_META_IF_ABSENT, [this.#keys.meta], [key, value]);
+  }
+
+  async ping(): Promise<boolean> {
+    if (!this.#conn.isReady()) return false;
+    try {
+      const reply: unknown = await this.#client.sendCommand(['PING'], { timeout: RedisTiming.pingTimeoutMs });
+      return reply === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#conn.close();
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The embedded store (the default, no server to run): one SQLite file in DATA_DIR, WAL mode.
+ *
+ * A document is a snapshot row (folded bytes plus `upto`, the last log id folded into it) and the
+ * log rows appended after it. Compaction reads in one transaction, folds outside any lock, then
+ * commits in a second transaction only if the snapshot is still the one it read (another process
+ * on the same file may have compacted meanwhile), deleting exactly the rows it folded. Appends
+ * from other connections during the fold get larger ids and stay.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CompactResult, Store, StoredDoc } from './store.ts';
+import { foldUpdates } from './fold.ts';
+import type { ConnectionListener } from './redis-client.ts';
+
+export interface SqliteStoreOptions {
+  dataDir: string;
+}
+
+export const SQLITE_FILE_NAME = 'plenary.sqlite';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS snapshot (
+  doc  TEXT PRIMARY KEY,
+  data BLOB NOT NULL,
+  upto INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS log (
+  id   INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc  TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS log_doc_id ON log (doc, id);
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
+interface LogRow {
+  id: number;
+  data: Buffer;
+}
+interface SnapshotRow {
+  data: Buffer;
+  upto: number;
+}
+
+const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly #db: Database.Database;
+  readonly #q;
+
+  constructor({ dataDir }: SqliteStoreOptions) {
+    mkdirSync(dataDir, { recursive: true });
+    // Another process on the same file (a second instance, a maintenance script) may hold the
+    // write lock briefly; wait for it rather than failing.
+    this.#db = new Database(join(dataDir, SQLITE_FILE_NAME), { timeout: 5_000 });
+    this.#db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed append survives the process being killed (it is in the OS
+    // page cache and the WAL); only a power loss can drop the last commits. FULL would fsync on
+    // every append and stall the event loop under a busy workshop.
+    this.#db.pragma('synchronous = NORMAL');
+    this.#db.exec(SCHEMA);
+    const db = this.#db;
+    this.#q = {
+      snapshot: db.prepare<[string], SnapshotRow>('SELECT data, upto FROM snapshot WHERE doc = ?'),
+      logAfter: db.prepare<[string, number], LogRow>('SELECT id, data FROM log WHERE doc = ? AND id > ? ORDER BY id'),
+      logStats: db.prepare<[string], { n: number; bytes: number }>(
+        'SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM log WHERE doc = ?'
+      ),
+      snapshotBytes: db.prepare<[string], { bytes: number }>('SELECT LENGTH(data) AS bytes FROM snapshot WHERE doc = ?'),
+      logHas: db.prepare<[string, number], { id: number }>('SELECT id FROM log WHERE doc = ? AND id = ?'),
+      append: db.prepare<[string, Buffer]>('INSERT INTO log (doc, data) VALUES (?, ?)'),
+      upsertSnapshot: db.prepare<[string, Buffer, number]>(
+        'INSERT INTO snapshot (doc, data, upto) VALUES (?, ?, ?) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, upto = excluded.upto'
+      ),
+      deleteLogUpTo: db.prepare<[string, number]>('DELETE FROM log WHERE doc = ? AND id <= ?'),
+      deleteLog: db.prepare<[string]>('DELETE FROM log WHERE doc = ?'),
+      deleteSnapshot: db.prepare<[string]>('DELETE FROM snapshot WHERE doc = ?'),
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare<[string, string]>(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+      ),
+      insertMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
+    };
+  }
+
+  #read = (name: string) => {
+    const snapshot = this.#q.snapshot.get(name);
+    const log = this.#q.logAfter.all(name, snapshot?.upto ?? 0);
+    return { snapshot, log };
+  };
+
+  #stats(name: string): { logLength: number; bytes: number } {
+    const log = this.#q.logStats.get(name);
+    const snap = this.#q.snapshotBytes.get(name);
+    return { logLength: log?.n ?? 0, bytes: (log?.bytes ?? 0) + (snap?.bytes ?? 0) };
+  }
+
+  async loadDoc(name: string): Promise<StoredDoc | null> {
+    // One read transaction: a compaction committed by another connection cannot land between
+    // reading the snapshot and reading the log.
+    const { snapshot, log } = this.#db.transaction(this.#read)(name);
+    if (!snapshot && log.length === 0) return null;
+    const updates = log.map((r) => asBytes(r.data));
+    if (snapshot) updates.unshift(asBytes(snapshot.data));
+    const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
+    return { updates, bytes, logLength: log.length };
+  }
+
+  async appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
+    return this.#db.transaction(() => {
+      for (const u of updates) this.#q.append.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+      return this.#stats(name);
+    }).immediate();
+  }
+
+  async compact(name: string): Promise<CompactResult> {
+    const { snapshot, log } = this.#db.transaction(this.#read)(name);
+    const last = log.at(-1);
+    if (!last) return { compacted: true, bytes: this.#stats(name).bytes };
+    const parts = log.map((r) => asBytes(r.data));
+    if (snapshot) parts.unshift(asBytes(snapshot.data));
+    const folded = foldUpdates(parts);
+    return this.#db.transaction((): CompactResult => {
+      const current = this.#q.snapshot.get(name);
+      // Someone else compacted or deleted the document since we read (log ids are never
+      // reused, so a vanished row means exactly that): leave their result alone.
+      if ((current?.upto ?? 0) !== (snapshot?.upto ?? 0) || !this.#q.logHas.get(name, last.id)) {
+        return { compacted: false, bytes: this.#stats(name).bytes };
+      }
+      this.#q.upsertSnapshot.run(name, Buffer.from(folded.buffer, folded.byteOffset, folded.byteLength), last.id);
+      this.#q.deleteLogUpTo.run(name, last.id);
+      return { compacted: true, bytes: this.#stats(name).bytes };
+    }).immediate();
+  }
+
+  async deleteDoc(name: string): Promise<void> {
+    this.#db.transaction(() => {
+      this.#q.deleteLog.run(name);
+      this.#q.deleteSnapshot.run(name);
+    }).immediate();
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    return this.#q.getMeta.get(key)?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.#q.setMeta.run(key, value);
+  }
+
+  async setMetaIfAbsent(key: string, value: string): Promise<string> {
+    return this.#db.transaction(() => {
+      this.#q.insertMeta.run(key, value);
+      const stored = this.#q.getMeta.get(key);
+      if (!stored) throw new Error(`meta ${key} vanished while being set`);
+      return stored.value;
+    }).immediate();
+  }
+
+  /** Same shape as the Redis store's; an embedded file never disconnects, so it never fires. */
+  onStateChange(_listener: ConnectionListener): () => void {
+    return () => undefined;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return this.#db.prepare('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The store contract: every store implementation (embedded SQLite, Redis) must pass this suite.
+ * Each test works on its own document names, so the tests of one run share the storage.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Store } from '@plenary/server/persistence/store.ts';
+
+export interface StoreHarness {
+  /** A new store instance on the same storage (same DATA_DIR / same Redis key prefix). */
+  open(): Promise<Store>;
+  /** Removes everything the run stored (after every store is closed). */
+  cleanup(): Promise<void>;
+}
+
+/** Records every update a document emits, as a client's edits would reach the server. */
+const recordUpdates = (doc: Y.Doc): Uint8Array[] => {
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  return updates;
+};
+
+const docFrom = (updates: Uint8Array[]): Y.Doc => {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+};
+
+const load = async (store: Store, name: string) => {
+  const stored = await store.loadDoc(name);
+  if (!stored) throw new Error(`${name} was not stored`);
+  return stored;
+};
+
+/** The board-like content of the compaction test (typed access: toJSON() of a fresh doc is empty). */
+const contentOf = (doc: Y.Doc) => ({ notes: doc.getText('notes').toString(), cards: doc.getMap('cards').toJSON() });
+
+/** A small valid Yjs update (compaction folds real updates, never arbitrary bytes). */
+const smallUpdate = (value: string): Uint8Array => {
+  const doc = new Y.Doc();
+  doc.getMap('m').set('k', value);
+  return Y.encodeStateAsUpdate(doc);
+};
+
+let docCounter = 0;
+const newDocName = (label: string) => `contract-${label}-${++docCounter}-${Date.now().toString(36)}`;
+
+export const runStoreContract = (storeName: string, makeHarness: () => Promise<StoreHarness>) => {
+  describe(`store contract: ${storeName}`, () => {
+    let harness: StoreHarness;
+    let store: Store;
+    const opened: Store[] = [];
+    const open = async () => {
+      const s = await harness.open();
+      opened.push(s);
+      return s;
+    };
+
+    beforeAll(async () => {
+      harness = await makeHarness();
+      store = await open();
+    });
+    afterAll(async () => {
+      for (const s of opened) await s.close();
+      await harness?.cleanup();
+    });
+
+    it('answers a ping', async () => {
+      expect(await store.ping()).toBe(true);
+    });
+
+    it('returns null for a document never stored', async () => {
+      expect(await store.loadDoc(newDocName('empty'))).toBeNull();
+    });
+
+    it('loads appended updates in append order, with their count and size', async () => {
+      const name = newDocName('order');
+      const a = Uint8Array.from([1, 2, 3]);
+      const b = Uint8Array.from([4, 5]);
+      const c = Uint8Array.from([6]);
+      expect(await store.appendUpdates(name, [a])).toEqual({ logLength: 1, bytes: 3 });
+      expect(await store.appendUpdates(name, [b, c])).toEqual({ logLength: 3, bytes: 6 });
+      const stored = await load(store, name);
+      expect(stored.updates.map((u) => Array.from(u))).toEqual([[1, 2, 3], [4, 5], [6]]);
+      expect(stored.logLength).toBe(3);
+      expect(stored.bytes).toBe(6);
+    });
+
+    it('keeps binary bytes exactly (every byte value, a large random update)', async () => {
+      const name = newDocName('binary');
+      const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);
+      const large = new Uint8Array(256 * 1024);
+      for (let i = 0; i < large.length; i += 65_536) crypto.getRandomValues(large.subarray(i, i + 65_536));
+      // A view into a larger buffer: only the viewed bytes may be stored.
+      const view = new Uint8Array(Uint8Array.from([9, 0, 0, 255, 9]).buffer, 1, 3);
+      await store.appendUpdates(name, [everyByte, large, view]);
+      const stored = await load(store, name);
+      expect(stored.updates).toHaveLength(3);
+      expect(Buffer.from(stored.updates[0]!).equals(Buffer.from(everyByte))).toBe(true);
+      expect(Buffer.from(stored.updates[1]!).equals(Buffer.from(large))).toBe(true);
+      expect(Array.from(stored.updates[2]!)).toEqual([0, 0, 255]);
+    });
+
+    it('keeps the content through compaction and empties the log', async () => {
+      const name = newDocName('compact');
+      const doc = new Y.Doc();
+      const updates = recordUpdates(doc);
+      doc.getText('notes').insert(0, 'Air quality monitoring in both cities');
+      doc.getMap('cards').set('c1', 'Exchange of school classes');
+      doc.getText('notes').delete(0, 4);
+      await store.appendUpdates(name, updates.splice(0));
+      expect((await store.compact(name)).compacted).toBe(true);
+
+      // Edits after a compaction land in the log after the snapshot.
+      doc.getMap('cards').set('c2', 'Joint tourism fair');
+      await store.appendUpdates(name, updates.splice(0));
+      const stored = await load(store, name);
+      expect(stored.logLength).toBe(1);
+      expect(contentOf(docFrom(stored.updates))).toEqual(contentOf(doc));
+
+      const result = await store.compact(name);
+      expect(result.compacted).toBe(true);
+      const compacted = await load(store, name);
+      expect(compacted.logLength).toBe(0);
+      expect(compacted.updates).toHaveLength(1);
+      expect(result.bytes).toBe(compacted.bytes);
+      expect(contentOf(docFrom(compacted.updates))).toEqual(contentOf(doc));
+    });
+
+    it('compacts a document with nothing logged without harm', async () => {
+      const name = newDocName('compact-empty');
+      expect((await store.compact(name)).bytes).toBe(0);
+      expect(await store.loadDoc(name)).toBeNull();
+    });
+
+    it('bounds stored bytes: 5,000 small edits compact to within 2x the encoded state', async () => {
+      const name = newDocName('bound');
+      const doc = new Y.Doc();
+      const updates = recordUpdates(doc);
+      const text = doc.getText('plan');
+      for (let i = 0; i < 5_000; i++) {
+        if (i % 10 === 9) text.delete(Math.floor(text.length / 2), 1);
+        else text.insert(i % 7 === 0 ? 0 : text.length, String.fromCharCode(97 + (i % 26)));
+      }
+      for (let i = 0; i < updates.length; i += 250) await store.appendUpdates(name, updates.slice(i, i + 250));
+      const before = await load(store, name);
+      expect(before.logLength).toBe(5_000);
+
+      const result = await store.compact(name);
+      expect(result.compacted).toBe(true);
+      const after = await load(store, name);
+      const stateSize = Y.encodeStateAsUpdate(doc).byteLength;
+      expect(after.logLength).toBe(0);
+      expect(after.bytes).toBeLessThan(before.bytes);
+      expect(after.bytes).toBeLessThanOrEqual(2 * stateSize);
+      expect(docFrom(after.updates).getText('plan').toString()).toBe(text.toString());
+    });
+
+    it('never loses appends made while other instances compact the same document', async () => {
+      const name = newDocName('concurrent');
+      const writer = await open();
+      const compactorA = await open();
+      const compactorB = await open();
+      const doc = new Y.Doc();
+      const updates = recordUpdates(doc);
+      const items = doc.getArray<number>('items');
+      const total = 400;
+
+      let writing = true;
+      const write = (async () => {
+        try {
+          for (let i = 0; i < total; i++) {
+            items.push([i]);
+            await writer.appendUpdates(name, updates.splice(0));
+          }
+        } finally {
+          writing = false;
+        }
+      })();
+      let compactions = 0;
+      const compactLoop = async (s: Store) => {
+        while (writing) {
+          if ((await s.compact(name)).compacted) compactions++;
+          await new Promise((r) => setImmediate(r));
+        }
+      };
+      await Promise.all([write, compactLoop(compactorA), compactLoop(compactorB)]);
+      expect(compactions).toBeGreaterThan(0);
+
+      const reader = await open();
+      const stored = await load(reader, name);
+      expect(docFrom(stored.updates).getArray('items').toArray()).toEqual(Array.from({ length: total }, (_, i) => i));
+      await store.compact(name);
+      const final = await load(reader, name);
+      expect(final.logLength).toBe(0);
+      expect(docFrom(final.updates).getArray('items').length).toBe(total);
+    });
+
+    it('deletes a document and its log, leaving other documents alone', async () => {
+      const name = newDocName('delete');
+      const other = newDocName('delete-other');
+      const [u1, u2, u3, u4] = ['one', 'two', 'three', 'four'].map(smallUpdate) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+      await store.appendUpdates(name, [u1]);
+      await store.compact(name);
+      await store.appendUpdates(name, [u2]);
+      await store.appendUpdates(other, [u3]);
+
+      await store.deleteDoc(name);
+      expect(await store.loadDoc(name)).toBeNull();
+      expect((await load(store, other)).updates.map((u) => Array.from(u))).toEqual([Array.from(u3)]);
+
+      // A document written again after deletion starts afresh.
+      expect(await store.appendUpdates(name, [u4])).toEqual({ logLength: 1, bytes: u4.byteLength });
+      expect((await load(store, name)).updates.map((u) => Array.from(u))).toEqual([Array.from(u4)]);
+    });
+
+    it('gets and sets meta values', async () => {
+      const key = newDocName('meta');
+      expect(await store.getMeta(key)).toBeNull();
+      await store.setMeta(key, '{"title":"Sister cities 2025"}');
+      expect(await store.getMeta(key)).toBe('{"title":"Sister cities 2025"}');
+      await store.setMeta(key, 'ünïcödé ✓');
+      expect(await store.getMeta(key)).toBe('ünïcödé ✓');
+      expect(await store.setMetaIfAbsent(key, 'other')).toBe('ünïcödé ✓');
+      expect(await store.getMeta(key)).toBe('ünïcödé ✓');
+    });
+
+    it('gives two racing setMetaIfAbsent calls the same value', async () => {
+      const key = newDocName('secret');
+      const other = await open();
+      const [a, b] = await Promise.all([store.setMetaIfAbsent(key, 'secret-from-a'), other.setMetaIfAbsent(key, 'secret-from-b')]);
+      expect(a).toBe(b);
+      expect(['secret-from-a', 'secret-from-b']).toContain(a);
+      expect(await other.getMeta(key)).toBe(a);
+    });
+
+    it('shows everything to a reopened store', async () => {
+      const name = newDocName('reopen');
+      const key = newDocName('reopen-meta');
+      const first = await harness.open();
+      const doc = new Y.Doc();
+      const updates = recordUpdates(doc);
+      doc.getText('t').insert(0, 'before compaction');
+      await first.appendUpdates(name, updates.splice(0));
+      await first.compact(name);
+      doc.getText('t').insert(0, 'after compaction, ');
+      await first.appendUpdates(name, updates.splice(0));
+      await first.setMeta(key, 'kept');
+      await first.close();
+
+      const reopened = await open();
+      const stored = await load(reopened, name);
+      expect(stored.logLength).toBe(1);
+      expect(docFrom(stored.updates).getText('t').toString()).toBe('after compaction, before compaction');
+      expect(await reopened.getMeta(key)).toBe('kept');
+    });
+  });
+};
