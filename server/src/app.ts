@@ -1,0 +1,40 @@
+/** The Hono app: one sub-app per resource, errors answered in one place. */
+import { Hono } from 'hono';
+import type { TokenSigner } from './auth/tokens.ts';
+import type { Config } from './config.ts';
+import { ApiError } from './http/errors.ts';
+import { healthRoutes } from './http/health.ts';
+import { joinRoutes } from './http/join.ts';
+import { webRoutes } from './http/web.ts';
+import { workshopRoutes } from './http/workshops.ts';
+import type { Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
+import type { Store } from './persistence/store.ts';
+import type { WorkshopRepository } from './workshops/repository.ts';
+
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+  store: Store;
+  workshops: WorkshopRepository;
+  signer: TokenSigner;
+  webDir: string;
+}
+
+export const createApp = (deps: AppDeps) => {
+  const app = new Hono();
+  app.route('/api/workshops', workshopRoutes(deps));
+  app.route('/api/join', joinRoutes(deps));
+  app.route('/', healthRoutes(deps));
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'no such API endpoint');
+  });
+  app.route('/', webRoutes(deps.webDir));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json({ error: err.error, ...(err.field ? { field: err.field } : {}) }, err.status);
+    deps.log.error({ err: String(err), stack: (err as Error).stack }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+  return app;
+};

@@ -1,0 +1,19 @@
+/** /api/join/:code — the short code a delegate types on a phone, exchanged for the invite token. */
+import { Hono } from 'hono';
+import { Role } from '@plenary/shared';
+import type { AppDeps } from '../app.ts';
+import { ApiError } from './errors.ts';
+
+export const joinRoutes = ({ workshops, signer, config }: AppDeps) =>
+  new Hono().get('/:code', async (c) => {
+    const code = c.req.param('code');
+    if (code.length > 20) throw new ApiError(400, 'code: too long', 'code');
+    const workshop = await workshops.byJoinCode(code);
+    if (!workshop) throw new ApiError(404, 'code: no workshop has this join code', 'code');
+    return c.json({
+      workshopId: workshop.id,
+      title: workshop.title,
+      token: signer.sign(workshop.id, Role.delegate, workshop.generations.delegate, config.TOKEN_TTL_DAYS * 86_400),
+      cities: workshop.cities
+    });
+  });

@@ -1,0 +1,82 @@
+/** /api/workshops — create a workshop (boards + links), read it with a token. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Role, STANDING_THEMES } from '@plenary/shared';
+import { checkAccess, tokenFrom } from '../auth/access.ts';
+import type { AppDeps } from '../app.ts';
+import type { Workshop } from '../workshops/workshop.ts';
+import { ApiError, badRequest } from './errors.ts';
+
+const city = z.object({
+  en: z.string().trim().min(1).max(120),
+  native: z.string().max(120).optional(),
+  country: z.string().max(120).optional(),
+  lang: z.string().max(35).optional()
+});
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+const createBody = z.object({
+  title: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  themes: z
+    .array(z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'))
+    .min(1, 'must list at least one theme')
+    .max(40, 'must list at most 40 themes')
+    .optional(),
+  hostCity: city.optional(),
+  cities: z.array(city).max(200).optional(),
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional()
+});
+
+const readJson = async (req: Request): Promise<unknown> => {
+  try {
+    return await req.json();
+  } catch {
+    throw new ApiError(400, 'body: malformed JSON', 'body');
+  }
+};
+
+export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
+  const ttl = config.TOKEN_TTL_DAYS * 86_400;
+  const linksOf = (w: Workshop) => ({
+    facilitator: signer.sign(w.id, Role.facilitator, w.generations.facilitator, ttl),
+    delegate: signer.sign(w.id, Role.delegate, w.generations.delegate, ttl),
+    observer: signer.sign(w.id, Role.observer, w.generations.observer, ttl)
+  });
+
+  return new Hono()
+    .post('/', async (c) => {
+      if (config.ORGANIZER_KEY && c.req.header('authorization') !== `Bearer ${config.ORGANIZER_KEY}`) {
+        throw new ApiError(401, 'authorization: the organiser key is required to create a workshop', 'authorization');
+      }
+      const parsed = createBody.safeParse(await readJson(c.req.raw));
+      if (!parsed.success) throw badRequest(parsed.error.issues);
+      const body = parsed.data;
+      if (body.startDate && body.endDate && body.endDate < body.startDate) throw new ApiError(400, 'endDate: must not be before startDate', 'endDate');
+      const workshop = await workshops.create({ ...body, themes: body.themes ?? [...STANDING_THEMES] });
+      return c.json({ id: workshop.id, title: workshop.title, boards: workshop.boards, tokens: linksOf(workshop), joinCode: workshop.joinCode }, 201);
+    })
+    .get('/:id', async (c) => {
+      const workshop = await workshops.get(c.req.param('id'));
+      const access = workshop ? checkAccess(signer, tokenFrom(c.req.header('authorization'), new URL(c.req.url)), workshop) : null;
+      if (!workshop || !access) {
+        // Same answer as a wrong token, so ids cannot be probed without one.
+        const token = tokenFrom(c.req.header('authorization'), new URL(c.req.url));
+        throw new ApiError(token ? 403 : 401, token ? 'token: does not open this workshop' : 'token: missing', 'token');
+      }
+      if (!access.ok) throw new ApiError(access.status, `token: ${access.reason}`, 'token');
+      const { id, title, hostCity, cities, startDate, endDate, boards, joinCode } = workshop;
+      return c.json({
+        id,
+        title,
+        hostCity: hostCity ?? null,
+        cities,
+        startDate: startDate ?? null,
+        endDate: endDate ?? null,
+        boards,
+        role: access.role,
+        ...(access.role !== Role.observer ? { joinCode } : {}),
+        ...(access.role === Role.facilitator ? { tokens: linksOf(workshop) } : {})
+      });
+    });
+};

@@ -1,0 +1,86 @@
+/**
+ * Plenary server start-up: one process, one port — the HTTP API (Hono), the sync endpoint (ws),
+ * the built web app, /healthz and /metrics. SIGTERM/SIGINT write every board out and exit cleanly.
+ */
+import { createServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
+import { CloseCode } from '@plenary/shared/protocol';
+import { createApp } from './app.ts';
+import { resolveSecret } from './auth/secret.ts';
+import { createTokenSigner } from './auth/tokens.ts';
+import { ConfigError, parseConfig } from './config.ts';
+import { createBus } from './fanout/index.ts';
+import { createLogger } from './log.ts';
+import { createMetrics } from './metrics.ts';
+import { createStore } from './persistence/index.ts';
+import { RoomManager } from './sync/room-manager.ts';
+import { attachSyncServer } from './sync/ws-server.ts';
+import { createWorkshopRepository } from './workshops/repository.ts';
+
+const SHUTDOWN_DRAIN_MS = 10_000;
+
+const lanAddresses = (): string[] =>
+  Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+
+const main = async () => {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const metrics = createMetrics();
+  const store = await createStore(config, log);
+  const bus = await createBus(config, log);
+  const signer = createTokenSigner(await resolveSecret(config.SECRET, store));
+  const workshops = createWorkshopRepository(store);
+  const rooms = new RoomManager({ store, bus, config, log, metrics });
+  const webDir = config.WEB_DIR ?? fileURLToPath(new URL('../../web/build', import.meta.url));
+  const app = createApp({ config, log, metrics, store, workshops, signer, webDir: path.resolve(webDir) });
+
+  const server = createServer(getRequestListener(app.fetch));
+  const sync = attachSyncServer(server, { config, log, metrics, rooms, workshops, signer });
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  log.info({ port, host: config.HOST, store: store.kind, lan: lanAddresses().map((a) => `http://${a}:${port}`) }, 'listening');
+  if (process.stdout.isTTY || process.env.PLENARY_BANNER) {
+    const urls = [`http://localhost:${port}`, ...lanAddresses().map((a) => `http://${a}:${port}`)];
+    console.error(`\n  Plenary is running (${store.kind} store):\n${urls.map((u) => `    ${u}`).join('\n')}\n`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: writing every board');
+    server.close();
+    await sync.close(CloseCode.goingAway);
+    const unsaved = await rooms.drainAll(SHUTDOWN_DRAIN_MS);
+    if (unsaved.length > 0) log.error({ docs: unsaved }, 'could not write these boards before exiting');
+    await rooms.destroyAll();
+    await bus.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    log.info('stopped');
+    process.exit(unsaved.length > 0 ? 1 : 0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+};
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+/** Prometheus metrics (prom-client), served at GET /metrics. */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export const createMetrics = () => {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'plenary_process_' });
+  const m = {
+    registry,
+    connections: new Gauge({ name: 'plenary_connections', help: 'Open sync connections', registers: [registry] }),
+    documentsLoaded: new Gauge({ name: 'plenary_documents_loaded', help: 'Board documents in memory', registers: [registry] }),
+    updatesReceived: new Counter({
+      name: 'plenary_updates_received_total',
+      help: 'Document updates received from clients',
+      registers: [registry]
+    }),
+    updatesFannedOut: new Counter({
+      name: 'plenary_updates_fanned_out_total',
+      help: 'Update frames sent to clients (one merged frame per connection per tick)',
+      registers: [registry]
+    }),
+    peerMessages: new Counter({
+      name: 'plenary_peer_messages_total',
+      help: 'Messages received from other server instances',
+      registers: [registry]
+    }),
+    closes: new Counter({
+      name: 'plenary_connections_closed_total',
+      help: 'Connections closed by the server, by close code',
+      labelNames: ['code'] as const,
+      registers: [registry]
+    }),
+    storeWriteSeconds: new Histogram({
+      name: 'plenary_store_write_seconds',
+      help: 'Latency of store appends',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry]
+    }),
+    storeErrors: new Counter({ name: 'plenary_store_errors_total', help: 'Failed store operations', registers: [registry] }),
+    compactions: new Counter({ name: 'plenary_compactions_total', help: 'Log compactions', registers: [registry] })
+  };
+  return m;
+};
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,94 @@
+/**
+ * One client's socket in one room: rate limit, strict decoding, and closing with a named code
+ * when the client misbehaves. Frames that arrive while the room loads are queued (bounded by the
+ * rate limiter's burst).
+ */
+import { CloseCode, closeReason, type Role } from '@plenary/shared/protocol';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { ProtocolError, readClientMessage, writePermissionDenied } from './protocol.ts';
+import { RateLimiter } from './rate-limit.ts';
+import type { Room } from './room.ts';
+import type { SyncSocket } from './socket.ts';
+
+export interface ConnectionInfo {
+  id: string;
+  boardId: string;
+  workshopId: string;
+  role: Role;
+  generation: number;
+}
+
+export class Connection {
+  readonly kind = 'connection';
+  /** The awareness client id this connection speaks for (bound by its first awareness message). */
+  awarenessId: number | undefined = undefined;
+  readonly readOnly: boolean;
+  closed = false;
+  private room: Room | null = null;
+  private queue: Uint8Array[] = [];
+  private readonly limiter: RateLimiter;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly socket: SyncSocket,
+    readonly info: ConnectionInfo,
+    private readonly deps: { log: Logger; metrics: Metrics; ratePerSec: number; rateBurst: number }
+  ) {
+    this.readOnly = info.role === 'observer';
+    this.limiter = new RateLimiter(deps.ratePerSec, deps.rateBurst);
+    this.log = deps.log.child({ conn: info.id, doc: info.boardId, role: info.role });
+  }
+
+  attach(room: Room): void {
+    if (this.closed) return;
+    this.room = room;
+    room.join(this);
+    const queued = this.queue;
+    this.queue = [];
+    for (const frame of queued) this.handle(frame);
+  }
+
+  receive(frame: Uint8Array): void {
+    if (this.closed) return;
+    if (!this.limiter.take()) return this.close(CloseCode.rateLimited, 'message rate limit exceeded');
+    if (!this.room) this.queue.push(frame);
+    else this.handle(frame);
+  }
+
+  private handle(frame: Uint8Array): void {
+    if (this.closed || !this.room) return;
+    try {
+      this.room.receive(this, readClientMessage(frame));
+    } catch (err) {
+      if (err instanceof ProtocolError) return this.close(err.code, err.message);
+      this.log.error({ err }, 'unexpected error handling a message');
+      this.close(CloseCode.malformedMessage, 'message could not be handled');
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (!this.closed) this.socket.send(frame);
+  }
+
+  deny(reason: string): void {
+    this.log.info({ reason }, 'update refused');
+    this.send(writePermissionDenied(reason));
+  }
+
+  /** Closes the socket with a named code; the room forgets the connection when the socket reports closed. */
+  close(code: number, detail?: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.deps.metrics.closes.inc({ code: String(code) });
+    this.log.info({ code, reason: closeReason(code), detail }, 'closing connection');
+    this.socket.close(code, closeReason(code));
+    this.room?.leave(this);
+  }
+
+  /** The socket is gone (closed by either side). */
+  closedBySocket(): void {
+    this.closed = true;
+    this.room?.leave(this);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Reading and writing y-websocket frames (tags in @plenary/shared/protocol). Reading is strict:
+ * anything that does not decode exactly is a ProtocolError carrying the close code to use.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { AuthMessage, CloseCode, MessageTag, SyncStep } from '@plenary/shared/protocol';
+
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: number,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+export interface AwarenessEntry {
+  clientID: number;
+  clock: number;
+  /** null = the client left. */
+  state: unknown;
+}
+
+export type ClientMessage =
+  | { type: 'syncStep1'; stateVector: Uint8Array }
+  | { type: 'syncUpdate'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  | { type: 'auth' }
+  | { type: 'queryAwareness' };
+
+/** Awareness states larger than this are refused as absurd (a presence is a few hundred bytes). */
+const MAX_AWARENESS_STATE_CHARS = 64 * 1024;
+const MAX_AWARENESS_ENTRIES = 64;
+
+const malformed = (why: string) => new ProtocolError(CloseCode.malformedMessage, why);
+
+const readAwareness = (update: Uint8Array): AwarenessEntry[] => {
+  const d = decoding.createDecoder(update);
+  const count = decoding.readVarUint(d);
+  if (count > MAX_AWARENESS_ENTRIES) throw malformed('awareness: too many entries');
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientID = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    const json = decoding.readVarString(d);
+    if (json.length > MAX_AWARENESS_STATE_CHARS) throw malformed('awareness: state too large');
+    entries.push({ clientID, clock, state: JSON.parse(json) });
+  }
+  if (decoding.hasContent(d)) throw malformed('awareness: trailing bytes');
+  return entries;
+};
+
+/** Decodes one client frame. Throws ProtocolError on anything malformed or unknown. */
+export const readClientMessage = (frame: Uint8Array): ClientMessage => {
+  const d = decoding.createDecoder(frame);
+  let message: ClientMessage;
+  try {
+    const tag = decoding.readVarUint(d);
+    switch (tag) {
+      case MessageTag.sync: {
+        const step = decoding.readVarUint(d);
+        const payload = decoding.readVarUint8Array(d);
+        if (step === SyncStep.step1) {
+          Y.decodeStateVector(payload);
+          message = { type: 'syncStep1', stateVector: payload };
+        } else if (step === SyncStep.step2 || step === SyncStep.update) {
+          // Decoding walks every struct and the delete set: garbage fails here, before the
+          // document is touched.
+          Y.decodeUpdate(payload);
+          message = { type: 'syncUpdate', update: payload };
+        } else throw malformed(`unknown sync step ${step}`);
+        break;
+      }
+      case MessageTag.awareness: {
+        const update = decoding.readVarUint8Array(d);
+        message = { type: 'awareness', update, entries: readAwareness(update) };
+        break;
+      }
+      case MessageTag.auth:
+        decoding.readVarUint(d);
+        decoding.readVarString(d);
+        message = { type: 'auth' };
+        break;
+      case MessageTag.queryAwareness:
+        message = { type: 'queryAwareness' };
+        break;
+      default:
+        throw new ProtocolError(CloseCode.unknownMessageType, `unknown message type ${tag}`);
+    }
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw malformed(err instanceof Error ? err.message : 'undecodable frame');
+  }
+  if (decoding.hasContent(d)) throw malformed('trailing bytes after message');
+  return message;
+};
+
+const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+};
+
+/** Encodes awareness entries as an awareness update (the inverse of reading one). */
+export const encodeAwarenessEntries = (entries: AwarenessEntry[]): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(e, entry.clientID);
+      encoding.writeVarUint(e, entry.clock);
+      encoding.writeVarString(e, JSON.stringify(entry.state));
+    }
+  });
+
+export const writeSyncStep1 = (doc: Y.Doc): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageTag.sync);
+    encoding.writeVarUint(e, SyncStep.step1);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+  });
+
+export const writeSyncStep2 = (doc: Y.Doc, stateVector?: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageTag.sync);
+    encoding.writeVarUint(e, SyncStep.step2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+  });
+
+export const writeUpdate = (update: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageTag.sync);
+    encoding.writeVarUint(e, SyncStep.update);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+export const writeAwareness = (awarenessUpdate: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageTag.awareness);
+    encoding.writeVarUint8Array(e, awarenessUpdate);
+  });
+
+export const writePermissionDenied = (reason: string): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageTag.auth);
+    encoding.writeVarUint(e, AuthMessage.permissionDenied);
+    encoding.writeVarString(e, reason);
+  });
+
+/** True when an update only deletes (no new structs): allowed even past MAX_DOC_BYTES. */
+export const isDeletionOnly = (update: Uint8Array): boolean => Y.decodeUpdate(update).structs.length === 0;
+
+/** True when an update changes nothing at all (an empty sync step 2 from a fresh client). */
+export const isEmptyUpdate = (update: Uint8Array): boolean => {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+};

@@ -1,0 +1,344 @@
+/**
+ * A room: one board document in memory while people are connected (plus a grace period).
+ *
+ * Data flows one way: connection → room.receive → Y.Doc → (once per tick) one merged frame to every
+ * connection, one append to the store, one message to the other instances. Transaction origins
+ * (origins.ts) keep edits from peers or the store from being stored or published twice.
+ *
+ * Nothing accepted is dropped: a failed store write keeps the updates in memory and retries with
+ * back-off, and the room does not unload while anything is unsaved.
+ */
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { CloseCode, DenyReason } from '@plenary/shared/protocol';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Store } from '../persistence/store.ts';
+import type { Connection } from './connection.ts';
+import { PEER, STORE } from './origins.ts';
+import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
+import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+
+export interface RoomDeps {
+  store: Store;
+  bus: PeerBus;
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+}
+
+type Origin = Connection | typeof PEER | typeof STORE;
+const isConnection = (origin: unknown): origin is Connection =>
+  typeof origin === 'object' && origin !== null && (origin as { kind?: unknown }).kind === 'connection';
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  readonly connections = new Set<Connection>();
+  /** Stored bytes plus bytes accepted and not yet compacted: the size checked against MAX_DOC_BYTES. */
+  bytes = 0;
+  loaded = false;
+  closed = false;
+
+  private readonly log: Logger;
+  private outgoing: { update: Uint8Array; from: Origin }[] = [];
+  private awarenessLocal = new Set<number>();
+  private awarenessOther = new Set<number>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private unsaved: Uint8Array[] = [];
+  private writing: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private logLength = 0;
+  private logBytes = 0;
+  private compacting: Promise<void> | null = null;
+  private unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly deps: RoomDeps,
+    /** Called when the room decides to unload; returns once the manager has forgotten it. */
+    private readonly onUnload: (room: Room) => void
+  ) {
+    this.log = deps.log.child({ doc: name });
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null);
+  }
+
+  /** Reads the document from the store. Peer messages that arrive meanwhile are applied after. */
+  async load(): Promise<void> {
+    const early: Uint8Array[] = [];
+    await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.receivePeer(bytes) : early.push(bytes)));
+    const started = performance.now();
+    const stored = await this.deps.store.loadDoc(this.name);
+    if (stored) {
+      Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
+      this.bytes = stored.bytes;
+      this.logLength = stored.logLength;
+    }
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.loaded = true;
+    for (const bytes of early) this.receivePeer(bytes);
+    // Unloads after the grace period unless a connection joins (it may have left while we loaded).
+    this.scheduleUnload();
+    this.log.info({ ms: Math.round(performance.now() - started), bytes: this.bytes, logLength: this.logLength }, 'document loaded');
+  }
+
+  join(conn: Connection): void {
+    this.cancelUnload();
+    this.connections.add(conn);
+    conn.send(writeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessId !== undefined) removeAwarenessStates(this.awareness, [conn.awarenessId], conn);
+    if (this.connections.size === 0) this.scheduleUnload();
+  }
+
+  /** Handles one decoded client message. Throws ProtocolError to have the connection closed. */
+  receive(conn: Connection, msg: ClientMessage): void {
+    switch (msg.type) {
+      case 'syncStep1':
+        conn.send(writeSyncStep2(this.doc, msg.stateVector));
+        return;
+      case 'syncUpdate':
+        return this.receiveUpdate(conn, msg.update);
+      case 'awareness':
+        return this.receiveAwareness(conn, msg.update, msg.entries);
+      case 'queryAwareness':
+        conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+      case 'auth':
+        return;
+    }
+  }
+
+  /**
+   * A connection speaks only for the awareness client it announced first. Providers echo every
+   * state they receive back to the server; such echoes (a clock we already have) are dropped, while
+   * an attempt to advance someone else's state closes the connection.
+   */
+  private receiveAwareness(conn: Connection, update: Uint8Array, entries: AwarenessEntry[]): void {
+    const own: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      conn.awarenessId ??= entry.clientID;
+      if (entry.clientID === conn.awarenessId) {
+        own.push(entry);
+        continue;
+      }
+      const known = this.awareness.meta.get(entry.clientID);
+      if (!known || entry.clock > known.clock) throw new ProtocolError(CloseCode.awarenessForged, 'awareness for another client');
+    }
+    if (own.length === 0) return;
+    applyAwarenessUpdate(this.awareness, own.length === entries.length ? update : encodeAwarenessEntries(own), conn);
+  }
+
+  private receiveUpdate(conn: Connection, update: Uint8Array): void {
+    if (conn.readOnly) {
+      if (!isEmptyUpdate(update)) conn.deny(DenyReason.readOnly);
+      return;
+    }
+    if (this.bytes + update.length > this.deps.config.MAX_DOC_BYTES && !isDeletionOnly(update)) {
+      conn.deny(DenyReason.documentTooLarge);
+      return;
+    }
+    this.deps.metrics.updatesReceived.inc();
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (err) {
+      throw new ProtocolError(CloseCode.malformedMessage, `update could not be applied: ${(err as Error).message}`);
+    }
+  }
+
+  private receivePeer(bytes: Uint8Array): void {
+    this.deps.metrics.peerMessages.inc();
+    const { kind, payload } = decodePeer(bytes);
+    try {
+      if (kind === PeerKind.update) Y.applyUpdate(this.doc, payload, PEER);
+      else if (kind === PeerKind.awareness) applyAwarenessUpdate(this.awareness, payload, PEER);
+    } catch (err) {
+      this.log.warn({ err }, 'ignored an undecodable peer message');
+    }
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.outgoing.push({ update, from: origin as Origin });
+    if (isConnection(origin)) {
+      this.unsaved.push(update);
+      this.bytes += update.length;
+    }
+    this.scheduleFlush();
+  };
+
+  private onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const target = isConnection(origin) ? this.awarenessLocal : this.awarenessOther;
+    for (const id of [...change.added, ...change.updated, ...change.removed]) target.add(id);
+    this.scheduleFlush();
+  };
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= setTimeout(() => this.flush(), this.deps.config.TICK_MS);
+  }
+
+  /** Once per tick: one merged update frame per connection, one awareness frame, one peer message, one store write. */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const { metrics, bus } = this.deps;
+    const batch = this.outgoing;
+    this.outgoing = [];
+    if (batch.length > 0) {
+      const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+      const frame = writeUpdate(merged);
+      // A client needs no echo of a tick that holds only its own edits.
+      const sole = batch.every((b) => b.from === batch[0]!.from) ? batch[0]!.from : null;
+      for (const conn of this.connections) {
+        if (conn === sole) continue;
+        conn.send(frame);
+        metrics.updatesFannedOut.inc();
+      }
+      const local = batch.filter((b) => isConnection(b.from));
+      if (local.length > 0) {
+        const localMerged = local.length === batch.length ? merged : Y.mergeUpdates(local.map((b) => b.update));
+        this.publish(PeerKind.update, localMerged);
+      }
+    }
+    if (this.awarenessLocal.size + this.awarenessOther.size > 0) {
+      const all = [...new Set([...this.awarenessLocal, ...this.awarenessOther])];
+      const frame = writeAwareness(encodeAwarenessUpdate(this.awareness, all));
+      for (const conn of this.connections) conn.send(frame);
+      if (this.awarenessLocal.size > 0) this.publish(PeerKind.awareness, encodeAwarenessUpdate(this.awareness, [...this.awarenessLocal]));
+      this.awarenessLocal.clear();
+      this.awarenessOther.clear();
+    }
+    void this.save();
+  }
+
+  private publish(kind: PeerKind, payload: Uint8Array): void {
+    this.deps.bus.publish(this.name, encodePeer(kind, payload)).catch((err) => this.log.debug({ err }, 'publish to peers failed'));
+  }
+
+  /** Writes unsaved updates; on failure keeps them and retries with back-off. */
+  save(): Promise<void> {
+    if (this.writing || this.retryTimer || this.unsaved.length === 0) return this.writing ?? Promise.resolve();
+    const batch = this.unsaved;
+    this.unsaved = [];
+    const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    const { store, metrics, config } = this.deps;
+    const started = performance.now();
+    this.writing = store
+      .appendUpdates(this.name, [merged])
+      .then((result) => {
+        metrics.storeWriteSeconds.observe((performance.now() - started) / 1000);
+        if (this.failures > 0) {
+          this.log.info({ failures: this.failures }, 'store writes resumed');
+          // Peers missed these while the store (Redis) was away: send them again.
+          this.publish(PeerKind.update, merged);
+        }
+        this.failures = 0;
+        this.logLength = result.logLength;
+        this.logBytes += merged.length;
+        if (this.logLength >= config.COMPACT_AFTER_ENTRIES || this.logBytes >= config.COMPACT_AFTER_BYTES) void this.compact();
+      })
+      .catch((err) => {
+        metrics.storeErrors.inc();
+        this.unsaved = batch.concat(this.unsaved);
+        this.failures++;
+        const delay = Math.min(5000, 50 * 2 ** this.failures);
+        this.log.warn({ err: String(err), failures: this.failures, retryMs: delay }, 'store write failed; kept in memory');
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          void this.save();
+        }, delay);
+      })
+      .finally(() => {
+        this.writing = null;
+        if (this.unsaved.length > 0 && !this.retryTimer) void this.save();
+      });
+    return this.writing;
+  }
+
+  get hasUnsaved(): boolean {
+    return this.unsaved.length > 0 || this.writing !== null || this.outgoing.length > 0;
+  }
+
+  compact(): Promise<void> {
+    this.compacting ??= this.deps.store
+      .compact(this.name)
+      .then((result) => {
+        if (!result.compacted) return;
+        this.deps.metrics.compactions.inc();
+        this.bytes = result.bytes;
+        this.logLength = 0;
+        this.logBytes = 0;
+      })
+      .catch((err) => this.log.warn({ err: String(err) }, 'compaction failed'))
+      .finally(() => (this.compacting = null));
+    return this.compacting;
+  }
+
+  /** After an outage of the transport between instances: read back what peers stored meanwhile. */
+  async resync(): Promise<void> {
+    const stored = await this.deps.store.loadDoc(this.name);
+    if (stored && !this.closed) Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
+  }
+
+  /** Writes everything and waits until it is stored (SIGTERM, unload). Gives up after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    this.flush();
+    while (this.hasUnsaved || this.retryTimer) {
+      if (Date.now() > deadline) return false;
+      if (this.retryTimer) {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = null;
+      }
+      await this.save();
+      if (this.unsaved.length > 0) await new Promise((r) => setTimeout(r, 100));
+      this.flush();
+    }
+    await this.compacting;
+    return true;
+  }
+
+  private scheduleUnload(): void {
+    this.cancelUnload();
+    this.unloadTimer = setTimeout(() => void this.tryUnload(), this.deps.config.UNLOAD_GRACE_MS);
+  }
+
+  private cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  private async tryUnload(): Promise<void> {
+    this.unloadTimer = null;
+    if (this.connections.size > 0 || this.closed) return;
+    this.flush();
+    await this.save();
+    if (this.logLength > 0) await this.compact();
+    // Someone may have joined, or a write may have failed, while we awaited.
+    if (this.connections.size > 0) return;
+    if (this.hasUnsaved || this.retryTimer) return this.scheduleUnload();
+    this.closed = true;
+    this.onUnload(this);
+  }
+
+  /** Releases memory and the peer subscription. The store holds everything by now. */
+  async destroy(): Promise<void> {
+    this.closed = true;
+    this.cancelUnload();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    await this.deps.bus.unsubscribe(this.name).catch(() => undefined);
+  }
+}

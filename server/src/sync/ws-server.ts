@@ -1,0 +1,128 @@
+/**
+ * The sync endpoint on the HTTP server: `GET /sync/<boardId>?token=…` upgraded to a WebSocket.
+ * The token is checked before the upgrade: a refused client receives a plain HTTP error and not
+ * one byte of the document. Dead connections are found by ping.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, SYNC_PATH, isValidId } from '@plenary/shared/protocol';
+import { checkAccess, tokenFrom } from '../auth/access.ts';
+import type { TokenSigner } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
+import { safePath, type Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { WorkshopRepository } from '../workshops/repository.ts';
+import { Connection } from './connection.ts';
+import type { RoomManager } from './room-manager.ts';
+
+export interface SyncServerDeps {
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+  rooms: RoomManager;
+  workshops: WorkshopRepository;
+  signer: TokenSigner;
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+
+const refuse = (socket: Duplex, status: number, reason: string): void => {
+  const body = JSON.stringify({ error: reason });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
+};
+
+let nextConnectionId = 1;
+
+export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
+  const { config, log, metrics, rooms, workshops, signer } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  const live = new Map<WebSocket, { conn: Connection; alive: boolean }>();
+
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const prefix = `${SYNC_PATH}/`;
+    if (!url.pathname.startsWith(prefix)) return refuse(socket, 404, 'not a sync endpoint');
+    let boardId: string;
+    try {
+      boardId = decodeURIComponent(url.pathname.slice(prefix.length));
+    } catch {
+      return refuse(socket, 400, 'invalid board id');
+    }
+    if (!isValidId(boardId)) return refuse(socket, 400, 'invalid board id');
+    const workshop = await workshops.workshopOfBoard(boardId);
+    if (!workshop) return refuse(socket, 404, 'unknown board');
+    const access = checkAccess(signer, tokenFrom(req.headers.authorization, url), workshop);
+    if (!access.ok) {
+      log.info({ path: safePath(req.url), status: access.status, reason: access.reason }, 'sync upgrade refused');
+      return refuse(socket, access.status, access.reason);
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = new Connection(
+        {
+          send: (frame) => ws.send(frame, { binary: true }),
+          close: (code, reason) => ws.close(code, reason),
+          get bufferedAmount() {
+            return ws.bufferedAmount;
+          }
+        },
+        { id: `c${nextConnectionId++}`, boardId, workshopId: workshop.id, role: access.role, generation: access.generation },
+        { log, metrics, ratePerSec: config.RATE_LIMIT_PER_SEC, rateBurst: config.RATE_LIMIT_BURST }
+      );
+      live.set(ws, { conn, alive: true });
+      metrics.connections.inc();
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary) return conn.close(CloseCode.unsupportedData, 'text frames are not part of the protocol');
+        conn.receive(data instanceof Buffer ? data : Buffer.concat(data as Buffer[]));
+      });
+      ws.on('pong', () => {
+        const entry = live.get(ws);
+        if (entry) entry.alive = true;
+      });
+      ws.on('error', (err) => log.info({ conn: conn.info.id, err: err.message }, 'socket error'));
+      ws.on('close', () => {
+        live.delete(ws);
+        metrics.connections.dec();
+        conn.closedBySocket();
+      });
+      rooms.open(boardId).then(
+        (room) => conn.attach(room),
+        () => conn.close(CloseCode.loadFailed, 'the board could not be loaded')
+      );
+    });
+  };
+
+  server.on('upgrade', (req, socket, head) => {
+    upgrade(req, socket, head).catch((err) => {
+      log.error({ err: String(err) }, 'upgrade failed');
+      refuse(socket, 503, 'temporarily unavailable');
+    });
+  });
+
+  // A socket that has not answered the previous ping by now is dead (lid closed, Wi-Fi gone).
+  const pinger = setInterval(() => {
+    for (const [ws, entry] of live) {
+      if (!entry.alive) {
+        entry.conn.close(CloseCode.pingTimeout, 'no pong');
+        setTimeout(() => ws.terminate(), 1000).unref();
+        continue;
+      }
+      entry.alive = false;
+      ws.ping();
+    }
+  }, config.PING_INTERVAL_MS);
+  pinger.unref();
+
+  return {
+    /** Every open connection (for revocation and shutdown). */
+    connections: (): Connection[] => [...live.values()].map((e) => e.conn),
+    async close(code: number): Promise<void> {
+      clearInterval(pinger);
+      for (const { conn } of live.values()) conn.close(code, 'server shutting down');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    }
+  };
+};
