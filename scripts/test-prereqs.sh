@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Makes sure what the test suite needs is on this machine: Debian's Chromium (browser tests),
+# poppler-utils (PDF text), and a Redis server answering at REDIS_URL (started if none does).
+# Installs with apt-get when something is missing and we are root.
+set -euo pipefail
+
+REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+hostport="${REDIS_URL#*://}"; hostport="${hostport##*@}"; hostport="${hostport%%/*}"
+REDIS_HOST="${hostport%%:*}"; REDIS_PORT="${hostport##*:}"
+[ "$REDIS_PORT" = "$REDIS_HOST" ] && REDIS_PORT=6379
+
+apt_updated=0
+need() { # need <command> <debian package>
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "test-prereqs: '$1' is missing; install the Debian package '$2'" >&2; exit 1
+  fi
+  if [ "$apt_updated" = 0 ]; then apt-get update -qq; apt_updated=1; fi
+  echo "test-prereqs: installing $2" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+
+redis_answers() { (exec 3<>"/dev/tcp/$REDIS_HOST/$REDIS_PORT" && printf 'PING\r\n' >&3 && timeout 2 head -c 5 <&3 | grep -q PONG) 2>/dev/null; }
+
+need chromium chromium
+need pdftotext poppler-utils
+
+if ! redis_answers; then
+  need redis-server redis-server
+  echo "test-prereqs: starting redis-server on port $REDIS_PORT" >&2
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no >/dev/null
+  for _ in $(seq 1 50); do redis_answers && break; sleep 0.1; done
+  redis_answers || { echo "test-prereqs: Redis does not answer at $REDIS_URL" >&2; exit 1; }
+fi
+echo "test-prereqs: chromium, pdftotext and Redis ($REDIS_URL) are ready" >&2
