@@ -46,6 +46,7 @@ export class Room {
   private awarenessLocal = new Set<number>();
   private awarenessOther = new Set<number>();
   private flushTimer: NodeJS.Timeout | null = null;
+  private lastFlush = 0;
   private unsaved: Uint8Array[] = [];
   private writing: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -181,15 +182,22 @@ export class Room {
     this.scheduleFlush();
   };
 
+  /**
+   * At most one flush per TICK_MS: a quiet room sends at once (next turn of the event loop), a busy
+   * one merges everything that arrives within the tick into one frame per connection.
+   */
   private scheduleFlush(): void {
-    this.flushTimer ??= setTimeout(() => this.flush(), this.deps.config.TICK_MS);
+    if (this.flushTimer) return;
+    const wait = this.lastFlush + this.deps.config.TICK_MS - performance.now();
+    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, wait));
   }
 
   /** Once per tick: one merged update frame per connection, one awareness frame, one peer message, one store write. */
   flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    const { metrics, bus } = this.deps;
+    this.lastFlush = performance.now();
+    const { metrics } = this.deps;
     const batch = this.outgoing;
     this.outgoing = [];
     if (batch.length > 0) {
