@@ -1,0 +1,157 @@
+/**
+ * Fan-out through Redis pub/sub: one channel per document (named in persistence/redis-keys.ts),
+ * a publishing connection that fails fast while Redis is down, and a dedicated subscriber
+ * connection (a connection in subscribe mode cannot send other commands).
+ *
+ * Every message starts with this instance's random id, so an instance drops its own messages
+ * when Redis echoes them back. Payloads stay Buffers end to end (binary-safe).
+ */
+import { randomBytes } from 'node:crypto';
+import { connectRedis, type ConnectedRedis, type Log } from '../persistence/redis-client.ts';
+import { createRedisKeys, type RedisKeys } from '../persistence/redis-keys.ts';
+import type { Bus, BusHandler } from './bus.ts';
+
+const INSTANCE_ID_BYTES = 16;
+
+export interface RedisBusOptions {
+  url: string;
+  keyPrefix: string;
+  log: Log;
+  firstConnectTimeoutMs?: number;
+}
+
+export class RedisBus implements Bus {
+  /** This instance's id, the first bytes of every message it publishes. */
+  readonly instanceId = randomBytes(INSTANCE_ID_BYTES);
+  readonly #pub: ConnectedRedis;
+  readonly #sub: ConnectedRedis;
+  readonly #keys: RedisKeys;
+  readonly #log: Log;
+  /** What we want to be subscribed to; the source of truth when resubscribing after an outage. */
+  readonly #handlers = new Map<string, BusHandler>();
+  /** One listener function per channel, so subscribing twice never registers it twice. */
+  readonly #listeners = new Map<string, (message: Buffer) => void>();
+  readonly #reconnectCallbacks: (() => void)[] = [];
+  #hadOutage = false;
+  #closed = false;
+
+  private constructor(pub: ConnectedRedis, sub: ConnectedRedis, keys: RedisKeys, log: Log) {
+    this.#pub = pub;
+    this.#sub = sub;
+    this.#keys = keys;
+    this.#log = log;
+    for (const conn of [pub, sub]) {
+      conn.onStateChange((state) => {
+        if (state === 'down') this.#hadOutage = true;
+        else void this.#afterReady();
+      });
+    }
+  }
+
+  static async open(options: RedisBusOptions): Promise<RedisBus> {
+    const connect = (role: string) =>
+      connectRedis(options.url, role, options.log, { firstConnectTimeoutMs: options.firstConnectTimeoutMs });
+    const pub = await connect('fanout-publisher');
+    let sub: ConnectedRedis;
+    try {
+      sub = await connect('fanout-subscriber');
+    } catch (err) {
+      await pub.close();
+      throw err;
+    }
+    return new RedisBus(pub, sub, createRedisKeys(options.keyPrefix), options.log);
+  }
+
+  #listenerFor(doc: string): (message: Buffer) => void {
+    const channel = this.#keys.docChannel(doc);
+    let listener = this.#listeners.get(channel);
+    if (!listener) {
+      listener = (message: Buffer) => {
+        if (message.length < INSTANCE_ID_BYTES) return;
+        if (message.subarray(0, INSTANCE_ID_BYTES).equals(this.instanceId)) return;
+        // A message already in flight when the room unsubscribed is dropped here.
+        const handler = this.#handlers.get(doc);
+        if (!handler) return;
+        try {
+          handler(Uint8Array.prototype.slice.call(message, INSTANCE_ID_BYTES));
+        } catch (err) {
+          this.#log.error({ doc, err }, 'fan-out handler failed');
+        }
+      };
+      this.#listeners.set(channel, listener);
+    }
+    return listener;
+  }
+
+  async subscribe(doc: string, onMessage: BusHandler): Promise<void> {
+    this.#handlers.set(doc, onMessage);
+    await this.#whileUp(this.#sub.client.subscribe(this.#keys.docChannel(doc), this.#listenerFor(doc), true));
+  }
+
+  /**
+   * Awaits a (un)subscribe command unless Redis is, or goes, down meanwhile. Then the command
+   * waits for the reconnect or fails; either way the room need not wait: after reconnecting,
+   * #afterReady subscribes every wanted document and fires onReconnect so rooms resync.
+   */
+  async #whileUp(pending: Promise<void>): Promise<void> {
+    if (!this.#sub.isReady()) {
+      pending.catch(() => undefined);
+      return;
+    }
+    try {
+      await pending;
+    } catch (err) {
+      if (this.#sub.isReady()) throw err;
+    }
+  }
+
+  async unsubscribe(doc: string): Promise<void> {
+    this.#handlers.delete(doc);
+    const channel = this.#keys.docChannel(doc);
+    const listener = this.#listeners.get(channel);
+    if (!listener) return;
+    this.#listeners.delete(channel);
+    await this.#whileUp(this.#sub.client.unsubscribe(channel, listener, true));
+  }
+
+  async publish(doc: string, bytes: Uint8Array): Promise<void> {
+    const message = Buffer.concat([this.instanceId, bytes]);
+    await this.#pub.client.publish(this.#keys.docChannel(doc), message);
+  }
+
+  onReconnect(cb: () => void): void {
+    this.#reconnectCallbacks.push(cb);
+  }
+
+  /** After an outage, once both connections are back: make sure every wanted channel is subscribed, then tell the rooms. */
+  async #afterReady(): Promise<void> {
+    if (this.#closed || !this.#hadOutage || !this.#pub.isReady() || !this.#sub.isReady()) return;
+    this.#hadOutage = false;
+    const active = this.#sub.client.getPubSubListeners('CHANNELS');
+    const missing = [...this.#handlers.keys()].filter((doc) => !active.has(this.#keys.docChannel(doc)));
+    try {
+      await Promise.all(
+        missing.map((doc) => this.#sub.client.subscribe(this.#keys.docChannel(doc), this.#listenerFor(doc), true))
+      );
+    } catch (err) {
+      // The connection dropped again; its next 'ready' runs this once more.
+      this.#hadOutage = true;
+      this.#log.warn({ err }, 'resubscribing after a Redis outage failed');
+      return;
+    }
+    for (const cb of this.#reconnectCallbacks) {
+      try {
+        cb();
+      } catch (err) {
+        this.#log.error({ err }, 'fan-out reconnect callback failed');
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#handlers.clear();
+    this.#listeners.clear();
+    await Promise.all([this.#pub.close(), this.#sub.close()]);
+  }
+}
