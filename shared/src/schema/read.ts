@@ -1,7 +1,7 @@
 /** Reading a board into plain JSON: one card, one lane, the whole board, and counts per lane. */
 import type * as Y from 'yjs';
 import { LANES, SCHEMA_VERSION, SNAPSHOT_FORMAT, type Lane } from './constants.ts';
-import { getCardMap, getCardsMap, getMetaMap, readPosition, snapshotCard } from './doc-layout.ts';
+import { getCardMap, getCardsMap, getMetaMap, readKind, readPosition, snapshotCard } from './doc-layout.ts';
 import { compareOrder } from './order.ts';
 import type { BoardMeta, BoardSnapshot, CardSnapshot } from './snapshot-schema.ts';
 
@@ -22,10 +22,10 @@ export const listLane = (doc: Y.Doc, lane: Lane): CardSnapshot[] => {
   return out.sort(compareOrder);
 };
 
-/** Number of cards in each lane (for workshop tiles and the facilitator wall). */
+/** Number of cards in each lane (for workshop tiles and the facilitator wall); counts what `listLane` lists. */
 export const laneCounts = (doc: Y.Doc): Record<Lane, number> => {
   const counts = Object.fromEntries(LANES.map((lane) => [lane, 0])) as Record<Lane, number>;
-  for (const card of getCardsMap(doc).values()) counts[readPosition(card).lane]++;
+  for (const card of getCardsMap(doc).values()) if (readKind(card)) counts[readPosition(card).lane]++;
   return counts;
 };
 
