@@ -11,7 +11,7 @@
  *   session.error          ApiError from the last refresh, if any                   ($state)
  *   session.identity       Identity (name, city, lang, color) or null               ($state)
  *   session.needsIdentity  a delegate or facilitator without a name yet             ($derived)
- *   session.connection     the BoardConnection whose status the header shows; a board page sets
+ *   session.connection     the connection (BoardConnection or ConnectionGroup) whose status the header shows; a board page sets
  *                          it on mount and back to null on destroy                 ($state)
  *   session.setIdentity(input)   saves and publishes a new identity
  *   session.refresh()            re-reads the workshop from the server
@@ -20,7 +20,7 @@
 import { getContext, setContext } from 'svelte';
 import { peekClaims, Role } from '@plenary/shared/protocol';
 import { ApiError, getWorkshop, type Workshop } from '$lib/api';
-import type { BoardConnection } from '$lib/sync';
+import type { ConnectionState } from '$lib/sync';
 import { identityFor, saveIdentity, type Identity, type IdentityInput } from './identity.ts';
 import { tokenFor } from './tokens.ts';
 import { cachedWorkshop, cacheWorkshop } from './workshop-cache.ts';
@@ -33,7 +33,7 @@ export class WorkshopSession {
   workshop = $state<Workshop | null>(null);
   error = $state<ApiError | null>(null);
   identity = $state<Identity | null>(null);
-  connection = $state<BoardConnection | null>(null);
+  connection = $state<ConnectionState | null>(null);
 
   readonly role: Role | null = $derived(this.token ? (peekClaims(this.token)?.r ?? null) : null);
   /** Observers (a projector) watch anonymously. */
