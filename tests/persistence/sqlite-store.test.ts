@@ -9,13 +9,15 @@ import * as Y from 'yjs';
 import { SQLITE_FILE_NAME, SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
 import { runStoreContract } from './store-contract.ts';
 
+/** A DATA_DIR that does not exist yet (the store creates it); removeDataDir removes its temp root. */
 const newDataDir = async () => join(await mkdtemp(join(tmpdir(), 'plenary-sqlite-')), 'nested', 'data');
+const removeDataDir = (dataDir: string) => rm(join(dataDir, '..', '..'), { recursive: true, force: true });
 
 runStoreContract('sqlite', async () => {
   const dataDir = await newDataDir();
   return {
     open: async () => new SqliteStore({ dataDir }),
-    cleanup: () => rm(dataDir, { recursive: true, force: true })
+    cleanup: () => removeDataDir(dataDir)
   };
 });
 
@@ -29,7 +31,7 @@ describe('sqlite store file', () => {
       expect(existsSync(join(dataDir, `${SQLITE_FILE_NAME}-wal`))).toBe(true);
     } finally {
       await store.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDataDir(dataDir);
     }
   });
 
@@ -66,7 +68,7 @@ describe('sqlite store file', () => {
       expect(doc.getArray('items').toArray()).toEqual(Array.from({ length: total }, (_, i) => i));
     } finally {
       await store.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDataDir(dataDir);
     }
   });
 });

@@ -19,6 +19,12 @@ export const RedisTiming = {
   reconnectCapMs: 2_000,
   /** How long start-up waits for a first connection before giving up with a clear error. */
   firstConnectTimeoutMs: 10_000,
+  /**
+   * A command unanswered this long rejects, so a Redis that hangs (rather than disconnects) does
+   * not hang the rooms. The command may still be applied later; re-sending an update is harmless
+   * (applying a Yjs update twice changes nothing).
+   */
+  commandTimeoutMs: 10_000,
   /** A health ping that takes longer than this counts as "not answering". */
   pingTimeoutMs: 1_000
 } as const;
@@ -63,6 +69,7 @@ export const connectRedis = async (
   const client: RedisClient = createClient({
     url,
     disableOfflineQueue: true,
+    commandOptions: { timeout: RedisTiming.commandTimeoutMs },
     socket: { reconnectStrategy: reconnectDelay, connectTimeout: 5_000 }
   });
   const listeners = new Set<ConnectionListener>();
