@@ -16,7 +16,8 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../persistence/store.ts';
 import type { Connection } from './connection.ts';
-import { PEER, STORE } from './origins.ts';
+import { PEER, SERVER, STORE } from './origins.ts';
+import { migrateBoard } from '@plenary/shared/schema';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
 import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 
@@ -28,9 +29,11 @@ export interface RoomDeps {
   metrics: Metrics;
 }
 
-type Origin = Connection | typeof PEER | typeof STORE;
+type Origin = Connection | typeof PEER | typeof STORE | typeof SERVER;
 const isConnection = (origin: unknown): origin is Connection =>
   typeof origin === 'object' && origin !== null && (origin as { kind?: unknown }).kind === 'connection';
+/** Changes this instance must store and publish: its clients' edits and its own. */
+const isLocal = (origin: unknown): boolean => origin === SERVER || isConnection(origin);
 
 export class Room {
   readonly doc = new Y.Doc();
@@ -82,6 +85,9 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate);
     this.loaded = true;
     for (const bytes of early) this.receivePeer(bytes);
+    // Boards written by an older Plenary are upgraded in place; the upgrade is stored like an edit.
+    const migration = migrateBoard(this.doc, SERVER);
+    if (migration.migrated) this.log.info(migration, 'board migrated');
     // Unloads after the grace period unless a connection joins (it may have left while we loaded).
     this.scheduleUnload();
     this.log.info({ ms: Math.round(performance.now() - started), bytes: this.bytes, logLength: this.logLength }, 'document loaded');
@@ -169,7 +175,7 @@ export class Room {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.outgoing.push({ update, from: origin as Origin });
-    if (isConnection(origin)) {
+    if (isLocal(origin)) {
       this.unsaved.push(update);
       this.bytes += update.length;
     }
@@ -177,7 +183,7 @@ export class Room {
   };
 
   private onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    const target = isConnection(origin) ? this.awarenessLocal : this.awarenessOther;
+    const target = isLocal(origin) ? this.awarenessLocal : this.awarenessOther;
     for (const id of [...change.added, ...change.updated, ...change.removed]) target.add(id);
     this.scheduleFlush();
   };
@@ -210,7 +216,7 @@ export class Room {
         conn.send(frame);
         metrics.updatesFannedOut.inc();
       }
-      const local = batch.filter((b) => isConnection(b.from));
+      const local = batch.filter((b) => isLocal(b.from));
       if (local.length > 0) {
         const localMerged = local.length === batch.length ? merged : Y.mergeUpdates(local.map((b) => b.update));
         this.publish(PeerKind.update, localMerged);

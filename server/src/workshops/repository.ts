@@ -3,6 +3,9 @@
  *   workshop:<id> → JSON Workshop · board:<boardId> → workshop id · joincode:<CODE> → workshop id
  * Records are cached in memory; they change only through this module (and rarely).
  */
+import * as Y from 'yjs';
+import { createBoardDoc } from '@plenary/shared/schema';
+import { workshopSeed } from '@plenary/shared/seed';
 import type { Store } from '../persistence/store.ts';
 import { newId, newJoinCode, normaliseJoinCode } from './ids.ts';
 import type { BoardRef, City, Workshop } from './workshop.ts';
@@ -15,6 +18,21 @@ export interface NewWorkshop {
   startDate?: string;
   endDate?: string;
 }
+
+/** The theme's key from the seminar's standing themes, or a slug of its name. */
+const themeKey = (theme: string): string =>
+  workshopSeed.themes.find((t) => t.en === theme || t.th === theme)?.key ??
+  (theme.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'theme');
+
+/** A new board's document: schema version, ids, theme and title (docs/SCHEMA.md). */
+const initialBoard = (workshopId: string, board: BoardRef): Uint8Array => {
+  const doc = createBoardDoc({ workshopId, boardId: board.id, theme: themeKey(board.theme), title: board.theme });
+  try {
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+};
 
 export const createWorkshopRepository = (store: Store) => {
   const cache = new Map<string, Workshop>();
@@ -53,7 +71,10 @@ export const createWorkshopRepository = (store: Store) => {
         createdAt: new Date().toISOString(),
         generations: { facilitator: 0, delegate: 0, observer: 0 }
       };
-      for (const b of boards) await store.setMeta(`board:${b.id}`, id);
+      for (const b of boards) {
+        await store.appendUpdates(b.id, [initialBoard(id, b)]);
+        await store.setMeta(`board:${b.id}`, id);
+      }
       await store.setMeta(`workshop:${id}`, JSON.stringify(workshop));
       cache.set(id, workshop);
       return workshop;
