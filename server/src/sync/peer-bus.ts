@@ -10,7 +10,12 @@ export interface PeerBus {
   close(): Promise<void>;
 }
 
-export const PeerKind = { update: 0, awareness: 1 } as const;
+/**
+ * update/awareness: a tick's merged changes. stateVector: "this is what I have" after an outage —
+ * peers answer with what it lacks, plus their own state vector (stateVectorReply, answered with
+ * the difference only) so every instance converges whatever order they reconnect in.
+ */
+export const PeerKind = { update: 0, awareness: 1, stateVector: 2, stateVectorReply: 3 } as const;
 export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind];
 
 export const encodePeer = (kind: PeerKind, payload: Uint8Array): Uint8Array => {

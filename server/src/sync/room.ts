@@ -168,6 +168,11 @@ export class Room {
     try {
       if (kind === PeerKind.update) Y.applyUpdate(this.doc, payload, PEER);
       else if (kind === PeerKind.awareness) applyAwarenessUpdate(this.awareness, payload, PEER);
+      else if (kind === PeerKind.stateVector || kind === PeerKind.stateVectorReply) {
+        const missing = Y.encodeStateAsUpdate(this.doc, payload);
+        if (!isEmptyUpdate(missing)) this.publish(PeerKind.update, missing);
+        if (kind === PeerKind.stateVector) this.publish(PeerKind.stateVectorReply, Y.encodeStateVector(this.doc));
+      }
     } catch (err) {
       this.log.warn({ err }, 'ignored an undecodable peer message');
     }
@@ -296,8 +301,12 @@ export class Room {
     return this.compacting;
   }
 
-  /** After an outage of the transport between instances: read back what peers stored meanwhile. */
+  /**
+   * After an outage of the transport between instances: exchange state vectors with the peers
+   * (what they hold in memory) and read back what they stored meanwhile.
+   */
   async resync(): Promise<void> {
+    this.publish(PeerKind.stateVector, Y.encodeStateVector(this.doc));
     const stored = await this.deps.store.loadDoc(this.name);
     if (stored && !this.closed) Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
   }
