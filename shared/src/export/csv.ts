@@ -1,0 +1,68 @@
+/**
+ * CSV: one row per card of every board (all lanes), UTF-8 with a byte-order mark so spreadsheet
+ * programs read Thai and CJK text correctly. Quoting is csv-stringify's; a cell that a spreadsheet
+ * would run as a formula (starting with =, +, -, @, tab or carriage return) is prefixed with `'`.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { CardSnapshot } from '../schema/snapshot-schema.ts';
+import { formatConsent, formatIndicator, formatMilestone } from './fields.ts';
+import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
+import type { ExportInput } from './types.ts';
+
+/** Column keys, in order; stable across versions so sheets built on them keep working. */
+export const CSV_COLUMNS = [
+  'theme', 'lane', 'kind', 'id', 'title', 'text', 'objective', 'leadCity', 'partnerCities', 'startDate', 'endDate',
+  'milestones', 'indicators', 'resources', 'responsibleOfficer', 'status', 'consent', 'sourceCity', 'authorCity',
+  'createdBy', 'createdAt', 'lang', 'takenAt', 'version'
+] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell a spreadsheet will show as text: formula-like starts get a leading apostrophe. */
+export const neutraliseCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
+const rowOf = (p: PreparedExport, board: PreparedBoard, card: CardSnapshot): Record<Column, string> => {
+  const common = {
+    theme: board.title,
+    lane: card.lane,
+    kind: card.kind,
+    id: card.id,
+    authorCity: card.authorCity,
+    createdBy: card.createdBy,
+    createdAt: card.createdAt,
+    lang: card.lang,
+    takenAt: p.takenAt,
+    version: p.versionLabel ?? ''
+  };
+  const empty = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Record<Column, string>;
+  if (card.kind !== 'action') {
+    return { ...empty, ...common, text: card.text, sourceCity: card.kind === 'practice' ? card.sourceCity : '' };
+  }
+  return {
+    ...empty,
+    ...common,
+    title: card.title,
+    objective: card.objective,
+    leadCity: card.leadCity ?? '',
+    partnerCities: card.partnerCities.join('; '),
+    startDate: card.startDate ?? '',
+    endDate: card.endDate ?? '',
+    milestones: card.milestones.map(formatMilestone).join('\n'),
+    indicators: card.indicators.map((i) => formatIndicator(i, p.labels)).join('\n'),
+    resources: card.resources,
+    responsibleOfficer: card.responsibleOfficer,
+    status: card.status,
+    consent: (board.consent[card.id] ?? []).map((r) => formatConsent(r, p.labels)).join('\n')
+  };
+};
+
+/** The boards as CSV text, starting with a byte-order mark. */
+export const renderCsv = (input: ExportInput): string => {
+  const p = prepareExport(input);
+  const rows = p.boards.flatMap((board) => board.snapshot.cards.map((card) => rowOf(p, board, card)));
+  return stringify(
+    rows.map((row) => CSV_COLUMNS.map((c) => neutraliseCell(row[c]))),
+    { bom: true, header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' }
+  );
+};
