@@ -1,0 +1,223 @@
+/**
+ * The fan-out figure for one server: 16 rooms × 30 raw clients, phases of 1, 3 and 5 edits per
+ * second per client. Load runs in separate worker processes; the runner samples the server's
+ * memory and CPU from /proc while each phase is measured.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ServerHandle } from './processes.ts';
+import { track } from './processes.ts';
+import { machineBusy, readCpuMs, readMachineCpu, readMemory } from './proc-stats.ts';
+import { count, createHistogram, merge, quantile, unpack } from './histogram.ts';
+import type { FromWorker, PhaseReport, RoomAssignment, ToWorker } from './load-protocol.ts';
+
+const WORKER = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
+const SAMPLE_EVERY_MS = 250;
+
+export interface FanoutSettings {
+  rooms: number;
+  clientsPerRoom: number;
+  rates: number[];
+  warmupMs: number;
+  measureMs: number;
+  drainTimeoutMs: number;
+  workers: number;
+}
+
+export interface PhaseFigures {
+  editsPerSecPerClient: number;
+  editsPerSec: number;
+  edits: number;
+  expectedPairs: number;
+  receivedPairs: number;
+  missingPairs: number;
+  pairP50Ms: number | null;
+  pairP99Ms: number | null;
+  pairMaxMs: number | null;
+  allP50Ms: number | null;
+  allP99Ms: number | null;
+  serverCpuPct: number;
+  serverRssPeakMiB: number;
+  serverRssMeanMiB: number;
+  serverHeapPeakMiB: number | null;
+  loadCpuPct: number;
+  loadLoopDelayP99Ms: number;
+  machineBusyPct: number;
+  closes: Record<string, number>;
+  strayMarkers: number;
+}
+
+export interface FanoutFigures {
+  server: string;
+  connectMs: number;
+  idleRssMiB: number;
+  idleHeapMiB: number | null;
+  phases: PhaseFigures[];
+}
+
+const MiB = 1024 * 1024;
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+class Worker {
+  private readonly child: ChildProcess;
+  private waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
+
+  constructor() {
+    this.child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    track(this.child);
+    this.child.on('message', (m: FromWorker) => {
+      const w = this.waiting;
+      this.waiting = null;
+      if (!w) return;
+      if (m.type === 'error') w.reject(new Error(`load worker: ${m.message}`));
+      else w.resolve(m);
+    });
+    this.child.on('exit', (code) => this.waiting?.reject(new Error(`load worker exited (${code})`)));
+  }
+
+  request(msg: ToWorker): Promise<FromWorker> {
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.child.send(msg);
+    });
+  }
+
+  close(): void {
+    if (this.child.connected) this.child.send({ type: 'close' } satisfies ToWorker);
+    setTimeout(() => this.child.kill('SIGKILL'), 2_000).unref();
+  }
+}
+
+/** Samples the server's RSS and heap until stopped. */
+const sampleServer = (server: ServerHandle) => {
+  const rss: number[] = [];
+  let heapPeak: number | null = null;
+  const take = () => {
+    const m = readMemory(server.pid);
+    if (m) rss.push(m.rss);
+    const h = server.heap();
+    if (h) heapPeak = Math.max(heapPeak ?? 0, h.heapUsed);
+  };
+  take();
+  const timer = setInterval(take, SAMPLE_EVERY_MS);
+  return () => {
+    clearInterval(timer);
+    take();
+    return {
+      peak: Math.max(...rss),
+      mean: rss.reduce((a, b) => a + b, 0) / Math.max(1, rss.length),
+      heapPeak: heapPeak as number | null
+    };
+  };
+};
+
+export const runFanout = async (
+  server: ServerHandle,
+  roomUrls: string[],
+  s: FanoutSettings,
+  log: (line: string) => void
+): Promise<FanoutFigures> => {
+  const workers = Array.from({ length: s.workers }, () => new Worker());
+  try {
+    const started = Date.now();
+    await Promise.all(workers.map((w, i) => {
+      const rooms: RoomAssignment[] = roomUrls
+        .map((url, room) => ({ room, url }))
+        .filter((r) => r.room % s.workers === i);
+      return w.request({ type: 'connect', rooms, clientsPerRoom: s.clientsPerRoom });
+    }));
+    const connectMs = Date.now() - started;
+    log(`  ${s.rooms * s.clientsPerRoom} clients connected and synced in ${connectMs} ms`);
+    const idle = readMemory(server.pid);
+    const idleHeap = server.heap();
+
+    const phases: PhaseFigures[] = [];
+    for (const [phase, rate] of s.rates.entries()) {
+      log(`  phase ${phase + 1}/${s.rates.length}: ${rate} edit/s per client (${rate * s.rooms * s.clientsPerRoom} edit/s)…`);
+      const pending = workers.map((w) =>
+        w.request({ type: 'phase', phase, editsPerSec: rate, warmupMs: s.warmupMs, measureMs: s.measureMs, drainTimeoutMs: s.drainTimeoutMs })
+      );
+      // Server readings over the measurement window only (after warm-up).
+      await new Promise((r) => setTimeout(r, s.warmupMs));
+      const cpu0 = readCpuMs(server.pid) ?? 0;
+      const machine0 = readMachineCpu();
+      const stopSampling = sampleServer(server);
+      await new Promise((r) => setTimeout(r, s.measureMs));
+      const mem = stopSampling();
+      const cpu1 = readCpuMs(server.pid) ?? cpu0;
+      const machine1 = readMachineCpu();
+      const reports = (await Promise.all(pending)).map((m) => (m as Extract<FromWorker, { type: 'phase-result' }>).report);
+      phases.push(summarise(rate, s, reports, {
+        serverCpuPct: ((cpu1 - cpu0) / s.measureMs) * 100,
+        rssPeak: mem.peak,
+        rssMean: mem.mean,
+        heapPeak: mem.heapPeak,
+        machineBusy: machineBusy(machine0, machine1)
+      }));
+      const gone = server.exitStatus();
+      if (gone) {
+        throw new Error(`${server.label} exited during the ${rate} edit/s phase (code ${gone.code}, signal ${gone.signal}):\n` +
+          [...server.errors, ...server.logs].slice(-30).join('\n'));
+      }
+      const f = phases.at(-1)!;
+      const closed = Object.entries(f.closes).map(([code, n]) => `${n}× ${code}`).join(', ');
+      log(`    p50 ${f.pairP50Ms} ms, p99 ${f.pairP99Ms} ms, missing ${f.missingPairs}/${f.expectedPairs}, server CPU ${f.serverCpuPct}%, load CPU ${f.loadCpuPct}%` +
+        (closed ? `, connections closed by the server: ${closed}` : ''));
+    }
+    return {
+      server: server.label,
+      connectMs,
+      idleRssMiB: round((idle?.rss ?? 0) / MiB),
+      idleHeapMiB: idleHeap ? round(idleHeap.heapUsed / MiB) : null,
+      phases
+    };
+  } finally {
+    for (const w of workers) w.close();
+  }
+};
+
+const summarise = (
+  rate: number,
+  s: FanoutSettings,
+  reports: PhaseReport[],
+  server: { serverCpuPct: number; rssPeak: number; rssMean: number; heapPeak: number | null; machineBusy: number }
+): PhaseFigures => {
+  const pairs = createHistogram();
+  const all = createHistogram();
+  const closes: Record<string, number> = {};
+  let edits = 0, expected = 0, received = 0, cpuMs = 0, loop = 0, stray = 0;
+  for (const r of reports) {
+    merge(pairs, unpack(r.pairLatency));
+    merge(all, unpack(r.allLatency));
+    edits += r.edits;
+    expected += r.expectedPairs;
+    received += r.receivedPairs;
+    cpuMs += r.cpuMs;
+    loop = Math.max(loop, r.loopDelayP99Ms);
+    stray += r.strayMarkers;
+    for (const [code, n] of Object.entries(r.closes)) closes[code] = (closes[code] ?? 0) + n;
+  }
+  const q = (h: number[], p: number) => { const v = quantile(h, p); return v === null ? null : round(v, 2); };
+  return {
+    editsPerSecPerClient: rate,
+    editsPerSec: rate * s.rooms * s.clientsPerRoom,
+    edits,
+    expectedPairs: expected,
+    receivedPairs: received,
+    missingPairs: expected - received,
+    pairP50Ms: q(pairs, 0.5),
+    pairP99Ms: q(pairs, 0.99),
+    pairMaxMs: q(pairs, 1),
+    allP50Ms: count(all) ? q(all, 0.5) : null,
+    allP99Ms: count(all) ? q(all, 0.99) : null,
+    serverCpuPct: round(server.serverCpuPct),
+    serverRssPeakMiB: round(server.rssPeak / MiB),
+    serverRssMeanMiB: round(server.rssMean / MiB),
+    serverHeapPeakMiB: server.heapPeak === null ? null : round(server.heapPeak / MiB),
+    loadCpuPct: round((cpuMs / s.measureMs) * 100),
+    loadLoopDelayP99Ms: round(loop, 2),
+    machineBusyPct: round(server.machineBusy * 100),
+    closes,
+    strayMarkers: stray
+  };
+};

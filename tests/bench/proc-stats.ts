@@ -1,0 +1,70 @@
+/**
+ * Readings of a process and of the machine from /proc: resident memory, CPU time, machine idle.
+ * Linux only, like the machines the figures are quoted for.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+const CLOCK_TICKS_PER_SEC = 100; // USER_HZ on Linux
+
+const kib = (status: string, field: string): number | null => {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  return m ? Number(m[1]) * 1024 : null;
+};
+
+/** Current and peak resident set size in bytes; null when the process is gone. */
+export const readMemory = (pid: number): { rss: number; peakRss: number } | null => {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return { rss: kib(status, 'VmRSS') ?? 0, peakRss: kib(status, 'VmHWM') ?? 0 };
+  } catch {
+    return null;
+  }
+};
+
+/** CPU time (user + system) the process has used so far, in ms; null when it is gone. */
+export const readCpuMs = (pid: number): number | null => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(rest[11]) + Number(rest[12]);
+    return (ticks * 1000) / CLOCK_TICKS_PER_SEC;
+  } catch {
+    return null;
+  }
+};
+
+/** Total and idle CPU time of the whole machine, in ticks. */
+export const readMachineCpu = (): { total: number; idle: number } => {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+  const fields = line.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { total: fields.reduce((a, b) => a + b, 0), idle };
+};
+
+/** Busy share (0..1) of all cores between two readings. */
+export const machineBusy = (a: { total: number; idle: number }, b: { total: number; idle: number }): number => {
+  const total = b.total - a.total;
+  return total > 0 ? 1 - (b.idle - a.idle) / total : 0;
+};
+
+export interface MachineInfo {
+  cpuModel: string;
+  cores: number;
+  ramGiB: number;
+  node: string;
+  os: string;
+}
+
+export const describeMachine = (): MachineInfo => {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  return {
+    cpuModel: model,
+    cores: os.cpus().length,
+    ramGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`
+  };
+};

@@ -1,0 +1,197 @@
+/**
+ * Server processes the benchmark starts and always stops: Plenary (`server/src/index.ts`, on
+ * SQLite or Redis) and the reference y-websocket@2 server. Every child is registered so that an
+ * error, Ctrl-C or a normal exit kills whatever is still running.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const HEAP_PROBE = fileURLToPath(new URL('./heap-probe.cjs', import.meta.url));
+const READY_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 15_000;
+const LOG_LINES_KEPT = 5_000;
+
+const live = new Set<ChildProcess>();
+
+/** Kills every child still running (SIGKILL); safe to call more than once. */
+export const killAll = (): void => {
+  for (const child of live) {
+    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+  live.clear();
+};
+process.on('exit', killAll);
+
+/** Registers a child started elsewhere (load workers) for the same clean-up. */
+export const track = (child: ChildProcess): void => {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+};
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
+export const waitFor = async <T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, everyMs = 50): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+};
+
+export interface ServerHandle {
+  readonly label: string;
+  readonly pid: number;
+  readonly port: number;
+  readonly httpBase: string;
+  /** stdout lines (JSON log lines for Plenary), most recent last. */
+  readonly logs: string[];
+  /** stderr lines, most recent last. */
+  readonly errors: string[];
+  /** How the process ended, or null while it runs. */
+  exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | null;
+  /** Current heap figures written by the heap probe; null before the first write. */
+  heap(): { heapUsed: number; heapTotal: number; rss: number } | null;
+  /** SIGTERM, then SIGKILL if it has not exited in time. Resolves when the process is gone. */
+  stop(): Promise<void>;
+  /** SIGKILL (a crash). Resolves when the process is gone. */
+  kill(): Promise<void>;
+}
+
+interface StartOptions {
+  label: string;
+  args: string[];
+  env: Record<string, string>;
+  ready: (httpBase: string) => Promise<boolean>;
+  port: number;
+}
+
+const startProcess = async (o: StartOptions): Promise<ServerHandle> => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'plenary-bench-mem-'));
+  const memoryFile = path.join(scratch, 'memory.json');
+  const child = spawn(process.execPath, ['--require', HEAP_PROBE, ...o.args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...o.env, BENCH_MEMORY_FILE: memoryFile },
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  track(child);
+  const logs: string[] = [];
+  const stderr: string[] = [];
+  const keep = (into: string[]) => {
+    let partial = '';
+    return (chunk: Buffer) => {
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      into.push(...lines);
+      if (into.length > LOG_LINES_KEPT) into.splice(0, into.length - LOG_LINES_KEPT);
+    };
+  };
+  child.stdout!.on('data', keep(logs));
+  child.stderr!.on('data', keep(stderr));
+  let exited = child.exitCode !== null;
+  let status: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  const exit = new Promise<void>((resolve) => child.once('exit', (code, signal) => { exited = true; status = { code, signal }; resolve(); }));
+  exit.then(() => rmSync(scratch, { recursive: true, force: true }));
+
+  const httpBase = `http://127.0.0.1:${o.port}`;
+  try {
+    await waitFor(`${o.label} to answer on port ${o.port}`, async () => {
+      if (exited) throw new Error(`${o.label} exited during start:\n${[...stderr, ...logs].slice(-20).join('\n')}`);
+      return o.ready(httpBase).catch(() => false);
+    }, READY_TIMEOUT_MS, 100);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+
+  const end = async (signal: NodeJS.Signals): Promise<void> => {
+    if (exited) return;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exit;
+    clearTimeout(timer);
+  };
+
+  return {
+    label: o.label,
+    pid: child.pid!,
+    port: o.port,
+    httpBase,
+    logs,
+    errors: stderr,
+    exitStatus: () => status,
+    heap: () => {
+      try { return JSON.parse(readFileSync(memoryFile, 'utf8')); } catch { return null; }
+    },
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL')
+  };
+};
+
+export type StoreKind = 'sqlite' | 'redis';
+
+export interface PlenaryOptions {
+  store: StoreKind;
+  dataDir: string;
+  redisUrl: string;
+  keyPrefix: string;
+  secret: string;
+  logLevel?: string;
+  /** Further settings, e.g. a raised rate limit for the bulk writer of the cold-load figure. */
+  env?: Record<string, string>;
+}
+
+export const startPlenary = async (o: PlenaryOptions): Promise<ServerHandle> => {
+  const port = await freePort();
+  const env: Record<string, string> = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: o.dataDir,
+    KEY_PREFIX: o.keyPrefix,
+    SECRET: o.secret,
+    LOG_LEVEL: o.logLevel ?? 'warn',
+    REDIS_URL: o.store === 'redis' ? o.redisUrl : '',
+    ...o.env
+  };
+  return startProcess({
+    label: `Plenary (${o.store})`,
+    args: ['--import', 'tsx', 'server/src/index.ts'],
+    env,
+    port,
+    ready: async (base) => (await fetch(`${base}/healthz`)).status === 200
+  });
+};
+
+export const referenceServerPath = (): string => {
+  const require = createRequire(path.join(REPO_ROOT, 'tests', 'package.json'));
+  return path.join(path.dirname(require.resolve('y-websocket-reference/package.json')), 'bin', 'server.cjs');
+};
+
+export const startReference = async (): Promise<ServerHandle> => {
+  const port = await freePort();
+  return startProcess({
+    label: 'y-websocket@2 reference',
+    args: [referenceServerPath()],
+    env: { PORT: String(port), HOST: '127.0.0.1' },
+    port,
+    ready: async (base) => (await fetch(base)).ok
+  });
+};

@@ -1,0 +1,111 @@
+/** The printed tables and the target verdicts (printed as met / not met, never asserted). */
+import type { ColdLoadFigures } from './cold-load.ts';
+import type { FanoutFigures } from './fanout.ts';
+import type { MachineInfo } from './proc-stats.ts';
+
+export const Target = {
+  coldLoadMs: 100,
+  storedOverState: 2,
+  p99At5Ms: 50,
+  rateCompared: 3,
+  rateFast: 5
+} as const;
+
+export interface Verdict {
+  target: string;
+  figure: string;
+  met: boolean | null;
+}
+
+const table = (head: string[], rows: (string | number | null)[][]): string => {
+  const cells = [head, ...rows.map((r) => r.map((c) => (c === null ? '–' : String(c))))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+};
+
+const mark = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : 'NOT MET');
+
+export const machineText = (m: MachineInfo): string =>
+  `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}`;
+
+export const coldLoadText = (figures: ColdLoadFigures[]): string =>
+  table(
+    ['store / stored state', 'edits', 'state B', 'stored B', 'stored/state', 'log entries', 'server load ms', 'connect→synced ms', 'content'],
+    figures.flatMap((f) =>
+      ([['log tail uncompacted (as after a crash)', f.afterCrash], ['after a clean stop', f.afterCleanStop]] as const).map(([label, m]) => [
+        `${f.store}: ${label}`,
+        f.edits,
+        f.stateBytes,
+        m.storedBytes,
+        (m.storedBytes / f.stateBytes).toFixed(2) + '×',
+        m.logEntries,
+        m.serverLoadMs,
+        m.connectToSyncedMs,
+        m.verified ? 'complete' : 'DIFFERS'
+      ])
+    )
+  );
+
+export const fanoutText = (figures: FanoutFigures[]): string =>
+  table(
+    ['server', 'edit/s/client', 'edit/s', 'p50 ms', 'p99 ms', 'max ms', 'all-rcv p99', 'missing', 'srv CPU %', 'RSS peak MiB', 'heap peak MiB', 'load CPU %', 'load lag p99', 'machine %'],
+    figures.flatMap((f) =>
+      f.phases.map((p) => [
+        f.server,
+        p.editsPerSecPerClient,
+        p.editsPerSec,
+        p.pairP50Ms,
+        p.pairP99Ms,
+        p.pairMaxMs,
+        p.allP99Ms,
+        `${p.missingPairs}/${p.expectedPairs}`,
+        p.serverCpuPct,
+        p.serverRssPeakMiB,
+        p.serverHeapPeakMiB,
+        p.loadCpuPct,
+        p.loadLoopDelayP99Ms,
+        p.machineBusyPct
+      ])
+    )
+  );
+
+export const memoryText = (figures: FanoutFigures[]): string =>
+  table(
+    ['server', 'idle RSS MiB', 'idle heap MiB', ...figures[0]!.phases.map((p) => `RSS @${p.editsPerSecPerClient}/s (mean/peak)`)],
+    figures.map((f) => [f.server, f.idleRssMiB, f.idleHeapMiB, ...f.phases.map((p) => `${p.serverRssMeanMiB}/${p.serverRssPeakMiB}`)])
+  );
+
+const phaseAt = (f: FanoutFigures | undefined, rate: number) => f?.phases.find((p) => p.editsPerSecPerClient === rate);
+
+export const verdicts = (cold: ColdLoadFigures[], plenary: FanoutFigures | undefined, reference: FanoutFigures | undefined): Verdict[] => {
+  const out: Verdict[] = [];
+  for (const c of cold) {
+    for (const [label, m] of [['crash tail', c.afterCrash], ['clean stop', c.afterCleanStop]] as const) {
+      out.push({ target: `cold load < ${Target.coldLoadMs} ms (${c.store}, ${label}, connect→synced)`, figure: `${m.connectToSyncedMs} ms`, met: m.connectToSyncedMs < Target.coldLoadMs });
+      out.push({ target: `stored ≤ ${Target.storedOverState}× state (${c.store}, ${label})`, figure: `${(m.storedBytes / c.stateBytes).toFixed(2)}×`, met: m.storedBytes <= Target.storedOverState * c.stateBytes });
+      out.push({ target: `loaded board complete (${c.store}, ${label})`, figure: m.verified ? 'complete' : m.difference ?? 'differs', met: m.verified });
+    }
+  }
+  const p3 = phaseAt(plenary, Target.rateCompared);
+  const r3 = phaseAt(reference, Target.rateCompared);
+  out.push({
+    target: `Plenary p99 ≤ reference p99 at ${Target.rateCompared} edit/s/client`,
+    figure: `${p3?.pairP99Ms ?? '–'} ms vs ${r3?.pairP99Ms ?? '–'} ms`,
+    met: p3?.pairP99Ms != null && r3?.pairP99Ms != null ? p3.pairP99Ms <= r3.pairP99Ms : null
+  });
+  const p5 = phaseAt(plenary, Target.rateFast);
+  out.push({
+    target: `Plenary p99 < ${Target.p99At5Ms} ms at ${Target.rateFast} edit/s/client`,
+    figure: `${p5?.pairP99Ms ?? '–'} ms`,
+    met: p5?.pairP99Ms != null ? p5.pairP99Ms < Target.p99At5Ms : null
+  });
+  for (const f of [plenary, reference]) {
+    if (!f) continue;
+    const missing = f.phases.reduce((a, p) => a + p.missingPairs, 0);
+    out.push({ target: `every edit reaches every other client (${f.server})`, figure: `${missing} missing`, met: missing === 0 });
+  }
+  return out;
+};
+
+export const verdictText = (v: Verdict[]): string => table(['target', 'figure', 'verdict'], v.map((x) => [x.target, x.figure, mark(x.met)]));

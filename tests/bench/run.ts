@@ -1,0 +1,176 @@
+/**
+ * `pnpm bench`: Plenary's figures from one run, printed as tables and written to
+ * tests/bench/results.json.
+ *
+ *  1. Cold load of a board with 100,000 small edits in its history, on SQLite and on Redis.
+ *  2. Fan-out latency, 16 rooms × 30 clients at 1, 3 and 5 edits per second each, for Plenary
+ *     (SQLite store writing) and the reference y-websocket@2 server, with server memory and CPU.
+ *  3. Web figures from tests/bench/web-board.ts when that module exists.
+ *
+ * Settings (environment): BENCH_EDITS, BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
+ * BENCH_SKIP (comma list of cold, plenary, reference, web), REDIS_URL.
+ * Targets are printed beside the figures as met / not met; nothing here fails on a figure.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateHistory } from './board-history.ts';
+import { runColdLoad, type ColdLoadFigures } from './cold-load.ts';
+import { runFanout, type FanoutFigures, type FanoutSettings } from './fanout.ts';
+import { createWorkshop, syncUrl } from './plenary-api.ts';
+import { killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
+import { describeMachine } from './proc-stats.ts';
+import { deleteKeys, redisAnswers, uniqueKeyPrefix } from './redis-keys.ts';
+import { coldLoadText, fanoutText, machineText, memoryText, verdictText, verdicts } from './report.ts';
+
+const env = process.env;
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+const WEB_BOARD = fileURLToPath(new URL('./web-board.ts', import.meta.url));
+const skip = new Set((env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
+const edits = Number(env.BENCH_EDITS ?? 100_000);
+const fanoutSettings: FanoutSettings = {
+  rooms: 16,
+  clientsPerRoom: 30,
+  rates: [1, 3, 5],
+  warmupMs: Number(env.BENCH_WARMUP_S ?? 3) * 1000,
+  measureMs: Number(env.BENCH_MEASURE_S ?? 15) * 1000,
+  drainTimeoutMs: 10_000,
+  // One load process by default: on a 2-core machine it leaves the other core to the server.
+  workers: Number(env.BENCH_LOAD_WORKERS ?? 1)
+};
+const THEMES = Array.from({ length: fanoutSettings.rooms }, (_, i) => `Bench theme ${i + 1}`);
+
+const log = (line: string) => console.log(line);
+const scratchDirs: string[] = [];
+const redisPrefixes: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'plenary-bench-'));
+  scratchDirs.push(dir);
+  return dir;
+};
+
+let cleanedUp = false;
+const cleanUp = async (): Promise<void> => {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  killAll();
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+  for (const prefix of redisPrefixes) {
+    const n = await deleteKeys(redisUrl, prefix).catch((err) => { log(`could not delete Redis keys ${prefix}*: ${err}`); return 0; });
+    if (n > 0) log(`deleted ${n} Redis keys under ${prefix}`);
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => { log(`\n${signal}: stopping`); void cleanUp().finally(() => process.exit(130)); });
+}
+
+const plenaryOptions = (store: StoreKind): Omit<PlenaryOptions, 'logLevel' | 'env'> => {
+  const keyPrefix = uniqueKeyPrefix();
+  if (store === 'redis') redisPrefixes.push(keyPrefix);
+  return { store, dataDir: scratch(), redisUrl, keyPrefix, secret: randomBytes(24).toString('hex') };
+};
+
+const coldLoad = async (notes: string[]): Promise<ColdLoadFigures[]> => {
+  log(`\n[1] Cold load: generating a board history of ${edits} edits…`);
+  const history = generateHistory(edits);
+  const stores: StoreKind[] = ['sqlite'];
+  if (await redisAnswers(redisUrl)) stores.push('redis');
+  else notes.push(`Redis did not answer at ${redisUrl}: cold load measured on SQLite only.`);
+  const out: ColdLoadFigures[] = [];
+  for (const store of stores) {
+    log(` ${store}:`);
+    out.push(await runColdLoad(plenaryOptions(store), history, log));
+  }
+  return out;
+};
+
+const fanoutPlenary = async (): Promise<FanoutFigures> => {
+  log('\n[2a] Fan-out: Plenary (SQLite store, writing every update)');
+  const server = await startPlenary(plenaryOptions('sqlite'));
+  try {
+    const w = await createWorkshop(server.httpBase, 'Bench', THEMES);
+    const urls = w.boards.map((b) => syncUrl(server.port, b.id, w.tokens.delegate));
+    const figures = await runFanout(server, urls, fanoutSettings, log);
+    return { ...figures, server: 'Plenary (SQLite)' };
+  } finally {
+    await server.stop();
+  }
+};
+
+const fanoutReference = async (): Promise<FanoutFigures> => {
+  log('\n[2b] Fan-out: reference y-websocket@2 server (in memory, no store)');
+  const server = await startReference();
+  try {
+    const urls = THEMES.map((_, i) => `ws://127.0.0.1:${server.port}/bench-room-${i}`);
+    const figures = await runFanout(server, urls, fanoutSettings, log);
+    return { ...figures, server: 'y-websocket@2 reference' };
+  } finally {
+    await server.stop();
+  }
+};
+
+type WebFigures = Record<string, unknown> | unknown[];
+
+/** web-board.ts belongs to the board's owners: its first exported function returns the figures. */
+const webFigures = async (notes: string[]): Promise<WebFigures | null> => {
+  if (!existsSync(WEB_BOARD)) {
+    notes.push('Web figures: tests/bench/web-board.ts does not exist yet; skipped.');
+    return null;
+  }
+  log('\n[4] Web figures (tests/bench/web-board.ts)');
+  const mod = (await import(pathToFileURL(WEB_BOARD).href)) as Record<string, unknown>;
+  const fn = [mod.benchWebBoard, mod.default, ...Object.values(mod)].find((v) => typeof v === 'function') as
+    | ((ctx: { log: (line: string) => void }) => Promise<WebFigures>)
+    | undefined;
+  if (!fn) {
+    notes.push('Web figures: tests/bench/web-board.ts exports no function; skipped.');
+    return null;
+  }
+  return fn({ log });
+};
+
+const main = async () => {
+  const started = Date.now();
+  const machine = describeMachine();
+  log(machineText(machine));
+  const notes: string[] = [
+    'Plenary runs with its SQLite store writing every update (TICK_MS and other settings at their defaults).',
+    'Latency: per (edit, receiving client) pair, from just before the sender writes the frame to the receiver seeing the marker; ' +
+      '"all-rcv p99" is the time until the last client of the room had the edit.',
+    'Load generator: one separate process of raw y-websocket clients that do not apply updates; its CPU and event-loop lag are shown.'
+  ];
+  const cold = skip.has('cold') ? [] : await coldLoad(notes);
+  const plenary = skip.has('plenary') ? undefined : await fanoutPlenary();
+  const reference = skip.has('reference') ? undefined : await fanoutReference();
+  const web = skip.has('web') ? null : await webFigures(notes).catch((err) => {
+    notes.push(`Web figures failed: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  });
+  const fanout = [plenary, reference].filter((f): f is FanoutFigures => f !== undefined);
+  const v = verdicts(cold, plenary, reference);
+
+  log('\n' + machineText(machine));
+  if (cold.length > 0) log(`\nCold load (board with ${edits} edits in its history; fresh server process)\n` + coldLoadText(cold));
+  if (fanout.length > 0) {
+    log(`\nFan-out latency (${fanoutSettings.rooms} rooms × ${fanoutSettings.clientsPerRoom} clients; ${fanoutSettings.warmupMs / 1000} s warm-up, ${fanoutSettings.measureMs / 1000} s measured per level)\n` + fanoutText(fanout));
+    log('\nServer memory per load level\n' + memoryText(fanout));
+  }
+  if (web) log('\nWeb figures\n' + JSON.stringify(web, null, 2));
+  log('\nTargets\n' + verdictText(v));
+  log('\nNotes\n' + notes.map((n) => `- ${n}`).join('\n'));
+  const durationS = Math.round((Date.now() - started) / 1000);
+  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, fanout: fanoutSettings }, coldLoad: cold, fanout, web, targets: v, notes }, null, 2) + '\n');
+  log(`\nWritten to ${path.relative(process.cwd(), RESULTS)} (${durationS} s in all).`);
+};
+
+try {
+  await main();
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
