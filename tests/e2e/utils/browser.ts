@@ -1,0 +1,46 @@
+/**
+ * Debian's Chromium, driven by playwright-core, for end-to-end tests of the built web app served
+ * by a real Plenary server. One browser per test file; one context per person (separate storage,
+ * so two contexts are two devices).
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const Viewport = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 }
+} as const;
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
+  });
+
+export interface PersonOptions {
+  viewport?: { width: number; height: number };
+  locale?: string;
+}
+
+/** A fresh device: its own localStorage, IndexedDB and service worker. */
+export const newPerson = async (browser: Browser, baseURL: string, options: PersonOptions = {}): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: options.viewport ?? Viewport.desktop,
+    locale: options.locale ?? 'en-GB',
+    deviceScaleFactor: 1
+  });
+  const page = await context.newPage();
+  // Browser console errors and uncaught exceptions end up in the test output.
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  return { context, page };
+};

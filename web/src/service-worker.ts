@@ -1,0 +1,57 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * Offline shell. Keeps this version's build and static files in a cache so that the app — and a
+ * board reloaded without Wi-Fi — still opens; the board's content then comes from IndexedDB.
+ * Navigations go to the network first (fresh links, fresh versions) and fall back to the cached
+ * SPA shell (200.html). The API, the sync endpoint, health and metrics are never cached.
+ */
+import { build, files, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+const CACHE = `plenary-${version}`;
+const SHELL = '/200.html';
+const ASSETS = [...build, ...files, SHELL];
+const NEVER_CACHED = ['/api/', '/sync', '/healthz', '/metrics'];
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(ASSETS))
+      .then(() => sw.skipWaiting())
+  );
+});
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => sw.clients.claim())
+  );
+});
+
+const isNeverCached = (url: URL): boolean => NEVER_CACHED.some((prefix) => url.pathname.startsWith(prefix));
+
+sw.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== sw.location.origin || isNeverCached(url)) return;
+
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request).catch(async () => (await caches.match(SHELL)) ?? Response.error())
+    );
+    return;
+  }
+
+  if (ASSETS.includes(url.pathname)) {
+    // Build files are content-hashed: the cached copy is always right.
+    event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
+  }
+});
