@@ -75,4 +75,36 @@ describe('workshop page', () => {
     await page.reload();
     await waitFor(async () => (await tileCount(page!, first!.id, 'ideas')) === 2, 10_000, 'ideas after reload');
   });
+
+  test('the workshop page reopens offline from this device, and reconnects when the Wi-Fi is back', async (ctx) => {
+    let page: Page | undefined;
+    screenshotOnFailure(ctx, () => [page]);
+    const workshop = await createDemoWorkshop(server, 'Offline tiles');
+    const board = workshop.boards[2]!;
+    const writer = connectClient(server.syncBase, board.id, workshop.tokens.delegate);
+    clients.push(writer);
+    await writer.synced();
+    addCard(writer.doc, { kind: 'idea', text: 'Student exchange week', createdBy: 'Ana', authorCity: 'Porto', lang: 'pt' });
+
+    const person = await newPerson(browser, server.httpBase);
+    page = person.page;
+    await page.goto(workshopLink(workshop, workshop.tokens.delegate));
+    await enterIdentity(page, { name: 'Ana', city: 'Porto', lang: 'pt' });
+    await waitFor(async () => (await tileCount(page!, board.id, 'ideas')) === 1, 10_000, 'the idea on the tile');
+    // The offline shell is installed once the service worker controls the page.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await waitFor(() => page!.evaluate(() => navigator.serviceWorker.controller !== null), 10_000, 'service worker in control');
+
+    await person.context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('board-tile').nth(4).waitFor();
+    await waitFor(async () => (await tileCount(page!, board.id, 'ideas')) === 1, 10_000, 'the idea from IndexedDB');
+    await waitFor(async () => (await page!.getByTestId('connection-status').getAttribute('data-status')) === 'offline', 10_000, 'offline status');
+    await expect(page.getByTestId('identity-button').textContent()).resolves.toContain('Ana');
+
+    await person.context.setOffline(false);
+    await waitFor(async () => (await page!.getByTestId('connection-status').getAttribute('data-status')) === 'connected', 20_000, 'connected again');
+    addCard(writer.doc, { kind: 'idea', text: 'Shared museum pass', createdBy: 'Ana', authorCity: 'Porto', lang: 'en' });
+    await waitFor(async () => (await tileCount(page!, board.id, 'ideas')) === 2, 10_000, 'live again');
+  });
 });
