@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { TokenSigner } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { ApiError } from './http/errors.ts';
+import { exportRoutes } from './http/exports.ts';
 import { healthRoutes } from './http/health.ts';
 import { joinRoutes } from './http/join.ts';
 import { webRoutes } from './http/web.ts';
@@ -26,6 +27,7 @@ export const createApp = (deps: AppDeps) => {
   const app = new Hono();
   app.route('/api/workshops', workshopRoutes(deps));
   app.route('/api/join', joinRoutes(deps));
+  app.route('/api', exportRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.all('/api/*', () => {
     throw new ApiError(404, 'no such API endpoint');

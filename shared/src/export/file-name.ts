@@ -13,7 +13,8 @@ export const exportFileName = (parts: { workshop: string; board?: string; takenA
   const words = [parts.workshop, parts.board, parts.takenAt.slice(0, 10)]
     .filter((w): w is string => Boolean(w))
     .map((w) => cleanLine(w).replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+    // Nothing but dots ('..') names no file.
+    .filter((w) => !/^[.\s]*$/.test(w));
   const stem = [...(words.join(' – ') || 'plenary')].slice(0, MAX_LENGTH).join('').replace(/^[.\s]+|[.\s]+$/g, '');
   return `${stem || 'plenary'}.${parts.extension}`;
 };

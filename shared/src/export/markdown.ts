@@ -9,14 +9,18 @@ import { prepareExport, type PreparedBoard, type PreparedExport } from './model.
 import type { ExportInput } from './types.ts';
 import type { ActionCard } from '../schema/snapshot-schema.ts';
 
-// Characters that open emphasis, code, links, images, HTML, entities, tables or strikethrough.
-const ACTIVE = /[\\`*_{}[\]()#+!|<>~&]/g;
+// Characters that open emphasis, code, links, images, HTML, entities, tables, strikethrough or
+// e-mail autolinks.
+const ACTIVE = /[\\`*_{}[\]()#+!|<>~&@]/g;
 
 /** One line of text, inert in CommonMark and GitHub Markdown. */
 export const escapeMarkdownLine = (text: string): string =>
   text
     .trim()
     .replace(ACTIVE, (ch) => `\\${ch}`)
+    // Bare URLs (GitHub's and linkify's autolinks): people's text never becomes a link.
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
     // A line start that would open a list, a setext heading underline or an ordered list.
     .replace(/^([-=])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');

@@ -1,0 +1,98 @@
+/**
+ * GET /api/boards/:id/export.<format> and GET /api/workshops/:id/export.<format> — a board, or
+ * every board of a workshop (a section per theme), as docx, pdf, csv, md, json or ics. Any token
+ * of the workshop opens them (an observer's too). The boards are read at the moment of the
+ * request; the document names that moment. PDF is printed in Chromium where the deployment has it
+ * (501 where it does not).
+ */
+import { Hono, type Context } from 'hono';
+import {
+  EXPORT_CONTENT_TYPE, EXPORT_FORMATS, exportFileName, isExportFormat, printTemplates, renderExport, renderPrintHtml,
+  type ExportFormat, type ExportInput
+} from '@plenary/shared/export';
+import { checkAccess, tokenFrom } from '../auth/access.ts';
+import type { AppDeps } from '../app.ts';
+import { exportWorkshopOf, loadExportBoard, type LiveBoards } from '../exports/load-boards.ts';
+import { createPdfPrinter, PdfUnavailableError, type PdfPrinter } from '../exports/pdf-printer.ts';
+import type { BoardRef, Workshop } from '../workshops/workshop.ts';
+import { ApiError } from './errors.ts';
+
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+/** `export.docx` etc.; anything after `export.` is checked against the known formats. */
+const FILE_PARAM = ':file{export\\.[^/]+}';
+
+export interface ExportDeps extends AppDeps {
+  /** Rooms open in this process; their live documents are exported instead of the stored ones. */
+  rooms?: LiveBoards;
+  /** Prints the print page to PDF; by default Chromium at CHROMIUM_PATH or /usr/bin/chromium. */
+  pdf?: PdfPrinter;
+}
+
+/** RFC 6266 / RFC 5987: an ASCII fallback name and the exact UTF-8 name. */
+export const contentDisposition = (fileName: string): string => {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+};
+
+const formatOf = (file: string): ExportFormat => {
+  const format = file.slice('export.'.length);
+  if (!isExportFormat(format)) {
+    throw new ApiError(404, `format: "${format.slice(0, 40)}" is not an export format (one of ${EXPORT_FORMATS.join(', ')})`, 'format');
+  }
+  return format;
+};
+
+/** The workshop if the request's token opens it; otherwise the same 401/403 as GET /api/workshops/:id. */
+const authorise = (c: Context, deps: ExportDeps, workshop: Workshop | null): Workshop => {
+  const token = tokenFrom(c.req.header('authorization'), new URL(c.req.url));
+  if (!workshop) {
+    // Unknown ids answer like a wrong token, so ids cannot be probed without one.
+    throw new ApiError(token ? 403 : 401, token ? 'token: does not open this workshop' : 'token: missing', 'token');
+  }
+  const access = checkAccess(deps.signer, token, workshop);
+  if (!access.ok) throw new ApiError(access.status, `token: ${access.reason}`, 'token');
+  return workshop;
+};
+
+export const exportRoutes = (deps: ExportDeps) => {
+  const pdf = deps.pdf ?? createPdfPrinter(process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM);
+
+  const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[]) => {
+    const takenAt = new Date().toISOString();
+    const boards = await Promise.all(refs.map((ref) => loadExportBoard(deps.store, deps.rooms, workshop, ref)));
+    const input: ExportInput = { workshop: exportWorkshopOf(workshop), boards, takenAt };
+    const fileName = exportFileName({ workshop: workshop.title, board: refs.length === 1 ? refs[0]!.theme : undefined, takenAt, extension: format });
+    let body: string | Uint8Array;
+    if (format === 'pdf') {
+      try {
+        body = await pdf.print({ html: renderPrintHtml(input, { marginBoxes: false }), ...printTemplates(input) });
+      } catch (err) {
+        if (err instanceof PdfUnavailableError) throw new ApiError(501, err.message);
+        throw err;
+      }
+    } else {
+      body = await renderExport(format, input);
+    }
+    c.header('Content-Type', EXPORT_CONTENT_TYPE[format]);
+    c.header('Content-Disposition', contentDisposition(fileName));
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>));
+  };
+
+  return new Hono()
+    .get(`/boards/:id/${FILE_PARAM}`, async (c) => {
+      const format = formatOf(c.req.param('file'));
+      const boardId = c.req.param('id');
+      const workshop = authorise(c, deps, await deps.workshops.workshopOfBoard(boardId));
+      const ref = workshop.boards.find((b) => b.id === boardId);
+      if (!ref) throw new ApiError(404, 'board: not in this workshop', 'board');
+      return send(c, format, workshop, [ref]);
+    })
+    .get(`/workshops/:id/${FILE_PARAM}`, async (c) => {
+      const format = formatOf(c.req.param('file'));
+      const workshop = authorise(c, deps, await deps.workshops.get(c.req.param('id')));
+      return send(c, format, workshop, workshop.boards);
+    });
+};
