@@ -25,7 +25,8 @@ describe('a client alone in a room', () => {
       await alone.synced();
       // Time passing is the point of this test: nothing to poll for.
       await elapse(IDLE_MS);
-      expect(alone.statuses).toEqual(['connecting', 'connected']);
+      const context = `statuses ${JSON.stringify(alone.statuses)}, closes ${JSON.stringify(alone.closes)}; server log tail:\n${server.lines.slice(-15).join('\n')}`;
+      expect(alone.statuses, context).toEqual(['connecting', 'connected']);
       expect(alone.closes).toEqual([]);
       expect(alone.provider.wsconnected).toBe(true);
       expect(alone.provider.synced).toBe(true);

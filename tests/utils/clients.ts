@@ -52,7 +52,9 @@ export const connectClient = (syncBase: string, boardId: string, token: string, 
   const provider = new WebsocketProvider(syncBase, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params: { token }
+    params: { token },
+    // Connect only once the listeners below are attached, so the first 'connecting' is recorded.
+    connect: false
   });
   if (options.user) provider.awareness.setLocalStateField('user', options.user);
   const statuses: string[] = [];
@@ -62,10 +64,12 @@ export const connectClient = (syncBase: string, boardId: string, token: string, 
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: String(event.reason) });
   });
+  provider.on('connection-error', () => undefined);
   // The provider's own handler only logs a warning; keep the reason instead.
   provider.messageHandlers[MessageTag.auth] = (_encoder, decoder) => {
     if (decoding.readVarUint(decoder) === AuthMessage.permissionDenied) denied.push(decoding.readVarString(decoder));
   };
+  provider.connect();
   return {
     doc,
     provider,
