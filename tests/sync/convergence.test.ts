@@ -26,25 +26,25 @@ describe('two providers converge through the server', () => {
       for (let i = 0; i < 20; i++) {
         a.doc.getText('plan').insert(a.doc.getText('plan').length, `a${i} `);
         b.doc.getText('plan').insert(0, `b${i} `);
-        a.doc.getMap('cards').set(`a-${i}`, { title: `Trade fair ${i}`, city: 'Lyon' });
-        b.doc.getMap('cards').set(`b-${i}`, { title: `Export desk ${i}`, city: 'Osaka' });
+        a.doc.getMap('testCards').set(`a-${i}`, { title: `Trade fair ${i}`, city: 'Lyon' });
+        b.doc.getMap('testCards').set(`b-${i}`, { title: `Export desk ${i}`, city: 'Osaka' });
       }
-      a.doc.getMap('cards').set('shared', 'from a');
-      b.doc.getMap('cards').set('shared', 'from b');
+      a.doc.getMap('testCards').set('shared', 'from a');
+      b.doc.getMap('testCards').set('shared', 'from b');
 
       await waitFor(
-        () => Buffer.from(Y.encodeStateVector(a.doc)).equals(Buffer.from(Y.encodeStateVector(b.doc))) && a.doc.getMap('cards').size === 41,
+        () => Buffer.from(Y.encodeStateVector(a.doc)).equals(Buffer.from(Y.encodeStateVector(b.doc))) && a.doc.getMap('testCards').size === 41,
         10_000,
         'both documents to have every edit'
       );
       expect(a.doc.getText('plan').toString()).toBe(b.doc.getText('plan').toString());
-      expect(a.doc.getMap('cards').toJSON()).toEqual(b.doc.getMap('cards').toJSON());
+      expect(a.doc.getMap('testCards').toJSON()).toEqual(b.doc.getMap('testCards').toJSON());
       const text = a.doc.getText('plan').toString();
       for (let i = 0; i < 20; i++) {
         expect(text).toContain(`a${i} `);
         expect(text).toContain(`b${i} `);
       }
-      expect(['from a', 'from b']).toContain(a.doc.getMap('cards').get('shared'));
+      expect(['from a', 'from b']).toContain(a.doc.getMap('testCards').get('shared'));
     } finally {
       a.destroy();
       b.destroy();
@@ -56,7 +56,7 @@ describe('two providers converge through the server', () => {
     const late = connectClient(server.syncBase, board, workshop.tokens.delegate);
     try {
       await late.synced();
-      await waitFor(() => late.doc.getMap('cards').size === 41, 10_000, 'the late client to receive the board');
+      await waitFor(() => late.doc.getMap('testCards').size === 41, 10_000, 'the late client to receive the board');
     } finally {
       late.destroy();
     }

@@ -45,15 +45,15 @@ describe('observers are read-only', () => {
     );
 
     observer.doc.getText('plan').insert(0, 'OBSERVER WAS HERE ');
-    observer.doc.getMap('meta').set('hijacked', true);
+    observer.doc.getMap('testMeta').set('hijacked', true);
     await waitFor(() => observer.denied.includes(DenyReason.readOnly), 10_000, "the observer to be told 'read-only'");
     expect(observer.provider.wsconnected).toBe(true);
 
     // A later edit reaching the delegate proves the server is past the observer's updates.
-    facilitator.doc.getMap('meta').set('marker', 1);
-    await waitFor(() => delegate.doc.getMap('meta').get('marker') === 1, 10_000, 'the marker to reach the delegate');
+    facilitator.doc.getMap('testMeta').set('marker', 1);
+    await waitFor(() => delegate.doc.getMap('testMeta').get('marker') === 1, 10_000, 'the marker to reach the delegate');
     expect(delegate.doc.getText('plan').toString()).toBe('Joint tourism pass');
-    expect(delegate.doc.getMap('meta').has('hijacked')).toBe(false);
+    expect(delegate.doc.getMap('testMeta').has('hijacked')).toBe(false);
     expect(facilitator.doc.getText('plan').toString()).toBe('Joint tourism pass');
   });
 
@@ -76,8 +76,8 @@ describe('observers are read-only', () => {
     await server.restart();
     const fresh = client(workshop.tokens.delegate);
     await fresh.synced();
-    await waitFor(() => fresh.doc.getMap('meta').get('marker') === 1, 10_000, 'the stored board to load');
+    await waitFor(() => fresh.doc.getMap('testMeta').get('marker') === 1, 10_000, 'the stored board to load');
     expect(fresh.doc.getText('plan').toString()).toBe('Joint tourism pass');
-    expect(fresh.doc.getMap('meta').has('hijacked')).toBe(false);
+    expect(fresh.doc.getMap('testMeta').has('hijacked')).toBe(false);
   });
 });

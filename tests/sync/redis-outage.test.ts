@@ -44,17 +44,17 @@ describePrivateRedis('when Redis goes away', () => {
     const b = connectClient(server.syncBase, board, workshop.tokens.delegate);
     clients.push(a, b);
     await Promise.all([a.synced(), b.synced()]);
-    a.doc.getMap('cards').set('before', 'Written before the outage');
-    await waitFor(() => b.doc.getMap('cards').get('before') !== undefined, 10_000, 'the first edit to reach B');
+    a.doc.getMap('testCards').set('before', 'Written before the outage');
+    await waitFor(() => b.doc.getMap('testCards').get('before') !== undefined, 10_000, 'the first edit to reach B');
 
     await redis.stop();
     await waitFor(async () => (await health(server)).status === 503, 10_000, '/healthz to report 503');
     expect((await health(server)).body.ok).toBe(false);
 
-    for (let i = 0; i < 10; i++) a.doc.getMap('cards').set(`during-${i}`, `Accepted during the outage ${i}`);
+    for (let i = 0; i < 10; i++) a.doc.getMap('testCards').set(`during-${i}`, `Accepted during the outage ${i}`);
     b.doc.getText('plan').insert(0, 'Typed by B during the outage');
     await waitFor(
-      () => b.doc.getMap('cards').get('during-9') !== undefined && a.doc.getText('plan').length > 0,
+      () => b.doc.getMap('testCards').get('during-9') !== undefined && a.doc.getText('plan').length > 0,
       10_000,
       'edits to keep flowing between A and B from memory'
     );
@@ -71,7 +71,7 @@ describePrivateRedis('when Redis goes away', () => {
         if (!stored) return false;
         const doc = new Y.Doc();
         for (const u of stored.updates) Y.applyUpdate(doc, u);
-        return doc.getMap('cards').get('during-9') !== undefined && doc.getText('plan').toString() === 'Typed by B during the outage';
+        return doc.getMap('testCards').get('during-9') !== undefined && doc.getText('plan').toString() === 'Typed by B during the outage';
       }, 20_000, 'the outage edits to be written to Redis');
     } finally {
       await store.close();
@@ -85,7 +85,7 @@ describePrivateRedis('when Redis goes away', () => {
     const fresh = connectClient(server.syncBase, board, workshop.tokens.observer);
     clients.push(fresh);
     await fresh.synced();
-    const cards = fresh.doc.getMap('cards');
+    const cards = fresh.doc.getMap('testCards');
     expect(cards.get('before')).toBe('Written before the outage');
     for (let i = 0; i < 10; i++) expect(cards.get(`during-${i}`)).toBe(`Accepted during the outage ${i}`);
     expect(fresh.doc.getText('plan').toString()).toBe('Typed by B during the outage');

@@ -32,7 +32,7 @@ for (const store of STORE_KINDS) {
       const a = connectClient(server.syncBase, board, workshop.tokens.delegate);
       try {
         await a.synced();
-        for (let i = 0; i < N; i++) a.doc.getMap('cards').set(`card-${i}`, { title: `Exchange ${i}` });
+        for (let i = 0; i < N; i++) a.doc.getMap('testCards').set(`card-${i}`, { title: `Exchange ${i}` });
         await waitFor(async () => (await updatesReceived(server!)) >= N, 10_000, `the server to accept ${N} updates`);
         const exit = await server.kill('SIGTERM');
         expect(exit).toEqual({ code: 0, signal: null });
@@ -47,7 +47,7 @@ for (const store of STORE_KINDS) {
       const fresh = connectClient(server.syncBase, board, workshop.tokens.delegate);
       try {
         await fresh.synced();
-        expect(fresh.doc.getMap('cards').size).toBe(N);
+        expect(fresh.doc.getMap('testCards').size).toBe(N);
       } finally {
         fresh.destroy();
       }

@@ -52,11 +52,11 @@ describeRedis('two instances on one Redis', () => {
     clients.push(a, b);
     await Promise.all([a.synced(), b.synced()]);
     for (let i = 0; i < 10; i++) {
-      a.doc.getMap('cards').set(`porto-${i}`, `Tram line ${i}`);
+      a.doc.getMap('testCards').set(`porto-${i}`, `Tram line ${i}`);
       b.doc.getText('plan').insert(0, `${i} `);
     }
     await waitFor(
-      () => a.doc.getMap('cards').size === 10 && b.doc.getMap('cards').size === 10 && a.doc.getText('plan').length === 20 && b.doc.getText('plan').length === 20,
+      () => a.doc.getMap('testCards').size === 10 && b.doc.getMap('testCards').size === 10 && a.doc.getText('plan').length === 20 && b.doc.getText('plan').length === 20,
       10_000,
       'both clients to have every edit'
     );
