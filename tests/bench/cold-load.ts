@@ -14,9 +14,10 @@ import { parseConfig } from '@plenary/server/config.ts';
 import { answerSyncStep1, encodeSyncStep1, frameKind, readUpdatePayload } from './wire.ts';
 import { describeDifference, type BoardHistory } from './board-history.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
-import { startPlenary, type PlenaryOptions, type ServerHandle } from './processes.ts';
+import { startPlenary, waitFor, type PlenaryOptions, type ServerHandle } from './processes.ts';
 
 const SYNC_TIMEOUT_MS = 60_000;
+const LOG_WAIT_MS = 2_000;
 const noop = () => undefined;
 const silentLog = { info: noop, warn: noop, error: noop, debug: noop };
 
@@ -139,7 +140,8 @@ const measureLoad = async (o: StoreOptions, boardId: string, token: string, expe
       storedBytes: stored.bytes,
       logEntries: stored.logLength,
       connectToSyncedMs: Math.round(ms * 10) / 10,
-      serverLoadMs: serverLoadMs(server),
+      // The log line may reach us a moment after the client is synced.
+      serverLoadMs: await waitFor('the "document loaded" log line', () => serverLoadMs(server) ?? undefined, LOG_WAIT_MS).catch(() => null),
       verified: difference === null,
       difference
     }

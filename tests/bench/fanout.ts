@@ -4,6 +4,7 @@
  * memory and CPU from /proc while each phase is measured.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ServerHandle } from './processes.ts';
 import { track } from './processes.ts';
@@ -43,6 +44,8 @@ export interface PhaseFigures {
   loadCpuPct: number;
   loadLoopDelayP99Ms: number;
   machineBusyPct: number;
+  /** CPU used by everything else on the machine (other processes), in % of one core. */
+  othersCpuPct: number;
   closes: Record<string, number>;
   strayMarkers: number;
 }
@@ -217,6 +220,7 @@ const summarise = (
     loadCpuPct: round((cpuMs / s.measureMs) * 100),
     loadLoopDelayP99Ms: round(loop, 2),
     machineBusyPct: round(server.machineBusy * 100),
+    othersCpuPct: round(Math.max(0, server.machineBusy * os.cpus().length * 100 - server.serverCpuPct - (cpuMs / s.measureMs) * 100)),
     closes,
     strayMarkers: stray
   };

@@ -1,19 +1,22 @@
-// Preloaded into the measured server processes (node --require): writes the process's own
-// memory usage to BENCH_MEMORY_FILE a few times a second, so the runner can report heap as well
-// as RSS for servers that expose no heap figure of their own. The timer is unref'd: it never
-// keeps a server alive.
-const { writeFileSync } = require('node:fs');
+// Preloaded into the measured server processes (node --require): reports the process's own
+// heap usage a few times a second on file descriptor 3, a pipe the benchmark runner opened, so
+// the runner can show heap as well as RSS for servers that expose no heap figure of their own.
+// The socket writes are asynchronous and the timer is unref'd: it neither blocks nor keeps a
+// server alive.
+const net = require('node:net');
+const v8 = require('node:v8');
 
-const file = process.env.BENCH_MEMORY_FILE;
-if (file) {
-  const INTERVAL_MS = 200;
-  const write = () => {
-    try {
-      writeFileSync(file, JSON.stringify(process.memoryUsage()));
-    } catch {
-      // The runner may have removed its temporary directory already.
-    }
+if (process.env.BENCH_MEMORY_FD === '3') {
+  const INTERVAL_MS = 500;
+  const out = new net.Socket({ fd: 3, readable: false, writable: true });
+  out.on('error', () => clearInterval(timer));
+  out.unref();
+  // v8.getHeapStatistics() reads the heap only; process.memoryUsage() would also read /proc.
+  const report = () => {
+    const h = v8.getHeapStatistics();
+    out.write(JSON.stringify({ heapUsed: h.used_heap_size, heapTotal: h.total_heap_size }) + '\n');
   };
-  write();
-  setInterval(write, INTERVAL_MS).unref();
+  const timer = setInterval(report, INTERVAL_MS);
+  timer.unref();
+  report();
 }

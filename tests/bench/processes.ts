@@ -5,9 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -69,7 +68,7 @@ export interface ServerHandle {
   /** How the process ended, or null while it runs. */
   exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | null;
   /** Current heap figures written by the heap probe; null before the first write. */
-  heap(): { heapUsed: number; heapTotal: number; rss: number } | null;
+  heap(): { heapUsed: number; heapTotal: number } | null;
   /** SIGTERM, then SIGKILL if it has not exited in time. Resolves when the process is gone. */
   stop(): Promise<void>;
   /** SIGKILL (a crash). Resolves when the process is gone. */
@@ -85,12 +84,10 @@ interface StartOptions {
 }
 
 const startProcess = async (o: StartOptions): Promise<ServerHandle> => {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'plenary-bench-mem-'));
-  const memoryFile = path.join(scratch, 'memory.json');
   const child = spawn(process.execPath, ['--require', HEAP_PROBE, ...o.args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...o.env, BENCH_MEMORY_FILE: memoryFile },
-    stdio: ['ignore', 'pipe', 'pipe']
+    env: { ...process.env, ...o.env, BENCH_MEMORY_FD: '3' },
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe']
   });
   track(child);
   const logs: string[] = [];
@@ -106,10 +103,11 @@ const startProcess = async (o: StartOptions): Promise<ServerHandle> => {
   };
   child.stdout!.on('data', keep(logs));
   child.stderr!.on('data', keep(stderr));
+  const memoryLines: string[] = [];
+  (child.stdio[3] as Readable).on('data', keep(memoryLines));
   let exited = child.exitCode !== null;
   let status: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   const exit = new Promise<void>((resolve) => child.once('exit', (code, signal) => { exited = true; status = { code, signal }; resolve(); }));
-  exit.then(() => rmSync(scratch, { recursive: true, force: true }));
 
   const httpBase = `http://127.0.0.1:${o.port}`;
   try {
@@ -139,7 +137,9 @@ const startProcess = async (o: StartOptions): Promise<ServerHandle> => {
     errors: stderr,
     exitStatus: () => status,
     heap: () => {
-      try { return JSON.parse(readFileSync(memoryFile, 'utf8')); } catch { return null; }
+      const last = memoryLines.at(-1);
+      memoryLines.splice(0, memoryLines.length - 1);
+      return last ? JSON.parse(last) : null;
     },
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL')
@@ -155,8 +155,10 @@ export interface PlenaryOptions {
   keyPrefix: string;
   secret: string;
   logLevel?: string;
-  /** Further settings, e.g. a raised rate limit for the bulk writer of the cold-load figure. */
+  /** Further settings for the server's environment. */
   env?: Record<string, string>;
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[];
 }
 
 export const startPlenary = async (o: PlenaryOptions): Promise<ServerHandle> => {
@@ -173,7 +175,7 @@ export const startPlenary = async (o: PlenaryOptions): Promise<ServerHandle> => 
   };
   return startProcess({
     label: `Plenary (${o.store})`,
-    args: ['--import', 'tsx', 'server/src/index.ts'],
+    args: [...(o.nodeArgs ?? []), '--import', 'tsx', 'server/src/index.ts'],
     env,
     port,
     ready: async (base) => (await fetch(`${base}/healthz`)).status === 200

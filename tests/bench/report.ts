@@ -49,7 +49,7 @@ export const coldLoadText = (figures: ColdLoadFigures[]): string =>
 
 export const fanoutText = (figures: FanoutFigures[]): string =>
   table(
-    ['server', 'edit/s/client', 'edit/s', 'p50 ms', 'p99 ms', 'max ms', 'all-rcv p99', 'missing', 'srv CPU %', 'RSS peak MiB', 'heap peak MiB', 'load CPU %', 'load lag p99', 'machine %'],
+    ['server', 'edit/s/client', 'edit/s', 'p50 ms', 'p99 ms', 'max ms', 'all-rcv p99', 'missing', 'srv CPU %', 'RSS peak MiB', 'heap peak MiB', 'load CPU %', 'load lag p99', 'others CPU %'],
     figures.flatMap((f) =>
       f.phases.map((p) => [
         f.server,
@@ -65,7 +65,7 @@ export const fanoutText = (figures: FanoutFigures[]): string =>
         p.serverHeapPeakMiB,
         p.loadCpuPct,
         p.loadLoopDelayP99Ms,
-        p.machineBusyPct
+        p.othersCpuPct
       ])
     )
   );
@@ -109,3 +109,14 @@ export const verdicts = (cold: ColdLoadFigures[], plenary: FanoutFigures | undef
 };
 
 export const verdictText = (v: Verdict[]): string => table(['target', 'figure', 'verdict'], v.map((x) => [x.target, x.figure, mark(x.met)]));
+
+/** CPU (in % of one core) that other processes may use during a phase before the figures are flagged as disturbed. */
+export const OTHERS_CPU_WARN_PCT = 25;
+
+export const disturbanceNotes = (figures: FanoutFigures[]): string[] =>
+  figures.flatMap((f) =>
+    f.phases
+      .filter((p) => p.othersCpuPct > OTHERS_CPU_WARN_PCT)
+      .map((p) => `DISTURBED: other processes used ${p.othersCpuPct}% of a core while ${f.server} was measured at ${p.editsPerSecPerClient} edit/s/client; ` +
+        'those latencies say more about the machine than the server. Re-run on a quiet machine.')
+  );

@@ -8,7 +8,9 @@
  *  3. Web figures from tests/bench/web-board.ts when that module exists.
  *
  * Settings (environment): BENCH_EDITS, BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
- * BENCH_SKIP (comma list of cold, plenary, reference, web), REDIS_URL.
+ * BENCH_SKIP (comma list of cold, plenary, reference, web), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
+ * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
+ * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run.
  * Targets are printed beside the figures as met / not met; nothing here fails on a figure.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,13 +19,14 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateHistory } from './board-history.ts';
+import { summariseServerProfile } from './cpu-profile.ts';
 import { runColdLoad, type ColdLoadFigures } from './cold-load.ts';
 import { runFanout, type FanoutFigures, type FanoutSettings } from './fanout.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
 import { killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
 import { describeMachine } from './proc-stats.ts';
 import { deleteKeys, redisAnswers, uniqueKeyPrefix } from './redis-keys.ts';
-import { coldLoadText, fanoutText, machineText, memoryText, verdictText, verdicts } from './report.ts';
+import { coldLoadText, disturbanceNotes, fanoutText, machineText, memoryText, verdictText, verdicts } from './report.ts';
 
 const env = process.env;
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -41,6 +44,10 @@ const fanoutSettings: FanoutSettings = {
   // One load process by default: on a 2-core machine it leaves the other core to the server.
   workers: Number(env.BENCH_LOAD_WORKERS ?? 1)
 };
+/** Server settings under trial (BENCH_PLENARY_ENV), applied to the fan-out run and named in the notes. */
+const plenarySettings: Record<string, string> = Object.fromEntries(
+  (env.BENCH_PLENARY_ENV ?? '').split(',').map((kv) => kv.trim()).filter(Boolean).map((kv) => kv.split('=', 2) as [string, string])
+);
 const THEMES = Array.from({ length: fanoutSettings.rooms }, (_, i) => `Bench theme ${i + 1}`);
 
 const log = (line: string) => console.log(line);
@@ -89,7 +96,12 @@ const coldLoad = async (notes: string[]): Promise<ColdLoadFigures[]> => {
 
 const fanoutPlenary = async (): Promise<FanoutFigures> => {
   log('\n[2a] Fan-out: Plenary (SQLite store, writing every update)');
-  const server = await startPlenary(plenaryOptions('sqlite'));
+  const profileDir = env.BENCH_CPU_PROFILE ? path.resolve(env.BENCH_CPU_PROFILE) : null;
+  const server = await startPlenary({
+    ...plenaryOptions('sqlite'),
+    env: plenarySettings,
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  });
   try {
     const w = await createWorkshop(server.httpBase, 'Bench', THEMES);
     const urls = w.boards.map((b) => syncUrl(server.port, b.id, w.tokens.delegate));
@@ -97,6 +109,7 @@ const fanoutPlenary = async (): Promise<FanoutFigures> => {
     return { ...figures, server: 'Plenary (SQLite)' };
   } finally {
     await server.stop();
+    if (profileDir) log(summariseServerProfile(profileDir));
   }
 };
 
@@ -137,10 +150,12 @@ const main = async () => {
   const machine = describeMachine();
   log(machineText(machine));
   const notes: string[] = [
-    'Plenary runs with its SQLite store writing every update (TICK_MS and other settings at their defaults).',
+    'Plenary runs with its SQLite store writing every update; settings ' +
+      (Object.keys(plenarySettings).length > 0 ? `changed for the fan-out run: ${JSON.stringify(plenarySettings)}.` : 'at their defaults (TICK_MS 10 ms).'),
     'Latency: per (edit, receiving client) pair, from just before the sender writes the frame to the receiver seeing the marker; ' +
       '"all-rcv p99" is the time until the last client of the room had the edit.',
-    'Load generator: one separate process of raw y-websocket clients that do not apply updates; its CPU and event-loop lag are shown.'
+    'Load generator: separate process(es) of raw y-websocket clients that do not apply updates; "load CPU %" and "load lag p99" ' +
+      '(its event-loop delay) show whether it kept up. "others CPU %" is what the rest of the machine used meanwhile (% of one core).'
   ];
   const cold = skip.has('cold') ? [] : await coldLoad(notes);
   const plenary = skip.has('plenary') ? undefined : await fanoutPlenary();
@@ -150,6 +165,7 @@ const main = async () => {
     return null;
   });
   const fanout = [plenary, reference].filter((f): f is FanoutFigures => f !== undefined);
+  notes.push(...disturbanceNotes(fanout));
   const v = verdicts(cold, plenary, reference);
 
   log('\n' + machineText(machine));
@@ -162,7 +178,7 @@ const main = async () => {
   log('\nTargets\n' + verdictText(v));
   log('\nNotes\n' + notes.map((n) => `- ${n}`).join('\n'));
   const durationS = Math.round((Date.now() - started) / 1000);
-  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, fanout: fanoutSettings }, coldLoad: cold, fanout, web, targets: v, notes }, null, 2) + '\n');
+  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, fanout: fanoutSettings, plenary: plenarySettings }, coldLoad: cold, fanout, web, targets: v, notes }, null, 2) + '\n');
   log(`\nWritten to ${path.relative(process.cwd(), RESULTS)} (${durationS} s in all).`);
 };
 
