@@ -1,10 +1,10 @@
 /**
  * JSON: the documented, versioned export format (see EXPORT-FORMAT.md beside this file).
  *
- *   { format: 'plenary-export', version: 1, takenAt, versionLabel, workshop, boards: [ { theme, consent, ...BoardSnapshot } ] }
+ *   { format: 'plenary-export', version: 1, takenAt, versionLabel, workshop, boards: [ { theme, consent, snapshot } ] }
  *
- * Each board is a board snapshot (docs/SCHEMA.md) that `validateBoard` accepts, with its workshop
- * theme and the consent records of its actions alongside.
+ * Each `snapshot` is a board snapshot (format `plenary-board`) that `validateBoard` accepts; the
+ * board's theme and the consent records of its actions sit beside it.
  */
 import { z } from 'zod';
 import { boardSnapshotSchema, isoDate, shortText, longText } from '../schema/snapshot-schema.ts';

@@ -9,7 +9,7 @@ import { buildCultureBoard, buildEnvironmentBoard, exportInput, HOSTILE, SCRIPT_
 
 const env = buildEnvironmentBoard();
 const csv = renderCsv(exportInput([env, buildCultureBoard()], 'Day 2 close'));
-const rows = parse(csv, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
+const rows = parse(csv, { bom: true, columns: true, relax_column_count: false }) as Array<Record<string, string>>;
 
 describe('CSV export', () => {
   it('starts with a UTF-8 byte-order mark and has the documented header', () => {
@@ -30,12 +30,12 @@ describe('CSV export', () => {
   });
 
   it("neutralises every cell a spreadsheet would run as a formula with a leading '", () => {
-    const hostile = rows.find((r) => r.title.includes('HYPERLINK'))!;
+    const hostile = rows.find((r) => r.title?.includes('HYPERLINK'))!;
     expect(hostile.title).toBe(`'${HOSTILE.formula}`);
     // A dated milestone starts with its date, so the cell is safe as it is.
     expect(hostile.milestones).toBe(`2026-05-01: ${HOSTILE.plusFormula}`);
     expect(hostile.partnerCities).toBe(`'${HOSTILE.atFormula}; Moscow`);
-    expect(hostile.indicators.startsWith("'")).toBe(true);
+    expect(hostile.indicators?.startsWith("'")).toBe(true);
     expect(hostile.indicators).toBe(`'${HOSTILE.minusFormula} (target: ${HOSTILE.tabFormula})`);
     for (const row of rows) for (const [column, value] of Object.entries(row)) expect(value, column).not.toMatch(/^[=+\-@\t\r]/);
   });
@@ -45,12 +45,12 @@ describe('CSV export', () => {
     const card = doc.boards[0]!.snapshot.cards.find((c) => c.kind === 'action' && c.title.includes('HYPERLINK'))!;
     if (card.kind !== 'action') throw new Error('fixture');
     card.milestones = [{ id: 'm1', date: null, text: HOSTILE.plusFormula }];
-    const parsed = parse(renderCsv(doc), { bom: true, columns: true }) as Record<string, string>[];
+    const parsed = parse(renderCsv(doc), { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(parsed.find((r) => r.id === card.id)!.milestones).toBe(`'${HOSTILE.plusFormula}`);
   });
 
   it('strips control characters and keeps HTML as plain text', () => {
-    const hostile = rows.find((r) => r.title.includes('HYPERLINK'))!;
+    const hostile = rows.find((r) => r.title?.includes('HYPERLINK'))!;
     expect(hostile.responsibleOfficer).toBe(HOSTILE.controlsCleaned);
     expect(hostile.objective).toBe(HOSTILE.script);
     expect(csv).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
