@@ -21,12 +21,14 @@ const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 /** `export.docx` etc.; anything after `export.` is checked against the known formats. */
 const FILE_PARAM = ':file{export\\.[^/]+}';
 
-export interface ExportDeps extends AppDeps {
+export type ExportDeps = Pick<AppDeps, 'store' | 'workshops' | 'signer'> & {
   /** Rooms open in this process; their live documents are exported instead of the stored ones. */
   rooms?: LiveBoards;
-  /** Prints the print page to PDF; by default Chromium at CHROMIUM_PATH or /usr/bin/chromium. */
+  /** Where Chromium is; by default CHROMIUM_PATH, else /usr/bin/chromium. */
+  chromiumPath?: string;
+  /** Prints the print page to PDF; by default Chromium at `chromiumPath`. */
   pdf?: PdfPrinter;
-}
+};
 
 /** RFC 6266 / RFC 5987: an ASCII fallback name and the exact UTF-8 name. */
 export const contentDisposition = (fileName: string): string => {
@@ -56,7 +58,7 @@ const authorise = (c: Context, deps: ExportDeps, workshop: Workshop | null): Wor
 };
 
 export const exportRoutes = (deps: ExportDeps) => {
-  const pdf = deps.pdf ?? createPdfPrinter(process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM);
+  const pdf = deps.pdf ?? createPdfPrinter(deps.chromiumPath || process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM);
 
   const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[]) => {
     const takenAt = new Date().toISOString();
