@@ -24,6 +24,17 @@ redis_answers() { (exec 3<>"/dev/tcp/$REDIS_HOST/$REDIS_PORT" && printf 'PING\r\
 
 need chromium chromium
 need pdftotext poppler-utils
+# Fonts for every script the delegates write (Thai, Khmer, Mongolian, CJK, Vietnamese, Cyrillic),
+# used by Chromium when it prints PDF exports.
+if ! fc-list 2>/dev/null | grep -q "Noto Sans Thai" || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+  need_pkg() { [ "$apt_updated" = 0 ] && { apt-get update -qq; apt_updated=1; }; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test-prereqs: installing fonts-noto-core fonts-noto-cjk" >&2
+    need_pkg fonts-noto-core fonts-noto-cjk
+  else
+    echo "test-prereqs: Noto fonts are missing; install fonts-noto-core and fonts-noto-cjk" >&2; exit 1
+  fi
+fi
 
 if ! redis_answers; then
   need redis-server redis-server
@@ -32,4 +43,4 @@ if ! redis_answers; then
   for _ in $(seq 1 50); do redis_answers && break; sleep 0.1; done
   redis_answers || { echo "test-prereqs: Redis does not answer at $REDIS_URL" >&2; exit 1; }
 fi
-echo "test-prereqs: chromium, pdftotext and Redis ($REDIS_URL) are ready" >&2
+echo "test-prereqs: chromium, fonts, pdftotext and Redis ($REDIS_URL) are ready" >&2

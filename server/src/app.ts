@@ -11,6 +11,7 @@ import { workshopRoutes } from './http/workshops.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { Store } from './persistence/store.ts';
+import type { RoomManager } from './sync/room-manager.ts';
 import type { WorkshopRepository } from './workshops/repository.ts';
 
 export interface AppDeps {
@@ -21,13 +22,15 @@ export interface AppDeps {
   workshops: WorkshopRepository;
   signer: TokenSigner;
   webDir: string;
+  /** Boards open in this process (exports read the live document). */
+  rooms?: RoomManager;
 }
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono();
   app.route('/api/workshops', workshopRoutes(deps));
   app.route('/api/join', joinRoutes(deps));
-  app.route('/api', exportRoutes(deps));
+  app.route('/api', exportRoutes({ ...deps, chromiumPath: deps.config.CHROMIUM_PATH }));
   app.route('/', healthRoutes(deps));
   app.all('/api/*', () => {
     throw new ApiError(404, 'no such API endpoint');

@@ -40,6 +40,8 @@ const schema = z.object({
   COMPACT_AFTER_ENTRIES: int(500, 1),
   COMPACT_AFTER_BYTES: int(1024 * 1024, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Chromium used to print PDF exports (501 when it is missing). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Directory with the built web app (served as a single-page app). */
   WEB_DIR: z.string().optional()
 });

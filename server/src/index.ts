@@ -47,7 +47,7 @@ const main = async () => {
   const workshops = createWorkshopRepository(store);
   const rooms = new RoomManager({ store, bus, config, log, metrics });
   const webDir = config.WEB_DIR ?? fileURLToPath(new URL('../../web/build', import.meta.url));
-  const app = createApp({ config, log, metrics, store, workshops, signer, webDir: path.resolve(webDir) });
+  const app = createApp({ config, log, metrics, store, workshops, signer, rooms, webDir: path.resolve(webDir) });
 
   const server = createServer(getRequestListener(app.fetch));
   const sync = attachSyncServer(server, { config, log, metrics, rooms, workshops, signer });
