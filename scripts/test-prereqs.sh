@@ -26,7 +26,8 @@ need chromium chromium
 need pdftotext poppler-utils
 # Fonts for every script the delegates write (Thai, Khmer, Mongolian, CJK, Vietnamese, Cyrillic),
 # used by Chromium when it prints PDF exports.
-if ! fc-list 2>/dev/null | grep -q "Noto Sans Thai" || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+families="$(fc-list : family 2>/dev/null || true)"
+if ! grep -q "Noto Sans Thai" <<<"$families" || ! grep -q "Noto Sans CJK" <<<"$families"; then
   need_pkg() { [ "$apt_updated" = 0 ] && { apt-get update -qq; apt_updated=1; }; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "test-prereqs: installing fonts-noto-core fonts-noto-cjk" >&2
