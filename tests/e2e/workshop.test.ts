@@ -35,10 +35,12 @@ describe('workshop page', () => {
     const workshop = await createDemoWorkshop(server, 'Live tiles');
     const [first, second] = workshop.boards;
 
-    page = (await newPerson(browser, server.httpBase)).page;
+    // A device west of UTC: the workshop's calendar dates must not slip to the day before.
+    page = (await newPerson(browser, server.httpBase, { timezoneId: 'America/Los_Angeles' })).page;
     await page.goto(workshopLink(workshop, workshop.tokens.delegate));
-    await enterIdentity(page, { name: 'Somchai', city: 'Bangkok' });
+    await enterIdentity(page, { name: 'Somchai', city: 'Bangkok', lang: 'en' });
     await page.getByTestId('board-tile').nth(4).waitFor();
+    await page.getByText('Mar 12, 2018 – Mar 16, 2018').waitFor();
     const themes = await page.getByTestId('board-tile').locator('h3').allTextContents();
     expect(themes).toEqual(workshop.boards.map((b) => b.theme));
     await waitFor(async () => (await page!.getByTestId('connection-status').getAttribute('data-status')) === 'connected', 15_000, 'connected status');

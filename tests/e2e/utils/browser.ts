@@ -29,6 +29,8 @@ export const launchBrowser = (): Promise<Browser> =>
 export interface PersonOptions {
   viewport?: { width: number; height: number };
   locale?: string;
+  /** IANA time zone of the device, e.g. 'America/Los_Angeles'. */
+  timezoneId?: string;
 }
 
 /** A fresh device: its own localStorage, IndexedDB and service worker. */
@@ -37,6 +39,7 @@ export const newPerson = async (browser: Browser, baseURL: string, options: Pers
     baseURL,
     viewport: options.viewport ?? Viewport.desktop,
     locale: options.locale ?? 'en-GB',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     deviceScaleFactor: 1
   });
   const page = await context.newPage();

@@ -12,7 +12,8 @@
  *   conn.unsynced      local changes exist that the server has not yet seen   ($state)
  *   conn.loaded        the IndexedDB copy has been read into `doc`            ($state)
  *   conn.readOnly      the server refused our changes (observer token)       ($state)
- *   conn.closeCode     the server's close code when it ended the connection  ($state)
+ *   conn.closeCode     the server's close code (4000–4999) when it ended the connection; cleared
+ *                      once back in sync, kept after a final close            ($state)
  *   conn.closedForGood the close code was final (FINAL_CLOSE_CODES): no more reconnecting ($state)
  *   conn.whenLoaded    Promise resolved once the IndexedDB copy is in `doc`
  *   conn.destroy()     closes the socket, the IndexedDB handle and the doc
@@ -130,7 +131,11 @@ export class BoardConnection {
       this.online = synced && provider.wsconnected;
       // Our own step-2 answer (everything the server lacks) went out before the server's
       // step 2 arrived, so once synced, nothing made before this moment is waiting.
-      if (synced) this.#setUnsynced(false);
+      if (synced) {
+        this.#setUnsynced(false);
+        // A transient close (ping timeout, rate limit, restart) is over once we are back in sync.
+        this.closeCode = null;
+      }
     };
     const onStatus = ({ status }: { status: string }) => {
       if (status !== 'connecting') this.#attempted = true;
