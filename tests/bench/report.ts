@@ -87,6 +87,7 @@ export const verdicts = (cold: ColdLoadFigures[], plenary: FanoutFigures | undef
       out.push({ target: `loaded board complete (${c.store}, ${label})`, figure: m.verified ? 'complete' : m.difference ?? 'differs', met: m.verified });
     }
   }
+  if (!plenary) return out;
   const p3 = phaseAt(plenary, Target.rateCompared);
   const r3 = phaseAt(reference, Target.rateCompared);
   out.push({

@@ -5,10 +5,11 @@
  *  1. Cold load of a board with 100,000 small edits in its history, on SQLite and on Redis.
  *  2. Fan-out latency, 16 rooms × 30 clients at 1, 3 and 5 edits per second each, for Plenary
  *     (SQLite store writing) and the reference y-websocket@2 server, with server memory and CPU.
- *  3. Web figures from tests/bench/web-board.ts when that module exists.
+ *  3. Web figures from tests/bench/web-board.ts and export figures from tests/bench/export-bench.ts,
+ *     when those modules exist.
  *
  * Settings (environment): BENCH_EDITS, BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
- * BENCH_SKIP (comma list of cold, plenary, reference, web), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
+ * BENCH_SKIP (comma list of cold, plenary, reference, web, export), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run.
  * Targets are printed beside the figures as met / not met; nothing here fails on a figure.
@@ -17,7 +18,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { generateHistory } from './board-history.ts';
 import { summariseServerProfile } from './cpu-profile.ts';
 import { runColdLoad, type ColdLoadFigures } from './cold-load.ts';
@@ -30,7 +31,6 @@ import { coldLoadText, disturbanceNotes, fanoutText, machineText, memoryText, ve
 
 const env = process.env;
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
-const WEB_BOARD = fileURLToPath(new URL('./web-board.ts', import.meta.url));
 const skip = new Set((env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
 const edits = Number(env.BENCH_EDITS ?? 100_000);
@@ -125,24 +125,30 @@ const fanoutReference = async (): Promise<FanoutFigures> => {
   }
 };
 
-type WebFigures = Record<string, unknown> | unknown[];
-
-/** web-board.ts belongs to the board's owners: its first exported function returns the figures. */
-const webFigures = async (notes: string[]): Promise<WebFigures | null> => {
-  if (!existsSync(WEB_BOARD)) {
-    notes.push('Web figures: tests/bench/web-board.ts does not exist yet; skipped.');
+/**
+ * Figures measured by modules other parts of the product keep in this folder (web-board.ts for the
+ * board in the browser, export-bench.ts for exports): each exports an async function returning its
+ * figures. A module that does not exist yet is skipped with a note.
+ */
+const optionalFigures = async (title: string, file: string, fnName: string, notes: string[]): Promise<unknown> => {
+  const url = new URL(`./${file}`, import.meta.url);
+  if (!existsSync(url)) {
+    notes.push(`${title}: tests/bench/${file} does not exist yet; skipped.`);
     return null;
   }
-  log('\n[4] Web figures (tests/bench/web-board.ts)');
-  const mod = (await import(pathToFileURL(WEB_BOARD).href)) as Record<string, unknown>;
-  const fn = [mod.benchWebBoard, mod.default, ...Object.values(mod)].find((v) => typeof v === 'function') as
-    | ((ctx: { log: (line: string) => void }) => Promise<WebFigures>)
-    | undefined;
-  if (!fn) {
-    notes.push('Web figures: tests/bench/web-board.ts exports no function; skipped.');
+  log(`\n${title} (tests/bench/${file})`);
+  const mod = (await import(url.href)) as Record<string, unknown>;
+  const fn = mod[fnName];
+  if (typeof fn !== 'function') {
+    notes.push(`${title}: tests/bench/${file} exports no ${fnName}(); skipped.`);
     return null;
   }
-  return fn({ log });
+  try {
+    return await (fn as (ctx: { log: (line: string) => void }) => Promise<unknown>)({ log });
+  } catch (err) {
+    notes.push(`${title} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
 };
 
 const main = async () => {
@@ -160,10 +166,8 @@ const main = async () => {
   const cold = skip.has('cold') ? [] : await coldLoad(notes);
   const plenary = skip.has('plenary') ? undefined : await fanoutPlenary();
   const reference = skip.has('reference') ? undefined : await fanoutReference();
-  const web = skip.has('web') ? null : await webFigures(notes).catch((err) => {
-    notes.push(`Web figures failed: ${err instanceof Error ? err.message : String(err)}`);
-    return null;
-  });
+  const web = skip.has('web') ? null : await optionalFigures('[3] Web figures', 'web-board.ts', 'benchWebBoard', notes);
+  const exports = skip.has('export') ? null : await optionalFigures('[4] Export figures', 'export-bench.ts', 'exportFigures', notes);
   const fanout = [plenary, reference].filter((f): f is FanoutFigures => f !== undefined);
   notes.push(...disturbanceNotes(fanout));
   const v = verdicts(cold, plenary, reference);
@@ -174,11 +178,12 @@ const main = async () => {
     log(`\nFan-out latency (${fanoutSettings.rooms} rooms × ${fanoutSettings.clientsPerRoom} clients; ${fanoutSettings.warmupMs / 1000} s warm-up, ${fanoutSettings.measureMs / 1000} s measured per level)\n` + fanoutText(fanout));
     log('\nServer memory per load level\n' + memoryText(fanout));
   }
-  if (web) log('\nWeb figures\n' + JSON.stringify(web, null, 2));
+  if (web) log('\nWeb figures (board in Chromium)\n' + JSON.stringify(web, null, 2));
+  if (exports) log('\nExport figures\n' + JSON.stringify(exports, null, 2));
   log('\nTargets\n' + verdictText(v));
   log('\nNotes\n' + notes.map((n) => `- ${n}`).join('\n'));
   const durationS = Math.round((Date.now() - started) / 1000);
-  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, fanout: fanoutSettings, plenary: plenarySettings }, coldLoad: cold, fanout, web, targets: v, notes }, null, 2) + '\n');
+  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, fanout: fanoutSettings, plenary: plenarySettings }, coldLoad: cold, fanout, web, exports, targets: v, notes }, null, 2) + '\n');
   log(`\nWritten to ${path.relative(process.cwd(), RESULTS)} (${durationS} s in all).`);
 };
 
