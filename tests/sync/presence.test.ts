@@ -57,4 +57,18 @@ describe('presence through the server', () => {
     expect(names(present)).toContain('Chen');
     expect(late.provider.wsconnected).toBe(true);
   });
+
+  it('shows a client again promptly after its connection dropped and came back (hotel Wi-Fi)', async () => {
+    const board = workshop.boards[0]!.id;
+    const watcher = connectClient(server.syncBase, board, workshop.tokens.delegate, { user: { name: 'Watcher' } });
+    const roaming = connectClient(server.syncBase, board, workshop.tokens.delegate, { user: { name: 'Dara' } });
+    clients.push(watcher, roaming);
+    await waitFor(() => names(watcher).includes('Dara'), 10_000, 'Dara to be seen');
+    // The socket dies without a goodbye; the provider reconnects by itself.
+    (roaming.provider.ws as unknown as { terminate(): void }).terminate();
+    await waitFor(() => !names(watcher).includes('Dara'), 10_000, 'Dara to disappear while away');
+    await waitFor(() => roaming.provider.synced, 10_000, 'Dara to reconnect');
+    // Presence renews every 15 s; seeing Dara before that means the reconnect itself restored it.
+    await waitFor(() => names(watcher).includes('Dara'), 5_000, 'Dara to be seen again after reconnecting');
+  });
 });

@@ -15,7 +15,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 export interface StoreKind {
   name: 'sqlite' | 'redis';
   /** `describe`, or `describe.skip` when this store cannot run here (no Redis). */
-  describe: typeof describe;
+  describe: typeof describeRedis;
   /** Server settings selecting this store; each call isolates a fresh key space. */
   env(label: string): Record<string, string>;
   /** Deletes what the tests wrote (Redis keys; SQLite files go with the server's temp dir). */
