@@ -21,7 +21,7 @@ const ACTIONS: CardInput[] = [
     kind: 'action', title: 'Joint river clean-up week', objective: 'Remove 20 tonnes of waste from the Chao Phraya and partner rivers; 2,000 volunteers in 4 cities',
     createdBy: 'Somchai', authorCity: 'Bangkok', lang: 'en', leadCity: 'Bangkok', partnerCities: ['Chengdu', 'Ho Chi Minh City', 'Porto'],
     startDate: '2026-06-01', endDate: '2026-06-07', status: 'agreed', lane: 'agreed',
-    milestones: [{ date: '2026-03-15', text: 'Partner cities confirm sites' }], indicators: [{ indicator: 'Waste collected', target: '20 t' }],
+    milestones: [{ date: '2026-06-03', text: 'Mid-week results shared online' }], indicators: [{ indicator: 'Waste collected', target: '20 t' }],
     resources: 'Boats from BMA; 1.2 M THB from the environment office', responsibleOfficer: 'International Affairs Division, BMA'
   },
   {
