@@ -133,16 +133,29 @@ export class Room {
   private receiveAwareness(conn: Connection, update: Uint8Array, entries: AwarenessEntry[]): void {
     const own: AwarenessEntry[] = [];
     for (const entry of entries) {
-      conn.awarenessId ??= entry.clientID;
       if (entry.clientID === conn.awarenessId) {
         own.push(entry);
         continue;
       }
+      // A client no one holds right now (new, or back after its connection dropped) binds the connection.
+      if (conn.awarenessId === undefined && entry.state !== null && !this.awareness.getStates().has(entry.clientID)) {
+        conn.awarenessId = entry.clientID;
+        own.push(entry);
+        continue;
+      }
+      // An echo of a state the room already has is dropped; advancing someone else's state is not allowed.
       const known = this.awareness.meta.get(entry.clientID);
-      if (!known || entry.clock > known.clock) throw new ProtocolError(CloseCode.awarenessForged, 'awareness for another client');
+      if (known && entry.clock <= known.clock) continue;
+      throw new ProtocolError(CloseCode.awarenessForged, 'awareness for another client');
     }
     if (own.length === 0) return;
-    applyAwarenessUpdate(this.awareness, own.length === entries.length ? update : encodeAwarenessEntries(own), conn);
+    // The connection speaks for its client: a clock behind ours (the room bumped it when the client's
+    // previous connection dropped) must not hide its presence until it catches up.
+    const current = own.map((e) => {
+      const known = this.awareness.meta.get(e.clientID);
+      return known && e.clock <= known.clock ? { ...e, clock: known.clock + 1 } : e;
+    });
+    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(current), conn);
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {

@@ -1,7 +1,8 @@
 /**
  * WebSocket close codes the server uses, shared with the web app so it can tell the person what
- * happened. 1000–1015 are the standard codes; 4000–4999 are Plenary's own.
- * A client that sees one of the "do not retry" codes should stop reconnecting.
+ * happened. 1000–1015 are the standard codes; 4000–4999 are Plenary's own, following y-websocket's
+ * convention: 4400–4499 mean "the client did something wrong — do not reconnect" (its provider
+ * stops by itself), anything else may be retried.
  */
 export const CloseCode = {
   /** Standard: the server is shutting down (SIGTERM); reconnect shortly. */
@@ -16,8 +17,8 @@ export const CloseCode = {
   tokenRevoked: 4403,
   /** The top-level message tag is not one the protocol defines. */
   unknownMessageType: 4404,
-  /** No pong arrived for a ping: the laptop lid closed or the Wi-Fi went away. */
-  pingTimeout: 4408,
+  /** No pong arrived for a ping: the laptop lid closed or the Wi-Fi went away. Retryable. */
+  pingTimeout: 4504,
   /** An awareness message described a client other than the connection's own. */
   awarenessForged: 4409,
   /** Too many messages from one socket (per-connection rate limit). */
@@ -27,8 +28,11 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
-/** Codes after which reconnecting with the same token cannot succeed. */
-export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.tokenRevoked];
+/** True for codes after which reconnecting cannot succeed (4400–4499, as y-websocket treats them). */
+export const isFinalCloseCode = (code: number): boolean => code >= 4400 && code < 4500;
+
+/** Every Plenary close code after which reconnecting cannot succeed. */
+export const FINAL_CLOSE_CODES: readonly number[] = Object.values(CloseCode).filter(isFinalCloseCode);
 
 /** A short human-readable name for each code, sent as the close reason and logged. */
 export const closeReason = (code: number): string => {
