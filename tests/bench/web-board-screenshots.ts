@@ -21,7 +21,7 @@ const person = async (browser: Browser, base: string, workshopId: string, who: {
       localStorage.setItem(`plenary.identity.${id}`, identity);
       localStorage.setItem('plenary.locale', lang);
     },
-    [workshopId, JSON.stringify(who), who.lang === 'th' ? 'th' : 'en']
+    [workshopId, JSON.stringify(who), who.lang === 'th' ? 'th' : 'en'] as const
   );
   return context.newPage();
 };
