@@ -68,3 +68,6 @@ export const describeMachine = (): MachineInfo => {
     os: `${os.type()} ${os.release()}`
   };
 };
+
+/** The 1-minute load average: how much other work competes for the cores. */
+export const loadAverage = (): number => Math.round(os.loadavg()[0]! * 100) / 100;

@@ -25,7 +25,7 @@ import { runColdLoad, type ColdLoadFigures } from './cold-load.ts';
 import { runFanout, type FanoutFigures, type FanoutSettings } from './fanout.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
 import { killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
-import { describeMachine } from './proc-stats.ts';
+import { describeMachine, loadAverage } from './proc-stats.ts';
 import { deleteKeys, redisAnswers, uniqueKeyPrefix } from './redis-keys.ts';
 import { coldLoadText, disturbanceNotes, fanoutText, machineText, memoryText, verdictText, verdicts } from './report.ts';
 
@@ -154,12 +154,14 @@ const optionalFigures = async (title: string, file: string, fnName: string, note
 const main = async () => {
   const started = Date.now();
   const machine = describeMachine();
+  const loadAtStart = loadAverage();
   log(machineText(machine));
   const notes: string[] = [
     'Plenary runs with its SQLite store writing every update; settings ' +
       (Object.keys(plenarySettings).length > 0 ? `changed for the fan-out run: ${JSON.stringify(plenarySettings)}.` : 'at their defaults (TICK_MS 10 ms).'),
     'Latency: per (edit, receiving client) pair, from just before the sender writes the frame to the receiver seeing the marker; ' +
-      '"all-rcv p99" is the time until the last client of the room had the edit.',
+      '"all-rcv p99" is the time until the last client of the room had the edit; "missing" counts pairs not delivered ' +
+      `within ${fanoutSettings.drainTimeoutMs / 1000} s after the phase's last edit.`,
     'Load generator: separate process(es) of raw y-websocket clients that do not apply updates; "load CPU %" and "load lag p99" ' +
       '(its event-loop delay) show whether it kept up. "others CPU %" is what the rest of the machine used meanwhile (% of one core).'
   ];
@@ -170,6 +172,7 @@ const main = async () => {
   const exports = skip.has('export') ? null : await optionalFigures('[4] Export figures', 'export-bench.ts', 'exportFigures', notes);
   const fanout = [plenary, reference].filter((f): f is FanoutFigures => f !== undefined);
   notes.push(...disturbanceNotes(fanout));
+  notes.push(`Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (above ~${machine.cores} other work competed for the cores).`);
   const v = verdicts(cold, plenary, reference);
 
   log('\n' + machineText(machine));
