@@ -32,6 +32,13 @@ CREATE TABLE IF NOT EXISTS log (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS log_doc_id ON log (doc, id);
+-- Entry count and bytes of each document's log, kept with every append so that appends do not
+-- scan the log; rebuilt from the log when the store opens.
+CREATE TABLE IF NOT EXISTS log_stats (
+  doc   TEXT PRIMARY KEY,
+  n     INTEGER NOT NULL,
+  bytes INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -66,12 +73,23 @@ export class SqliteStore implements Store {
     this.#db.pragma('synchronous = NORMAL');
     this.#db.exec(SCHEMA);
     const db = this.#db;
+    db.transaction(() => {
+      db.exec('DELETE FROM log_stats');
+      db.exec('INSERT INTO log_stats (doc, n, bytes) SELECT doc, COUNT(*), SUM(LENGTH(data)) FROM log GROUP BY doc');
+    }).immediate();
     this.#q = {
       snapshot: db.prepare<[string], SnapshotRow>('SELECT data, upto FROM snapshot WHERE doc = ?'),
       logAfter: db.prepare<[string, number], LogRow>('SELECT id, data FROM log WHERE doc = ? AND id > ? ORDER BY id'),
-      logStats: db.prepare<[string], { n: number; bytes: number }>(
-        'SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM log WHERE doc = ?'
+      logStats: db.prepare<[string], { n: number; bytes: number }>('SELECT n, bytes FROM log_stats WHERE doc = ?'),
+      recountLog: db.prepare<[string, string]>(
+        `INSERT INTO log_stats (doc, n, bytes) SELECT ?, COUNT(*), COALESCE(SUM(LENGTH(data)), 0) FROM log WHERE doc = ?
+         ON CONFLICT (doc) DO UPDATE SET n = excluded.n, bytes = excluded.bytes`
       ),
+      countAppend: db.prepare<[string, number]>(
+        `INSERT INTO log_stats (doc, n, bytes) VALUES (?, 1, ?)
+         ON CONFLICT (doc) DO UPDATE SET n = n + 1, bytes = bytes + excluded.bytes`
+      ),
+      deleteStats: db.prepare<[string]>('DELETE FROM log_stats WHERE doc = ?'),
       snapshotBytes: db.prepare<[string], { bytes: number }>('SELECT LENGTH(data) AS bytes FROM snapshot WHERE doc = ?'),
       logHas: db.prepare<[string, number], { id: number }>('SELECT id FROM log WHERE doc = ? AND id = ?'),
       append: db.prepare<[string, Buffer]>('INSERT INTO log (doc, data) VALUES (?, ?)'),
@@ -114,7 +132,10 @@ export class SqliteStore implements Store {
 
   async appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
     return this.#db.transaction(() => {
-      for (const u of updates) this.#q.append.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+      for (const u of updates) {
+        this.#q.append.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+        this.#q.countAppend.run(name, u.byteLength);
+      }
       return this.#stats(name);
     }).immediate();
   }
@@ -135,6 +156,7 @@ export class SqliteStore implements Store {
       }
       this.#q.upsertSnapshot.run(name, Buffer.from(folded.buffer, folded.byteOffset, folded.byteLength), last.id);
       this.#q.deleteLogUpTo.run(name, last.id);
+      this.#q.recountLog.run(name, name);
       return { compacted: true, bytes: this.#stats(name).bytes };
     }).immediate();
   }
@@ -143,6 +165,7 @@ export class SqliteStore implements Store {
     this.#db.transaction(() => {
       this.#q.deleteLog.run(name);
       this.#q.deleteSnapshot.run(name);
+      this.#q.deleteStats.run(name);
     }).immediate();
   }
 

@@ -339,6 +339,8 @@ export class Room {
       this.flush();
     }
     await this.compacting;
+    // Leave the board folded, so the next start loads one snapshot.
+    if (this.logLength > 0) await this.compact();
     return true;
   }
 
