@@ -33,7 +33,7 @@ const schema = z.object({
   /** How long a document with no connection stays in memory before it is written out and unloaded. */
   UNLOAD_GRACE_MS: int(10_000, 0),
   /** Updates are merged and sent/stored once per tick per board. */
-  TICK_MS: int(20, 1),
+  TICK_MS: int(2, 1),
   /** Ping interval; a connection that misses a pong by the next ping is closed. */
   PING_INTERVAL_MS: int(15_000, 100),
   /** Fold the log into the snapshot after this many entries or bytes. */

@@ -158,7 +158,7 @@ const main = async () => {
   log(machineText(machine));
   const notes: string[] = [
     'Plenary runs with its SQLite store writing every update; settings ' +
-      (Object.keys(plenarySettings).length > 0 ? `changed for the fan-out run: ${JSON.stringify(plenarySettings)}.` : 'at their defaults (TICK_MS 10 ms).'),
+      (Object.keys(plenarySettings).length > 0 ? `changed for the fan-out run: ${JSON.stringify(plenarySettings)}.` : 'at their defaults.'),
     'Latency: per (edit, receiving client) pair, from just before the sender writes the frame to the receiver seeing the marker; ' +
       '"all-rcv p99" is the time until the last client of the room had the edit; "missing" counts pairs not delivered ' +
       `within ${fanoutSettings.drainTimeoutMs / 1000} s after the phase's last edit.`,

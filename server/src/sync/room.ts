@@ -21,6 +21,9 @@ import { migrateBoard } from '@plenary/shared/schema';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
 import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 
+/** Minimum time between two store writes of one board. */
+const WRITE_INTERVAL_MS = 20;
+
 export interface RoomDeps {
   store: Store;
   bus: PeerBus;
@@ -50,6 +53,8 @@ export class Room {
   private awarenessOther = new Set<number>();
   private flushTimer: NodeJS.Timeout | null = null;
   private lastFlush = 0;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private lastSave = 0;
   private unsaved: Uint8Array[] = [];
   private writing: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -213,12 +218,26 @@ export class Room {
   private scheduleFlush(): void {
     if (this.flushTimer) return;
     const wait = this.lastFlush + this.deps.config.TICK_MS - performance.now();
-    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, wait));
+    this.flushTimer = wait > 0 ? setTimeout(() => this.flush(), wait) : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
+  }
+
+  /** Store writes are coalesced to one per WRITE_INTERVAL_MS, well inside the 100 ms durability promise. */
+  private scheduleSave(): void {
+    if (this.saveTimer || this.unsaved.length === 0) return;
+    const wait = this.lastSave + WRITE_INTERVAL_MS - performance.now();
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.lastSave = performance.now();
+      void this.save();
+    }, Math.max(0, wait));
   }
 
   /** Once per tick: one merged update frame per connection, one awareness frame, one peer message, one store write. */
   flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      clearImmediate(this.flushTimer as unknown as NodeJS.Immediate);
+    }
     this.flushTimer = null;
     this.lastFlush = performance.now();
     const { metrics } = this.deps;
@@ -248,7 +267,7 @@ export class Room {
       this.awarenessLocal.clear();
       this.awarenessOther.clear();
     }
-    void this.save();
+    this.scheduleSave();
   }
 
   private publish(kind: PeerKind, payload: Uint8Array): void {
@@ -371,7 +390,11 @@ export class Room {
   async destroy(): Promise<void> {
     this.closed = true;
     this.cancelUnload();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      clearImmediate(this.flushTimer as unknown as NodeJS.Immediate);
+    }
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
