@@ -4,15 +4,8 @@
  * reads live and only the server writes.
  */
 
-/** Prefix of a control document's name; generated ids never contain `_`, so it cannot clash with a board. */
-export const CONTROL_DOC_PREFIX = 'ctl_';
-
-/** The sync name of a workshop's control document. */
-export const controlDocName = (workshopId: string): string => `${CONTROL_DOC_PREFIX}${workshopId}`;
-
-/** The workshop id of a control document's name, or null when the name is not one. */
-export const workshopOfControlDoc = (name: string): string | null =>
-  name.startsWith(CONTROL_DOC_PREFIX) && name.length > CONTROL_DOC_PREFIX.length ? name.slice(CONTROL_DOC_PREFIX.length) : null;
+/** The control document's name (`ctl_<workshopId>`) and its inverse, defined with the sync protocol. */
+export { CONTROL_DOC_PREFIX, controlDocName, workshopOfControlDoc } from '../protocol/tokens.ts';
 
 /** Names of the root `Y.Map`s of a control document. */
 export const ControlRoot = {

@@ -1,0 +1,36 @@
+/**
+ * The secret ballots of dot-voting rounds. They live in the store's meta space only
+ * (`votes:<roundId>` → JSON `{ participantId: { city, cardIds } }`), never in a shared document,
+ * so no client can read another's votes; only tallies leave the server, at reveal.
+ *
+ * Changes to one round are serialised in this process (keyed-mutex.ts). Two instances taking votes
+ * for the same round at the same moment could still read-modify-write the record concurrently and
+ * lose one vote; a delegate's browser talks to one instance, so this needs two people of one round
+ * on two instances within the same few milliseconds. A Redis WATCH/MULTI (or a Lua script) on the
+ * key would close that gap if it ever matters.
+ */
+import type { Ballot } from '@plenary/shared/control';
+import type { Store } from '../persistence/store.ts';
+import { createKeyedMutex } from './keyed-mutex.ts';
+
+export type Ballots = Record<string, Ballot>;
+
+const key = (roundId: string): string => `votes:${roundId}`;
+
+export const createVoteStore = (store: Store) => {
+  const mutex = createKeyedMutex();
+  const read = async (roundId: string): Promise<Ballots> => {
+    const raw = await store.getMeta(key(roundId));
+    return raw ? (JSON.parse(raw) as Ballots) : {};
+  };
+  return {
+    read,
+    write: (roundId: string, ballots: Ballots): Promise<void> => store.setMeta(key(roundId), JSON.stringify(ballots)),
+    /** Runs `work` alone among this process's changes to the round. */
+    exclusive: <T>(roundId: string, work: () => Promise<T>): Promise<T> => mutex.run(roundId, work)
+  };
+};
+export type VoteStore = ReturnType<typeof createVoteStore>;
+
+/** People with at least one vote in the round (the only figure shown before the reveal). */
+export const countVoters = (ballots: Ballots): number => Object.values(ballots).filter((b) => b.cardIds.length > 0).length;
