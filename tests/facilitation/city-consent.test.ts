@@ -1,0 +1,77 @@
+/**
+ * Consent on agreed actions: a delegate answers for the city of their personal token only (another
+ * city → 403), observers and unregistered links cannot answer, a reservation or objection needs a
+ * note (400 naming `note`), only actions in the agreed lane take consent (409), and a facilitator
+ * may record any city's answer. Answers appear in the control document for everyone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentKey, summariseConsent } from '@plenary/shared/control';
+import { connectClient, type TestClient } from '../utils/clients.ts';
+import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
+import { waitFor } from '../utils/wait.ts';
+import { CITIES, call, connectControl, createCityWorkshop, placeCards, register, snapshotOf } from './support.ts';
+
+describe('consent per city on agreed actions', () => {
+  let server: PlenaryServer;
+  let workshop: CreatedWorkshop;
+  let board: string;
+  let facilitator: TestClient;
+  let control: TestClient;
+  let action: string;
+  let proposal: string;
+  let budi: string;
+  const path = () => `/api/workshops/${workshop.id}/consent`;
+
+  beforeAll(async () => {
+    server = await startServer();
+    workshop = await createCityWorkshop(server);
+    board = workshop.boards[0]!.id;
+    facilitator = connectClient(server.syncBase, board, workshop.tokens.facilitator);
+    await facilitator.synced();
+    [action] = await placeCards(facilitator, 'agreed', ['Joint tourism pass']);
+    [proposal] = await placeCards(facilitator, 'proposed', ['Ferry link']);
+    budi = (await register(server, workshop, 'Budi', 'Surabaya')).token;
+    control = await connectControl(server, workshop, workshop.tokens.observer);
+  });
+  afterAll(async () => {
+    facilitator?.destroy();
+    control?.destroy();
+    await server?.close();
+  });
+
+  it('refuses answers for another city, from observers and from unregistered links; nothing is recorded', async () => {
+    const other = await call<{ error: string }>(server, 'PUT', path(), budi, { boardId: board, actionId: action, answer: 'endorse', city: 'Porto' });
+    expect(other.status).toBe(403);
+    expect(other.body.error).toBe('you answer for Surabaya only, not for Porto');
+    expect((await call(server, 'PUT', path(), workshop.tokens.observer, { boardId: board, actionId: action, answer: 'endorse' })).status).toBe(403);
+    expect((await call(server, 'PUT', path(), workshop.tokens.delegate, { boardId: board, actionId: action, answer: 'endorse' })).status).toBe(403);
+    const noNote = await call<{ field: string }>(server, 'PUT', path(), budi, { boardId: board, actionId: action, answer: 'object' });
+    expect([noNote.status, noNote.body.field]).toEqual([400, 'note']);
+    const notAgreed = await call<{ error: string }>(server, 'PUT', path(), budi, { boardId: board, actionId: proposal, answer: 'endorse' });
+    expect([notAgreed.status, notAgreed.body.error]).toEqual([409, 'only actions in the agreed lane take consent']);
+    // Only now does something get recorded; the refused answers above left no trace before it.
+    const ok = await call(server, 'PUT', path(), budi, { boardId: board, actionId: action, answer: 'reservation', note: 'Needs a budget line' });
+    expect(ok.status).toBe(200);
+    await waitFor(() => Object.keys(snapshotOf(control).consent).length > 0, 10_000, 'the answer to reach the observer');
+    expect(Object.keys(snapshotOf(control).consent)).toEqual([consentKey(board, action!, 'Surabaya')]);
+    expect(snapshotOf(control).consent[consentKey(board, action!, 'Surabaya')]).toMatchObject({ answer: 'reservation', note: 'Needs a budget line', by: 'Budi' });
+  });
+
+  it('lets a facilitator record any city, and the tally counts an objection as not agreed', async () => {
+    const needsCity = await call<{ field: string }>(server, 'PUT', path(), workshop.tokens.facilitator, { boardId: board, actionId: action, answer: 'endorse' });
+    expect([needsCity.status, needsCity.body.field]).toEqual([400, 'city']);
+    const unknownCity = await call<{ field: string }>(server, 'PUT', path(), workshop.tokens.facilitator, { boardId: board, actionId: action, answer: 'endorse', city: 'Atlantis' });
+    expect([unknownCity.status, unknownCity.body.field]).toEqual([400, 'city']);
+    expect((await call(server, 'PUT', path(), workshop.tokens.facilitator, { boardId: board, actionId: action, answer: 'endorse', city: 'Porto' })).status).toBe(200);
+    await waitFor(() => Object.keys(snapshotOf(control).consent).length === 2, 10_000, "Porto's answer to arrive");
+    const cities = CITIES.map((c) => c.en);
+    let summary = summariseConsent(snapshotOf(control).consent, board, action!, cities);
+    expect(summary).toMatchObject({ endorse: 1, reservation: 1, object: 0, missing: ['Kobe'], agreed: true });
+
+    const kobe = (await register(server, workshop, 'Aiko', 'Kobe')).token;
+    expect((await call(server, 'PUT', path(), kobe, { boardId: board, actionId: action, answer: 'object', note: 'Overlaps our own pass' })).status).toBe(200);
+    await waitFor(() => Object.keys(snapshotOf(control).consent).length === 3, 10_000, "Kobe's answer to arrive");
+    summary = summariseConsent(snapshotOf(control).consent, board, action!, cities);
+    expect(summary).toMatchObject({ endorse: 1, reservation: 1, object: 1, missing: [], agreed: false });
+  });
+});
