@@ -2,8 +2,11 @@
 import { Hono } from 'hono';
 import type { TokenSigner } from './auth/tokens.ts';
 import type { Config } from './config.ts';
+import type { ControlDocs } from './facilitation/control-docs.ts';
+import type { RevokeRole } from './facilitation/revoke.ts';
 import { ApiError } from './http/errors.ts';
 import { exportRoutes } from './http/exports.ts';
+import { facilitationRoutes } from './http/facilitation/index.ts';
 import { healthRoutes } from './http/health.ts';
 import { joinRoutes } from './http/join.ts';
 import { webRoutes } from './http/web.ts';
@@ -23,13 +26,18 @@ export interface AppDeps {
   signer: TokenSigner;
   webDir: string;
   /** Boards open in this process (exports read the live document). */
-  rooms?: RoomManager;
+  rooms: RoomManager;
+  /** The server's own writes to control and board documents (facilitation). */
+  control: ControlDocs;
+  /** Re-issues a role's links and cuts off connections using the old ones. */
+  revoke: RevokeRole;
 }
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono();
   app.route('/api/workshops', workshopRoutes(deps));
   app.route('/api/join', joinRoutes(deps));
+  app.route('/api', facilitationRoutes(deps));
   app.route('/api', exportRoutes({ ...deps, chromiumPath: deps.config.CHROMIUM_PATH }));
   app.route('/', healthRoutes(deps));
   app.all('/api/*', () => {

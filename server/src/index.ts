@@ -12,10 +12,13 @@ import { createApp } from './app.ts';
 import { resolveSecret } from './auth/secret.ts';
 import { createTokenSigner } from './auth/tokens.ts';
 import { ConfigError, parseConfig } from './config.ts';
+import { createControlDocs } from './facilitation/control-docs.ts';
+import { closeRevoked, createRevokeRole } from './facilitation/revoke.ts';
 import { createBus } from './fanout/index.ts';
 import { createLogger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { createStore } from './persistence/index.ts';
+import type { Connection } from './sync/connection.ts';
 import { RoomManager } from './sync/room-manager.ts';
 import { attachSyncServer } from './sync/ws-server.ts';
 import { createWorkshopRepository } from './workshops/repository.ts';
@@ -45,12 +48,26 @@ const main = async () => {
   const bus = await createBus(config, log);
   const signer = createTokenSigner(await resolveSecret(config.SECRET, store));
   const workshops = createWorkshopRepository(store);
-  const rooms = new RoomManager({ store, bus, config, log, metrics });
+  // Connections are known once the sync endpoint is attached; generation changes arrive later.
+  let openConnections: () => Connection[] = () => [];
+  const rooms = new RoomManager(
+    { store, bus, config, log, metrics },
+    {
+      onGenerations: (workshopId, generations) => {
+        workshops.invalidate(workshopId);
+        const closed = closeRevoked(openConnections(), workshopId, generations);
+        if (closed > 0) log.info({ workshop: workshopId, closed }, 'closed connections of re-issued links');
+      }
+    }
+  );
+  const control = createControlDocs(rooms, workshops);
+  const revoke = createRevokeRole(workshops, control);
   const webDir = config.WEB_DIR ?? fileURLToPath(new URL('../../web/build', import.meta.url));
-  const app = createApp({ config, log, metrics, store, workshops, signer, rooms, webDir: path.resolve(webDir) });
+  const app = createApp({ config, log, metrics, store, workshops, signer, rooms, control, revoke, webDir: path.resolve(webDir) });
 
   const server = createServer(getRequestListener(app.fetch));
   const sync = attachSyncServer(server, { config, log, metrics, rooms, workshops, signer });
+  openConnections = sync.connections;
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();

@@ -8,6 +8,11 @@ export const createMetrics = () => {
     registry,
     connections: new Gauge({ name: 'plenary_connections', help: 'Open sync connections', registers: [registry] }),
     documentsLoaded: new Gauge({ name: 'plenary_documents_loaded', help: 'Board documents in memory', registers: [registry] }),
+    controlDocumentsLoaded: new Gauge({
+      name: 'plenary_control_documents_loaded',
+      help: 'Workshop control documents (timers, votes, locks) in memory',
+      registers: [registry]
+    }),
     updatesReceived: new Counter({
       name: 'plenary_updates_received_total',
       help: 'Document updates received from clients',

@@ -9,7 +9,7 @@ export type TokenCheck =
   | { ok: false; reason: 'missing' | 'malformed' | 'bad-signature' | 'expired' };
 
 export interface TokenSigner {
-  sign(workshopId: string, role: Role, generation: number, ttlSeconds: number): string;
+  sign(workshopId: string, role: Role, generation: number, ttlSeconds: number, personal?: { p: string; c: string }): string;
   verify(token: string | undefined | null, nowSeconds?: number): TokenCheck;
 }
 
@@ -18,8 +18,15 @@ const b64url = (buf: Buffer): string => buf.toString('base64url');
 export const createTokenSigner = (secret: string): TokenSigner => {
   const mac = (payload: string) => createHmac('sha256', secret).update(payload).digest();
   return {
-    sign(workshopId, role, generation, ttlSeconds) {
-      const claims: TokenClaims = { v: 1, w: workshopId, r: role, exp: Math.floor(Date.now() / 1000) + ttlSeconds, g: generation };
+    sign(workshopId, role, generation, ttlSeconds, personal) {
+      const claims: TokenClaims = {
+        v: 1,
+        w: workshopId,
+        r: role,
+        exp: Math.floor(Date.now() / 1000) + ttlSeconds,
+        g: generation,
+        ...(personal ? { p: personal.p, c: personal.c } : {})
+      };
       const payload = b64url(Buffer.from(JSON.stringify(claims)));
       return `${payload}.${b64url(mac(payload))}`;
     },
@@ -42,7 +49,9 @@ export const createTokenSigner = (secret: string): TokenSigner => {
         typeof claims.w !== 'string' ||
         !ROLES.includes(claims.r) ||
         typeof claims.exp !== 'number' ||
-        typeof claims.g !== 'number'
+        typeof claims.g !== 'number' ||
+        (claims.p !== undefined && typeof claims.p !== 'string') ||
+        (claims.c !== undefined && typeof claims.c !== 'string')
       )
         return { ok: false, reason: 'malformed' };
       if (claims.exp <= nowSeconds) return { ok: false, reason: 'expired' };

@@ -3,15 +3,24 @@
  * forgotten (never saved over what is stored) so the next join tries again; a room that unloads
  * finishes its teardown before the same board can load again.
  */
+import { DenyReason, Role, controlDocName, workshopOfControlDoc } from '@plenary/shared/protocol';
 import type { Logger } from '../log.ts';
 import { Room, type RoomDeps } from './room.ts';
+
+export interface RoomHooks {
+  /** A workshop's link generations changed in its control document (maybe on another instance). */
+  onGenerations?: (workshopId: string, generations: unknown) => void;
+}
 
 export class RoomManager {
   private readonly rooms = new Map<string, { room: Room; ready: Promise<Room> }>();
   private readonly teardowns = new Map<string, Promise<void>>();
   private readonly log: Logger;
 
-  constructor(private readonly deps: RoomDeps) {
+  constructor(
+    private readonly deps: RoomDeps,
+    private readonly hooks: RoomHooks = {}
+  ) {
     this.log = deps.log.child({ module: 'rooms' });
     deps.bus.onReconnect(() => {
       this.log.info('peer transport reconnected; reading back what was missed');
@@ -27,14 +36,19 @@ export class RoomManager {
     return this.rooms.get(name)?.room;
   }
 
-  open(name: string): Promise<Room> {
+  /**
+   * The room of a board or control document, loaded. A board keeps its workshop's control
+   * document loaded too: its lock lives there.
+   */
+  open(name: string, workshopId?: string): Promise<Room> {
     const existing = this.rooms.get(name);
     if (existing) return existing.ready;
     const room = new Room(name, this.deps, (r) => this.unload(r));
     const ready = (async () => {
       await this.teardowns.get(name);
       await room.load();
-      this.deps.metrics.documentsLoaded.set(this.rooms.size);
+      await this.applyPolicy(room, workshopId);
+      this.countRooms();
       return room;
     })();
     this.rooms.set(name, { room, ready });
@@ -46,10 +60,35 @@ export class RoomManager {
     return ready;
   }
 
+  private countRooms(): void {
+    const control = [...this.rooms.keys()].filter((name) => workshopOfControlDoc(name) !== null).length;
+    this.deps.metrics.documentsLoaded.set(this.rooms.size - control);
+    this.deps.metrics.controlDocumentsLoaded.set(control);
+  }
+
+  private async applyPolicy(room: Room, workshopId: string | undefined): Promise<void> {
+    const controlOf = workshopOfControlDoc(room.name);
+    if (controlOf !== null) {
+      // Only the server writes the control document (facilitation actions over HTTP).
+      room.writeDenied = () => DenyReason.readOnly;
+      const meta = room.doc.getMap('meta');
+      meta.observe((event) => {
+        if (event.keysChanged.has('generations')) this.hooks.onGenerations?.(controlOf, meta.get('generations'));
+      });
+      return;
+    }
+    if (!workshopId) return;
+    const control = await this.open(controlDocName(workshopId), workshopId);
+    control.pin();
+    room.onDestroy(() => control.unpin());
+    const locks = control.doc.getMap('locks');
+    room.writeDenied = (conn) => (conn.info.role !== Role.facilitator && locks.get(room.name) === true ? DenyReason.locked : null);
+  }
+
   private unload(room: Room): void {
     if (this.rooms.get(room.name)?.room !== room) return;
     this.rooms.delete(room.name);
-    this.deps.metrics.documentsLoaded.set(this.rooms.size);
+    this.countRooms();
     const teardown = room.destroy().finally(() => {
       if (this.teardowns.get(room.name) === teardown) this.teardowns.delete(room.name);
     });

@@ -46,6 +46,14 @@ export class Room {
   bytes = 0;
   loaded = false;
   closed = false;
+  /**
+   * Why this connection may not change the document right now (a locked board, the read-only
+   * control document), or null. Set by the room manager, which knows what the room is.
+   */
+  writeDenied: (conn: Connection) => DenyReason | null = () => null;
+  /** Holders other than connections (the server writing, a board keeping its control doc). */
+  private pins = 0;
+  private destroyHooks: (() => void)[] = [];
 
   private readonly log: Logger;
   private outgoing: { update: Uint8Array; from: Origin }[] = [];
@@ -109,7 +117,18 @@ export class Room {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     if (conn.awarenessId !== undefined) removeAwarenessStates(this.awareness, [conn.awarenessId], conn);
-    if (this.connections.size === 0) this.scheduleUnload();
+    if (this.connections.size === 0 && this.pins === 0) this.scheduleUnload();
+  }
+
+  /** Keeps the room loaded without a connection until `unpin`. */
+  pin(): void {
+    this.pins++;
+    this.cancelUnload();
+  }
+
+  unpin(): void {
+    this.pins = Math.max(0, this.pins - 1);
+    if (this.connections.size === 0 && this.pins === 0) this.scheduleUnload();
   }
 
   /** Handles one decoded client message. Throws ProtocolError to have the connection closed. */
@@ -164,8 +183,9 @@ export class Room {
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
-    if (conn.readOnly) {
-      if (!isEmptyUpdate(update)) conn.deny(DenyReason.readOnly);
+    const denied = conn.readOnly ? DenyReason.readOnly : this.writeDenied(conn);
+    if (denied) {
+      if (!isEmptyUpdate(update)) conn.deny(denied);
       return;
     }
     if (this.bytes + update.length > this.deps.config.MAX_DOC_BYTES && !isDeletionOnly(update)) {
@@ -375,20 +395,27 @@ export class Room {
 
   private async tryUnload(): Promise<void> {
     this.unloadTimer = null;
-    if (this.connections.size > 0 || this.closed) return;
+    if (this.connections.size > 0 || this.pins > 0 || this.closed) return;
     this.flush();
     await this.save();
     if (this.logLength > 0) await this.compact();
     // Someone may have joined, or a write may have failed, while we awaited.
-    if (this.connections.size > 0) return;
+    if (this.connections.size > 0 || this.pins > 0) return;
     if (this.hasUnsaved || this.retryTimer) return this.scheduleUnload();
     this.closed = true;
     this.onUnload(this);
   }
 
+  /** Runs when the room is destroyed (unloaded or failed to load). */
+  onDestroy(hook: () => void): void {
+    this.destroyHooks.push(hook);
+  }
+
   /** Releases memory and the peer subscription. The store holds everything by now. */
   async destroy(): Promise<void> {
+    if (this.closed && this.destroyHooks.length === 0 && this.doc.isDestroyed) return;
     this.closed = true;
+    for (const hook of this.destroyHooks.splice(0)) hook();
     this.cancelUnload();
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);

@@ -88,7 +88,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
         metrics.connections.dec();
         conn.closedBySocket();
       });
-      rooms.open(boardId).then(
+      rooms.open(boardId, workshop.id).then(
         (room) => conn.attach(room),
         () => conn.close(CloseCode.loadFailed, 'the board could not be loaded')
       );

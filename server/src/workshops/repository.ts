@@ -1,11 +1,15 @@
 /**
  * Workshops, their boards and join codes, kept in the store's meta space:
  *   workshop:<id> → JSON Workshop · board:<boardId> → workshop id · joincode:<CODE> → workshop id
- * Records are cached in memory; they change only through this module (and rarely).
+ * Records are cached in memory for a few seconds: another instance may re-issue links, and its
+ * change must reach this one's HTTP checks promptly (open connections are told at once through the
+ * control document; see facilitation/revoke.ts).
  */
+const CACHE_MS = 3000;
 import * as Y from 'yjs';
 import { createBoardDoc } from '@plenary/shared/schema';
 import { workshopSeed } from '@plenary/shared/seed';
+import { workshopOfControlDoc, type Role } from '@plenary/shared/protocol';
 import type { Store } from '../persistence/store.ts';
 import { newId, newJoinCode, normaliseJoinCode } from './ids.ts';
 import type { BoardRef, City, Workshop } from './workshop.ts';
@@ -35,17 +39,21 @@ const initialBoard = (workshopId: string, board: BoardRef): Uint8Array => {
 };
 
 export const createWorkshopRepository = (store: Store) => {
-  const cache = new Map<string, Workshop>();
+  const cache = new Map<string, { workshop: Workshop; at: number }>();
   const boardOwners = new Map<string, string>();
 
   const get = async (id: string): Promise<Workshop | null> => {
     const cached = cache.get(id);
-    if (cached) return cached;
+    if (cached && Date.now() - cached.at < CACHE_MS) return cached.workshop;
     const raw = await store.getMeta(`workshop:${id}`);
     if (!raw) return null;
     const workshop = JSON.parse(raw) as Workshop;
-    cache.set(id, workshop);
+    cache.set(id, { workshop, at: Date.now() });
     return workshop;
+  };
+  const save = async (workshop: Workshop) => {
+    await store.setMeta(`workshop:${workshop.id}`, JSON.stringify(workshop));
+    cache.set(workshop.id, { workshop, at: Date.now() });
   };
 
   return {
@@ -75,12 +83,26 @@ export const createWorkshopRepository = (store: Store) => {
         await store.appendUpdates(b.id, [initialBoard(id, b)]);
         await store.setMeta(`board:${b.id}`, id);
       }
-      await store.setMeta(`workshop:${id}`, JSON.stringify(workshop));
-      cache.set(id, workshop);
+      await save(workshop);
       return workshop;
     },
-    /** The workshop a board belongs to, or null for an unknown board. */
+    /** Re-issues a role's links: older tokens of that role stop working. Returns the new record. */
+    async bumpGeneration(id: string, role: Role): Promise<Workshop> {
+      cache.delete(id);
+      const workshop = await get(id);
+      if (!workshop) throw new Error(`no workshop ${id}`);
+      const next: Workshop = { ...workshop, generations: { ...workshop.generations, [role]: workshop.generations[role] + 1 } };
+      await save(next);
+      return next;
+    },
+    /** Forgets the cached record (another instance changed it). */
+    invalidate(id: string): void {
+      cache.delete(id);
+    },
+    /** The workshop a board (or a workshop's control document) belongs to; null when unknown. */
     async workshopOfBoard(boardId: string): Promise<Workshop | null> {
+      const controlOf = workshopOfControlDoc(boardId);
+      if (controlOf !== null) return get(controlOf);
       let owner = boardOwners.get(boardId);
       if (!owner) {
         owner = (await store.getMeta(`board:${boardId}`)) ?? undefined;

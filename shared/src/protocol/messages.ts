@@ -41,7 +41,9 @@ export const DenyReason = {
   /** An observer token may read the board but not change it. */
   readOnly: 'read-only',
   /** The board passed MAX_DOC_BYTES; only changes that delete content are accepted. */
-  documentTooLarge: 'document-too-large'
+  documentTooLarge: 'document-too-large',
+  /** The facilitator locked the board; only facilitators may change it until it is unlocked. */
+  locked: 'locked'
 } as const;
 export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason];
 

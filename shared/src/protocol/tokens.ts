@@ -24,6 +24,10 @@ export interface TokenClaims {
   exp: number;
   /** Generation of this role's links in the workshop; re-issuing links bumps it (revocation). */
   g: number;
+  /** Personal tokens only: the participant id a delegate registered as. */
+  p?: string;
+  /** Personal tokens only: the city (its English name) the participant speaks for. */
+  c?: string;
 }
 
 /** Ids of workshops and boards: URL- and Redis-key-safe. */
@@ -43,3 +47,13 @@ export const peekClaims = (token: string): TokenClaims | null => {
     return null;
   }
 };
+
+/**
+ * Each workshop has one control document (timers, banner, agenda, locks, votes, consent), written
+ * only by the server. Its name cannot collide with a board id: generated ids have no underscore.
+ */
+export const CONTROL_DOC_PREFIX = 'ctl_';
+export const controlDocName = (workshopId: string): string => `${CONTROL_DOC_PREFIX}${workshopId}`;
+/** The workshop id of a control document's name, or null for a board id. */
+export const workshopOfControlDoc = (name: string): string | null =>
+  name.startsWith(CONTROL_DOC_PREFIX) ? name.slice(CONTROL_DOC_PREFIX.length) : null;
