@@ -17,8 +17,8 @@ describe('consent per city on agreed actions', () => {
   let board: string;
   let facilitator: TestClient;
   let control: TestClient;
-  let action: string;
-  let proposal: string;
+  let action = '';
+  let proposal = '';
   let budi: string;
   const path = () => `/api/workshops/${workshop.id}/consent`;
 
@@ -28,8 +28,8 @@ describe('consent per city on agreed actions', () => {
     board = workshop.boards[0]!.id;
     facilitator = connectClient(server.syncBase, board, workshop.tokens.facilitator);
     await facilitator.synced();
-    [action] = await placeCards(facilitator, 'agreed', ['Joint tourism pass']);
-    [proposal] = await placeCards(facilitator, 'proposed', ['Ferry link']);
+    [action = ""] = await placeCards(facilitator, 'agreed', ['Joint tourism pass']);
+    [proposal = ""] = await placeCards(facilitator, 'proposed', ['Ferry link']);
     budi = (await register(server, workshop, 'Budi', 'Surabaya')).token;
     control = await connectControl(server, workshop, workshop.tokens.observer);
   });

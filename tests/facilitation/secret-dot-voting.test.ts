@@ -25,7 +25,7 @@ describe('secret dot voting', () => {
   let delegateBoard: TestClient;
   let delegateControl: TestClient;
   let cards: string[];
-  let idea: string;
+  let idea = '';
   const people: Record<string, { participantId: string; token: string }> = {};
   const base = () => `/api/workshops/${workshop.id}`;
 
@@ -37,7 +37,7 @@ describe('secret dot voting', () => {
     delegateBoard = connectClient(server.syncBase, board, workshop.tokens.delegate);
     await Promise.all([facilitator.synced(), delegateBoard.synced()]);
     cards = await placeCards(facilitator, 'proposed', ['Joint tourism pass', 'Ferry link', 'Student exchange', 'Food festival'], delegateBoard);
-    [idea] = await placeCards(facilitator, 'ideas', ['An idea, not a proposal'], delegateBoard);
+    [idea = ""] = await placeCards(facilitator, 'ideas', ['An idea, not a proposal'], delegateBoard);
     people.ana = await register(server, workshop, 'Ana', 'Porto');
     people.rui = await register(server, workshop, 'Rui', 'Porto');
     people.budi = await register(server, workshop, 'Budi', 'Surabaya');

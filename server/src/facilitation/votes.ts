@@ -27,7 +27,7 @@ export const createVoteStore = (store: Store) => {
     read,
     write: (roundId: string, ballots: Ballots): Promise<void> => store.setMeta(key(roundId), JSON.stringify(ballots)),
     /** Runs `work` alone among this process's changes to the round. */
-    exclusive: <T>(roundId: string, work: () => Promise<T>): Promise<T> => work()
+    exclusive: <T>(roundId: string, work: () => Promise<T>): Promise<T> => mutex.run(roundId, work)
   };
 };
 export type VoteStore = ReturnType<typeof createVoteStore>;
