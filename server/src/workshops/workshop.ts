@@ -1,17 +1,7 @@
+import type { BoardRef, City } from '@plenary/shared/api';
 import type { Role } from '@plenary/shared/protocol';
 
-/** A participating or host city (English name, name in its own script, country, language). */
-export interface City {
-  en: string;
-  native?: string;
-  country?: string;
-  lang?: string;
-}
-
-export interface BoardRef {
-  id: string;
-  theme: string;
-}
+export type { BoardRef, City };
 
 /** A workshop as stored (meta key `workshop:<id>`). */
 export interface Workshop {
