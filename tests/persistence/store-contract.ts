@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Store } from '@plenary/server/persistence/store.ts';
+import type { Store, VersionEntry } from '@plenary/server/persistence/store.ts';
 
 export interface StoreHarness {
   /** A new store instance on the same storage (same DATA_DIR / same Redis key prefix). */
@@ -232,6 +232,93 @@ export const runStoreContract = (storeName: string, makeHarness: () => Promise<S
       expect(a).toBe(b);
       expect(['secret-from-a', 'secret-from-b']).toContain(a);
       expect(await other.getMeta(key)).toBe(a);
+    });
+
+    const entry = (id: string, auto: boolean, meta = '{}'): VersionEntry => ({ id, createdAt: new Date().toISOString(), auto, meta });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+
+    it('saves versions and lists them newest first without their content', async () => {
+      const name = newDocName('versions');
+      const meta = JSON.stringify({ label: 'ก่อนพักเที่ยง 午休前', author: 'Somchai' });
+      await store.saveVersion(name, entry('v1', false, meta), bytes('{"first":true}'));
+      await store.saveVersion(name, entry('v2', true), bytes('{"second":true}'));
+      const listed = await store.listVersions(name);
+      expect(listed.map((v) => [v.id, v.auto])).toEqual([['v2', true], ['v1', false]]);
+      expect(listed[1]!.meta).toBe(meta);
+      expect(await store.listVersions(newDocName('no-versions'))).toEqual([]);
+    });
+
+    it('returns a version with its exact bytes, and null for an unknown one', async () => {
+      const name = newDocName('version-get');
+      const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);
+      const saved = entry('v-bytes', false, '{"label":"ร่างแผน"}');
+      await store.saveVersion(name, saved, everyByte);
+      const got = await store.getVersion(name, 'v-bytes');
+      expect(got?.entry).toEqual(saved);
+      expect(Buffer.from(got!.data).equals(Buffer.from(everyByte))).toBe(true);
+      expect(await store.getVersion(name, 'missing')).toBeNull();
+      expect(await store.getVersion(newDocName('other'), 'v-bytes')).toBeNull();
+    });
+
+    it('refuses to save a version id twice, keeping the first', async () => {
+      const name = newDocName('version-twice');
+      await store.saveVersion(name, entry('v', false), bytes('first'));
+      await expect(store.saveVersion(name, entry('v', false), bytes('second'))).rejects.toThrow();
+      expect(new TextDecoder().decode((await store.getVersion(name, 'v'))!.data)).toBe('first');
+      expect(await store.listVersions(name)).toHaveLength(1);
+    });
+
+    it('deletes one version, leaving the others and the document alone', async () => {
+      const name = newDocName('version-delete');
+      await store.appendUpdates(name, [smallUpdate('kept')]);
+      await store.saveVersion(name, entry('a', false), bytes('a'));
+      await store.saveVersion(name, entry('b', true), bytes('b'));
+      expect(await store.deleteVersion(name, 'a')).toBe(true);
+      expect(await store.deleteVersion(name, 'a')).toBe(false);
+      expect((await store.listVersions(name)).map((v) => v.id)).toEqual(['b']);
+      expect(await store.getVersion(name, 'a')).toBeNull();
+      expect((await load(store, name)).logLength).toBe(1);
+    });
+
+    it('prunes the oldest automatic versions first past the limit, named ones only past the hard cap', async () => {
+      const name = newDocName('version-retention');
+      const retention = { keep: 4, hardCap: 6 };
+      // named n1, auto a1, auto a2, named n2, auto a3: five versions, one over `keep`.
+      const plan: [string, boolean][] = [['n1', false], ['a1', true], ['a2', true], ['n2', false], ['a3', true]];
+      const prunedAll: string[] = [];
+      for (const [id, auto] of plan) prunedAll.push(...(await store.saveVersion(name, entry(id, auto), bytes(id), retention)).pruned);
+      expect(prunedAll).toEqual(['a1']);
+      expect((await store.listVersions(name)).map((v) => v.id)).toEqual(['a3', 'n2', 'a2', 'n1']);
+      // Named versions only: they pass `keep` (automatic ones go instead) until the hard cap.
+      for (const id of ['n3', 'n4']) await store.saveVersion(name, entry(id, false), bytes(id), retention);
+      expect((await store.listVersions(name)).map((v) => v.id)).toEqual(['n4', 'n3', 'n2', 'n1']);
+      expect((await store.saveVersion(name, entry('n5', false), bytes('n5'), retention)).pruned).toEqual([]);
+      expect((await store.saveVersion(name, entry('n6', false), bytes('n6'), retention)).pruned).toEqual([]);
+      expect((await store.saveVersion(name, entry('n7', false), bytes('n7'), retention)).pruned).toEqual(['n1']);
+      expect((await store.listVersions(name)).map((v) => v.id)).toEqual(['n7', 'n6', 'n5', 'n4', 'n3', 'n2']);
+      expect(await store.getVersion(name, 'n1')).toBeNull();
+    });
+
+    it('keeps the documented default retention: 200 versions, automatic ones pruned first', async () => {
+      const name = newDocName('version-default');
+      await store.saveVersion(name, entry('named-first', false), bytes('n'));
+      for (let i = 0; i < 200; i++) await store.saveVersion(name, entry(`auto-${i}`, true), bytes(String(i)));
+      const listed = await store.listVersions(name);
+      expect(listed).toHaveLength(200);
+      expect(listed.at(-1)!.id).toBe('named-first');
+      expect(listed.some((v) => v.id === 'auto-0')).toBe(false);
+    });
+
+    it('shows versions saved by one instance to another, and applies retention under racing saves', async () => {
+      const name = newDocName('version-race');
+      const other = await open();
+      const retention = { keep: 10, hardCap: 20 };
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) => (i % 2 ? store : other).saveVersion(name, entry(`r${i}`, true), bytes(`r${i}`), retention))
+      );
+      const listed = await other.listVersions(name);
+      expect(listed).toHaveLength(10);
+      for (const v of listed) expect(new TextDecoder().decode((await store.getVersion(name, v.id))!.data)).toBe(v.id);
     });
 
     it('shows everything to a reopened store', async () => {

@@ -16,6 +16,14 @@ export interface DocKeys {
   snapshot: string;
   /** String: the per-document compaction lock (random token, with a TTL). */
   lock: string;
+  /** List: ids of the document's saved versions, oldest first. */
+  versions: string;
+  /** Hash: version id → its entry (JSON: id, createdAt, auto, meta). */
+  versionEntries: string;
+  /** Hash: version id → its content bytes. */
+  versionData: string;
+  /** Set: ids of the automatic versions (pruned before named ones). */
+  versionAuto: string;
 }
 
 export interface RedisKeys {
@@ -37,7 +45,11 @@ export const createRedisKeys = (prefix: string): RedisKeys => {
       return {
         log: `${root}doc:${tag}:log`,
         snapshot: `${root}doc:${tag}:snapshot`,
-        lock: `${root}doc:${tag}:lock`
+        lock: `${root}doc:${tag}:lock`,
+        versions: `${root}doc:${tag}:versions`,
+        versionEntries: `${root}doc:${tag}:version-entries`,
+        versionData: `${root}doc:${tag}:version-data`,
+        versionAuto: `${root}doc:${tag}:version-auto`
       };
     },
     meta: `${root}meta`,

@@ -9,7 +9,7 @@
  * other instances during the fold keep later ids and survive.
  */
 import { randomBytes } from 'node:crypto';
-import type { CompactResult, Store, StoredDoc } from './store.ts';
+import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
 import { foldUpdates } from './fold.ts';
 import { createRedisKeys, type RedisKeys } from './redis-keys.ts';
 import {
@@ -25,8 +25,10 @@ import {
   LOAD,
   RELEASE_LOCK,
   SET_META_IF_ABSENT,
+  BINARY,
   runScript
 } from './redis-scripts.ts';
+import { DELETE_VERSION, SAVE_VERSION } from './redis-version-scripts.ts';
 
 export interface RedisStoreOptions {
   url: string;
@@ -162,6 +164,43 @@ export class RedisStore implements Store {
     // Deleting the lock too makes a compaction in progress fail its commit instead of
     // writing the snapshot back.
     await this.#client.del([k.log, k.snapshot, k.lock]);
+  }
+
+  #versionKeys(name: string): string[] {
+    const k = this.#keys.doc(name);
+    return [k.versions, k.versionEntries, k.versionData, k.versionAuto];
+  }
+
+  async saveVersion(name: string, entry: VersionEntry, data: Uint8Array, retention: VersionRetention = VERSION_RETENTION): Promise<{ pruned: string[] }> {
+    const args = [entry.id, JSON.stringify(entry), asBuffer(data), entry.auto ? '1' : '0', String(retention.keep), String(retention.hardCap)];
+    const pruned = await runScript<string[]>(this.#client, SAVE_VERSION, this.#versionKeys(name), args);
+    return { pruned };
+  }
+
+  async listVersions(name: string): Promise<VersionEntry[]> {
+    const k = this.#keys.doc(name);
+    const ids = await this.#client.lRange(k.versions, 0, -1);
+    if (ids.length === 0) return [];
+    const entries = await this.#client.hmGet(k.versionEntries, ids);
+    // An id pruned between the two reads has no entry any more: it is left out.
+    return entries
+      .filter((e): e is string => typeof e === 'string')
+      .map((e) => JSON.parse(e) as VersionEntry)
+      .reverse();
+  }
+
+  async getVersion(name: string, id: string): Promise<{ entry: VersionEntry; data: Uint8Array } | null> {
+    const k = this.#keys.doc(name);
+    const [entry, data] = (await Promise.all([
+      this.#client.hGet(k.versionEntries, id),
+      this.#client.sendCommand(['HGET', k.versionData, id], { typeMapping: BINARY })
+    ])) as unknown as [string | null, Buffer | null];
+    if (!entry || !data) return null;
+    return { entry: JSON.parse(entry) as VersionEntry, data: asBytes(data) };
+  }
+
+  async deleteVersion(name: string, id: string): Promise<boolean> {
+    return (await runScript<number>(this.#client, DELETE_VERSION, this.#versionKeys(name), [id])) === 1;
   }
 
   async getMeta(key: string): Promise<string | null> {

@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CompactResult, Store, StoredDoc } from './store.ts';
+import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
 import { foldUpdates } from './fold.ts';
 import type { ConnectionListener } from './redis-client.ts';
 
@@ -39,6 +39,18 @@ CREATE TABLE IF NOT EXISTS log_stats (
   n     INTEGER NOT NULL,
   bytes INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Saved versions of a document; seq gives their order (newest = highest).
+CREATE TABLE IF NOT EXISTS version (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc        TEXT NOT NULL,
+  id         TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  auto       INTEGER NOT NULL,
+  meta       TEXT NOT NULL,
+  data       BLOB NOT NULL,
+  UNIQUE (doc, id)
+);
+CREATE INDEX IF NOT EXISTS version_doc_seq ON version (doc, seq);
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -49,6 +61,14 @@ interface LogRow {
   id: number;
   data: Buffer;
 }
+interface VersionRow {
+  id: string;
+  created_at: string;
+  auto: number;
+  meta: string;
+}
+const entryOf = (row: VersionRow): VersionEntry => ({ id: row.id, createdAt: row.created_at, auto: row.auto === 1, meta: row.meta });
+
 interface SnapshotRow {
   data: Buffer;
   upto: number;
@@ -99,6 +119,18 @@ export class SqliteStore implements Store {
       deleteLogUpTo: db.prepare<[string, number]>('DELETE FROM log WHERE doc = ? AND id <= ?'),
       deleteLog: db.prepare<[string]>('DELETE FROM log WHERE doc = ?'),
       deleteSnapshot: db.prepare<[string]>('DELETE FROM snapshot WHERE doc = ?'),
+      insertVersion: db.prepare<[string, string, string, number, string, Buffer]>(
+        'INSERT INTO version (doc, id, created_at, auto, meta, data) VALUES (?, ?, ?, ?, ?, ?)'
+      ),
+      listVersions: db.prepare<[string], VersionRow>('SELECT id, created_at, auto, meta FROM version WHERE doc = ? ORDER BY seq DESC'),
+      getVersion: db.prepare<[string, string], VersionRow & { data: Buffer }>(
+        'SELECT id, created_at, auto, meta, data FROM version WHERE doc = ? AND id = ?'
+      ),
+      deleteVersion: db.prepare<[string, string]>('DELETE FROM version WHERE doc = ? AND id = ?'),
+      countVersions: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM version WHERE doc = ?'),
+      oldestVersions: db.prepare<[string, number, number], { id: string }>(
+        'SELECT id FROM version WHERE doc = ? AND auto >= ? ORDER BY seq LIMIT ?'
+      ),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare<[string, string]>(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
@@ -167,6 +199,39 @@ export class SqliteStore implements Store {
       this.#q.deleteSnapshot.run(name);
       this.#q.deleteStats.run(name);
     }).immediate();
+  }
+
+  async saveVersion(name: string, entry: VersionEntry, data: Uint8Array, retention: VersionRetention = VERSION_RETENTION): Promise<{ pruned: string[] }> {
+    return this.#db.transaction(() => {
+      const q = this.#q;
+      q.insertVersion.run(name, entry.id, entry.createdAt, entry.auto ? 1 : 0, entry.meta, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      const pruned: string[] = [];
+      const prune = (onlyAuto: boolean, limit: number) => {
+        const over = (q.countVersions.get(name)?.n ?? 0) - limit;
+        if (over <= 0) return;
+        for (const { id } of q.oldestVersions.all(name, onlyAuto ? 1 : 0, over)) {
+          q.deleteVersion.run(name, id);
+          pruned.push(id);
+        }
+      };
+      // Automatic versions go first; named ones only past the hard cap.
+      prune(true, retention.keep);
+      prune(false, retention.hardCap);
+      return { pruned };
+    }).immediate();
+  }
+
+  async listVersions(name: string): Promise<VersionEntry[]> {
+    return this.#q.listVersions.all(name).map(entryOf);
+  }
+
+  async getVersion(name: string, id: string): Promise<{ entry: VersionEntry; data: Uint8Array } | null> {
+    const row = this.#q.getVersion.get(name, id);
+    return row ? { entry: entryOf(row), data: asBytes(row.data) } : null;
+  }
+
+  async deleteVersion(name: string, id: string): Promise<boolean> {
+    return this.#q.deleteVersion.run(name, id).changes > 0;
   }
 
   async getMeta(key: string): Promise<string | null> {

@@ -22,6 +22,31 @@ export interface CompactResult {
   bytes: number;
 }
 
+/**
+ * How many versions a board keeps. Past `keep`, the oldest automatic versions are pruned first;
+ * named versions (saved by a facilitator) stay until the board holds more than `hardCap` in all,
+ * when the oldest of any kind go.
+ */
+export interface VersionRetention {
+  keep: number;
+  hardCap: number;
+}
+
+/** The documented retention: the newest 200 versions per board, never more than 500. */
+export const VERSION_RETENTION: Readonly<VersionRetention> = { keep: 200, hardCap: 500 };
+
+/** A saved version of a document as the store sees it: a few fields it needs plus opaque parts. */
+export interface VersionEntry {
+  /** Unique within the document. */
+  id: string;
+  /** ISO 8601 instant it was saved. */
+  createdAt: string;
+  /** Saved automatically (pruned before named ones). */
+  auto: boolean;
+  /** Everything else about the version (label, author, counts), JSON, opaque to the store. */
+  meta: string;
+}
+
 export interface Store {
   /** 'sqlite' or 'redis', reported by /healthz and /metrics. */
   readonly kind: string;
@@ -40,6 +65,19 @@ export interface Store {
   compact(name: string): Promise<CompactResult>;
   /** Removes a document and its log. */
   deleteDoc(name: string): Promise<void>;
+
+  /**
+   * Saves a version (its entry and its content bytes), then applies `retention` to the document's
+   * versions. Returns the ids of the versions pruned. Saving an id that exists replaces nothing and
+   * throws.
+   */
+  saveVersion(name: string, entry: VersionEntry, data: Uint8Array, retention?: VersionRetention): Promise<{ pruned: string[] }>;
+  /** The document's versions, newest first (content not included). */
+  listVersions(name: string): Promise<VersionEntry[]>;
+  /** One version with its content bytes; null when there is none. */
+  getVersion(name: string, id: string): Promise<{ entry: VersionEntry; data: Uint8Array } | null>;
+  /** Removes one version; false when there was none. */
+  deleteVersion(name: string, id: string): Promise<boolean>;
 
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
