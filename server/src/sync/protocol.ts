@@ -121,12 +121,16 @@ export const writeSyncStep1 = (doc: Y.Doc): Uint8Array =>
     encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
   });
 
-export const writeSyncStep2 = (doc: Y.Doc, stateVector?: Uint8Array): Uint8Array =>
+/** Sync step 2 carrying `update`: what the peer that sent step 1 lacks. */
+export const writeSyncStep2 = (update: Uint8Array): Uint8Array =>
   frame((e) => {
     encoding.writeVarUint(e, MessageTag.sync);
     encoding.writeVarUint(e, SyncStep.step2);
-    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+    encoding.writeVarUint8Array(e, update);
   });
+
+/** True for the state vector of a client that has nothing yet (a fresh device). */
+export const isEmptyStateVector = (stateVector: Uint8Array): boolean => Y.decodeStateVector(stateVector).size === 0;
 
 export const writeUpdate = (update: Uint8Array): Uint8Array =>
   frame((e) => {

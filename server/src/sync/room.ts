@@ -19,7 +19,7 @@ import type { Connection } from './connection.ts';
 import { PEER, SERVER, STORE } from './origins.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
-import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyStateVector, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 
 /** Minimum time between two store writes of one board. */
 const WRITE_INTERVAL_MS = 20;
@@ -54,6 +54,8 @@ export class Room {
   /** Holders other than connections (the server writing, a board keeping its control doc). */
   private pins = 0;
   private destroyHooks: (() => void)[] = [];
+  /** The whole state encoded for fresh devices; null after any change. */
+  private fullState: Uint8Array | null = null;
 
   private readonly log: Logger;
   private outgoing: { update: Uint8Array; from: Origin }[] = [];
@@ -93,6 +95,8 @@ export class Room {
       Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
       this.bytes = stored.bytes;
       this.logLength = stored.logLength;
+      // A compacted board is exactly its snapshot: fresh devices can be sent those bytes as they are.
+      if (stored.updates.length === 1) this.fullState = stored.updates[0]!;
     }
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -135,7 +139,7 @@ export class Room {
   receive(conn: Connection, msg: ClientMessage): void {
     switch (msg.type) {
       case 'syncStep1':
-        conn.send(writeSyncStep2(this.doc, msg.stateVector));
+        conn.send(writeSyncStep2(this.missingFor(msg.stateVector)));
         return;
       case 'syncUpdate':
         return this.receiveUpdate(conn, msg.update);
@@ -182,6 +186,17 @@ export class Room {
     applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(current), conn);
   }
 
+  /**
+   * What a client with this state vector lacks. Fresh devices (an empty vector) all get the whole
+   * state, which is encoded once and kept until the next change; right after a load it is the
+   * stored snapshot itself.
+   */
+  private missingFor(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return Y.encodeStateAsUpdate(this.doc, stateVector);
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullState;
+  }
+
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
     const denied = conn.readOnly ? DenyReason.readOnly : this.writeDenied(conn);
     if (denied) {
@@ -217,6 +232,7 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState = null;
     this.outgoing.push({ update, from: origin as Origin });
     if (isLocal(origin)) {
       this.unsaved.push(update);

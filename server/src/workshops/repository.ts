@@ -51,6 +51,14 @@ export const createWorkshopRepository = (store: Store) => {
     cache.set(id, { workshop, at: Date.now() });
     return workshop;
   };
+  /** Join codes are short, so claim one atomically and try again on the rare collision. */
+  const claimJoinCode = async (workshopId: string): Promise<string> => {
+    for (let i = 0; i <= 20; i++) {
+      const code = newJoinCode();
+      if ((await store.setMetaIfAbsent(`joincode:${code}`, workshopId)) === workshopId) return code;
+    }
+    throw new Error('could not allocate a join code');
+  };
   const save = async (workshop: Workshop) => {
     await store.setMeta(`workshop:${workshop.id}`, JSON.stringify(workshop));
     cache.set(workshop.id, { workshop, at: Date.now() });
@@ -61,12 +69,7 @@ export const createWorkshopRepository = (store: Store) => {
     async create(input: NewWorkshop): Promise<Workshop> {
       const id = newId();
       const boards: BoardRef[] = input.themes.map((theme) => ({ id: newId(), theme }));
-      // Join codes are short, so claim one atomically and try again on the rare collision.
-      let joinCode = newJoinCode();
-      for (let i = 0; (await store.setMetaIfAbsent(`joincode:${joinCode}`, id)) !== id; i++) {
-        if (i > 20) throw new Error('could not allocate a join code');
-        joinCode = newJoinCode();
-      }
+      const joinCode = await claimJoinCode(id);
       const workshop: Workshop = {
         id,
         title: input.title,
@@ -92,6 +95,11 @@ export const createWorkshopRepository = (store: Store) => {
       const workshop = await get(id);
       if (!workshop) throw new Error(`no workshop ${id}`);
       const next: Workshop = { ...workshop, generations: { ...workshop.generations, [role]: workshop.generations[role] + 1 } };
+      // The join code hands out delegate links, so re-issuing them retires the old code too.
+      if (role === 'delegate') {
+        next.joinCode = await claimJoinCode(id);
+        await store.setMeta(`joincode:${workshop.joinCode}`, '');
+      }
       await save(next);
       return next;
     },
