@@ -49,6 +49,12 @@ describe('re-issued links cut off the old ones', () => {
       expect(observer.closes).toEqual([]);
       expect((await call(server, 'GET', `/api/workshops/${workshop.id}`, workshop.tokens.observer)).status).toBe(200);
       expect((await call(server, 'GET', `/api/workshops/${workshop.id}`, tokens.observer!)).status).toBe(200);
+      // The join code handed out the old delegate links: it is retired, the new one works.
+      expect(answer.body.joinCode).not.toBe(workshop.joinCode);
+      expect((await call(server, 'GET', `/api/join/${workshop.joinCode}`, null)).status).toBe(404);
+      const joined = await call<{ token: string }>(server, 'GET', `/api/join/${answer.body.joinCode}`, null);
+      expect(joined.status).toBe(200);
+      expect((await call(server, 'GET', `/api/workshops/${workshop.id}`, joined.body.token)).status).toBe(200);
       const fresh = connectClient(server.syncBase, board, tokens.delegate!);
       await fresh.synced();
       fresh.destroy();
