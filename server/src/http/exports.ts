@@ -10,11 +10,11 @@ import {
   EXPORT_CONTENT_TYPE, EXPORT_FORMATS, exportFileName, isExportFormat, printTemplates, renderExport, renderPrintHtml,
   type ExportFormat, type ExportInput
 } from '@plenary/shared/export';
-import { checkAccess, tokenFrom } from '../auth/access.ts';
 import type { AppDeps } from '../app.ts';
 import { exportWorkshopOf, loadExportBoard, type LiveBoards } from '../exports/load-boards.ts';
 import { createPdfPrinter, PdfUnavailableError, type PdfPrinter } from '../exports/pdf-printer.ts';
 import type { BoardRef, Workshop } from '../workshops/workshop.ts';
+import { authorize } from './caller.ts';
 import { ApiError } from './errors.ts';
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -43,18 +43,6 @@ const formatOf = (file: string): ExportFormat => {
     throw new ApiError(404, `format: "${format.slice(0, 40)}" is not an export format (one of ${EXPORT_FORMATS.join(', ')})`, 'format');
   }
   return format;
-};
-
-/** The workshop if the request's token opens it; otherwise the same 401/403 as GET /api/workshops/:id. */
-const authorise = (c: Context, deps: ExportDeps, workshop: Workshop | null): Workshop => {
-  const token = tokenFrom(c.req.header('authorization'), new URL(c.req.url));
-  if (!workshop) {
-    // Unknown ids answer like a wrong token, so ids cannot be probed without one.
-    throw new ApiError(token ? 403 : 401, token ? 'token: does not open this workshop' : 'token: missing', 'token');
-  }
-  const access = checkAccess(deps.signer, token, workshop);
-  if (!access.ok) throw new ApiError(access.status, `token: ${access.reason}`, 'token');
-  return workshop;
 };
 
 export const exportRoutes = (deps: ExportDeps) => {
@@ -87,14 +75,14 @@ export const exportRoutes = (deps: ExportDeps) => {
     .get(`/boards/:id/${FILE_PARAM}`, async (c) => {
       const format = formatOf(c.req.param('file'));
       const boardId = c.req.param('id');
-      const workshop = authorise(c, deps, await deps.workshops.workshopOfBoard(boardId));
+      const workshop = authorize(deps.signer, c, await deps.workshops.workshopOfBoard(boardId)).workshop;
       const ref = workshop.boards.find((b) => b.id === boardId);
       if (!ref) throw new ApiError(404, 'board: not in this workshop', 'board');
       return send(c, format, workshop, [ref]);
     })
     .get(`/workshops/:id/${FILE_PARAM}`, async (c) => {
       const format = formatOf(c.req.param('file'));
-      const workshop = authorise(c, deps, await deps.workshops.get(c.req.param('id')));
+      const workshop = authorize(deps.signer, c, await deps.workshops.get(c.req.param('id'))).workshop;
       return send(c, format, workshop, workshop.boards);
     });
 };

@@ -1,11 +1,12 @@
 /** /api/workshops — create a workshop (boards + links), read it with a token. */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Role, STANDING_THEMES } from '@plenary/shared';
-import { checkAccess, tokenFrom } from '../auth/access.ts';
 import type { AppDeps } from '../app.ts';
 import type { Workshop } from '../workshops/workshop.ts';
-import { ApiError, badRequest } from './errors.ts';
+import { authorize, parseBody } from './caller.ts';
+import { ApiError } from './errors.ts';
 
 const city = z.object({
   en: z.string().trim().min(1).max(120),
@@ -28,12 +29,11 @@ const createBody = z.object({
   endDate: isoDate.optional()
 });
 
-const readJson = async (req: Request): Promise<unknown> => {
-  try {
-    return await req.json();
-  } catch {
-    throw new ApiError(400, 'body: malformed JSON', 'body');
-  }
+/** Compares a secret in constant time, so its characters cannot be guessed from response times. */
+const sameSecret = (given: string, expected: string): boolean => {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
 };
 
 export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
@@ -46,25 +46,16 @@ export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
 
   return new Hono()
     .post('/', async (c) => {
-      if (config.ORGANIZER_KEY && c.req.header('authorization') !== `Bearer ${config.ORGANIZER_KEY}`) {
+      if (config.ORGANIZER_KEY && !sameSecret(c.req.header('authorization') ?? '', `Bearer ${config.ORGANIZER_KEY}`)) {
         throw new ApiError(401, 'authorization: the organiser key is required to create a workshop', 'authorization');
       }
-      const parsed = createBody.safeParse(await readJson(c.req.raw));
-      if (!parsed.success) throw badRequest(parsed.error.issues);
-      const body = parsed.data;
+      const body = await parseBody(c, createBody);
       if (body.startDate && body.endDate && body.endDate < body.startDate) throw new ApiError(400, 'endDate: must not be before startDate', 'endDate');
       const workshop = await workshops.create({ ...body, themes: body.themes ?? [...STANDING_THEMES] });
       return c.json({ id: workshop.id, title: workshop.title, boards: workshop.boards, tokens: linksOf(workshop), joinCode: workshop.joinCode }, 201);
     })
     .get('/:id', async (c) => {
-      const workshop = await workshops.get(c.req.param('id'));
-      const access = workshop ? checkAccess(signer, tokenFrom(c.req.header('authorization'), new URL(c.req.url)), workshop) : null;
-      if (!workshop || !access) {
-        // Same answer as a wrong token, so ids cannot be probed without one.
-        const token = tokenFrom(c.req.header('authorization'), new URL(c.req.url));
-        throw new ApiError(token ? 403 : 401, token ? 'token: does not open this workshop' : 'token: missing', 'token');
-      }
-      if (!access.ok) throw new ApiError(access.status, `token: ${access.reason}`, 'token');
+      const { workshop, role } = authorize(signer, c, await workshops.get(c.req.param('id')));
       const { id, title, hostCity, cities, startDate, endDate, boards, joinCode } = workshop;
       return c.json({
         id,
@@ -74,9 +65,9 @@ export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
         startDate: startDate ?? null,
         endDate: endDate ?? null,
         boards,
-        role: access.role,
-        ...(access.role !== Role.observer ? { joinCode } : {}),
-        ...(access.role === Role.facilitator ? { tokens: linksOf(workshop) } : {})
+        role,
+        ...(role !== Role.observer ? { joinCode } : {}),
+        ...(role === Role.facilitator ? { tokens: linksOf(workshop) } : {})
       });
     });
 };

@@ -3,38 +3,25 @@
  * the body parsed against its schema, and checks that name the reason when the role may not act.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
-import { Role, type TokenClaims } from '@plenary/shared/protocol';
+import { Role } from '@plenary/shared/protocol';
 import type { AppDeps } from '../../app.ts';
-import { checkAccess, tokenFrom } from '../../auth/access.ts';
 import type { Participants } from '../../facilitation/participants.ts';
 import type { Rounds } from '../../facilitation/rounds.ts';
 import type { Workshop } from '../../workshops/workshop.ts';
-import { ApiError, badRequest } from '../errors.ts';
+import { authorize, parseBody, type Caller } from '../caller.ts';
+import { ApiError } from '../errors.ts';
 
 export interface FacilitationDeps extends AppDeps {
   participants: Participants;
   rounds: Rounds;
 }
 
-export interface Caller {
-  workshop: Workshop;
-  role: Role;
-  claims: TokenClaims;
-}
+export type { Caller };
+export { parseBody };
 
-/** The caller of a `/workshops/:id/...` action: 401 without a valid token, 403 for another workshop's. */
-export const callerOf = async ({ workshops, signer }: AppDeps, c: Context): Promise<Caller> => {
-  const token = tokenFrom(c.req.header('authorization'), new URL(c.req.url));
-  const workshop = await workshops.get(c.req.param('id') ?? '');
-  if (!workshop) {
-    // Same answer as a wrong token, so ids cannot be probed without one.
-    throw new ApiError(token ? 403 : 401, token ? 'token: does not open this workshop' : 'token: missing', 'token');
-  }
-  const access = checkAccess(signer, token, workshop);
-  if (!access.ok) throw new ApiError(access.status, `token: ${access.reason}`, 'token');
-  return { workshop, role: access.role, claims: access.claims };
-};
+/** The caller of a `/workshops/:id/...` action. */
+export const callerOf = async ({ workshops, signer }: AppDeps, c: Context): Promise<Caller> =>
+  authorize(signer, c, await workshops.get(c.req.param('id') ?? ''));
 
 /** Refuses (403) anyone but a facilitator, naming what they tried. */
 export const requireFacilitator = (caller: Caller, action: string): void => {
@@ -47,19 +34,6 @@ export const requireParticipant = (caller: Caller, action: string): { participan
   const { p, c } = caller.claims;
   if (!p || !c) throw new ApiError(403, `to ${action}, register a name and city first (POST /api/workshops/:id/participants) and use that personal token`);
   return { participantId: p, city: c };
-};
-
-/** The JSON body parsed with `schema`; 400 naming the first bad field. */
-export const parseBody = async <S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> => {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new ApiError(400, 'body: malformed JSON', 'body');
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw badRequest(parsed.error.issues);
-  return parsed.data;
 };
 
 /** 400 naming `field` unless `boardId` is a board of the workshop. */

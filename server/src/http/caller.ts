@@ -1,0 +1,42 @@
+/**
+ * Who is calling, and what they sent: one place for every HTTP resource.
+ *   401 — no token, or a forged, expired or revoked one
+ *   403 — a valid token of another workshop (and any token for an unknown workshop or board, so
+ *         ids cannot be probed)
+ *   400 — a body that is not JSON or does not match its schema, naming the field
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Role, TokenClaims } from '@plenary/shared/protocol';
+import { checkAccess, tokenFrom } from '../auth/access.ts';
+import type { TokenSigner } from '../auth/tokens.ts';
+import type { Workshop } from '../workshops/workshop.ts';
+import { ApiError, badRequest } from './errors.ts';
+
+export interface Caller {
+  workshop: Workshop;
+  role: Role;
+  claims: TokenClaims;
+}
+
+/** The caller of a request about `workshop` (null when the id named no workshop). */
+export const authorize = (signer: TokenSigner, c: Context, workshop: Workshop | null): Caller => {
+  const token = tokenFrom(c.req.header('authorization'), new URL(c.req.url));
+  if (!workshop) throw new ApiError(token ? 403 : 401, token ? 'token: does not open this workshop' : 'token: missing', 'token');
+  const access = checkAccess(signer, token, workshop);
+  if (!access.ok) throw new ApiError(access.status, `token: ${access.reason}`, 'token');
+  return { workshop, role: access.role, claims: access.claims };
+};
+
+/** The JSON body parsed with `schema`; 400 naming the first bad field. */
+export const parseBody = async <S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> => {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'body: malformed JSON', 'body');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw badRequest(parsed.error.issues);
+  return parsed.data;
+};
