@@ -1,0 +1,14 @@
+/**
+ * Facilitation in the web app: the workshop's control document (read-only, written by the
+ * server), the server clock for timers, the HTTP actions, and the per-board state the board's
+ * facilitation components share.
+ */
+export { facilitationApi, fetchServerTime, type FacilitationApi, type MyVotes } from './api.ts';
+export { Control } from './control.svelte.ts';
+export { serverClock, ServerClock } from './server-clock.svelte.ts';
+export { BoardFacilitation, provideBoardFacilitation, getBoardFacilitation } from './board-facilitation.svelte.ts';
+export { RoundVotes } from './my-votes.svelte.ts';
+export { agendaAt, sessionDate, sessionSpan, type AgendaNow } from './agenda.ts';
+export { secondsLeft, formatSeconds } from './timer-format.ts';
+export { playChime } from './beep.ts';
+export { WallBoard, type WallChange } from './wall-board.svelte.ts';
