@@ -4,7 +4,7 @@
  * `<area>.<key>`, e.g. `board.addCard`.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import { BASE_LOCALE, type Locale } from './locales.ts';
+import { BASE_LOCALE, LOCALE_TAGS, type Locale } from './locales.ts';
 
 type Messages = Record<string, string>;
 
@@ -31,7 +31,7 @@ export const format = (locale: Locale, key: string, values?: Record<string, unkn
   const cacheKey = `${lang}\u0000${key}`;
   let message = compiled.get(cacheKey);
   if (!message) {
-    message = new IntlMessageFormat(source, lang);
+    message = new IntlMessageFormat(source, LOCALE_TAGS[lang]);
     compiled.set(cacheKey, message);
   }
   return String(message.format(values as Record<string, string>));

@@ -1,0 +1,68 @@
+/**
+ * Dates, numbers and lists in the person's language, through `Intl`. Dates are stored as ISO
+ * (`yyyy-mm-dd` calendar days, ISO 8601 instants) and only formatted here.
+ *
+ * The Intl locale is the interface language, refined by the browser's own preference for that
+ * language when it has one (`th-TH-u-ca-gregory` keeps a Thai user's Gregorian choice, `pt-BR` its
+ * region): Thai users see Buddhist-era years, the Intl default for Thai, unless their locale says
+ * otherwise.
+ */
+import { LOCALE_TAGS, localeOf, type Locale } from './locales.ts';
+
+/** The Intl locale for `locale`, preferring the browser's tag for the same language. */
+export const intlLocale = (locale: Locale, preferred: readonly string[] = browserLanguages()): string => {
+  const own = preferred.find((tag) => localeOf(tag) === locale);
+  if (!own) return LOCALE_TAGS[locale];
+  try {
+    return Intl.getCanonicalLocales(own)[0] ?? LOCALE_TAGS[locale];
+  } catch {
+    return LOCALE_TAGS[locale];
+  }
+};
+
+const browserLanguages = (): readonly string[] =>
+  typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar day (`yyyy-mm-dd`) as the reader writes it. Formatted in UTC, so no time zone moves
+ * it to the day before. Returns the input unchanged when it is not a valid day (shown, not lost).
+ */
+export const formatDay = (day: string, locale: Locale, style: 'short' | 'medium' | 'long' = 'medium'): string => {
+  if (!ISO_DAY.test(day)) return day;
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: 'UTC' }).format(date);
+};
+
+/** A span of calendar days ("12–16 Mar 2018"), collapsing what the two days share. */
+export const formatDayRange = (start: string, end: string, locale: Locale): string => {
+  if (!ISO_DAY.test(start) || !ISO_DAY.test(end) || end < start) return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' });
+  return format.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
+};
+
+/** An instant (ISO 8601) as date and time in the reader's own time zone. */
+export const formatInstant = (iso: string, locale: Locale): string => {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+};
+
+/** A number with the reader's digits and grouping. */
+export const formatNumber = (value: number, locale: Locale, options?: Intl.NumberFormatOptions): string =>
+  new Intl.NumberFormat(intlLocale(locale), options).format(value);
+
+/** "Seoul, Porto and Jakarta" in the reader's language. */
+export const formatList = (items: readonly string[], locale: Locale): string =>
+  new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
+
+/** A language's name in the reader's language (`ja` → "Japanese" / "ญี่ปุ่น"). */
+export const languageName = (lang: string, locale: Locale): string => {
+  try {
+    return new Intl.DisplayNames([intlLocale(locale)], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+};
