@@ -24,7 +24,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', include: ['tests/sync/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/facilitation/**/*.test.ts'], fileParallelism: false }
+        test: { name: 'server', include: ['tests/sync/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/facilitation/**/*.test.ts', 'tests/versions/**/*.test.ts'], fileParallelism: false }
       },
       {
         extends: true,

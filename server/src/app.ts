@@ -9,6 +9,7 @@ import { exportRoutes } from './http/exports.ts';
 import { facilitationRoutes } from './http/facilitation/index.ts';
 import { healthRoutes } from './http/health.ts';
 import { joinRoutes } from './http/join.ts';
+import { versionRoutes } from './http/versions.ts';
 import { webRoutes } from './http/web.ts';
 import { workshopRoutes } from './http/workshops.ts';
 import type { Logger } from './log.ts';
@@ -39,6 +40,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/api/join', joinRoutes(deps));
   app.route('/api', facilitationRoutes(deps));
   app.route('/api', exportRoutes({ ...deps, chromiumPath: deps.config.CHROMIUM_PATH }));
+  app.route('/api', versionRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.all('/api/*', () => {
     throw new ApiError(404, 'no such API endpoint');

@@ -26,9 +26,16 @@ const readStored = async (store: Store, boardId: string): Promise<BoardSnapshot>
 };
 
 /** One board as an export input; board fields not yet written fall back to the workshop's record. */
-export const loadExportBoard = async (store: Store, live: LiveBoards | undefined, workshop: Workshop, ref: BoardRef): Promise<ExportBoard> => {
+export const loadExportBoard = async (
+  store: Store,
+  live: LiveBoards | undefined,
+  workshop: Workshop,
+  ref: BoardRef,
+  /** A saved version's snapshot to export instead of the board now. */
+  saved?: BoardSnapshot
+): Promise<ExportBoard> => {
   const room = live?.get(ref.id);
-  const snapshot = room?.loaded ? readBoard(room.doc) : await readStored(store, ref.id);
+  const snapshot = saved ?? (room?.loaded ? readBoard(room.doc) : await readStored(store, ref.id));
   const board = snapshot.board;
   return {
     theme: ref.theme,

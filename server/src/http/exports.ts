@@ -2,7 +2,8 @@
  * GET /api/boards/:id/export.<format> and GET /api/workshops/:id/export.<format> — a board, or
  * every board of a workshop (a section per theme), as docx, pdf, csv, md, json or ics. Any token
  * of the workshop opens them (an observer's too). The boards are read at the moment of the
- * request; the document names that moment. PDF is printed in Chromium where the deployment has it
+ * request; the document names that moment. `?version=<id>` on a board's route exports that saved
+ * version instead, named by its label and time. PDF is printed in Chromium where the deployment has it
  * (501 where it does not).
  */
 import { Hono, type Context } from 'hono';
@@ -13,6 +14,7 @@ import {
 import type { AppDeps } from '../app.ts';
 import { exportWorkshopOf, loadExportBoard, type LiveBoards } from '../exports/load-boards.ts';
 import { createPdfPrinter, PdfUnavailableError, type PdfPrinter } from '../exports/pdf-printer.ts';
+import { readStoredVersion } from '../versions/stored-version.ts';
 import type { BoardRef, Workshop } from '../workshops/workshop.ts';
 import { authorize } from './caller.ts';
 import { ApiError } from './errors.ts';
@@ -48,10 +50,22 @@ const formatOf = (file: string): ExportFormat => {
 export const exportRoutes = (deps: ExportDeps) => {
   const pdf = deps.pdf ?? createPdfPrinter(deps.chromiumPath || process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM);
 
-  const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[]) => {
-    const takenAt = new Date().toISOString();
-    const boards = await Promise.all(refs.map((ref) => loadExportBoard(deps.store, deps.rooms, workshop, ref)));
-    const input: ExportInput = { workshop: exportWorkshopOf(workshop), boards, takenAt };
+  /** `?version=<id>`: a saved version of the one board instead of the live board; it names the version. */
+  const versionOf = async (c: Context, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
+    const versionId = c.req.query('version');
+    if (versionId === undefined) return null;
+    if (!oneBoard) throw new ApiError(400, 'version: versions belong to one board; export that board', 'version');
+    const found = await readStoredVersion(deps.store, refs[0]!.id, versionId);
+    if (!found) throw new ApiError(404, 'version: no such version of this board', 'version');
+    const board = await loadExportBoard(deps.store, undefined, workshop, refs[0]!, found.snapshot);
+    return { boards: [board], takenAt: found.version.createdAt, versionLabel: found.version.label };
+  };
+
+  const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
+    const version = await versionOf(c, workshop, refs, oneBoard);
+    const takenAt = version?.takenAt ?? new Date().toISOString();
+    const boards = version?.boards ?? (await Promise.all(refs.map((ref) => loadExportBoard(deps.store, deps.rooms, workshop, ref))));
+    const input: ExportInput = { workshop: exportWorkshopOf(workshop), boards, takenAt, ...(version ? { versionLabel: version.versionLabel } : {}) };
     const fileName = exportFileName({ workshop: workshop.title, board: refs.length === 1 ? refs[0]!.theme : undefined, takenAt, extension: format });
     let body: string | Uint8Array;
     if (format === 'pdf') {
@@ -78,11 +92,11 @@ export const exportRoutes = (deps: ExportDeps) => {
       const workshop = authorize(deps.signer, c, await deps.workshops.workshopOfBoard(boardId)).workshop;
       const ref = workshop.boards.find((b) => b.id === boardId);
       if (!ref) throw new ApiError(404, 'board: not in this workshop', 'board');
-      return send(c, format, workshop, [ref]);
+      return send(c, format, workshop, [ref], true);
     })
     .get(`/workshops/:id/${FILE_PARAM}`, async (c) => {
       const format = formatOf(c.req.param('file'));
       const workshop = authorize(deps.signer, c, await deps.workshops.get(c.req.param('id'))).workshop;
-      return send(c, format, workshop, workshop.boards);
+      return send(c, format, workshop, workshop.boards, false);
     });
 };
