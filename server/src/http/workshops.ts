@@ -66,7 +66,8 @@ export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
         endDate: endDate ?? null,
         boards,
         role,
-        ...(role !== Role.observer ? { joinCode } : {}),
+        // Observers too: present mode shows the code on the projector for people to join.
+        joinCode,
         ...(role === Role.facilitator ? { tokens: linksOf(workshop) } : {})
       });
     });

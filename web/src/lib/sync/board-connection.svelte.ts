@@ -55,6 +55,9 @@ export const boardDbName = (boardId: string): string => `plenary-board-${boardId
 /** localStorage flag: changes were made offline and not yet synced (survives a reload). */
 const pendingKey = (boardId: string): string => `plenary.unsynced.${boardId}`;
 
+/** How often an edit refused on a locked board is offered again. */
+const LOCK_RETRY_MS = 10_000;
+
 export class BoardConnection {
   readonly boardId: string;
   readonly doc: Y.Doc;
@@ -78,6 +81,7 @@ export class BoardConnection {
   });
 
   #cleanups: Array<() => void> = [];
+  #lockRetry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(boardId: string, token: string, options: BoardConnectionOptions = {}) {
     this.boardId = boardId;
@@ -119,6 +123,7 @@ export class BoardConnection {
   }
 
   destroy(): void {
+    if (this.#lockRetry) clearTimeout(this.#lockRetry);
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     this.provider.destroy();
     // Destroying the doc also closes the IndexedDB handle (y-indexeddb listens for it).
@@ -186,8 +191,23 @@ export class BoardConnection {
     ) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
         if (reason === DenyReason.readOnly) this.readOnly = true;
+        if (reason === DenyReason.locked) this.#retryWhenUnlocked();
       });
     };
+  }
+
+  /**
+   * An edit made as the facilitator locked the board was refused, so the server lacks it and
+   * later edits that build on it wait too. Offer it again now and then: reconnecting sends
+   * everything the server lacks, and once the board is unlocked it is accepted.
+   */
+  #retryWhenUnlocked(): void {
+    if (this.#lockRetry) return;
+    this.#lockRetry = setTimeout(() => {
+      this.#lockRetry = null;
+      this.provider.disconnect();
+      this.provider.connect();
+    }, LOCK_RETRY_MS);
   }
 
   /** The browser knows before the socket does when the Wi-Fi is gone; follow it both ways. */
