@@ -24,7 +24,9 @@ describe('GET /api/workshops/:id', () => {
       const res = await server.fetch(`/api/workshops/${workshop.id}`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status, role).toBe(200);
       const body = (await res.json()) as Record<string, unknown>;
-      expect(body).toMatchObject({ id: workshop.id, title: 'Harbour towns', boards: workshop.boards, role });
+      expect(body).toMatchObject({ id: workshop.id, title: 'Harbour towns', boards: workshop.boards, role, joinCode: workshop.joinCode });
+      // Only facilitators see the links of every role.
+      expect('tokens' in body, role).toBe(role === 'facilitator');
     }
   });
 
