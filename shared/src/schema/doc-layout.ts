@@ -4,6 +4,7 @@
  * described in docs/SCHEMA.md is written in one place.
  */
 import * as Y from 'yjs';
+import { fillTranslations, readTranslations } from './translations.ts';
 import { CardKind, LANES, Lane, RootName, TEXT_FIELDS, UNDETERMINED_LANG, type TextField } from './constants.ts';
 import { BoardSchemaError, SchemaErrorCode } from './errors.ts';
 import { createId } from './ids.ts';
@@ -117,6 +118,7 @@ export const fillCard = (card: CardMap, fields: CardFields, position: Position):
   card.set('authorCity', fields.authorCity);
   card.set('lang', fields.lang);
   card.set('translations', new Y.Map());
+  fillTranslations(card, fields.translations);
   const record = fields as unknown as Record<string, unknown>;
   for (const field of TEXT_FIELDS[fields.kind]) card.set(field, newText(str(record[field])));
   if (fields.kind === CardKind.practice) card.set('sourceCity', fields.sourceCity);
@@ -146,6 +148,11 @@ const readCities = (card: CardMap): string[] => {
  * A card map as a plain snapshot, or undefined for a kind this version does not know. Missing
  * fields read as empty values; text is returned verbatim (markup is data, never interpreted).
  */
+const withTranslations = (card: CardMap): { translations?: ReturnType<typeof readTranslations> } => {
+  const translations = readTranslations(card);
+  return translations ? { translations } : {};
+};
+
 export const snapshotCard = (card: CardMap): CardSnapshot | undefined => {
   const kind = readKind(card);
   if (!kind) return undefined;
@@ -157,7 +164,9 @@ export const snapshotCard = (card: CardMap): CardSnapshot | undefined => {
     createdAt: str(card.get('createdAt')),
     createdBy: str(card.get('createdBy')),
     authorCity: str(card.get('authorCity')),
-    lang: str(card.get('lang')) || UNDETERMINED_LANG
+    lang: str(card.get('lang')) || UNDETERMINED_LANG,
+    // Only present when someone has translated the card, so untranslated cards read as before.
+    ...withTranslations(card)
   };
   // `id` and `kind` first: snapshots read top-down in exports and diffs.
   if (kind === CardKind.idea) return { id, kind, ...base, text: str(card.get('text')) };

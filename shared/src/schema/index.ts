@@ -31,3 +31,4 @@ export * from './move.ts';
 export * from './read.ts';
 export * from './write.ts';
 export * from './migrate.ts';
+export * from './translations.ts';

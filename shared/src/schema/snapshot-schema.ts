@@ -5,8 +5,8 @@
  * parsed value, so adding an optional field later does not break older readers.
  */
 import { z } from 'zod';
-import { ACTION_STATUSES, CARD_KINDS, LANES, Limits, SCHEMA_VERSION, SNAPSHOT_FORMAT } from './constants.ts';
-import type { ActionStatus, CardKind, Lane } from './constants.ts';
+import { ACTION_STATUSES, CARD_KINDS, LANES, Limits, SCHEMA_VERSION, SNAPSHOT_FORMAT, TEXT_FIELDS } from './constants.ts';
+import type { ActionStatus, CardKind, Lane, TextField } from './constants.ts';
 import { isIsoDate } from './dates.ts';
 import { ID_PATTERN } from './ids.ts';
 import { isOrderKey } from './order.ts';
@@ -33,6 +33,9 @@ export const milestoneSchema = z.object({ id: idSchema, date: isoDate.nullable()
 /** An indicator of an action with its target. */
 export const indicatorSchema = z.object({ id: idSchema, indicator: longText, target: longText });
 
+/** Every text field of any kind: the fields a translation may carry. */
+const TRANSLATABLE_FIELDS = [...new Set(Object.values(TEXT_FIELDS).flat())] as [TextField, ...TextField[]];
+
 /** Fields every card has. */
 const cardBase = {
   id: idSchema,
@@ -45,7 +48,9 @@ const cardBase = {
   /** City of the person who created it ('' when unknown). */
   authorCity: shortText,
   /** BCP-47 tag of the language its text was written in. */
-  lang: langTag
+  lang: langTag,
+  /** Translations people added: language → text field → text. Absent when there are none. */
+  translations: z.record(langTag, z.partialRecord(z.enum(TRANSLATABLE_FIELDS), longText)).optional()
 };
 
 export const ideaCardSchema = z.object({ ...cardBase, kind: z.literal('idea'), text: longText });
