@@ -3,14 +3,17 @@
  * every board of a workshop (a section per theme), as docx, pdf, csv, md, json or ics. Any token
  * of the workshop opens them (an observer's too). The boards are read at the moment of the
  * request; the document names that moment. `?version=<id>` on a board's route exports that saved
- * version instead, named by its label and time. PDF is printed in Chromium where the deployment has it
+ * version instead, named by its label and time. `?lang=<tag>&mode=working|original|side-by-side`
+ * chooses the document's language and how translated card texts are shown (default: English, the
+ * working language, with translations where delegates added them). PDF is printed in Chromium where the deployment has it
  * (501 where it does not).
  */
 import { Hono, type Context } from 'hono';
 import {
-  EXPORT_CONTENT_TYPE, EXPORT_FORMATS, exportFileName, isExportFormat, printTemplates, renderExport, renderPrintHtml,
-  type ExportFormat, type ExportInput
+  EXPORT_CONTENT_TYPE, EXPORT_FORMATS, EXPORT_MODES, ExportMode, WORKING_LANG, exportFileName, isExportFormat, isExportMode,
+  localiseExport, printTemplates, renderExport, renderPrintHtml, type ExportFormat, type ExportInput, type ExportLanguage
 } from '@plenary/shared/export';
+import { langTag } from '@plenary/shared/schema';
 import type { AppDeps } from '../app.ts';
 import { exportWorkshopOf, loadExportBoard, type LiveBoards } from '../exports/load-boards.ts';
 import { createPdfPrinter, PdfUnavailableError, type PdfPrinter } from '../exports/pdf-printer.ts';
@@ -47,6 +50,15 @@ const formatOf = (file: string): ExportFormat => {
   return format;
 };
 
+/** `?lang=<tag>&mode=…`: the document's language and how translated card texts are shown. */
+const languageOf = (c: Context): ExportLanguage => {
+  const lang = c.req.query('lang') ?? WORKING_LANG;
+  const mode = c.req.query('mode') ?? ExportMode.working;
+  if (!langTag.safeParse(lang).success) throw new ApiError(400, 'lang: a language tag such as en, th or zh-Hans', 'lang');
+  if (!isExportMode(mode)) throw new ApiError(400, `mode: one of ${EXPORT_MODES.join(', ')}`, 'mode');
+  return { lang, mode };
+};
+
 export const exportRoutes = (deps: ExportDeps) => {
   const pdf = deps.pdf ?? createPdfPrinter(deps.chromiumPath || process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM);
 
@@ -62,10 +74,14 @@ export const exportRoutes = (deps: ExportDeps) => {
   };
 
   const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
+    const language = languageOf(c);
     const version = await versionOf(c, workshop, refs, oneBoard);
     const takenAt = version?.takenAt ?? new Date().toISOString();
     const boards = version?.boards ?? (await Promise.all(refs.map((ref) => loadExportBoard(deps.store, deps.rooms, workshop, ref))));
-    const input: ExportInput = { workshop: exportWorkshopOf(workshop), boards, takenAt, ...(version ? { versionLabel: version.versionLabel } : {}) };
+    const input: ExportInput = localiseExport(
+      { workshop: exportWorkshopOf(workshop), boards, takenAt, ...(version ? { versionLabel: version.versionLabel } : {}) },
+      language
+    );
     const fileName = exportFileName({ workshop: workshop.title, board: refs.length === 1 ? refs[0]!.theme : undefined, takenAt, extension: format });
     let body: string | Uint8Array;
     if (format === 'pdf') {

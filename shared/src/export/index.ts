@@ -17,3 +17,5 @@ export { renderDocx } from './docx.ts';
 export { renderPrintHtml, type PrintOptions } from './print-html.ts';
 export { printTemplates } from './print-templates.ts';
 export { exportFileName } from './file-name.ts';
+export { EXPORT_LABELS, EXPORT_LANGS, exportLabels } from './labels-by-lang.ts';
+export { localiseExport, ExportMode, EXPORT_MODES, isExportMode, WORKING_LANG, type ExportLanguage } from './language.ts';

@@ -50,11 +50,14 @@ describe('card translations', () => {
     const b = new Y.Doc();
     sync(a, b);
     translationText(getCardsMap(a).get(id)!, 'en', 'text')!.insert(0, 'plastic');
+    sync(a, b);
+    // At once: one person appends, the other writes in front.
+    translationText(getCardsMap(a).get(id)!, 'en', 'text')!.insert(7, ' waste');
     translationText(getCardsMap(b).get(id)!, 'en', 'text')!.insert(0, 'Less ');
     sync(a, b);
     const left = readTranslations(getCardsMap(a).get(id)!);
     expect(left).toEqual(readTranslations(getCardsMap(b).get(id)!));
-    expect(left?.en?.text).toBe('Less plastic');
+    expect(left?.en?.text).toBe('Less plastic waste');
   });
 
   it('translations into different languages never replace each other', () => {
