@@ -101,7 +101,8 @@ describe('board versions', () => {
     await page.getByTestId('export-complete').waitFor();
     const formats = await page.getByTestId('export-menu').locator('a[download]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     expect(formats).toEqual(EXPORT_FORMATS.map((f) => `/api/boards/${boardId}/export.${f}`));
-    const csv = await page.evaluate(async (href) => (await fetch(href)).status, await page.getByTestId('export-csv').getAttribute('href'));
+    const csvHref = (await page.getByTestId('export-csv').getAttribute('href')) ?? '';
+    const csv = await page.evaluate(async (href) => (await fetch(href)).status, csvHref);
     expect(csv).toBe(200);
     await page.getByTestId('export-open').click();
 
