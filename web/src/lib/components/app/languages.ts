@@ -12,6 +12,5 @@ export const nativeLanguageName = (lang: string): string => {
   }
 };
 
-/** "Chengdu (成都)": the English name, with the native one when it differs. */
-export const cityLabel = (city: { en: string; native?: string }): string =>
-  city.native && city.native !== city.en ? `${city.en} (${city.native})` : city.en;
+/** City names in English and in their own script: one helper for the whole app (lib/i18n/city-label.ts). */
+export { cityLabel } from '$lib/i18n';

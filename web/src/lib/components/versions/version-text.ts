@@ -1,13 +1,12 @@
 /** How versions and their differences are named on screen, in the person's language. */
 import type { CardSnapshot } from '@plenary/shared/schema';
 import type { CardDiff, VersionInfo } from '@plenary/shared/versions';
-import { i18n } from '$lib/i18n';
+import { formatInstant, i18n } from '$lib/i18n';
 
 /** A named version shows its label; an automatic one the reason it was saved. */
 export const versionTitle = (v: VersionInfo): string => (v.auto ? i18n.t(`versions.auto.${v.auto}`) : v.label);
 
-export const versionTime = (v: VersionInfo): string =>
-  new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v.createdAt));
+export const versionTime = (v: VersionInfo): string => formatInstant(v.createdAt, i18n.locale);
 
 export const versionAuthor = (v: VersionInfo): string => (v.author === 'system' ? i18n.t('versions.author.system') : v.author);
 
