@@ -7,7 +7,7 @@
  * region): Thai users see Buddhist-era years, the Intl default for Thai, unless their locale says
  * otherwise.
  */
-import { LOCALE_TAGS, localeOf, type Locale } from './locales.ts';
+import { LOCALE_NAMES, LOCALE_TAGS, localeOf, type Locale } from './locales.ts';
 
 /** The Intl locale for `locale`, preferring the browser's tag for the same language. */
 export const intlLocale = (locale: Locale, preferred: readonly string[] = browserLanguages()): string => {
@@ -26,6 +26,18 @@ const browserLanguages = (): readonly string[] =>
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
+ * Whether this browser has date data for the language. Chromium ships without Khmer and Mongolian
+ * data, and would print "2018 M09 1"; those readers get the unambiguous ISO day instead.
+ */
+const hasDateData = (tag: string): boolean => {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
+};
+
+/**
  * A calendar day (`yyyy-mm-dd`) as the reader writes it. Formatted in UTC, so no time zone moves
  * it to the day before. Returns the input unchanged when it is not a valid day (shown, not lost).
  */
@@ -33,12 +45,14 @@ export const formatDay = (day: string, locale: Locale, style: 'short' | 'medium'
   if (!ISO_DAY.test(day)) return day;
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: 'UTC' }).format(date);
+  const tag = intlLocale(locale);
+  if (!hasDateData(tag)) return day;
+  return new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(date);
 };
 
 /** A span of calendar days ("12–16 Mar 2018"), collapsing what the two days share. */
 export const formatDayRange = (start: string, end: string, locale: Locale): string => {
-  if (!ISO_DAY.test(start) || !ISO_DAY.test(end) || end < start) return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
+  if (!ISO_DAY.test(start) || !ISO_DAY.test(end) || end < start || !hasDateData(intlLocale(locale))) return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
   const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' });
   return format.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
 };
@@ -47,7 +61,10 @@ export const formatDayRange = (start: string, end: string, locale: Locale): stri
 export const formatInstant = (iso: string, locale: Locale): string => {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const tag = intlLocale(locale);
+  // Without the language's data: ISO day and 24-hour time, in the reader's own time zone.
+  if (!hasDateData(tag)) return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 };
 
 /** A number with the reader's digits and grouping. */
@@ -58,11 +75,18 @@ export const formatNumber = (value: number, locale: Locale, options?: Intl.Numbe
 export const formatList = (items: readonly string[], locale: Locale): string =>
   new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
 
-/** A language's name in the reader's language (`ja` → "Japanese" / "ญี่ปุ่น"). */
+/**
+ * A language's name in the reader's language (`ja` → "Japanese" / "ญี่ปุ่น"). Where the browser
+ * has no names in the reader's language (Chromium: Khmer, Mongolian), one of the seminar's
+ * languages is named in its own script ("ไทย"), which its speakers and the reader can both place.
+ */
 export const languageName = (lang: string, locale: Locale): string => {
+  const own = localeOf(lang);
   try {
-    return new Intl.DisplayNames([intlLocale(locale)], { type: 'language' }).of(lang) ?? lang;
+    const tag = intlLocale(locale);
+    if (Intl.DisplayNames.supportedLocalesOf([tag]).length === 0 && own) return LOCALE_NAMES[own];
+    return new Intl.DisplayNames([tag], { type: 'language' }).of(lang) ?? lang;
   } catch {
-    return lang;
+    return own ? LOCALE_NAMES[own] : lang;
   }
 };
