@@ -4,6 +4,8 @@ import type { TokenSigner } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import type { ControlDocs } from './facilitation/control-docs.ts';
 import type { RevokeRole } from './facilitation/revoke.ts';
+import type { TimerVersions } from './facilitation/timer-versions.ts';
+import type { BoardVersions } from './versions/index.ts';
 import { ApiError } from './http/errors.ts';
 import { exportRoutes } from './http/exports.ts';
 import { facilitationRoutes } from './http/facilitation/index.ts';
@@ -32,6 +34,10 @@ export interface AppDeps {
   control: ControlDocs;
   /** Re-issues a role's links and cuts off connections using the old ones. */
   revoke: RevokeRole;
+  /** Saved versions of boards (named, and automatic on lock, timer end and hourly). */
+  versions: BoardVersions;
+  /** Saves versions when timers run out. */
+  timerVersions: TimerVersions;
 }
 
 export const createApp = (deps: AppDeps) => {

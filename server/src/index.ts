@@ -14,6 +14,7 @@ import { createTokenSigner } from './auth/tokens.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { createControlDocs } from './facilitation/control-docs.ts';
 import { closeRevoked, createRevokeRole } from './facilitation/revoke.ts';
+import { createTimerVersions } from './facilitation/timer-versions.ts';
 import { createBus } from './fanout/index.ts';
 import { createLogger } from './log.ts';
 import { createMetrics } from './metrics.ts';
@@ -21,6 +22,7 @@ import { createStore } from './persistence/index.ts';
 import type { Connection } from './sync/connection.ts';
 import { RoomManager } from './sync/room-manager.ts';
 import { attachSyncServer } from './sync/ws-server.ts';
+import { createBoardVersions, createHourlyVersions } from './versions/index.ts';
 import { createWorkshopRepository } from './workshops/repository.ts';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -50,8 +52,9 @@ const main = async () => {
   const workshops = createWorkshopRepository(store);
   // Connections are known once the sync endpoint is attached; generation changes arrive later.
   let openConnections: () => Connection[] = () => [];
+  let onLocalEdit: (docName: string) => void = () => undefined;
   const rooms = new RoomManager(
-    { store, bus, config, log, metrics },
+    { store, bus, config, log, metrics, onLocalEdit: (name) => onLocalEdit(name) },
     {
       onGenerations: (workshopId, generations) => {
         workshops.invalidate(workshopId);
@@ -62,8 +65,12 @@ const main = async () => {
   );
   const control = createControlDocs(rooms, workshops);
   const revoke = createRevokeRole(workshops, control);
+  const versions = createBoardVersions(store, control);
+  const hourly = createHourlyVersions(versions, log);
+  onLocalEdit = hourly.noteEdit;
+  const timerVersions = createTimerVersions(control, versions, log);
   const webDir = config.WEB_DIR ?? fileURLToPath(new URL('../../web/build', import.meta.url));
-  const app = createApp({ config, log, metrics, store, workshops, signer, rooms, control, revoke, webDir: path.resolve(webDir) });
+  const app = createApp({ config, log, metrics, store, workshops, signer, rooms, control, revoke, versions, timerVersions, webDir: path.resolve(webDir) });
 
   const server = createServer(getRequestListener(app.fetch));
   const sync = attachSyncServer(server, { config, log, metrics, rooms, workshops, signer });
@@ -84,6 +91,8 @@ const main = async () => {
     stopping = true;
     log.info({ signal }, 'shutting down: writing every board');
     server.close();
+    hourly.close();
+    timerVersions.close();
     await sync.close(CloseCode.goingAway);
     const unsaved = await rooms.drainAll(SHUTDOWN_DRAIN_MS);
     if (unsaved.length > 0) log.error({ docs: unsaved }, 'could not write these boards before exiting');

@@ -25,7 +25,13 @@ export const openWall = async (browser: Browser, server: PlenaryServer, workshop
 };
 
 /** A projector opens a board's present screen with the observer link (and the join code). */
-export const openPresent = async (browser: Browser, server: PlenaryServer, workshop: CreatedWorkshop, boardId: string, viewport = Viewport.desktop): Promise<Page> => {
+export const openPresent = async (
+  browser: Browser,
+  server: PlenaryServer,
+  workshop: CreatedWorkshop,
+  boardId: string,
+  viewport: { width: number; height: number } = Viewport.desktop
+): Promise<Page> => {
   const { page } = await newPerson(browser, server.httpBase, { viewport });
   const query = new URLSearchParams({ token: workshop.tokens.observer, code: workshop.joinCode });
   await page.goto(`${w(workshop)}/b/${encodeURIComponent(boardId)}/present?${query}`);

@@ -28,6 +28,11 @@ export const authorize = (signer: TokenSigner, c: Context, workshop: Workshop | 
   return { workshop, role: access.role, claims: access.claims };
 };
 
+/** Refuses (403) anyone but a facilitator, naming what they tried. */
+export const requireFacilitator = (caller: Pick<Caller, 'role'>, action: string): void => {
+  if (caller.role !== 'facilitator') throw new ApiError(403, `only a facilitator may ${action}`);
+};
+
 /** The JSON body parsed with `schema`; 400 naming the first bad field. */
 export const parseBody = async <S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> => {
   let body: unknown;

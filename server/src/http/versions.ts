@@ -10,42 +10,24 @@
  * the field, 404 for a version the board does not have.
  */
 import { Hono, type Context } from 'hono';
-import { Role } from '@plenary/shared/protocol';
 import { saveVersionBody } from '@plenary/shared/versions';
 import type { AppDeps } from '../app.ts';
-import { checkAccess, tokenFrom, type Access } from '../auth/access.ts';
 import { createParticipants } from '../facilitation/participants.ts';
-import { createBoardVersions, type BoardVersions } from '../versions/index.ts';
-import type { Workshop } from '../workshops/workshop.ts';
-import { ApiError, badRequest } from './errors.ts';
+import { authorize, parseBody, requireFacilitator, type Caller } from './caller.ts';
+import { ApiError } from './errors.ts';
 
-export type VersionDeps = AppDeps & {
-  /** The process's versions service (shared with lock, timer and hourly versions); made here if absent. */
-  versions?: BoardVersions;
-};
-
-type Granted = Extract<Access, { ok: true }>;
-
-export const versionRoutes = (deps: VersionDeps) => {
-  const versions = deps.versions ?? createBoardVersions(deps.store, deps.control);
+export const versionRoutes = (deps: AppDeps) => {
+  const { versions } = deps;
   const participants = createParticipants(deps.store);
 
-  /** The board's workshop and the caller's access; the same 401/403 as the other board routes. */
-  const callerOf = async (c: Context): Promise<{ workshop: Workshop; access: Granted; boardId: string }> => {
+  /** The board and its caller; the same 401/403 as the other board routes. */
+  const callerOf = async (c: Context): Promise<{ caller: Caller; boardId: string }> => {
     const boardId = c.req.param('id') ?? '';
-    const token = tokenFrom(c.req.header('authorization'), new URL(c.req.url));
-    const workshop = await deps.workshops.workshopOfBoard(boardId);
-    if (!workshop) throw new ApiError(token ? 403 : 401, token ? 'token: does not open this workshop' : 'token: missing', 'token');
-    const access = checkAccess(deps.signer, token, workshop);
-    if (!access.ok) throw new ApiError(access.status, `token: ${access.reason}`, 'token');
-    return { workshop, access, boardId };
+    return { caller: authorize(deps.signer, c, await deps.workshops.workshopOfBoard(boardId)), boardId };
   };
-  const requireFacilitator = (access: Granted, action: string) => {
-    if (access.role !== Role.facilitator) throw new ApiError(403, `only a facilitator may ${action}`);
-  };
-  const authorOf = async (access: Granted): Promise<string> => {
-    const person = access.claims.p ? await participants.get(access.claims.p) : null;
-    return person?.name ?? access.role;
+  const authorOf = async (caller: Caller): Promise<string> => {
+    const person = caller.claims.p ? await participants.get(caller.claims.p) : null;
+    return person?.name ?? caller.role;
   };
   const notFound = () => new ApiError(404, 'versionId: no such version of this board', 'versionId');
 
@@ -55,17 +37,10 @@ export const versionRoutes = (deps: VersionDeps) => {
       return c.json({ versions: await versions.list(boardId) });
     })
     .post('/boards/:id/versions', async (c) => {
-      const { access, boardId } = await callerOf(c);
-      requireFacilitator(access, 'save versions');
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        throw new ApiError(400, 'body: malformed JSON', 'body');
-      }
-      const parsed = saveVersionBody.safeParse(body);
-      if (!parsed.success) throw badRequest(parsed.error.issues);
-      const version = await versions.save(boardId, { label: parsed.data.label, author: await authorOf(access) });
+      const { caller, boardId } = await callerOf(c);
+      requireFacilitator(caller, 'save versions');
+      const { label } = await parseBody(c, saveVersionBody);
+      const version = await versions.save(boardId, { label, author: await authorOf(caller) });
       return c.json({ version }, 201);
     })
     .get('/boards/:id/versions/:vid', async (c) => {
@@ -81,9 +56,9 @@ export const versionRoutes = (deps: VersionDeps) => {
       return c.json(found);
     })
     .post('/boards/:id/versions/:vid/restore', async (c) => {
-      const { access, boardId } = await callerOf(c);
-      requireFacilitator(access, 'restore versions');
-      const result = await versions.restore(boardId, c.req.param('vid'), await authorOf(access));
+      const { caller, boardId } = await callerOf(c);
+      requireFacilitator(caller, 'restore versions');
+      const result = await versions.restore(boardId, c.req.param('vid'), await authorOf(caller));
       if (!result) throw notFound();
       return c.json({ restored: result.restored, before: result.before, undoVersionId: result.before.id, changes: result.changes });
     });

@@ -30,6 +30,8 @@ export interface RoomDeps {
   config: Config;
   log: Logger;
   metrics: Metrics;
+  /** Called on every edit a client of this instance makes (hourly versions). */
+  onLocalEdit?: (docName: string) => void;
 }
 
 type Origin = Connection | typeof PEER | typeof STORE | typeof SERVER;
@@ -234,6 +236,7 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullState = null;
     this.outgoing.push({ update, from: origin as Origin });
+    if (isConnection(origin)) this.deps.onLocalEdit?.(this.name);
     if (isLocal(origin)) {
       this.unsaved.push(update);
       this.bytes += update.length;

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../app.ts';
 import type { Participants } from '../../facilitation/participants.ts';
 import type { Rounds } from '../../facilitation/rounds.ts';
 import type { Workshop } from '../../workshops/workshop.ts';
-import { authorize, parseBody, type Caller } from '../caller.ts';
+import { authorize, parseBody, requireFacilitator, type Caller } from '../caller.ts';
 import { ApiError } from '../errors.ts';
 
 export interface FacilitationDeps extends AppDeps {
@@ -17,16 +17,11 @@ export interface FacilitationDeps extends AppDeps {
 }
 
 export type { Caller };
-export { parseBody };
+export { parseBody, requireFacilitator };
 
 /** The caller of a `/workshops/:id/...` action. */
 export const callerOf = async ({ workshops, signer }: AppDeps, c: Context): Promise<Caller> =>
   authorize(signer, c, await workshops.get(c.req.param('id') ?? ''));
-
-/** Refuses (403) anyone but a facilitator, naming what they tried. */
-export const requireFacilitator = (caller: Caller, action: string): void => {
-  if (caller.role !== Role.facilitator) throw new ApiError(403, `only a facilitator may ${action}`);
-};
 
 /** The participant a personal token speaks for; observers and role tokens are refused (403). */
 export const requireParticipant = (caller: Caller, action: string): { participantId: string; city: string } => {

@@ -6,8 +6,10 @@
 import { Hono } from 'hono';
 import { getLocksMap, lockBody, locksBody, writeLock } from '@plenary/shared/control';
 import { getMetaMap } from '@plenary/shared/schema';
+import { VersionAuto } from '@plenary/shared/versions';
+import { AUTO_VERSION_LABEL } from '../../versions/index.ts';
 import { ApiError } from '../errors.ts';
-import { callerOf, parseBody, requireBoard, requireFacilitator, type Caller, type FacilitationDeps } from './context.ts';
+import { callerName, callerOf, parseBody, requireBoard, requireFacilitator, type Caller, type FacilitationDeps } from './context.ts';
 
 const setLocks = async (deps: FacilitationDeps, caller: Caller, boardIds: string[], locked: boolean) => {
   const locks = await deps.control.withControl(caller.workshop.id, (doc) => {
@@ -15,6 +17,11 @@ const setLocks = async (deps: FacilitationDeps, caller: Caller, boardIds: string
     return Object.fromEntries(getLocksMap(doc).entries());
   });
   for (const boardId of boardIds) await deps.control.withBoard(boardId, (doc) => getMetaMap(doc).set('locked', locked));
+  // A locked board is a moment worth keeping (often the end of a session): save a version of it.
+  if (locked) {
+    const author = await callerName(deps, caller);
+    for (const boardId of boardIds) await deps.versions.save(boardId, { label: AUTO_VERSION_LABEL.lock, auto: VersionAuto.lock, author });
+  }
   return locks;
 };
 
