@@ -17,8 +17,9 @@ describe('dates and numbers in the reader’s locale', () => {
   });
 
   it('a Thai reader whose browser asks for the Gregorian calendar gets it', () => {
-    expect(intlLocale('th', ['th-TH-u-ca-gregory'])).toBe('th-TH-u-ca-gregory');
-    expect(intlLocale('th', ['en-GB', 'th-TH'])).toBe('th-TH');
+    expect(intlLocale('th', ['th-TH-u-ca-gregory'])).toBe('th-u-ca-gregory');
+    expect(formatDay('2018-03-12', 'th', 'long')).toBe('12 มีนาคม 2561');
+    expect(intlLocale('th', ['en-GB', 'th-TH'])).toBe('th');
     expect(intlLocale('zh', [])).toBe('zh-Hans');
     expect(intlLocale('mn', ['de'])).toBe('mn-Cyrl');
   });

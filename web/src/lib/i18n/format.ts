@@ -2,19 +2,20 @@
  * Dates, numbers and lists in the person's language, through `Intl`. Dates are stored as ISO
  * (`yyyy-mm-dd` calendar days, ISO 8601 instants) and only formatted here.
  *
- * The Intl locale is the interface language, refined by the browser's own preference for that
- * language when it has one (`th-TH-u-ca-gregory` keeps a Thai user's Gregorian choice, `pt-BR` its
- * region): Thai users see Buddhist-era years, the Intl default for Thai, unless their locale says
- * otherwise.
+ * The Intl locale is the interface language, with the calendar or digits the browser asks for in
+ * that language (`th-TH-u-ca-gregory` keeps a Thai user's Gregorian choice): Thai users see
+ * Buddhist-era years, the Intl default for Thai, unless their locale says otherwise. Regions are
+ * not taken from the browser, so everyone reading one language sees one format.
  */
 import { LOCALE_NAMES, LOCALE_TAGS, localeOf, type Locale } from './locales.ts';
 
-/** The Intl locale for `locale`, preferring the browser's tag for the same language. */
+/** The Intl locale for `locale`, with the `-u-` preferences (calendar, digits) of the browser's tag for it. */
 export const intlLocale = (locale: Locale, preferred: readonly string[] = browserLanguages()): string => {
   const own = preferred.find((tag) => localeOf(tag) === locale);
-  if (!own) return LOCALE_TAGS[locale];
+  const extension = own ? /-u(-[a-z0-9]{2,8})+$/i.exec(own)?.[0] : undefined;
+  if (!extension) return LOCALE_TAGS[locale];
   try {
-    return Intl.getCanonicalLocales(own)[0] ?? LOCALE_TAGS[locale];
+    return Intl.getCanonicalLocales(`${LOCALE_TAGS[locale]}${extension}`)[0] ?? LOCALE_TAGS[locale];
   } catch {
     return LOCALE_TAGS[locale];
   }
