@@ -151,6 +151,32 @@ describe('export endpoints', () => {
     expect((await get(`/api/boards/${boardId}/export.json`, other.tokens.observer)).status).toBe(403);
   });
 
+  it('serves the print page for the browser: A4 page rules, every agreed action, no script allowed', async () => {
+    for (const url of [`/api/boards/${boardId}/print`, `/api/workshops/${workshop.id}/print`]) {
+      const res = await get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const html = await res.text();
+      expect(html).toMatch(/@page\s*\{[^}]*A4/);
+      for (const title of Object.values(SCRIPT_TITLES)) expect(html).toContain(title);
+      expect(html).not.toContain('<script>');
+      expect(html).toContain('&lt;script&gt;');
+    }
+    expect((await get(`/api/boards/${boardId}/print`, null)).status).toBe(401);
+  });
+
+  it('exports with headings in a chosen language (?lang=th), and refuses an unknown mode naming it', async () => {
+    const md = await (await get(`/api/boards/${boardId}/export.md?lang=th`)).text();
+    expect(md).toContain('วัตถุประสงค์');
+    const english = await (await get(`/api/boards/${boardId}/export.md`)).text();
+    expect(english).toContain('Objective');
+    expect(english).not.toContain('วัตถุประสงค์');
+    const bad = await get(`/api/boards/${boardId}/export.md?mode=sideways`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { field: string }).field).toBe('mode');
+  });
+
   it('answers an unknown board like a wrong token, and an unknown format with a 404 naming it', async () => {
     expect((await get('/api/boards/no-such-board/export.json')).status).toBe(403);
     expect((await get('/api/boards/no-such-board/export.json', null)).status).toBe(401);

@@ -14,7 +14,13 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 
 const CACHE = `plenary-${version}`;
 const SHELL = '/200.html';
-const ASSETS = [...build, ...files, SHELL];
+/**
+ * Chinese, Japanese and Korean fonts come in hundreds of small subsets (about 7 MB in all); a
+ * device fetches only the subsets its pages use, and keeps them once fetched. Everything else is
+ * kept at install.
+ */
+const ON_USE = /\/noto-sans-(sc|jp|kr)-[^/]*\.woff2$/;
+const ASSETS = [...build, ...files, SHELL].filter((path) => !ON_USE.test(path));
 const NEVER_CACHED = ['/api/', '/sync', '/healthz', '/metrics'];
 
 sw.addEventListener('install', (event) => {
@@ -53,5 +59,16 @@ sw.addEventListener('fetch', (event) => {
   if (ASSETS.includes(url.pathname)) {
     // Build files are content-hashed: the cached copy is always right.
     event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
+  } else if (ON_USE.test(url.pathname)) {
+    event.respondWith(
+      caches.match(url.pathname).then(
+        (hit) =>
+          hit ??
+          fetch(request).then(async (response) => {
+            if (response.ok) await (await caches.open(CACHE)).put(url.pathname, response.clone());
+            return response;
+          })
+      )
+    );
   }
 });

@@ -73,15 +73,33 @@ export const exportRoutes = (deps: ExportDeps) => {
     return { boards: [board], takenAt: found.version.createdAt, versionLabel: found.version.label };
   };
 
-  const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
+  /** What is exported: the live boards (or a saved version), in the asked language. */
+  const inputOf = async (c: Context, workshop: Workshop, refs: BoardRef[], oneBoard: boolean): Promise<ExportInput> => {
     const language = languageOf(c);
     const version = await versionOf(c, workshop, refs, oneBoard);
     const takenAt = version?.takenAt ?? new Date().toISOString();
     const boards = version?.boards ?? (await Promise.all(refs.map((ref) => loadExportBoard(deps.store, deps.rooms, workshop, ref))));
-    const input: ExportInput = localiseExport(
+    return localiseExport(
       { workshop: exportWorkshopOf(workshop), boards, takenAt, ...(version ? { versionLabel: version.versionLabel } : {}) },
       language
     );
+  };
+
+  /**
+   * The print page, for the browser's own Print → Save as PDF (A4, a page per theme, page numbers
+   * in the page margins). It carries no script, and the policy forbids any.
+   */
+  const print = async (c: Context, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
+    const html = renderPrintHtml(await inputOf(c, workshop, refs, oneBoard), { marginBoxes: true });
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:");
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.html(html);
+  };
+
+  const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
+    const input = await inputOf(c, workshop, refs, oneBoard);
+    const { takenAt } = input;
     const fileName = exportFileName({ workshop: workshop.title, board: refs.length === 1 ? refs[0]!.theme : undefined, takenAt, extension: format });
     let body: string | Uint8Array;
     if (format === 'pdf') {
@@ -101,13 +119,26 @@ export const exportRoutes = (deps: ExportDeps) => {
     return c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>));
   };
 
+  const boardOf = async (c: Context) => {
+    const boardId = c.req.param('id') ?? '';
+    const workshop = authorize(deps.signer, c, await deps.workshops.workshopOfBoard(boardId)).workshop;
+    const ref = workshop.boards.find((b) => b.id === boardId);
+    if (!ref) throw new ApiError(404, 'board: not in this workshop', 'board');
+    return { workshop, ref };
+  };
+
   return new Hono()
+    .get('/boards/:id/print', async (c) => {
+      const { workshop, ref } = await boardOf(c);
+      return print(c, workshop, [ref], true);
+    })
+    .get('/workshops/:id/print', async (c) => {
+      const workshop = authorize(deps.signer, c, await deps.workshops.get(c.req.param('id'))).workshop;
+      return print(c, workshop, workshop.boards, false);
+    })
     .get(`/boards/:id/${FILE_PARAM}`, async (c) => {
       const format = formatOf(c.req.param('file'));
-      const boardId = c.req.param('id');
-      const workshop = authorize(deps.signer, c, await deps.workshops.workshopOfBoard(boardId)).workshop;
-      const ref = workshop.boards.find((b) => b.id === boardId);
-      if (!ref) throw new ApiError(404, 'board: not in this workshop', 'board');
+      const { workshop, ref } = await boardOf(c);
       return send(c, format, workshop, [ref], true);
     })
     .get(`/workshops/:id/${FILE_PARAM}`, async (c) => {

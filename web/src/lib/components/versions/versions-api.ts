@@ -49,8 +49,9 @@ export const restoreVersion = (boardId: string, token: string, id: string) =>
   call<RestoreAnswer>(`${versionOf(boardId, id)}/restore`, token, 'POST');
 
 /** Where a board (or one of its versions) is downloaded as `format`; the token rides in the query, as links cannot send headers. */
-export const exportUrl = (boardId: string, token: string, format: ExportFormat, versionId?: string): string => {
+export const exportUrl = (boardId: string, token: string, format: ExportFormat | 'print', versionId?: string): string => {
   const query = new URLSearchParams({ token });
   if (versionId) query.set('version', versionId);
-  return `/api/boards/${encodeURIComponent(boardId)}/export.${format}?${query}`;
+  const file = format === 'print' ? 'print' : `export.${format}`;
+  return `/api/boards/${encodeURIComponent(boardId)}/${file}?${query}`;
 };
