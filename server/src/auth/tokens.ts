@@ -35,8 +35,10 @@ export const createTokenSigner = (secret: string): TokenSigner => {
       const parts = token.split('.');
       if (parts.length !== 2 || !parts[0] || !parts[1]) return { ok: false, reason: 'malformed' };
       const [payload, signature] = parts as [string, string];
-      const given = Buffer.from(signature, 'base64url');
-      const expected = mac(payload);
+      // Compared as text: base64url has several spellings of the same bytes (unused low bits in
+      // the last character), and only the canonical one is a valid token.
+      const given = Buffer.from(signature);
+      const expected = Buffer.from(b64url(mac(payload)));
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
       let claims: TokenClaims;
       try {
