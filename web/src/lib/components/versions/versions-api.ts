@@ -49,9 +49,25 @@ export const restoreVersion = (boardId: string, token: string, id: string) =>
   call<RestoreAnswer>(`${versionOf(boardId, id)}/restore`, token, 'POST');
 
 /** Where a board (or one of its versions) is downloaded as `format`; the token rides in the query, as links cannot send headers. */
-export const exportUrl = (boardId: string, token: string, format: ExportFormat | 'print', versionId?: string): string => {
+/** The language of an export's headings and text, and how translations are used (see the export routes). */
+export interface ExportLanguageChoice {
+  lang: string;
+  mode: 'working' | 'original' | 'side-by-side';
+}
+
+export const exportUrl = (
+  boardId: string,
+  token: string,
+  format: ExportFormat | 'print',
+  versionId?: string,
+  language?: ExportLanguageChoice
+): string => {
   const query = new URLSearchParams({ token });
   if (versionId) query.set('version', versionId);
+  if (language) {
+    query.set('lang', language.lang);
+    query.set('mode', language.mode);
+  }
   const file = format === 'print' ? 'print' : `export.${format}`;
   return `/api/boards/${encodeURIComponent(boardId)}/${file}?${query}`;
 };
