@@ -82,6 +82,10 @@ describe('board drag and drop', () => {
     for (const text of ['One', 'Two', 'Three']) await addIdea(page, text);
 
     const cards = page.getByTestId('lane-ideas').getByTestId('card');
+    // Measure once the fonts are in: a late font would move the cards under the finger.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // A finger can only touch what is on the screen.
+    await cards.nth(2).evaluate((el) => el.scrollIntoView({ block: 'end' }));
     const handle = (await cards.nth(0).getByRole('button', { name: 'Move card' }).boundingBox())!;
     const last = (await cards.nth(2).boundingBox())!;
     const touch = await context.newCDPSession(page);

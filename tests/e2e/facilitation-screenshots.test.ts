@@ -1,5 +1,5 @@
 /**
- * Screenshots of the facilitator wall and of present mode for docs/screenshots, at 1280×800 and
+ * Screenshots of the facilitator wall and of present mode (for docs/screenshots), at 1280×800 and
  * 1920×1080, with a running timer, a banner, a revealed vote, consent answers and people on the
  * boards. Each shot also checks that what it shows is there.
  */
@@ -15,7 +15,8 @@ import { screenshotOnFailure } from './utils/artifacts.ts';
 import { openBoardAs } from './board-support.ts';
 import { openPresent, openWall, seedCards } from './facilitation-support.ts';
 
-const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
+/** Test runs keep their shots with the artifacts; `PLENARY_SCREENSHOTS_DIR=docs/screenshots` refreshes the docs. */
+const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
 const SIZES = { '1280x800': { width: 1280, height: 800 }, '1920x1080': { width: 1920, height: 1080 } } as const;
 
 let server: PlenaryServer;

@@ -75,7 +75,9 @@ describe('joining a workshop', () => {
     await delegate.waitForURL(new RegExp(`/w/${workshopId}$`));
     await delegate.getByTestId('board-tile').nth(4).waitFor();
     expect(await delegate.getByTestId('board-tile').count()).toBe(5);
-    expect(await delegate.getByTestId('role').textContent()).toContain('delegate');
+    // She chose Vietnamese: the interface speaks it from now on.
+    expect(await delegate.getByTestId('role').getAttribute('data-role')).toBe('delegate');
+    expect(await delegate.getByTestId('role').textContent()).toContain('đại biểu');
     const person = delegate.getByTestId('identity-button');
     await expect(person.textContent()).resolves.toContain('Nguyễn Thị Mai');
     await expect(person.textContent()).resolves.toContain('Ho Chi Minh City');
