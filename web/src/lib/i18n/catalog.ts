@@ -2,23 +2,48 @@
  * Message catalogue. Messages live in `messages/<locale>/<area>.json` (one area per feature, so
  * features do not edit one shared file) and are ICU MessageFormat strings. A message's key is
  * `<area>.<key>`, e.g. `board.addCard`.
+ *
+ * English (the fallback) is part of the app; each other language is a separate chunk fetched when
+ * someone chooses it, so a page carries one or two languages instead of twelve.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { BASE_LOCALE, LOCALE_TAGS, type Locale } from './locales.ts';
 
 type Messages = Record<string, string>;
 
-const files = import.meta.glob<Messages>('./messages/*/*.json', { eager: true, import: 'default' });
+const english = import.meta.glob<Messages>('./messages/en/*.json', { eager: true, import: 'default' });
+const others = import.meta.glob<Messages>(['./messages/*/*.json', '!./messages/en/*.json'], { import: 'default' });
 
 const catalog = new Map<string, Messages>();
-for (const [path, messages] of Object.entries(files)) {
-  const match = /\.\/messages\/([^/]+)\/([^/]+)\.json$/.exec(path);
-  if (!match) continue;
-  const [, locale, area] = match as unknown as [string, string, string];
-  const target = catalog.get(locale) ?? {};
-  for (const [key, text] of Object.entries(messages)) target[`${area}.${key}`] = text;
-  catalog.set(locale, target);
-}
+const addFiles = (files: Record<string, Messages>) => {
+  for (const [path, messages] of Object.entries(files)) {
+    const match = /\.\/messages\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!match) continue;
+    const [, locale, area] = match as unknown as [string, string, string];
+    const target = catalog.get(locale) ?? {};
+    for (const [key, text] of Object.entries(messages)) target[`${area}.${key}`] = text;
+    catalog.set(locale, target);
+  }
+};
+addFiles(english);
+
+const loading = new Map<string, Promise<void>>();
+/** Fetches a language's messages (once); resolves when `format` can use them. */
+export const loadLocale = (locale: Locale): Promise<void> => {
+  if (catalog.has(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    const prefix = `./messages/${locale}/`;
+    pending = Promise.all(
+      Object.entries(others)
+        .filter(([path]) => path.startsWith(prefix))
+        .map(async ([path, load]) => [path, await load()] as const)
+    ).then((files) => addFiles(Object.fromEntries(files)));
+    pending.catch(() => loading.delete(locale));
+    loading.set(locale, pending);
+  }
+  return pending;
+};
 
 const compiled = new Map<string, IntlMessageFormat>();
 
@@ -36,6 +61,3 @@ export const format = (locale: Locale, key: string, values?: Record<string, unkn
   }
   return String(message.format(values as Record<string, string>));
 };
-
-/** Every key of a locale (for completeness checks). */
-export const keysOf = (locale: Locale): string[] => Object.keys(catalog.get(locale) ?? {});

@@ -2,24 +2,38 @@
  * The person's interface language: reactive, remembered on this device, first guessed from the
  * browser. Components call `i18n.t('area.key', { values })`.
  */
-import { format } from './catalog.ts';
+import { format, loadLocale } from './catalog.ts';
 import { BASE_LOCALE, LOCALE_TAGS, guessLocale, isLocale, type Locale } from './locales.ts';
 
 const STORAGE_KEY = 'plenary.locale';
 
 class I18n {
   locale = $state<Locale>(BASE_LOCALE);
+  /** Resolves once the language chosen at start is loaded (the root layout waits for it). */
+  readonly ready: Promise<void>;
+  #wanted: Locale = BASE_LOCALE;
 
   constructor() {
-    if (typeof window === 'undefined') return;
+    if (typeof window === 'undefined') {
+      this.ready = Promise.resolve();
+      return;
+    }
     const saved = localStorage.getItem(STORAGE_KEY);
-    this.locale = isLocale(saved) ? saved : guessLocale(navigator.languages ?? []);
-    document.documentElement.lang = LOCALE_TAGS[this.locale];
+    this.ready = this.#switchTo(isLocale(saved) ? saved : guessLocale(navigator.languages ?? []));
   }
 
-  setLocale(locale: Locale): void {
-    this.locale = locale;
+  /** Switches the interface language (after fetching its messages) and remembers it. */
+  setLocale(locale: Locale): Promise<void> {
     localStorage.setItem(STORAGE_KEY, locale);
+    return this.#switchTo(locale);
+  }
+
+  async #switchTo(locale: Locale): Promise<void> {
+    this.#wanted = locale;
+    // Offline with a language never fetched on this device: stay in the current one.
+    await loadLocale(locale).catch(() => undefined);
+    if (this.#wanted !== locale) return;
+    this.locale = locale;
     document.documentElement.lang = LOCALE_TAGS[locale];
   }
 
