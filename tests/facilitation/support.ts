@@ -9,26 +9,10 @@ import { connectClient, type TestClient } from '../utils/clients.ts';
 import type { CreatedWorkshop, PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
 
-export interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-}
+import { call } from '../utils/http.ts';
 
-/** Calls the API with `token` as Bearer and `body` as JSON; returns the status and parsed body. */
-export const call = async <T = Record<string, unknown>>(
-  server: PlenaryServer,
-  method: string,
-  path: string,
-  token: string | null,
-  body?: unknown
-): Promise<Answer<T>> => {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await server.fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
-};
+export { call };
+export type { Answer } from '../utils/http.ts';
 
 export const CITIES = [
   { en: 'Porto', country: 'Portugal' },

@@ -11,7 +11,7 @@ import { connectClient, type TestClient } from '../utils/clients.ts';
 import { REDIS_URL, deleteKeysUnder, describeRedis, uniqueKeyPrefix } from '../utils/redis.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
-import { call } from './support.ts';
+import { call } from '../utils/http.ts';
 
 describeRedis('restore seen live by two clients on two instances', () => {
   const prefix = uniqueKeyPrefix('versions-live');

@@ -10,7 +10,7 @@ import type { BoardDiff, VersionInfo } from '@plenary/shared/versions';
 import { connectClient, type TestClient } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
-import { call } from './support.ts';
+import { call } from '../utils/http.ts';
 
 const base = { createdBy: 'Somchai', authorCity: 'Bangkok' } as const;
 
