@@ -5,8 +5,8 @@
  * connection, one append to the store, one message to the other instances. Transaction origins
  * (origins.ts) keep edits from peers or the store from being stored or published twice.
  *
- * Nothing accepted is dropped: a failed store write keeps the updates in memory and retries with
- * back-off, and the room does not unload while anything is unsaved.
+ * Nothing accepted is dropped: the room's writer (room-writer.ts) keeps what a failed store write
+ * could not write and retries, and the room does not unload while anything is unsaved.
  */
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
@@ -16,13 +16,11 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../persistence/store.ts';
 import type { Connection } from './connection.ts';
+import { RoomWriter } from './room-writer.ts';
 import { PEER, SERVER, STORE } from './origins.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
 import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyStateVector, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
-
-/** Minimum time between two store writes of one board. */
-const WRITE_INTERVAL_MS = 20;
 
 export interface RoomDeps {
   store: Store;
@@ -44,8 +42,6 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
   readonly connections = new Set<Connection>();
-  /** Stored bytes plus bytes accepted and not yet compacted: the size checked against MAX_DOC_BYTES. */
-  bytes = 0;
   loaded = false;
   closed = false;
   /**
@@ -65,15 +61,7 @@ export class Room {
   private awarenessOther = new Set<number>();
   private flushTimer: NodeJS.Timeout | null = null;
   private lastFlush = 0;
-  private saveTimer: NodeJS.Timeout | null = null;
-  private lastSave = 0;
-  private unsaved: Uint8Array[] = [];
-  private writing: Promise<void> | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private failures = 0;
-  private logLength = 0;
-  private logBytes = 0;
-  private compacting: Promise<void> | null = null;
+  private readonly writer: RoomWriter;
   private unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -83,6 +71,8 @@ export class Room {
     private readonly onUnload: (room: Room) => void
   ) {
     this.log = deps.log.child({ doc: name });
+    // Peers missed what was written late while the store (Redis) was away: send it again.
+    this.writer = new RoomWriter(name, { ...deps, log: this.log }, (merged) => this.publish(PeerKind.update, merged));
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
   }
@@ -95,8 +85,7 @@ export class Room {
     const stored = await this.deps.store.loadDoc(this.name);
     if (stored) {
       Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
-      this.bytes = stored.bytes;
-      this.logLength = stored.logLength;
+      this.writer.loaded(stored.bytes, stored.logLength);
       // A compacted board is exactly its snapshot: fresh devices can be sent those bytes as they are.
       if (stored.updates.length === 1) this.fullState = stored.updates[0]!;
     }
@@ -109,7 +98,7 @@ export class Room {
     if (migration.migrated) this.log.info(migration, 'board migrated');
     // Unloads after the grace period unless a connection joins (it may have left while we loaded).
     this.scheduleUnload();
-    this.log.info({ ms: Math.round(performance.now() - started), bytes: this.bytes, logLength: this.logLength }, 'document loaded');
+    this.log.info({ ms: Math.round(performance.now() - started), bytes: this.writer.bytes, logLength: this.writer.logLength }, 'document loaded');
   }
 
   join(conn: Connection): void {
@@ -205,7 +194,7 @@ export class Room {
       if (!isEmptyUpdate(update)) conn.deny(denied);
       return;
     }
-    if (this.bytes + update.length > this.deps.config.MAX_DOC_BYTES && !isDeletionOnly(update)) {
+    if (this.writer.bytes + update.length > this.deps.config.MAX_DOC_BYTES && !isDeletionOnly(update)) {
       conn.deny(DenyReason.documentTooLarge);
       return;
     }
@@ -237,10 +226,7 @@ export class Room {
     this.fullState = null;
     this.outgoing.push({ update, from: origin as Origin });
     if (isConnection(origin)) this.deps.onLocalEdit?.(this.name);
-    if (isLocal(origin)) {
-      this.unsaved.push(update);
-      this.bytes += update.length;
-    }
+    if (isLocal(origin)) this.writer.accept(update);
     this.scheduleFlush();
   };
 
@@ -258,17 +244,6 @@ export class Room {
     if (this.flushTimer) return;
     const wait = this.lastFlush + this.deps.config.TICK_MS - performance.now();
     this.flushTimer = wait > 0 ? setTimeout(() => this.flush(), wait) : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
-  }
-
-  /** Store writes are coalesced to one per WRITE_INTERVAL_MS, well inside the 100 ms durability promise. */
-  private scheduleSave(): void {
-    if (this.saveTimer || this.unsaved.length === 0) return;
-    const wait = this.lastSave + WRITE_INTERVAL_MS - performance.now();
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      this.lastSave = performance.now();
-      void this.save();
-    }, Math.max(0, wait));
   }
 
   /** Once per tick: one merged update frame per connection, one awareness frame, one peer message, one store write. */
@@ -306,70 +281,16 @@ export class Room {
       this.awarenessLocal.clear();
       this.awarenessOther.clear();
     }
-    this.scheduleSave();
+    this.writer.schedule();
   }
 
   private publish(kind: PeerKind, payload: Uint8Array): void {
     this.deps.bus.publish(this.name, encodePeer(kind, payload)).catch((err) => this.log.debug({ err }, 'publish to peers failed'));
   }
 
-  /** Writes unsaved updates; on failure keeps them and retries with back-off. */
-  save(): Promise<void> {
-    if (this.writing || this.retryTimer || this.unsaved.length === 0) return this.writing ?? Promise.resolve();
-    const batch = this.unsaved;
-    this.unsaved = [];
-    const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-    const { store, metrics, config } = this.deps;
-    const started = performance.now();
-    this.writing = store
-      .appendUpdates(this.name, [merged])
-      .then((result) => {
-        metrics.storeWriteSeconds.observe((performance.now() - started) / 1000);
-        if (this.failures > 0) {
-          this.log.info({ failures: this.failures }, 'store writes resumed');
-          // Peers missed these while the store (Redis) was away: send them again.
-          this.publish(PeerKind.update, merged);
-        }
-        this.failures = 0;
-        this.logLength = result.logLength;
-        this.logBytes += merged.length;
-        if (this.logLength >= config.COMPACT_AFTER_ENTRIES || this.logBytes >= config.COMPACT_AFTER_BYTES) void this.compact();
-      })
-      .catch((err) => {
-        metrics.storeErrors.inc();
-        this.unsaved = batch.concat(this.unsaved);
-        this.failures++;
-        const delay = Math.min(5000, 50 * 2 ** this.failures);
-        this.log.warn({ err: String(err), failures: this.failures, retryMs: delay }, 'store write failed; kept in memory');
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          void this.save();
-        }, delay);
-      })
-      .finally(() => {
-        this.writing = null;
-        if (this.unsaved.length > 0 && !this.retryTimer) void this.save();
-      });
-    return this.writing;
-  }
-
+  /** True while anything accepted is not yet sent or stored. */
   get hasUnsaved(): boolean {
-    return this.unsaved.length > 0 || this.writing !== null || this.outgoing.length > 0;
-  }
-
-  compact(): Promise<void> {
-    this.compacting ??= this.deps.store
-      .compact(this.name)
-      .then((result) => {
-        if (!result.compacted) return;
-        this.deps.metrics.compactions.inc();
-        this.bytes = result.bytes;
-        this.logLength = 0;
-        this.logBytes = 0;
-      })
-      .catch((err) => this.log.warn({ err: String(err) }, 'compaction failed'))
-      .finally(() => (this.compacting = null));
-    return this.compacting;
+    return this.writer.pending || this.outgoing.length > 0;
   }
 
   /**
@@ -382,24 +303,10 @@ export class Room {
     if (stored && !this.closed) Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
   }
 
-  /** Writes everything and waits until it is stored (SIGTERM, unload). Gives up after `timeoutMs`. */
+  /** Writes everything and waits until it is stored (SIGTERM). Gives up after `timeoutMs`. */
   async drain(timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
     this.flush();
-    while (this.hasUnsaved || this.retryTimer) {
-      if (Date.now() > deadline) return false;
-      if (this.retryTimer) {
-        clearTimeout(this.retryTimer);
-        this.retryTimer = null;
-      }
-      await this.save();
-      if (this.unsaved.length > 0) await new Promise((r) => setTimeout(r, 100));
-      this.flush();
-    }
-    await this.compacting;
-    // Leave the board folded, so the next start loads one snapshot.
-    if (this.logLength > 0) await this.compact();
-    return true;
+    return this.writer.drain(Date.now() + timeoutMs);
   }
 
   private scheduleUnload(): void {
@@ -416,11 +323,11 @@ export class Room {
     this.unloadTimer = null;
     if (this.connections.size > 0 || this.pins > 0 || this.closed) return;
     this.flush();
-    await this.save();
-    if (this.logLength > 0) await this.compact();
+    await this.writer.save();
+    if (this.writer.logLength > 0) await this.writer.compact();
     // Someone may have joined, or a write may have failed, while we awaited.
     if (this.connections.size > 0 || this.pins > 0) return;
-    if (this.hasUnsaved || this.retryTimer) return this.scheduleUnload();
+    if (this.hasUnsaved) return this.scheduleUnload();
     this.closed = true;
     this.onUnload(this);
   }
@@ -440,8 +347,7 @@ export class Room {
       clearTimeout(this.flushTimer);
       clearImmediate(this.flushTimer as unknown as NodeJS.Immediate);
     }
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.writer.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();

@@ -1,0 +1,150 @@
+/**
+ * What a room owes the store. Accepted updates are written at most once per WRITE_INTERVAL_MS
+ * (well inside the 100 ms durability promise), merged into one append. A failed write keeps them
+ * in memory and retries with back-off; nothing accepted is dropped. Past the compaction
+ * thresholds the log is folded into the snapshot.
+ */
+import * as Y from 'yjs';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Store } from '../persistence/store.ts';
+
+/** Minimum time between two store writes of one board. */
+const WRITE_INTERVAL_MS = 20;
+/** Longest wait between two attempts while the store is failing. */
+const MAX_RETRY_MS = 5000;
+
+export interface RoomWriterDeps {
+  store: Store;
+  config: Config;
+  metrics: Metrics;
+  log: Logger;
+}
+
+export class RoomWriter {
+  /** Stored bytes plus bytes accepted and not yet compacted: what MAX_DOC_BYTES is checked against. */
+  bytes = 0;
+  /** Log entries not yet folded into the snapshot. */
+  logLength = 0;
+  private logBytes = 0;
+  private unsaved: Uint8Array[] = [];
+  private writing: Promise<void> | null = null;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private lastSave = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private compacting: Promise<void> | null = null;
+
+  constructor(
+    private readonly name: string,
+    private readonly deps: RoomWriterDeps,
+    /** Called with what was written late, after the store came back (peers missed it too). */
+    private readonly onRecovered: (merged: Uint8Array) => void
+  ) {}
+
+  /** What the store held when the room loaded. */
+  loaded(bytes: number, logLength: number): void {
+    this.bytes = bytes;
+    this.logLength = logLength;
+  }
+
+  /** An update this instance must store (a client's edit or the server's own). */
+  accept(update: Uint8Array): void {
+    this.unsaved.push(update);
+    this.bytes += update.length;
+  }
+
+  /** True while anything accepted is not yet in the store. */
+  get pending(): boolean {
+    return this.unsaved.length > 0 || this.writing !== null || this.retryTimer !== null;
+  }
+
+  schedule(): void {
+    if (this.saveTimer || this.unsaved.length === 0) return;
+    const wait = this.lastSave + WRITE_INTERVAL_MS - performance.now();
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.lastSave = performance.now();
+      void this.save();
+    }, Math.max(0, wait));
+  }
+
+  /** Writes unsaved updates now; on failure keeps them and retries with back-off. */
+  save(): Promise<void> {
+    if (this.writing || this.retryTimer || this.unsaved.length === 0) return this.writing ?? Promise.resolve();
+    const batch = this.unsaved;
+    this.unsaved = [];
+    const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    const { store, metrics, config, log } = this.deps;
+    const started = performance.now();
+    this.writing = store
+      .appendUpdates(this.name, [merged])
+      .then((result) => {
+        metrics.storeWriteSeconds.observe((performance.now() - started) / 1000);
+        if (this.failures > 0) {
+          log.info({ failures: this.failures }, 'store writes resumed');
+          this.onRecovered(merged);
+        }
+        this.failures = 0;
+        this.logLength = result.logLength;
+        this.logBytes += merged.length;
+        if (this.logLength >= config.COMPACT_AFTER_ENTRIES || this.logBytes >= config.COMPACT_AFTER_BYTES) void this.compact();
+      })
+      .catch((err) => {
+        metrics.storeErrors.inc();
+        this.unsaved = batch.concat(this.unsaved);
+        this.failures++;
+        const delay = Math.min(MAX_RETRY_MS, 50 * 2 ** this.failures);
+        log.warn({ err: String(err), failures: this.failures, retryMs: delay }, 'store write failed; kept in memory');
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          void this.save();
+        }, delay);
+      })
+      .finally(() => {
+        this.writing = null;
+        if (this.unsaved.length > 0 && !this.retryTimer) void this.save();
+      });
+    return this.writing;
+  }
+
+  compact(): Promise<void> {
+    this.compacting ??= this.deps.store
+      .compact(this.name)
+      .then((result) => {
+        if (!result.compacted) return;
+        this.deps.metrics.compactions.inc();
+        this.bytes = result.bytes;
+        this.logLength = 0;
+        this.logBytes = 0;
+      })
+      .catch((err) => this.deps.log.warn({ err: String(err) }, 'compaction failed'))
+      .finally(() => (this.compacting = null));
+    return this.compacting;
+  }
+
+  /** Writes everything now, retrying without back-off until `deadline`; then folds the log. */
+  async drain(deadline: number): Promise<boolean> {
+    while (this.pending) {
+      if (Date.now() > deadline) return false;
+      if (this.retryTimer) {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = null;
+      }
+      await this.save();
+      if (this.unsaved.length > 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    await this.compacting;
+    // Leave the board folded, so the next start loads one snapshot.
+    if (this.logLength > 0) await this.compact();
+    return true;
+  }
+
+  stop(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.saveTimer = null;
+    this.retryTimer = null;
+  }
+}
