@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentKey, summariseConsent } from '@plenary/shared/control';
+import { addCard } from '@plenary/shared/schema';
 import { connectClient, type TestClient } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
@@ -20,6 +21,8 @@ describe('consent per city on agreed actions', () => {
   let action = '';
   let proposal = '';
   let budi: string;
+  let kobeToken = '';
+  const kobe = () => kobeToken;
   const path = () => `/api/workshops/${workshop.id}/consent`;
 
   beforeAll(async () => {
@@ -68,10 +71,25 @@ describe('consent per city on agreed actions', () => {
     let summary = summariseConsent(snapshotOf(control).consent, board, action!, cities);
     expect(summary).toMatchObject({ endorse: 1, reservation: 1, object: 0, missing: ['Kobe'], agreed: true });
 
-    const kobe = (await register(server, workshop, 'Aiko', 'Kobe')).token;
-    expect((await call(server, 'PUT', path(), kobe, { boardId: board, actionId: action, answer: 'object', note: 'Overlaps our own pass' })).status).toBe(200);
+    kobeToken = (await register(server, workshop, 'Aiko', 'Kobe')).token;
+    expect((await call(server, 'PUT', path(), kobe(), { boardId: board, actionId: action, answer: 'object', note: 'Overlaps our own pass' })).status).toBe(200);
     await waitFor(() => Object.keys(snapshotOf(control).consent).length === 3, 10_000, "Kobe's answer to arrive");
     summary = summariseConsent(snapshotOf(control).consent, board, action!, cities);
     expect(summary).toMatchObject({ endorse: 1, reservation: 1, object: 1, missing: [], agreed: false });
+  });
+
+  it('carries every city\'s answer, with its reservation or reason, into the exports', async () => {
+    const json = await server.fetch(`/api/boards/${board}/export.json`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } });
+    const exported = (await json.json()) as { boards: { consent?: Record<string, { city: string; answer: string; note?: string }[]> }[] };
+    expect(exported.boards[0]!.consent?.[action]).toEqual([
+      { city: 'Kobe', answer: 'object', note: 'Overlaps our own pass' },
+      { city: 'Porto', answer: 'endorse' },
+      { city: 'Surabaya', answer: 'endorse-with-reservation', note: 'Needs a budget line' }
+    ]);
+    // An action card (the cards above are ideas moved into the agreed lane): its table row carries them.
+    const museum = addCard(facilitator.doc, { kind: 'action', lane: 'agreed', lang: 'en', title: 'Shared museum pass', createdBy: 'Pim', authorCity: 'Porto' });
+    await waitFor(async () => (await call(server, 'PUT', path(), kobe(), { boardId: board, actionId: museum, answer: 'reservation', note: 'Only for public museums' })).status === 200, 10_000, 'the action to reach the server');
+    const md = await (await server.fetch(`/api/workshops/${workshop.id}/export.md`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } })).text();
+    for (const text of ['Shared museum pass', 'Kobe', 'Only for public museums']) expect(md).toContain(text);
   });
 });

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { migrateBoard, readBoard, type BoardSnapshot } from '@plenary/shared/schema';
-import type { ExportBoard, ExportWorkshop } from '@plenary/shared/export';
+import type { ConsentByAction, ExportBoard, ExportWorkshop } from '@plenary/shared/export';
 import type { Store } from '../persistence/store.ts';
 import type { BoardRef, Workshop } from '../workshops/workshop.ts';
 
@@ -32,13 +32,16 @@ export const loadExportBoard = async (
   workshop: Workshop,
   ref: BoardRef,
   /** A saved version's snapshot to export instead of the board now. */
-  saved?: BoardSnapshot
+  saved?: BoardSnapshot,
+  /** Each city's consent on the board's actions. */
+  consent?: ConsentByAction
 ): Promise<ExportBoard> => {
   const room = live?.get(ref.id);
   const snapshot = saved ?? (room?.loaded ? readBoard(room.doc) : await readStored(store, ref.id));
   const board = snapshot.board;
   return {
     theme: ref.theme,
+    ...(consent ? { consent } : {}),
     snapshot: {
       ...snapshot,
       board: { ...board, workshopId: board.workshopId || workshop.id, boardId: board.boardId || ref.id, theme: board.theme || ref.theme, title: board.title || ref.theme }

@@ -15,6 +15,7 @@ import {
 } from '@plenary/shared/export';
 import { langTag } from '@plenary/shared/schema';
 import type { AppDeps } from '../app.ts';
+import { consentOfBoard, workshopConsent } from '../exports/consent.ts';
 import { exportWorkshopOf, loadExportBoard, type LiveBoards } from '../exports/load-boards.ts';
 import { createPdfPrinter, PdfUnavailableError, type PdfPrinter } from '../exports/pdf-printer.ts';
 import { readStoredVersion } from '../versions/stored-version.ts';
@@ -26,7 +27,7 @@ const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 /** `export.docx` etc.; anything after `export.` is checked against the known formats. */
 const FILE_PARAM = ':file{export\\.[^/]+}';
 
-export type ExportDeps = Pick<AppDeps, 'store' | 'workshops' | 'signer'> & {
+export type ExportDeps = Pick<AppDeps, 'store' | 'workshops' | 'signer' | 'control'> & {
   /** Rooms open in this process; their live documents are exported instead of the stored ones. */
   rooms?: LiveBoards;
   /** Where Chromium is; by default CHROMIUM_PATH, else /usr/bin/chromium. */
@@ -69,7 +70,8 @@ export const exportRoutes = (deps: ExportDeps) => {
     if (!oneBoard) throw new ApiError(400, 'version: versions belong to one board; export that board', 'version');
     const found = await readStoredVersion(deps.store, refs[0]!.id, versionId);
     if (!found) throw new ApiError(404, 'version: no such version of this board', 'version');
-    const board = await loadExportBoard(deps.store, undefined, workshop, refs[0]!, found.snapshot);
+    const consent = consentOfBoard(await workshopConsent(deps.control, workshop.id), refs[0]!.id);
+    const board = await loadExportBoard(deps.store, undefined, workshop, refs[0]!, found.snapshot, consent);
     return { boards: [board], takenAt: found.version.createdAt, versionLabel: found.version.label };
   };
 
@@ -78,7 +80,10 @@ export const exportRoutes = (deps: ExportDeps) => {
     const language = languageOf(c);
     const version = await versionOf(c, workshop, refs, oneBoard);
     const takenAt = version?.takenAt ?? new Date().toISOString();
-    const boards = version?.boards ?? (await Promise.all(refs.map((ref) => loadExportBoard(deps.store, deps.rooms, workshop, ref))));
+    const consent = version ? [] : await workshopConsent(deps.control, workshop.id);
+    const boards =
+      version?.boards ??
+      (await Promise.all(refs.map((ref) => loadExportBoard(deps.store, deps.rooms, workshop, ref, undefined, consentOfBoard(consent, ref.id)))));
     return localiseExport(
       { workshop: exportWorkshopOf(workshop), boards, takenAt, ...(version ? { versionLabel: version.versionLabel } : {}) },
       language
