@@ -131,6 +131,19 @@ describe('facilitation', () => {
     expect(missingText).not.toContain('Bangkok');
     expect(missingText).not.toContain('Porto');
     await waitFor(async () => ((await cardById(present, actionId!).getByTestId('present-consent').textContent()) ?? '').includes('✗ 1'), 10_000, 'consent on the present screen');
+
+    // The facilitator records, on its behalf, the answer Seoul sent by email.
+    await openBoardAsFacilitator(wall, workshop, boardId);
+    const onBehalf = cardById(wall, actionId!).getByTestId('consent');
+    await onBehalf.locator('summary').click();
+    await onBehalf.getByTestId('consent-answer').click();
+    await onBehalf.getByTestId('consent-city').selectOption('Seoul');
+    await onBehalf.getByTestId('consent-endorse').check();
+    await onBehalf.getByTestId('consent-submit').click();
+    await waitFor(async () => (await tally.getAttribute('data-endorse')) === '2', 10_000, "Seoul's answer on a delegate's board");
+    expect(await cardById(somchai.page, actionId!).locator('[data-testid="consent-record"][data-city="Seoul"]').count()).toBe(1);
+    await wall.goto(`${server.httpBase}/w/${encodeURIComponent(workshop.id)}/wall`);
+    await wall.getByTestId('wall').waitFor();
   });
 
   test('locking a board makes a delegate board read-only; unlocking restores editing', async (ctx) => {

@@ -53,8 +53,9 @@ export const facilitationApi = (workshopId: string, token: string) => {
     vote: (roundId: string, cardId: string) => call<MyVotes>(token, `${w}/rounds/${encodeURIComponent(roundId)}/votes`, 'POST', { cardId }),
     unvote: (roundId: string, cardId: string) =>
       call<MyVotes>(token, `${w}/rounds/${encodeURIComponent(roundId)}/votes/${encodeURIComponent(cardId)}`, 'DELETE'),
-    consent: (boardId: string, actionId: string, answer: ConsentAnswer, note?: string) =>
-      call(token, `${w}/consent`, 'PUT', { boardId, actionId, answer, ...(note ? { note } : {}) })
+    /** `city`: a facilitator recording a city's answer on its behalf (a delegate answers for their own). */
+    consent: (boardId: string, actionId: string, answer: ConsentAnswer, note?: string, city?: string) =>
+      call(token, `${w}/consent`, 'PUT', { boardId, actionId, answer, ...(note ? { note } : {}), ...(city ? { city } : {}) })
   };
 };
 
