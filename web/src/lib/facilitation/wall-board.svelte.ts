@@ -1,7 +1,8 @@
 /**
  * One theme board as the facilitator wall sees it, live: cards per lane, who is on it (their
- * name and city, from presence) and the latest changes (cards added or changed while the wall is
- * open). A light connection: the wall takes no part in presence itself.
+ * name and city, from presence) and the latest changes: at first the most recently created cards,
+ * then cards added or changed while the wall is open. A light connection: the wall takes no part
+ * in presence itself.
  *
  * Public API
  *   const wb = new WallBoard(boardId, token)
@@ -79,6 +80,14 @@ export class WallBoard {
       () => cards.unobserveDeep(onDeep)
     );
     void this.connection.whenLoaded.then(recount);
+    // Once the board has arrived, start the list with the newest cards instead of an empty one.
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      provider.off('sync', onSync);
+      if (this.changes.length === 0) this.#seedNewest(cards);
+    };
+    provider.on('sync', onSync);
+    this.#cleanups.push(() => provider.off('sync', onSync));
   }
 
   get people() {
@@ -105,6 +114,14 @@ export class WallBoard {
       ];
     }
     this.changes = list.slice(0, MAX_CHANGES);
+  }
+
+  #seedNewest(cards: Y.Map<Y.Map<unknown>>): void {
+    const created = (card: Y.Map<unknown>) => Date.parse(String(card.get('createdAt') ?? '')) || 0;
+    this.changes = [...cards.entries()]
+      .sort(([, a], [, b]) => created(b) - created(a))
+      .slice(0, MAX_CHANGES)
+      .map(([cardId, card]) => ({ cardId, text: headline(card), lane: readPosition(card as never).lane, added: true, at: created(card) }));
   }
 
   /** Texts typed after a card was first listed: keep the headline current (with the recount). */
