@@ -77,6 +77,7 @@ export class RoomManager {
       });
       return;
     }
+    room.guardsSettings = true;
     if (!workshopId) return;
     const control = await this.open(controlDocName(workshopId), workshopId);
     control.pin();

@@ -10,11 +10,12 @@
  */
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { CloseCode, DenyReason } from '@plenary/shared/protocol';
+import { CloseCode, DenyReason, Role } from '@plenary/shared/protocol';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../persistence/store.ts';
+import { guardBoardSettings } from './board-settings.ts';
 import type { Connection } from './connection.ts';
 import { RoomWriter } from './room-writer.ts';
 import { PEER, SERVER, STORE } from './origins.ts';
@@ -49,6 +50,8 @@ export class Room {
    * control document), or null. Set by the room manager, which knows what the room is.
    */
   writeDenied: (conn: Connection) => DenyReason | null = () => null;
+  /** Board rooms keep their settings for facilitators (board-settings.ts); control documents need not. */
+  guardsSettings = false;
   /** Holders other than connections (the server writing, a board keeping its control doc). */
   private pins = 0;
   private destroyHooks: (() => void)[] = [];
@@ -94,8 +97,13 @@ export class Room {
     this.loaded = true;
     for (const bytes of early) this.receivePeer(bytes);
     // Boards written by an older Plenary are upgraded in place; the upgrade is stored like an edit.
-    const migration = migrateBoard(this.doc, SERVER);
-    if (migration.migrated) this.log.info(migration, 'board migrated');
+    // A board this version cannot read still opens: its people keep their edits.
+    try {
+      const migration = migrateBoard(this.doc, SERVER);
+      if (migration.migrated) this.log.info(migration, 'board migrated');
+    } catch (err) {
+      this.log.error({ err: String(err) }, 'board could not be migrated; opened as it is');
+    }
     // Unloads after the grace period unless a connection joins (it may have left while we loaded).
     this.scheduleUnload();
     this.log.info({ ms: Math.round(performance.now() - started), bytes: this.writer.bytes, logLength: this.writer.logLength }, 'document loaded');
@@ -199,11 +207,13 @@ export class Room {
       return;
     }
     this.deps.metrics.updatesReceived.inc();
+    const guard = this.guardsSettings && conn.info.role !== Role.facilitator ? guardBoardSettings(this.doc) : null;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
       throw new ProtocolError(CloseCode.malformedMessage, `update could not be applied: ${(err as Error).message}`);
     }
+    if (guard?.restore(SERVER)) conn.deny(DenyReason.boardSettings);
   }
 
   private receivePeer(bytes: Uint8Array): void {

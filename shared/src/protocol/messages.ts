@@ -43,7 +43,9 @@ export const DenyReason = {
   /** The board passed MAX_DOC_BYTES; only changes that delete content are accepted. */
   documentTooLarge: 'document-too-large',
   /** The facilitator locked the board; only facilitators may change it until it is unlocked. */
-  locked: 'locked'
+  locked: 'locked',
+  /** The board's own settings (title, schema version, lock) are the facilitators'; the change was undone. */
+  boardSettings: 'board-settings'
 } as const;
 export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason];
 
