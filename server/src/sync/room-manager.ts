@@ -77,7 +77,7 @@ export class RoomManager {
       });
       return;
     }
-    room.guardsSettings = true;
+    room.protectSettings();
     if (!workshopId) return;
     const control = await this.open(controlDocName(workshopId), workshopId);
     control.pin();

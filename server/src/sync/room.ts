@@ -15,7 +15,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../persistence/store.ts';
-import { guardBoardSettings } from './board-settings.ts';
+import { protectBoardSettings } from './board-settings.ts';
 import type { Connection } from './connection.ts';
 import { RoomWriter } from './room-writer.ts';
 import { PEER, SERVER, STORE } from './origins.ts';
@@ -50,8 +50,6 @@ export class Room {
    * control document), or null. Set by the room manager, which knows what the room is.
    */
   writeDenied: (conn: Connection) => DenyReason | null = () => null;
-  /** Board rooms keep their settings for facilitators (board-settings.ts); control documents need not. */
-  guardsSettings = false;
   /** Holders other than connections (the server writing, a board keeping its control doc). */
   private pins = 0;
   private destroyHooks: (() => void)[] = [];
@@ -207,13 +205,22 @@ export class Room {
       return;
     }
     this.deps.metrics.updatesReceived.inc();
-    const guard = this.guardsSettings && conn.info.role !== Role.facilitator ? guardBoardSettings(this.doc) : null;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
       throw new ProtocolError(CloseCode.malformedMessage, `update could not be applied: ${(err as Error).message}`);
     }
-    if (guard?.restore(SERVER)) conn.deny(DenyReason.boardSettings);
+  }
+
+  /** Board rooms keep their settings for facilitators and the server (board-settings.ts). */
+  protectSettings(): void {
+    const stop = protectBoardSettings(this.doc, {
+      // Only the server itself, its peers, the store and facilitators change a board's settings.
+      mayChange: (origin) => !isConnection(origin) || origin.info.role === Role.facilitator,
+      refused: (origin) => (origin as Connection).deny(DenyReason.boardSettings),
+      restoreOrigin: SERVER
+    });
+    this.onDestroy(stop);
   }
 
   private receivePeer(bytes: Uint8Array): void {
