@@ -279,11 +279,13 @@ export class Room {
       const frame = writeUpdate(merged);
       // A client needs no echo of a tick that holds only its own edits.
       const sole = batch.every((b) => b.from === batch[0]!.from) ? batch[0]!.from : null;
+      let sent = 0;
       for (const conn of this.connections) {
         if (conn === sole) continue;
         conn.send(frame);
-        metrics.updatesFannedOut.inc();
+        sent++;
       }
+      if (sent > 0) metrics.updatesFannedOut.inc(sent);
       const local = batch.filter((b) => isLocal(b.from));
       if (local.length > 0) {
         const localMerged = local.length === batch.length ? merged : Y.mergeUpdates(local.map((b) => b.update));
