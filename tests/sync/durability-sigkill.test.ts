@@ -10,7 +10,7 @@ import { elapse, waitFor } from '../utils/wait.ts';
 import { STORE_KINDS } from './support/stores.ts';
 
 const N = 60;
-/** From the issue: "both clients leave; 250 ms later the server is killed". */
+/** The durability promise: "both clients leave; 250 ms later the server is killed". */
 const KILL_AFTER_MS = 250;
 
 for (const store of STORE_KINDS) {
