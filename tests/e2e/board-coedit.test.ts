@@ -2,26 +2,17 @@
  * Two delegates on one board, each in their own browser: each sees the other's new card, their
  * typing in the same card character by character, and who is on the board and on which card.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { waitFor } from '../utils/wait.ts';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, cardField, openBoardAs, waitForCardText, type BoardPerson } from './board-support.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('board co-editing', () => {
   test('two people see each other’s cards, typing and presence', async (ctx) => {

@@ -2,10 +2,10 @@
  * Drag and drop with a pointer: a card dragged by its handle lands between the cards nearest to
  * where it is dropped, in the same lane or another one, and the other person sees the same order.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, openBoardAs, waitForStatus, type BoardPerson } from './board-support.ts';
 import { boardLink } from './utils/app.ts';
@@ -15,16 +15,7 @@ import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const laneTexts = (page: Page, lane: string): Promise<string[]> =>
   page.getByTestId(`lane-${lane}`).getByTestId('card-text').evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));

@@ -2,26 +2,17 @@
  * Every move by keyboard: a focused card moves with Alt+Arrow keys within its lane and between
  * lanes, keeps focus, and the move is announced to screen readers.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, openBoardAs, type BoardPerson } from './board-support.ts';
 import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const laneTexts = (page: Page, lane: string): Promise<string[]> =>
   page.getByTestId(`lane-${lane}`).getByTestId('card-text').evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));

@@ -2,26 +2,18 @@
  * The observer link (a projector): the board is shown live, anonymously and read-only — no add
  * buttons, no editable text, and the observer does not appear among the people on the board.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { boardLink, createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser, newPerson, Viewport } from './utils/browser.ts';
+import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
+import { newPerson, Viewport } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, cardField, openBoardAs, waitForCardText, waitForStatus, type BoardPerson } from './board-support.ts';
 import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('board on a projector', () => {
   test('an observer sees changes live and cannot edit', async (ctx) => {

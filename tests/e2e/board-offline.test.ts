@@ -2,26 +2,17 @@
  * Local-first: a delegate whose Wi-Fi drops keeps editing; the status says changes are waiting;
  * a reload while offline keeps the edits (IndexedDB); on reconnect both screens converge.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, cardField, cardTexts, connectionStatus, openBoardAs, waitForCardText, waitForStatus, type BoardPerson } from './board-support.ts';
 import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('board offline', () => {
   test('edits made offline survive a reload and merge with others’ edits on reconnect', async (ctx) => {

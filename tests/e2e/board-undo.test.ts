@@ -2,26 +2,17 @@
  * Undo takes back only your own changes: a co-editor's typing in the same card stays. Deleting a
  * card offers an undo toast that brings it back for everyone.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, cardField, cardTexts, openBoardAs, waitForCardText, type BoardPerson } from './board-support.ts';
 import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('board undo', () => {
   test('Ctrl+Z undoes my typing and leaves a co-editor’s typing in the same card', async (ctx) => {

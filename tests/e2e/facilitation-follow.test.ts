@@ -3,26 +3,17 @@
  * another board) switches to that board, and the card the facilitator then focuses is highlighted
  * on the projector. Stopping leaves the projector where it is.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '../utils/wait.ts';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { cardById, openBoardAsFacilitator, openPresent, openWall, seedCards } from './facilitation-support.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('follow me', () => {
   test('the projector follows the facilitator to another board and highlights the focused card', async (ctx) => {

@@ -5,12 +5,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { openBoardAs } from './board-support.ts';
 import { openPresent, openWall, seedCards } from './facilitation-support.ts';
@@ -21,16 +21,7 @@ const SIZES = { '1280x800': { width: 1280, height: 800 }, '1920x1080': { width: 
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const shoot = async (page: Page, name: string) => {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));

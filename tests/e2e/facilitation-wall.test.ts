@@ -2,28 +2,19 @@
  * The facilitator wall shows each board's latest changes: the newest cards as soon as it opens,
  * then every card added or edited while it watches, newest first.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addCard } from '@plenary/shared/schema';
 import { connectClient } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { openWall, seedCards } from './facilitation-support.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('facilitator wall', () => {
   test('lists the newest cards when it opens, then each card added while it watches', async (ctx) => {

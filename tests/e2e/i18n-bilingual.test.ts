@@ -4,28 +4,19 @@
  * marked), readers of the original's language see just the original. Action titles on the lane
  * follow the same rule.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { addCard, getCardMap, startTranslation } from '@plenary/shared/schema';
 import { connectClient } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { openBoardAs, waitForCardText, type BoardPerson } from './board-support.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('bilingual cards', () => {
   test('a translation typed by one delegate is shown to readers of its language, with the original marked', async (ctx) => {

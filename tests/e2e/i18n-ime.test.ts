@@ -6,25 +6,16 @@
  * `Input.insertText`), the events an operating-system input method fires. Chinese, Thai and
  * Vietnamese are in board-ime.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser } from './utils/browser.ts';
+import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, cardField, cardTexts, openBoardAs, waitForCardText, type BoardPerson } from './board-support.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 /** One composition step: the text being composed, caret at its end. */
 const compose = (text: string) => ({ text, selectionStart: text.length, selectionEnd: text.length });

@@ -6,10 +6,11 @@
  * (Georgian) is the control: the same check reports a font that is not ours, so the check can fail.
  * Thai and Khmer paragraphs in a narrow column wrap only at word boundaries.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser, newPerson } from './utils/browser.ts';
+import { type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
+import { newPerson } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 
 /** Sample text per interface language, and the shipped font file that must draw its script. */
@@ -36,16 +37,7 @@ interface PlatformFont {
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 /** Puts each sample on the page in its own element with its `lang`, and waits for its fonts. */
 const showSamples = async (page: Page, samples: ReadonlyArray<{ lang: string; text: string }>) => {

@@ -4,25 +4,17 @@
  * lands on the workshop page; their identity is remembered after a reload; links lose their token
  * from the address bar once read.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { workshopSeed } from '@plenary/shared/seed';
-import { startAppServer, workshopLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser, newPerson } from './utils/browser.ts';
+import { workshopLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
+import { newPerson } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const THEMES = workshopSeed.themes.map((t) => t.en);
 

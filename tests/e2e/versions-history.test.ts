@@ -4,10 +4,11 @@
  * on it, and "Undo restore" brings the change back. The Export menu flags an incomplete agreed
  * action before offering the six formats.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { boardLink, createDemoWorkshop, startAppServer, type PlenaryServer } from './utils/app.ts';
-import { launchBrowser, newPerson } from './utils/browser.ts';
+import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
+import { newPerson } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { enterIdentity } from './utils/identity.ts';
 import { addIdea, cardTexts, openBoardAs, waitForCardText, waitForStatus, type BoardPerson } from './board-support.ts';
@@ -18,16 +19,7 @@ import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('board versions', () => {
   test('save a version, change the board, compare, restore for everyone, undo the restore', async (ctx) => {
