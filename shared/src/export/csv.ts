@@ -1,7 +1,9 @@
 /**
  * CSV: one row per card of every board (all lanes), UTF-8 with a byte-order mark so spreadsheet
- * programs read Thai and CJK text correctly. Quoting is csv-stringify's; a cell that a spreadsheet
- * would run as a formula (starting with =, +, -, @, tab or carriage return) is prefixed with `'`.
+ * programs read Thai and CJK text correctly. Quoting is csv-stringify's, told to also quote every
+ * cell holding a line break of any kind: it quotes only the record delimiter (CR LF) by itself, and a
+ * bare LF, U+2028 or U+0085 inside an unquoted cell splits the row for strict readers (Python's csv,
+ * Excel, `splitlines`). A cell a spreadsheet would run as a formula is prefixed with `'`.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CardSnapshot } from '../schema/snapshot-schema.ts';
@@ -17,7 +19,15 @@ export const CSV_COLUMNS = [
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Every line break a reader may split on: LF, CR, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR. */
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+
+/**
+ * A formula start: `= + - @` or their full-width forms `＝ ＋ － ＠` (spreadsheets in CJK locales
+ * read those as operators), also after leading blanks, line breaks or invisible characters, which
+ * spreadsheets skip; and any cell starting with a tab or carriage return.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u0085\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 
 /** A cell a spreadsheet will show as text: formula-like starts get a leading apostrophe. */
 export const neutraliseCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
@@ -63,6 +73,6 @@ export const renderCsv = (input: ExportInput): string => {
   const rows = p.boards.flatMap((board) => board.snapshot.cards.map((card) => rowOf(p, board, card)));
   return stringify(
     rows.map((row) => CSV_COLUMNS.map((c) => neutraliseCell(row[c]))),
-    { bom: true, header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' }
+    { bom: true, header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', quoted_match: LINE_BREAK }
   );
 };
