@@ -13,6 +13,7 @@ import {
   writeRound,
   type Round
 } from '@plenary/shared/control';
+import type { MyVotes } from '@plenary/shared/api';
 import { getCardMap, getCardsMap, readPosition, type Lane } from '@plenary/shared/schema';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../workshops/ids.ts';
@@ -22,12 +23,6 @@ import { countVoters, type VoteStore } from './votes.ts';
 export interface Voter {
   participantId: string;
   city: string;
-}
-
-/** What a voter sees of their own ballot. */
-export interface MyVotes {
-  votes: string[];
-  left: number;
 }
 
 export const createRounds = (control: ControlDocs, votes: VoteStore) => {

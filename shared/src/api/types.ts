@@ -61,3 +61,9 @@ export interface JoinResult {
   token: string;
   cities: City[];
 }
+
+/** What a voter sees of their own ballot in a dot-voting round (its votes are card ids). */
+export interface MyVotes {
+  votes: string[];
+  left: number;
+}
