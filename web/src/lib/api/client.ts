@@ -1,31 +1,29 @@
 /**
- * Typed calls to the Plenary HTTP API (docs: the server's http/ folder). Every call rejects with
- * an `ApiError` carrying the HTTP status (0 when the network is down) and, for 400s, the field
- * the server objected to.
+ * The one HTTP client of the web app: every call to the Plenary API goes through `call`, so the
+ * token header, JSON bodies and error handling are written once. The resource modules beside this
+ * one (workshops, facilitation, versions, exports) are thin functions on top of it.
  *
  * Public API
- *   createWorkshop(input, organizerKey?)  → CreatedWorkshop
- *   getWorkshop(workshopId, token)        → Workshop
- *   joinByCode(code)                      → JoinResult
- *   normalizeJoinCode(text)               'abc def' → 'ABC-DEF' (what a person types on a phone)
- *   ApiError
+ *   call(path, { method?, token?, body?, cache? })  → the parsed JSON answer
+ *   ApiError   status (0 when there was no answer), error and field from the server's
+ *              `{error, field}` body, retryAfterMs from a `Retry-After` header
  */
-import type {
-  City,
-  CreatedWorkshop,
-  CreateWorkshopInput,
-  JoinResult,
-  Workshop
-} from './types.ts';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly field?: string
+    readonly field?: string,
+    /** How long the server asked us to wait before trying again (`Retry-After`), when it said. */
+    readonly retryAfterMs?: number
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** The server's `error` text (or the HTTP status text when it sent none). */
+  get error(): string {
+    return this.message;
   }
 
   /** No answer at all: offline, or the server is down. */
@@ -34,39 +32,47 @@ export class ApiError extends Error {
   }
 }
 
-const request = async <T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> => {
-  const headers = new Headers(init.headers);
-  if (init.body !== undefined) headers.set('content-type', 'application/json');
-  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+export interface CallOptions {
+  method?: string;
+  /** Sent as `Authorization: Bearer …` when given. */
+  token?: string;
+  /** Sent as JSON when given. */
+  body?: unknown;
+  cache?: RequestCache;
+}
+
+/** `Retry-After` is either a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
+const parseRetryAfter = (value: string | null): number | undefined => {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+};
+
+export const call = async <T>(path: string, options: CallOptions = {}): Promise<T> => {
+  const { method = 'GET', token, body, cache } = options;
+  const headers = new Headers();
+  if (body !== undefined) headers.set('content-type', 'application/json');
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  const init: RequestInit = { method, headers };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  if (cache) init.cache = cache;
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers });
+    response = await fetch(path, init);
   } catch (error) {
     throw new ApiError(0, error instanceof Error ? error.message : 'network error');
   }
-  const body = (await response.json().catch(() => null)) as (T & { error?: string; field?: string }) | null;
-  if (!response.ok) throw new ApiError(response.status, body?.error ?? response.statusText, body?.field);
-  if (body === null) throw new ApiError(response.status, 'empty response');
-  return body;
+  const answer = (await response.json().catch(() => null)) as (T & { error?: string; field?: string }) | null;
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      answer?.error ?? response.statusText,
+      answer?.field,
+      parseRetryAfter(response.headers.get('retry-after'))
+    );
+  }
+  if (answer === null) throw new ApiError(response.status, 'empty response');
+  return answer;
 };
-
-export const createWorkshop = (input: CreateWorkshopInput, organizerKey?: string): Promise<CreatedWorkshop> =>
-  request<CreatedWorkshop>('/api/workshops', {
-    method: 'POST',
-    body: JSON.stringify(input),
-    token: organizerKey
-  });
-
-export const getWorkshop = (workshopId: string, token: string): Promise<Workshop> =>
-  request<Workshop>(`/api/workshops/${encodeURIComponent(workshopId)}`, { token });
-
-/** Letters and digits only, upper case, hyphenated in the middle the way the server prints it. */
-export const normalizeJoinCode = (text: string): string => {
-  const bare = text.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return bare.length === 6 ? `${bare.slice(0, 3)}-${bare.slice(3)}` : bare;
-};
-
-export const joinByCode = (code: string): Promise<JoinResult> =>
-  request<JoinResult>(`/api/join/${encodeURIComponent(normalizeJoinCode(code))}`);
-
-export type { City };

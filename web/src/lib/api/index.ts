@@ -1,2 +1,6 @@
 export * from './client.ts';
+export * from './workshops.ts';
+export * from './facilitation.ts';
+export * from './versions.ts';
+export * from './exports.ts';
 export type * from './types.ts';

@@ -20,7 +20,7 @@ import { getContext, onDestroy, setContext } from 'svelte';
 import { Role } from '@plenary/shared/protocol';
 import { RoundStatus, type Round } from '@plenary/shared/control';
 import { getWorkshopSession, type WorkshopSession } from '$lib/session';
-import { facilitationApi, type FacilitationApi } from './api.ts';
+import { facilitationApi, type FacilitationApi } from '$lib/api';
 import { Control } from './control.svelte.ts';
 import { RoundVotes } from './my-votes.svelte.ts';
 import { serverClock } from './server-clock.svelte.ts';

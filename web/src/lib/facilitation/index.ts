@@ -3,7 +3,7 @@
  * server), the server clock for timers, the HTTP actions, and the per-board state the board's
  * facilitation components share.
  */
-export { facilitationApi, fetchServerTime, type FacilitationApi, type MyVotes } from './api.ts';
+export { facilitationApi, fetchServerTime, type FacilitationApi, type MyVotes } from '$lib/api';
 export { Control } from './control.svelte.ts';
 export { serverClock, ServerClock } from './server-clock.svelte.ts';
 export { BoardFacilitation, provideBoardFacilitation, getBoardFacilitation } from './board-facilitation.svelte.ts';

@@ -4,7 +4,7 @@
  * state, so what is shown is always what the server counted.
  */
 import { ApiError } from '$lib/api';
-import type { FacilitationApi, MyVotes } from './api.ts';
+import type { FacilitationApi, MyVotes } from '$lib/api';
 
 export class RoundVotes {
   readonly roundId: string;

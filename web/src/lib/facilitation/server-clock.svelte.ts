@@ -11,7 +11,7 @@
  *   serverClock.synced     an estimate has been made                                        ($state)
  *   serverClock.resync()
  */
-import { fetchServerTime } from './api.ts';
+import { fetchServerTime } from '$lib/api';
 
 const SAMPLES = 4;
 /** Fast enough that a countdown never shows a second late by more than this. */
