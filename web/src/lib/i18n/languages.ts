@@ -13,4 +13,4 @@ export const nativeLanguageName = (lang: string): string => {
 };
 
 /** City names in English and in their own script: one helper for the whole app (lib/i18n/city-label.ts). */
-export { cityLabel } from '$lib/i18n';
+export { cityLabel } from './city-label.ts';
