@@ -1,8 +1,8 @@
 /**
  * Consent on agreed actions: each city answers endorse, endorse with a reservation, or object.
- * An action counts as agreed when no city objects.
+ * This module counts the answers; whether an action is agreed is `consentVerdict`'s to say
+ * (verdict.ts), never a count's.
  */
-import { ConsentAnswer } from './constants.ts';
 import type { ConsentRecord, ControlSnapshot } from './types.ts';
 
 /** The answers on one action, per kind, and the cities still to answer. */
@@ -12,13 +12,14 @@ export interface ConsentSummary {
   object: number;
   /** Records by city. */
   byCity: Record<string, ConsentRecord>;
-  /** Cities of the workshop that have not answered, in the order given. */
+  /** Cities of `cities` that have not answered, in the order given. */
   missing: string[];
-  /** True when no city objects. */
-  agreed: boolean;
 }
 
-/** The consent records of one action, from a control snapshot, against the workshop's cities. */
+/**
+ * The consent records of one action, from a control snapshot, against `cities` (the cities the
+ * action asks: see `citiesAsked`).
+ */
 export const summariseConsent = (
   consent: ControlSnapshot['consent'],
   boardId: string,
@@ -26,13 +27,12 @@ export const summariseConsent = (
   cities: readonly string[]
 ): ConsentSummary => {
   const prefix = `${boardId}/${actionId}/`;
-  const summary: ConsentSummary = { endorse: 0, reservation: 0, object: 0, byCity: {}, missing: [], agreed: true };
+  const summary: ConsentSummary = { endorse: 0, reservation: 0, object: 0, byCity: {}, missing: [] };
   for (const [key, record] of Object.entries(consent)) {
     if (!key.startsWith(prefix)) continue;
     summary.byCity[record.city] = record;
     summary[record.answer]++;
   }
   summary.missing = cities.filter((c) => !summary.byCity[c]);
-  summary.agreed = summary[ConsentAnswer.object] === 0;
   return summary;
 };

@@ -33,7 +33,9 @@ export const ControlKey = {
   /** `meta` key of the link generations per role. */
   generations: 'generations',
   /** `meta` key of the workshop id. */
-  workshopId: 'workshopId'
+  workshopId: 'workshopId',
+  /** `meta` key of whose consent an action needs (`ConsentScope`; `involved` when absent). */
+  consentScope: 'consentScope'
 } as const;
 
 export const TimerState = {
@@ -68,6 +70,19 @@ export const ConsentAnswer = {
 } as const;
 export type ConsentAnswer = (typeof ConsentAnswer)[keyof typeof ConsentAnswer];
 export const CONSENT_ANSWERS: readonly ConsentAnswer[] = Object.values(ConsentAnswer);
+
+/**
+ * Whose consent an action needs (set by a facilitator for the whole workshop): the cities it
+ * involves — its lead and partner cities — or every city of the workshop.
+ */
+export const ConsentScope = {
+  involved: 'involved',
+  workshop: 'workshop'
+} as const;
+export type ConsentScope = (typeof ConsentScope)[keyof typeof ConsentScope];
+export const CONSENT_SCOPES: readonly ConsentScope[] = Object.values(ConsentScope);
+/** The scope of a workshop whose facilitator has not chosen one. */
+export const DEFAULT_CONSENT_SCOPE: ConsentScope = ConsentScope.involved;
 
 /** Limits the server enforces on facilitation input. */
 export const ControlLimits = {

@@ -12,4 +12,6 @@ export * from './write.ts';
 export * from './timer.ts';
 export * from './tally.ts';
 export * from './consent.ts';
+export * from './verdict.ts';
+export * from './verdict-status.ts';
 export * from './schemas.ts';

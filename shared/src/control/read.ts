@@ -1,7 +1,7 @@
 /** Reading a control document into plain values, whole (`readControl`) or piece by piece. */
 import type * as Y from 'yjs';
 import type { Role } from '../protocol/tokens.ts';
-import { ControlKey, ControlRoot, RoundStatus } from './constants.ts';
+import { CONSENT_SCOPES, ControlKey, ControlRoot, DEFAULT_CONSENT_SCOPE, RoundStatus, type ConsentScope } from './constants.ts';
 import {
   bannerKey,
   getAgendaMap,
@@ -43,6 +43,12 @@ export const openRoundOf = (doc: Y.Doc, boardId: string): Round | null => {
   return null;
 };
 
+/** Whose consent an action needs; `involved` until a facilitator chooses. */
+export const readConsentScope = (doc: Y.Doc): ConsentScope => {
+  const value = getControlMap(doc, ControlRoot.meta).get(ControlKey.consentScope);
+  return CONSENT_SCOPES.includes(value as ConsentScope) ? (value as ConsentScope) : DEFAULT_CONSENT_SCOPE;
+};
+
 /** The whole control document as plain values. */
 export const readControl = (doc: Y.Doc): ControlSnapshot => {
   const meta = getControlMap(doc, ControlRoot.meta);
@@ -57,6 +63,7 @@ export const readControl = (doc: Y.Doc): ControlSnapshot => {
     locks: entries(getLocksMap(doc)),
     follow: getFollowMap(doc).get(ControlKey.followCurrent) ?? null,
     rounds: entries(getRoundsMap(doc)),
-    consent: entries(getConsentMap(doc))
+    consent: entries(getConsentMap(doc)),
+    consentScope: readConsentScope(doc)
   };
 };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ROLES } from '../protocol/tokens.ts';
 import { LANES } from '../schema/constants.ts';
-import { CONSENT_ANSWERS, ControlLimits, TimerAction } from './constants.ts';
+import { CONSENT_ANSWERS, CONSENT_SCOPES, ControlLimits, TimerAction } from './constants.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id');
 const lane = z.enum(LANES as [string, ...string[]], { error: `must be one of ${LANES.join(', ')}` });
@@ -83,3 +83,7 @@ export const consentBody = z
     path: ['note'],
     message: 'is required for a reservation or an objection'
   });
+
+export const consentScopeBody = z.object({
+  scope: z.enum(CONSENT_SCOPES as [string, ...string[]], { error: `must be one of ${CONSENT_SCOPES.join(', ')}` })
+});

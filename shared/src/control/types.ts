@@ -1,7 +1,7 @@
 /** Plain values stored in the control document's maps (all JSON; only the server writes them). */
 import type { Role } from '../protocol/tokens.ts';
 import type { Lane } from '../schema/constants.ts';
-import type { ConsentAnswer, RoundStatus, TimerState } from './constants.ts';
+import type { ConsentAnswer, ConsentScope, RoundStatus, TimerState } from './constants.ts';
 
 /** A message shown on every board (`banner.all`) or on one board (`banner.<boardId>`). */
 export interface Banner {
@@ -101,4 +101,6 @@ export interface ControlSnapshot {
   rounds: Record<string, Round>;
   /** Key `<boardId>/<actionId>/<city>`. */
   consent: Record<string, ConsentRecord>;
+  /** Whose consent an action needs (see verdict.ts). */
+  consentScope: ConsentScope;
 }

@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import type { Role } from '../protocol/tokens.ts';
-import { ControlKey, ControlRoot } from './constants.ts';
+import { ControlKey, ControlRoot, type ConsentScope } from './constants.ts';
 import {
   bannerKey,
   consentKey,
@@ -60,4 +60,9 @@ export const writeRound = (doc: Y.Doc, round: Round): void => {
 
 export const writeConsent = (doc: Y.Doc, record: ConsentRecord): void => {
   getConsentMap(doc).set(consentKey(record.boardId, record.actionId, record.city), record);
+};
+
+/** Sets whose consent an action needs, for the whole workshop. */
+export const writeConsentScope = (doc: Y.Doc, scope: ConsentScope): void => {
+  getControlMap(doc, ControlRoot.meta).set(ControlKey.consentScope, scope);
 };

@@ -29,7 +29,8 @@ describe('control document', () => {
       locks: {},
       follow: null,
       rounds: {},
-      consent: {}
+      consent: {},
+      consentScope: 'involved'
     });
   });
 
@@ -63,7 +64,7 @@ describe('control document', () => {
     expect(openRoundOf(copy, 'b1')?.id).toBe('r1');
     expect(openRoundOf(copy, 'b2')).toBeNull();
     expect(snapshot.follow).toMatchObject({ boardId: 'b1', lane: 'agreed' });
-    expect(summariseConsent(snapshot.consent, 'b1', 'a1', ['Porto', 'Kobe'])).toMatchObject({ object: 1, missing: ['Kobe'], agreed: false });
+    expect(summariseConsent(snapshot.consent, 'b1', 'a1', ['Porto', 'Kobe'])).toMatchObject({ object: 1, missing: ['Kobe'] });
     writeFollow(copy, null);
     expect(readControl(copy).follow).toBeNull();
   });

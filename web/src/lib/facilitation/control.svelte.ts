@@ -25,7 +25,8 @@ const EMPTY: ControlSnapshot = {
   locks: {},
   follow: null,
   rounds: {},
-  consent: {}
+  consent: {},
+  consentScope: 'involved'
 };
 
 export class Control {
