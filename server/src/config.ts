@@ -27,6 +27,11 @@ const schema = z.object({
   MAX_MESSAGE_BYTES: int(4 * 1024 * 1024, 1024),
   /** A board's stored size past which growth is refused (deletions still accepted). */
   MAX_DOC_BYTES: int(32 * 1024 * 1024, 1024),
+  /**
+   * Bytes that may wait in one connection's socket (beyond the largest frame sent to it) before
+   * the server gives up on that reader (close 4508) instead of holding ever more in memory.
+   */
+  MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 16 * 1024),
   /** Messages a connection may send per second (sustained), and in a burst. */
   RATE_LIMIT_PER_SEC: int(300, 1),
   RATE_LIMIT_BURST: int(1200, 1),

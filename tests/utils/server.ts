@@ -22,7 +22,7 @@ const Timing = {
 /** Every setting the server reads; cleared from the inherited environment so a test sees only what it sets. */
 const SERVER_VARIABLES = [
   'PORT', 'HOST', 'DATA_DIR', 'REDIS_URL', 'KEY_PREFIX', 'SECRET', 'ORGANIZER_KEY', 'TOKEN_TTL_DAYS',
-  'MAX_MESSAGE_BYTES', 'MAX_DOC_BYTES', 'RATE_LIMIT_PER_SEC', 'RATE_LIMIT_BURST', 'UNLOAD_GRACE_MS',
+  'MAX_MESSAGE_BYTES', 'MAX_DOC_BYTES', 'MAX_BUFFERED_BYTES', 'RATE_LIMIT_PER_SEC', 'RATE_LIMIT_BURST', 'UNLOAD_GRACE_MS',
   'TICK_MS', 'PING_INTERVAL_MS', 'COMPACT_AFTER_ENTRIES', 'COMPACT_AFTER_BYTES', 'LOG_LEVEL', 'WEB_DIR',
   'PLENARY_BANNER'
 ] as const;

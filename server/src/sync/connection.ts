@@ -2,6 +2,11 @@
  * One client's socket in one room: rate limit, strict decoding, and closing with a named code
  * when the client misbehaves. Frames that arrive while the room loads are queued (bounded by the
  * rate limiter's burst).
+ *
+ * What the server sends is bounded too: a client that stops reading (a stalled phone, or someone
+ * asking for more than they read) is closed as a slow reader once more than MAX_BUFFERED_BYTES
+ * wait in its socket beyond the largest single frame it was sent (a fresh device's whole board is
+ * one frame and must be allowed to take its time).
  */
 import { CloseCode, closeReason, type Role } from '@plenary/shared/protocol';
 import type { Logger } from '../log.ts';
@@ -29,11 +34,13 @@ export class Connection {
   private queue: Uint8Array[] = [];
   private readonly limiter: RateLimiter;
   private readonly log: Logger;
+  /** The largest frame sent so far: one such frame may always be on its way. */
+  private largestFrame = 0;
 
   constructor(
     private readonly socket: SyncSocket,
     readonly info: ConnectionInfo,
-    private readonly deps: { log: Logger; metrics: Metrics; ratePerSec: number; rateBurst: number }
+    private readonly deps: { log: Logger; metrics: Metrics; ratePerSec: number; rateBurst: number; maxBufferedBytes: number }
   ) {
     this.readOnly = info.role === 'observer';
     this.limiter = new RateLimiter(deps.ratePerSec, deps.rateBurst);
@@ -68,7 +75,13 @@ export class Connection {
   }
 
   send(frame: Uint8Array): void {
-    if (!this.closed) this.socket.send(frame);
+    if (this.closed) return;
+    if (this.socket.bufferedAmount > this.deps.maxBufferedBytes + this.largestFrame) {
+      // Nothing more is queued for it: its socket keeps only what it already holds until closed.
+      return this.close(CloseCode.slowReader, `more than ${this.deps.maxBufferedBytes} bytes unread`);
+    }
+    this.largestFrame = Math.max(this.largestFrame, frame.length);
+    this.socket.send(frame);
   }
 
   deny(reason: string): void {

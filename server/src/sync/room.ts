@@ -60,6 +60,8 @@ export class Room {
   private outgoing: { update: Uint8Array; from: Origin }[] = [];
   private awarenessLocal = new Set<number>();
   private awarenessOther = new Set<number>();
+  /** Connections that asked for every presence: answered once at the next flush, however often they ask. */
+  private awarenessQueries = new Set<Connection>();
   private flushTimer: NodeJS.Timeout | null = null;
   private lastFlush = 0;
   private readonly writer: RoomWriter;
@@ -143,7 +145,8 @@ export class Room {
       case 'awareness':
         return this.receiveAwareness(conn, msg.update, msg.entries);
       case 'queryAwareness':
-        conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        this.awarenessQueries.add(conn);
+        this.scheduleFlush();
         return;
       case 'auth':
         return;
@@ -299,6 +302,11 @@ export class Room {
       if (this.awarenessLocal.size > 0) this.publish(PeerKind.awareness, encodeAwarenessUpdate(this.awareness, [...this.awarenessLocal]));
       this.awarenessLocal.clear();
       this.awarenessOther.clear();
+    }
+    if (this.awarenessQueries.size > 0) {
+      const frame = writeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
+      for (const conn of this.awarenessQueries) if (this.connections.has(conn)) conn.send(frame);
+      this.awarenessQueries.clear();
     }
     this.writer.schedule();
   }

@@ -70,7 +70,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
           }
         },
         { id: `c${nextConnectionId++}`, boardId, workshopId: workshop.id, role: access.role, generation: access.generation },
-        { log, metrics, ratePerSec: config.RATE_LIMIT_PER_SEC, rateBurst: config.RATE_LIMIT_BURST }
+        { log, metrics, ratePerSec: config.RATE_LIMIT_PER_SEC, rateBurst: config.RATE_LIMIT_BURST, maxBufferedBytes: config.MAX_BUFFERED_BYTES }
       );
       live.set(ws, { conn, alive: true });
       metrics.connections.inc();

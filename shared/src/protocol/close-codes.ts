@@ -24,7 +24,12 @@ export const CloseCode = {
   /** Too many messages from one socket (per-connection rate limit). */
   rateLimited: 4429,
   /** The document could not be loaded from the store; retry later. */
-  loadFailed: 4500
+  loadFailed: 4500,
+  /**
+   * The client stopped reading: more than MAX_BUFFERED_BYTES waited in its socket. Retryable — a
+   * phone on hotel Wi-Fi that stalled comes back and catches up with one sync.
+   */
+  slowReader: 4508
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
