@@ -11,6 +11,7 @@ import { exportRoutes } from './http/exports.ts';
 import { facilitationRoutes } from './http/facilitation/index.ts';
 import { healthRoutes } from './http/health.ts';
 import { joinRoutes } from './http/join.ts';
+import { createLimits } from './http/limits/index.ts';
 import { versionRoutes } from './http/versions.ts';
 import { webRoutes } from './http/web.ts';
 import { workshopRoutes } from './http/workshops.ts';
@@ -42,6 +43,9 @@ export interface AppDeps {
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono();
+  // Limits first (docs/SECURITY.md): who may ask, how often, and how much they may send.
+  const limits = createLimits(deps);
+  app.use('/api/*', limits.bodies);
   app.route('/api/workshops', workshopRoutes(deps));
   app.route('/api/join', joinRoutes(deps));
   app.route('/api', facilitationRoutes(deps));

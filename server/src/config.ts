@@ -48,7 +48,27 @@ const schema = z.object({
   /** Chromium used to print PDF exports (501 when it is missing). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Directory with the built web app (served as a single-page app). */
-  WEB_DIR: z.string().optional()
+  WEB_DIR: z.string().optional(),
+
+  // ---- HTTP abuse limits (docs/SECURITY.md). Every limit counts per client address. ----
+  /**
+   * How many reverse proxies stand in front of the server. 0: the client address is the socket's
+   * and X-Forwarded-For is ignored (anyone could forge it). N: the address N hops from the right
+   * of X-Forwarded-For, the one the outermost proxy saw. Set it only when the server cannot be
+   * reached except through those proxies.
+   */
+  TRUST_PROXY: int(0, 0),
+  /** Bearer token that opens GET /metrics from anywhere. Unset: /metrics answers loopback only. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  /** Wrong join codes an address may try before it is locked out, and for how long. */
+  JOIN_MAX_MISSES: int(10, 1),
+  JOIN_LOCKOUT_MINUTES: int(15, 1),
+  /** Join-code requests (right or wrong) per address per minute. */
+  JOIN_PER_MINUTE: int(30, 1),
+  /** Workshops created per address per hour (with or without ORGANIZER_KEY). */
+  CREATE_WORKSHOP_PER_HOUR: int(30, 1),
+  /** Participant registrations per address per minute. */
+  REGISTER_PER_MINUTE: int(60, 1)
 });
 
 export type Config = z.infer<typeof schema>;

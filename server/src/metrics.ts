@@ -41,7 +41,13 @@ export const createMetrics = () => {
       registers: [registry]
     }),
     storeErrors: new Counter({ name: 'plenary_store_errors_total', help: 'Failed store operations', registers: [registry] }),
-    compactions: new Counter({ name: 'plenary_compactions_total', help: 'Log compactions', registers: [registry] })
+    compactions: new Counter({ name: 'plenary_compactions_total', help: 'Log compactions', registers: [registry] }),
+    httpRefusals: new Counter({
+      name: 'plenary_http_refusals_total',
+      help: 'HTTP requests refused by a limit (body size, rate, join-code lock-out, address), by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry]
+    })
   };
   return m;
 };
