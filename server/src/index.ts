@@ -12,17 +12,21 @@ import { createApp } from './app.ts';
 import { resolveSecret } from './auth/secret.ts';
 import { createTokenSigner } from './auth/tokens.ts';
 import { ConfigError, parseConfig } from './config.ts';
-import { createControlDocs } from './facilitation/control-docs.ts';
-import { closeRevoked, createRevokeRole } from './facilitation/revoke.ts';
-import { createTimerVersions } from './facilitation/timer-versions.ts';
+import { createServerDocs } from './documents/server-docs.ts';
+import { createLocks } from './facilitation/locks.ts';
+import { createParticipants } from './facilitation/participants.ts';
+import { createWorkshopPolicy } from './facilitation/policy.ts';
+import { createRevokeRole } from './facilitation/revoke.ts';
+import { createRounds } from './facilitation/rounds.ts';
+import { createVoteStore } from './facilitation/votes.ts';
+import { closeExportServices } from './exports/export-service.ts';
 import { createBus } from './fanout/index.ts';
 import { createLogger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { createStore } from './persistence/index.ts';
-import type { Connection } from './sync/connection.ts';
 import { RoomManager } from './sync/room-manager.ts';
 import { attachSyncServer } from './sync/ws-server.ts';
-import { createBoardVersions, createHourlyVersions } from './versions/index.ts';
+import { createAutomaticVersions, createBoardVersions } from './versions/index.ts';
 import { createWorkshopRepository } from './workshops/repository.ts';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -50,31 +54,25 @@ const main = async () => {
   const bus = await createBus(config, log);
   const signer = createTokenSigner(await resolveSecret(config.SECRET, store));
   const workshops = createWorkshopRepository(store);
-  // Connections are known once the sync endpoint is attached; generation changes arrive later.
-  let openConnections: () => Connection[] = () => [];
-  let onLocalEdit: (docName: string) => void = () => undefined;
-  const rooms = new RoomManager(
-    { store, bus, config, log, metrics, onLocalEdit: (name) => onLocalEdit(name) },
-    {
-      onGenerations: (workshopId, generations) => {
-        workshops.invalidate(workshopId);
-        const closed = closeRevoked(openConnections(), workshopId, generations);
-        if (closed > 0) log.info({ workshop: workshopId, closed }, 'closed connections of re-issued links');
-      }
-    }
-  );
-  const control = createControlDocs(rooms, workshops);
-  const revoke = createRevokeRole(workshops, control);
-  const versions = createBoardVersions(store, control);
-  const hourly = createHourlyVersions(versions, log);
-  onLocalEdit = hourly.noteEdit;
-  const timerVersions = createTimerVersions(control, versions, log);
+  const rooms = new RoomManager({ store, bus, config, log, metrics }, createWorkshopPolicy({ workshops, signer, log }));
+  const docs = createServerDocs(rooms, workshops);
+  const versions = createBoardVersions(store, docs);
+  const autoVersions = createAutomaticVersions(versions, docs, log);
+  rooms.events.on('edit', (docName) => autoVersions.edited(docName));
+  const services = {
+    control: docs,
+    revoke: createRevokeRole(workshops, docs),
+    locks: createLocks(docs, autoVersions),
+    participants: createParticipants(store),
+    rounds: createRounds(docs, createVoteStore(store)),
+    versions,
+    autoVersions
+  };
   const webDir = config.WEB_DIR ?? fileURLToPath(new URL('../../web/build', import.meta.url));
-  const app = createApp({ config, log, metrics, store, workshops, signer, rooms, control, revoke, versions, timerVersions, webDir: path.resolve(webDir) });
+  const app = createApp({ config, log, metrics, store, workshops, signer, rooms, ...services, webDir: path.resolve(webDir) });
 
   const server = createServer(getRequestListener(app.fetch));
-  const sync = attachSyncServer(server, { config, log, metrics, rooms, workshops, signer });
-  openConnections = sync.connections;
+  const sync = attachSyncServer(server, { config, log, metrics, rooms });
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -91,8 +89,8 @@ const main = async () => {
     stopping = true;
     log.info({ signal }, 'shutting down: writing every board');
     server.close();
-    hourly.close();
-    timerVersions.close();
+    autoVersions.close();
+    await closeExportServices();
     await sync.close(CloseCode.goingAway);
     const unsaved = await rooms.drainAll(SHUTDOWN_DRAIN_MS);
     if (unsaved.length > 0) log.error({ docs: unsaved }, 'could not write these boards before exiting');

@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard } from '@plenary/shared/schema';
 import { controlDocName } from '@plenary/shared/protocol';
 import { parseConfig } from '@plenary/server/config.ts';
-import { createControlDocs } from '@plenary/server/facilitation/control-docs.ts';
+import { createServerDocs } from '@plenary/server/documents/server-docs.ts';
 import { LocalBus } from '@plenary/server/fanout/local-bus.ts';
 import { createLogger } from '@plenary/server/log.ts';
 import { createMetrics } from '@plenary/server/metrics.ts';
 import { SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
+import { openPolicy } from '@plenary/server/sync/policy.ts';
 import { RoomManager } from '@plenary/server/sync/room-manager.ts';
 import { createBoardVersions, createHourlyVersions, type BoardVersions, type HourlyVersions } from '@plenary/server/versions/index.ts';
 import { createWorkshopRepository } from '@plenary/server/workshops/repository.ts';
@@ -31,17 +32,17 @@ describe('hourly versions while a board is edited', () => {
   let hourly: HourlyVersions;
   let boardIds: string[];
   let workshopId: string;
-  let control: ReturnType<typeof createControlDocs>;
+  let control: ReturnType<typeof createServerDocs>;
 
   beforeAll(async () => {
     const log = createLogger('silent');
     store = new SqliteStore({ dataDir });
-    rooms = new RoomManager({ store, bus: new LocalBus(), config: parseConfig({ DATA_DIR: dataDir }), log, metrics: createMetrics() });
+    rooms = new RoomManager({ store, bus: new LocalBus(), config: parseConfig({ DATA_DIR: dataDir }), log, metrics: createMetrics() }, openPolicy({ scope: 'w', role: 'facilitator', generation: 0, readOnly: false }));
     const workshops = createWorkshopRepository(store);
     const workshop = await workshops.create({ title: 'Hourly', themes: ['Environment', 'Trade', 'Culture'] });
     workshopId = workshop.id;
     boardIds = workshop.boards.map((b) => b.id);
-    control = createControlDocs(rooms, workshops);
+    control = createServerDocs(rooms, workshops);
     versions = createBoardVersions(store, control);
     hourly = createHourlyVersions(versions, log, INTERVAL_MS);
   });

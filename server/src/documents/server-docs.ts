@@ -1,5 +1,5 @@
 /**
- * How the server changes documents itself (facilitation actions, vote tallies): open the room,
+ * How the server reads and changes documents itself (facilitation actions, vote tallies): open the room,
  * keep it loaded while writing, and write in one transaction with the SERVER origin — so the change
  * is stored, sent to every connected client and published to the other instances like any edit.
  */
@@ -10,7 +10,7 @@ import type { RoomManager } from '../sync/room-manager.ts';
 import type { Room } from '../sync/room.ts';
 import type { WorkshopRepository } from '../workshops/repository.ts';
 
-export interface ControlDocs {
+export interface ServerDocs {
   /** Changes the workshop's control document; returns what `change` returned. */
   withControl<T>(workshopId: string, change: (doc: Y.Doc) => T): Promise<T>;
   /** Changes a board's document. */
@@ -21,7 +21,7 @@ export interface ControlDocs {
   readBoard<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T>;
 }
 
-export const createControlDocs = (rooms: RoomManager, workshops: WorkshopRepository): ControlDocs => {
+export const createServerDocs = (rooms: RoomManager, workshops: WorkshopRepository): ServerDocs => {
   const using = async <T>(room: Room, fn: (doc: Y.Doc) => T): Promise<T> => {
     room.pin();
     try {
@@ -33,7 +33,7 @@ export const createControlDocs = (rooms: RoomManager, workshops: WorkshopReposit
   const boardRoom = async (boardId: string): Promise<Room> => {
     const workshop = await workshops.workshopOfBoard(boardId);
     if (!workshop) throw new Error(`unknown board ${boardId}`);
-    return rooms.open(boardId, workshop.id);
+    return rooms.open(boardId);
   };
   const write = <T>(change: (doc: Y.Doc) => T) => (doc: Y.Doc) => {
     let result!: T;
@@ -43,9 +43,9 @@ export const createControlDocs = (rooms: RoomManager, workshops: WorkshopReposit
     return result;
   };
   return {
-    withControl: async (workshopId, change) => using(await rooms.open(controlDocName(workshopId), workshopId), write(change)),
+    withControl: async (workshopId, change) => using(await rooms.open(controlDocName(workshopId)), write(change)),
     withBoard: async (boardId, change) => using(await boardRoom(boardId), write(change)),
-    readControl: async (workshopId, read) => using(await rooms.open(controlDocName(workshopId), workshopId), read),
+    readControl: async (workshopId, read) => using(await rooms.open(controlDocName(workshopId)), read),
     readBoard: async (boardId, read) => using(await boardRoom(boardId), read)
   };
 };

@@ -4,7 +4,7 @@
  */
 import { ConsentAnswer as RecordedAnswer, readControl, type ConsentRecord as RecordedConsent } from '@plenary/shared/control';
 import { ConsentAnswer, type ConsentByAction, type ConsentRecord } from '@plenary/shared/export';
-import type { ControlDocs } from '../facilitation/control-docs.ts';
+import type { ServerDocs } from '../documents/server-docs.ts';
 
 const ANSWER: Record<RecordedAnswer, ConsentAnswer> = {
   [RecordedAnswer.endorse]: ConsentAnswer.endorse,
@@ -24,5 +24,5 @@ export const consentOfBoard = (records: readonly RecordedConsent[], boardId: str
 };
 
 /** Every consent record of a workshop (an empty list when its control document has none). */
-export const workshopConsent = (control: ControlDocs, workshopId: string): Promise<RecordedConsent[]> =>
+export const workshopConsent = (control: ServerDocs, workshopId: string): Promise<RecordedConsent[]> =>
   control.readControl(workshopId, (doc) => Object.values(readControl(doc).consent));

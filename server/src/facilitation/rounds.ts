@@ -17,7 +17,7 @@ import type { MyVotes } from '@plenary/shared/api';
 import { getCardMap, getCardsMap, readPosition, type Lane } from '@plenary/shared/schema';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../workshops/ids.ts';
-import type { ControlDocs } from './control-docs.ts';
+import type { ServerDocs } from '../documents/server-docs.ts';
 import { countVoters, type VoteStore } from './votes.ts';
 
 export interface Voter {
@@ -25,7 +25,7 @@ export interface Voter {
   city: string;
 }
 
-export const createRounds = (control: ControlDocs, votes: VoteStore) => {
+export const createRounds = (control: ServerDocs, votes: VoteStore) => {
   const requireRound = async (workshopId: string, roundId: string): Promise<Round> => {
     const round = await control.readControl(workshopId, (doc) => readRound(doc, roundId));
     if (!round) throw new ApiError(404, 'roundId: no such round in this workshop', 'roundId');

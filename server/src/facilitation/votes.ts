@@ -11,13 +11,26 @@
  */
 import type { Ballot } from '@plenary/shared/control';
 import type { Store } from '../persistence/store.ts';
-import { createKeyedMutex } from './keyed-mutex.ts';
+import { createKeyedMutex } from '../lib/keyed-mutex.ts';
 
 export type Ballots = Record<string, Ballot>;
 
 const key = (roundId: string): string => `votes:${roundId}`;
 
-export const createVoteStore = (store: Store) => {
+/**
+ * One vote store per store: whoever changes ballots (voting, removing a participant) shares its
+ * per-round lock, so a removal cannot interleave with a vote in this process.
+ */
+const perStore = new WeakMap<Store, VoteStore>();
+export const createVoteStore = (store: Store): VoteStore => {
+  const existing = perStore.get(store);
+  if (existing) return existing;
+  const created = makeVoteStore(store);
+  perStore.set(store, created);
+  return created;
+};
+
+const makeVoteStore = (store: Store) => {
   const mutex = createKeyedMutex();
   const read = async (roundId: string): Promise<Ballots> => {
     const raw = await store.getMeta(key(roundId));
@@ -30,7 +43,7 @@ export const createVoteStore = (store: Store) => {
     exclusive: <T>(roundId: string, work: () => Promise<T>): Promise<T> => mutex.run(roundId, work)
   };
 };
-export type VoteStore = ReturnType<typeof createVoteStore>;
+export type VoteStore = ReturnType<typeof makeVoteStore>;
 
 /** People with at least one vote in the round (the only figure shown before the reveal). */
 export const countVoters = (ballots: Ballots): number => Object.values(ballots).filter((b) => b.cardIds.length > 0).length;

@@ -8,21 +8,28 @@
  * wait in its socket beyond the largest single frame it was sent (a fresh device's whole board is
  * one frame and must be allowed to take its time).
  */
-import { CloseCode, closeReason, type Role } from '@plenary/shared/protocol';
+import { CloseCode, closeReason } from '@plenary/shared/protocol';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { ProtocolError, readClientMessage, writePermissionDenied } from './protocol.ts';
+import { ProtocolError, readClientMessage, writePermissionDenied, type ClientMessage } from './protocol.ts';
 import { RateLimiter } from './rate-limit.ts';
-import type { Room } from './room.ts';
+import type { ConnectionIdentity } from './policy.ts';
 import type { SyncSocket } from './socket.ts';
 
-export interface ConnectionInfo {
+export interface ConnectionInfo extends ConnectionIdentity {
   id: string;
   boardId: string;
-  workshopId: string;
-  role: Role;
-  generation: number;
 }
+
+/** The room a connection talks to (room.ts); declared here so a connection needs no room import. */
+export interface ConnectionRoom {
+  join(conn: Connection): void;
+  receive(conn: Connection, msg: ClientMessage): void;
+  leave(conn: Connection): void;
+}
+
+/** setTimeout's longest delay (about 24.8 days); longer waits are re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class Connection {
   readonly kind = 'connection';
@@ -30,7 +37,8 @@ export class Connection {
   awarenessId: number | undefined = undefined;
   readonly readOnly: boolean;
   closed = false;
-  private room: Room | null = null;
+  private room: ConnectionRoom | null = null;
+  private expiryTimer: NodeJS.Timeout | null = null;
   private queue: Uint8Array[] = [];
   private readonly limiter: RateLimiter;
   private readonly log: Logger;
@@ -42,12 +50,21 @@ export class Connection {
     readonly info: ConnectionInfo,
     private readonly deps: { log: Logger; metrics: Metrics; ratePerSec: number; rateBurst: number; maxBufferedBytes: number }
   ) {
-    this.readOnly = info.role === 'observer';
+    this.readOnly = info.readOnly;
     this.limiter = new RateLimiter(deps.ratePerSec, deps.rateBurst);
     this.log = deps.log.child({ conn: info.id, doc: info.boardId, role: info.role });
+    this.armExpiry();
   }
 
-  attach(room: Room): void {
+  /** Closes the connection when its token expires (a link's lifetime ends while the socket is open). */
+  private armExpiry(): void {
+    const left = this.info.expiresAt - Date.now();
+    if (left <= 0) return this.close(CloseCode.tokenExpired, 'the link expired');
+    this.expiryTimer = setTimeout(() => this.armExpiry(), Math.min(left, MAX_TIMER_MS));
+    this.expiryTimer.unref();
+  }
+
+  attach(room: ConnectionRoom): void {
     if (this.closed) return;
     this.room = room;
     room.join(this);
@@ -93,6 +110,7 @@ export class Connection {
   close(code: number, detail?: string): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.deps.metrics.closes.inc({ code: String(code) });
     this.log.info({ code, reason: closeReason(code), detail }, 'closing connection');
     this.socket.close(code, closeReason(code));
@@ -102,6 +120,7 @@ export class Connection {
   /** The socket is gone (closed by either side). */
   closedBySocket(): void {
     this.closed = true;
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.room?.leave(this);
   }
 }

@@ -3,23 +3,23 @@
  * forgotten (never saved over what is stored) so the next join tries again; a room that unloads
  * finishes its teardown before the same board can load again.
  */
-import { DenyReason, Role, controlDocName, workshopOfControlDoc } from '@plenary/shared/protocol';
+import { EventEmitter } from 'node:events';
+import { workshopOfControlDoc } from '@plenary/shared/protocol';
 import type { Logger } from '../log.ts';
+import type { RoomDirectory, RoomEventMap, SyncPolicy } from './policy.ts';
 import { Room, type RoomDeps } from './room.ts';
 
-export interface RoomHooks {
-  /** A workshop's link generations changed in its control document (maybe on another instance). */
-  onGenerations?: (workshopId: string, generations: unknown) => void;
-}
-
-export class RoomManager {
+export class RoomManager implements RoomDirectory {
   private readonly rooms = new Map<string, { room: Room; ready: Promise<Room> }>();
   private readonly teardowns = new Map<string, Promise<void>>();
   private readonly log: Logger;
+  /** What happens in the rooms (policy.ts RoomEventMap), for services that react to it. */
+  readonly events = new EventEmitter<RoomEventMap>();
 
   constructor(
-    private readonly deps: RoomDeps,
-    private readonly hooks: RoomHooks = {}
+    private readonly deps: Omit<RoomDeps, 'policy' | 'events'>,
+    /** The workshop's rules (facilitation/policy.ts), asked at the moments named in policy.ts. */
+    readonly policy: SyncPolicy
   ) {
     this.log = deps.log.child({ module: 'rooms' });
     deps.bus.onReconnect(() => {
@@ -36,18 +36,20 @@ export class RoomManager {
     return this.rooms.get(name)?.room;
   }
 
-  /**
-   * The room of a board or control document, loaded. A board keeps its workshop's control
-   * document loaded too: its lock lives there.
-   */
-  open(name: string, workshopId?: string): Promise<Room> {
+  /** Every room loaded in this process. */
+  *loaded(): Iterable<Room> {
+    for (const { room } of this.rooms.values()) if (room.loaded && !room.closed) yield room;
+  }
+
+  /** The room of a document, loaded, with the policy's `afterLoad` done. */
+  open(name: string): Promise<Room> {
     const existing = this.rooms.get(name);
     if (existing) return existing.ready;
-    const room = new Room(name, this.deps, (r) => this.unload(r));
+    const room = new Room(name, { ...this.deps, policy: this.policy, events: this.events }, (r) => this.unload(r));
     const ready = (async () => {
       await this.teardowns.get(name);
       await room.load();
-      await this.applyPolicy(room, workshopId);
+      await this.policy.afterLoad(room, this);
       this.countRooms();
       return room;
     })();
@@ -64,26 +66,6 @@ export class RoomManager {
     const control = [...this.rooms.keys()].filter((name) => workshopOfControlDoc(name) !== null).length;
     this.deps.metrics.documentsLoaded.set(this.rooms.size - control);
     this.deps.metrics.controlDocumentsLoaded.set(control);
-  }
-
-  private async applyPolicy(room: Room, workshopId: string | undefined): Promise<void> {
-    const controlOf = workshopOfControlDoc(room.name);
-    if (controlOf !== null) {
-      // Only the server writes the control document (facilitation actions over HTTP).
-      room.writeDenied = () => DenyReason.readOnly;
-      const meta = room.doc.getMap('meta');
-      meta.observe((event) => {
-        if (event.keysChanged.has('generations')) this.hooks.onGenerations?.(controlOf, meta.get('generations'));
-      });
-      return;
-    }
-    room.protectSettings();
-    if (!workshopId) return;
-    const control = await this.open(controlDocName(workshopId), workshopId);
-    control.pin();
-    room.onDestroy(() => control.unpin());
-    const locks = control.doc.getMap('locks');
-    room.writeDenied = (conn) => (conn.info.role !== Role.facilitator && locks.get(room.name) === true ? DenyReason.locked : null);
   }
 
   private unload(room: Room): void {

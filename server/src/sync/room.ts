@@ -8,18 +8,21 @@
  * Nothing accepted is dropped: the room's writer (room-writer.ts) keeps what a failed store write
  * could not write and retries, and the room does not unload while anything is unsaved.
  */
+import type { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { CloseCode, DenyReason, Role } from '@plenary/shared/protocol';
+import { CloseCode, DenyReason } from '@plenary/shared/protocol';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../persistence/store.ts';
-import { protectBoardSettings } from './board-settings.ts';
-import type { Connection } from './connection.ts';
+import type { Connection, ConnectionRoom } from './connection.ts';
+import type { PolicyRoom, RoomEventMap, SyncPolicy } from './policy.ts';
 import { RoomWriter } from './room-writer.ts';
 import { PEER, SERVER, STORE } from './origins.ts';
 import { migrateBoard } from '@plenary/shared/schema';
+import { workshopOfControlDoc } from '@plenary/shared/protocol';
+import { capCards } from './card-cap.ts';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
 import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyStateVector, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 
@@ -29,27 +32,24 @@ export interface RoomDeps {
   config: Config;
   log: Logger;
   metrics: Metrics;
-  /** Called on every edit a client of this instance makes (hourly versions). */
-  onLocalEdit?: (docName: string) => void;
+  /** The workshop's rules: who may join and write (policy.ts). */
+  policy: SyncPolicy;
+  /** Where the room tells what happened (the room manager's events). */
+  events: EventEmitter<RoomEventMap>;
 }
 
 type Origin = Connection | typeof PEER | typeof STORE | typeof SERVER;
-const isConnection = (origin: unknown): origin is Connection =>
+export const isConnection = (origin: unknown): origin is Connection =>
   typeof origin === 'object' && origin !== null && (origin as { kind?: unknown }).kind === 'connection';
 /** Changes this instance must store and publish: its clients' edits and its own. */
 const isLocal = (origin: unknown): boolean => origin === SERVER || isConnection(origin);
 
-export class Room {
+export class Room implements ConnectionRoom, PolicyRoom {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
   readonly connections = new Set<Connection>();
   loaded = false;
   closed = false;
-  /**
-   * Why this connection may not change the document right now (a locked board, the read-only
-   * control document), or null. Set by the room manager, which knows what the room is.
-   */
-  writeDenied: (conn: Connection) => DenyReason | null = () => null;
   /** Holders other than connections (the server writing, a board keeping its control doc). */
   private pins = 0;
   private destroyHooks: (() => void)[] = [];
@@ -104,12 +104,20 @@ export class Room {
     } catch (err) {
       this.log.error({ err: String(err) }, 'board could not be migrated; opened as it is');
     }
+    // A board never holds more than Limits.maxCards cards, whichever client adds them.
+    if (workshopOfControlDoc(this.name) === null) {
+      const author = (origin: unknown) => (isConnection(origin) ? origin : null);
+      this.onDestroy(capCards(this.doc, { author, restoreOrigin: SERVER }));
+    }
     // Unloads after the grace period unless a connection joins (it may have left while we loaded).
     this.scheduleUnload();
     this.log.info({ ms: Math.round(performance.now() - started), bytes: this.writer.bytes, logLength: this.writer.logLength }, 'document loaded');
   }
 
   join(conn: Connection): void {
+    // The policy may turn the connection away now that the room is loaded (a link re-issued meanwhile).
+    const refused = this.deps.policy.beforeJoin(this, conn);
+    if (refused !== null) return conn.close(refused, 'refused when joining');
     this.cancelUnload();
     this.connections.add(conn);
     conn.send(writeSyncStep1(this.doc));
@@ -198,7 +206,7 @@ export class Room {
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
-    const denied = conn.readOnly ? DenyReason.readOnly : this.writeDenied(conn);
+    const denied = conn.readOnly ? DenyReason.readOnly : this.deps.policy.writeDenied(this, conn);
     if (denied) {
       if (!isEmptyUpdate(update)) conn.deny(denied);
       return;
@@ -213,17 +221,6 @@ export class Room {
     } catch (err) {
       throw new ProtocolError(CloseCode.malformedMessage, `update could not be applied: ${(err as Error).message}`);
     }
-  }
-
-  /** Board rooms keep their settings for facilitators and the server (board-settings.ts). */
-  protectSettings(): void {
-    const stop = protectBoardSettings(this.doc, {
-      // Only the server itself, its peers, the store and facilitators change a board's settings.
-      mayChange: (origin) => !isConnection(origin) || origin.info.role === Role.facilitator,
-      refused: (origin) => (origin as Connection).deny(DenyReason.boardSettings),
-      restoreOrigin: SERVER
-    });
-    this.onDestroy(stop);
   }
 
   private receivePeer(bytes: Uint8Array): void {
@@ -245,7 +242,7 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullState = null;
     this.outgoing.push({ update, from: origin as Origin });
-    if (isConnection(origin)) this.deps.onLocalEdit?.(this.name);
+    if (isConnection(origin)) this.deps.events.emit('edit', this.name);
     if (isLocal(origin)) this.writer.accept(update);
     this.scheduleFlush();
   };

@@ -7,12 +7,9 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, SYNC_PATH, isValidId } from '@plenary/shared/protocol';
-import { checkAccess, tokenFrom } from '../auth/access.ts';
-import type { TokenSigner } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { safePath, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { WorkshopRepository } from '../workshops/repository.ts';
 import { Connection } from './connection.ts';
 import type { RoomManager } from './room-manager.ts';
 
@@ -21,8 +18,6 @@ export interface SyncServerDeps {
   log: Logger;
   metrics: Metrics;
   rooms: RoomManager;
-  workshops: WorkshopRepository;
-  signer: TokenSigner;
 }
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
@@ -38,7 +33,7 @@ const refuse = (socket: Duplex, status: number, reason: string): void => {
 let nextConnectionId = 1;
 
 export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
-  const { config, log, metrics, rooms, workshops, signer } = deps;
+  const { config, log, metrics, rooms } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: false });
   const live = new Map<WebSocket, { conn: Connection; alive: boolean }>();
 
@@ -53,12 +48,10 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
       return refuse(socket, 400, 'invalid board id');
     }
     if (!isValidId(boardId)) return refuse(socket, 400, 'invalid board id');
-    const workshop = await workshops.workshopOfBoard(boardId);
-    if (!workshop) return refuse(socket, 404, 'unknown board');
-    const access = checkAccess(signer, tokenFrom(req.headers.authorization, url), workshop);
-    if (!access.ok) {
-      log.info({ path: safePath(req.url), status: access.status, reason: access.reason }, 'sync upgrade refused');
-      return refuse(socket, access.status, access.reason);
+    const admission = await rooms.policy.authenticate({ boardId, authorization: req.headers.authorization, url });
+    if (!admission.ok) {
+      log.info({ path: safePath(req.url), status: admission.status, reason: admission.reason }, 'sync upgrade refused');
+      return refuse(socket, admission.status, admission.reason);
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new Connection(
@@ -69,7 +62,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
             return ws.bufferedAmount;
           }
         },
-        { id: `c${nextConnectionId++}`, boardId, workshopId: workshop.id, role: access.role, generation: access.generation },
+        { id: `c${nextConnectionId++}`, boardId, ...admission.identity },
         { log, metrics, ratePerSec: config.RATE_LIMIT_PER_SEC, rateBurst: config.RATE_LIMIT_BURST, maxBufferedBytes: config.MAX_BUFFERED_BYTES }
       );
       live.set(ws, { conn, alive: true });
@@ -88,7 +81,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
         metrics.connections.dec();
         conn.closedBySocket();
       });
-      rooms.open(boardId, workshop.id).then(
+      rooms.open(boardId).then(
         (room) => conn.attach(room),
         () => conn.close(CloseCode.loadFailed, 'the board could not be loaded')
       );

@@ -12,8 +12,8 @@ import * as Y from 'yjs';
 import { laneCounts, readBoard, type BoardSnapshot } from '@plenary/shared/schema';
 import { diffBoards, restoreBoard, type BoardDiff, type RestoreSummary, type VersionAuto, type VersionInfo } from '@plenary/shared/versions';
 import { createId } from '@plenary/shared/schema';
-import type { ControlDocs } from '../facilitation/control-docs.ts';
-import { createKeyedMutex } from '../facilitation/keyed-mutex.ts';
+import type { ServerDocs } from '../documents/server-docs.ts';
+import { createKeyedMutex } from '../lib/keyed-mutex.ts';
 import type { Store, VersionEntry } from '../persistence/store.ts';
 import { readStoredVersion, versionInfoOf as infoOf, type StoredVersionMeta as StoredMeta } from './stored-version.ts';
 
@@ -55,7 +55,7 @@ export interface BoardVersions {
   onSaved(listener: (boardId: string, version: VersionInfo) => void): void;
 }
 
-export const createBoardVersions = (store: Store, control: ControlDocs): BoardVersions => {
+export const createBoardVersions = (store: Store, control: ServerDocs): BoardVersions => {
   // One save or restore of a board at a time in this process: a restore's "before" version and the
   // restore itself must not interleave with another restore of the same board.
   const mutex = createKeyedMutex();

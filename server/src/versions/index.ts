@@ -1,8 +1,7 @@
 /**
- * Versions of boards: the service (save, list, read, compare, restore), and the hourly timer.
- *
- * Automatic versions are saved through `versions.save(boardId, { label, auto, author })`:
- * auto 'lock' when a board is locked, 'timer' when a timer ends, 'hourly' by `HourlyVersions`.
+ * Versions of boards: the service (save, list, read, compare, restore) and the automatic versions
+ * (automatic-versions.ts: on lock, on a timer's end, hourly while edited).
  */
 export { AUTO_VERSION_LABEL, createBoardVersions, SYSTEM_AUTHOR, type BoardVersions, type RestoreResult, type SaveVersionInput } from './board-versions.ts';
+export { createAutomaticVersions, type AutomaticVersions } from './automatic-versions.ts';
 export { createHourlyVersions, HOURLY_VERSION_MS, type HourlyVersions } from './hourly-versions.ts';

@@ -6,9 +6,9 @@
 import { getTimersMap, timerKey, type Timer } from '@plenary/shared/control';
 import { VersionAuto } from '@plenary/shared/versions';
 import type { Logger } from '../log.ts';
-import { AUTO_VERSION_LABEL, SYSTEM_AUTHOR, type BoardVersions } from '../versions/index.ts';
+import { AUTO_VERSION_LABEL, SYSTEM_AUTHOR, type BoardVersions } from './board-versions.ts';
 import type { Workshop } from '../workshops/workshop.ts';
-import type { ControlDocs } from './control-docs.ts';
+import type { ServerDocs } from '../documents/server-docs.ts';
 
 export interface TimerVersions {
   /** Call after every timer command with the timer as written. */
@@ -16,7 +16,7 @@ export interface TimerVersions {
   close(): void;
 }
 
-export const createTimerVersions = (control: ControlDocs, versions: BoardVersions, log: Pick<Logger, 'warn'>): TimerVersions => {
+export const createTimerVersions = (control: ServerDocs, versions: BoardVersions, log: Pick<Logger, 'warn'>): TimerVersions => {
   const watches = new Map<string, NodeJS.Timeout>();
   return {
     watch(workshop, boardId, timer) {

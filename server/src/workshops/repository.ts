@@ -42,9 +42,10 @@ export const createWorkshopRepository = (store: Store) => {
   const cache = new Map<string, { workshop: Workshop; at: number }>();
   const boardOwners = new Map<string, string>();
 
-  const get = async (id: string): Promise<Workshop | null> => {
+  /** `fresh` skips the cache: the sync upgrade checks link generations against the store itself. */
+  const get = async (id: string, { fresh = false } = {}): Promise<Workshop | null> => {
     const cached = cache.get(id);
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached.workshop;
+    if (!fresh && cached && Date.now() - cached.at < CACHE_MS) return cached.workshop;
     const raw = await store.getMeta(`workshop:${id}`);
     if (!raw) return null;
     const workshop = JSON.parse(raw) as Workshop;
@@ -108,16 +109,16 @@ export const createWorkshopRepository = (store: Store) => {
       cache.delete(id);
     },
     /** The workshop a board (or a workshop's control document) belongs to; null when unknown. */
-    async workshopOfBoard(boardId: string): Promise<Workshop | null> {
+    async workshopOfBoard(boardId: string, options: { fresh?: boolean } = {}): Promise<Workshop | null> {
       const controlOf = workshopOfControlDoc(boardId);
-      if (controlOf !== null) return get(controlOf);
+      if (controlOf !== null) return get(controlOf, options);
       let owner = boardOwners.get(boardId);
       if (!owner) {
         owner = (await store.getMeta(`board:${boardId}`)) ?? undefined;
         if (!owner) return null;
         boardOwners.set(boardId, owner);
       }
-      return get(owner);
+      return get(owner, options);
     },
     async byJoinCode(typed: string): Promise<Workshop | null> {
       const id = await store.getMeta(`joincode:${normaliseJoinCode(typed)}`);

@@ -13,8 +13,10 @@ export const CloseCode = {
   malformedMessage: 4400,
   /** The frame was text, not binary. */
   unsupportedData: 4401,
-  /** The token was revoked or expired while the connection was open. */
+  /** The link was re-issued (revoked) while the connection was open, or just before it joined. */
   tokenRevoked: 4403,
+  /** The token's lifetime ended while the connection was open. */
+  tokenExpired: 4410,
   /** The top-level message tag is not one the protocol defines. */
   unknownMessageType: 4404,
   /** No pong arrived for a ping: the laptop lid closed or the Wi-Fi went away. Retryable. */

@@ -1,29 +1,14 @@
 /**
  * PUT /workshops/:id/locks/:boardId and POST /workshops/:id/locks — lock boards (delegates' edits
- * are then refused by the sync endpoint) or unlock them. The lock that is enforced is the control
- * document's; the board's own `locked` field mirrors it so snapshots and exports tell the truth.
+ * are then refused by the sync endpoint) or unlock them; facilitation/locks.ts owns what a lock does.
  */
 import { Hono } from 'hono';
-import { getLocksMap, lockBody, locksBody, writeLock } from '@plenary/shared/control';
-import { getMetaMap } from '@plenary/shared/schema';
-import { VersionAuto } from '@plenary/shared/versions';
-import { AUTO_VERSION_LABEL } from '../../versions/index.ts';
+import { lockBody, locksBody } from '@plenary/shared/control';
 import { ApiError } from '../errors.ts';
-import { callerName, callerOf, parseBody, requireBoard, requireFacilitator, type Caller, type FacilitationDeps } from './context.ts';
+import { callerName, callerOf, parseBody, requireBoard, requireFacilitator, type FacilitationCaller, type FacilitationDeps } from './context.ts';
 
-const setLocks = async (deps: FacilitationDeps, caller: Caller, boardIds: string[], locked: boolean) => {
-  const locks = await deps.control.withControl(caller.workshop.id, (doc) => {
-    for (const boardId of boardIds) writeLock(doc, boardId, locked);
-    return Object.fromEntries(getLocksMap(doc).entries());
-  });
-  for (const boardId of boardIds) await deps.control.withBoard(boardId, (doc) => getMetaMap(doc).set('locked', locked));
-  // A locked board is a moment worth keeping (often the end of a session): save a version of it.
-  if (locked) {
-    const author = await callerName(deps, caller);
-    for (const boardId of boardIds) await deps.versions.save(boardId, { label: AUTO_VERSION_LABEL.lock, auto: VersionAuto.lock, author });
-  }
-  return locks;
-};
+const setLocks = async (deps: FacilitationDeps, caller: FacilitationCaller, boardIds: string[], locked: boolean) =>
+  deps.locks.set(caller.workshop.id, boardIds, locked, await callerName(deps, caller));
 
 export const lockRoutes = (deps: FacilitationDeps) =>
   new Hono()

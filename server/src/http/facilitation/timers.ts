@@ -18,6 +18,6 @@ export const timerRoutes = (deps: FacilitationDeps) =>
       writeTimer(doc, body.boardId, result.timer);
       return result.timer;
     });
-    deps.timerVersions.watch(caller.workshop, body.boardId, timer);
+    deps.autoVersions.timerChanged(caller.workshop, body.boardId, timer);
     return c.json({ timer });
   });

@@ -1,0 +1,87 @@
+/**
+ * The one seam between the sync core and the rules of a workshop. The core knows sockets,
+ * connections, rooms and bytes; who may connect, who may write, and what happens after a room
+ * loads or a connection joins are answered by a policy it calls at these named moments (the way
+ * Hocuspocus extensions hook a document's lifecycle):
+ *
+ *   authenticate  the WebSocket upgrade: admit (with the connection's identity) or refuse (HTTP status)
+ *   afterLoad     a room's document is loaded, before anyone joins (install observers, pin other rooms)
+ *   beforeJoin    a connection attaches to its loaded room: a close code turns it away
+ *   writeDenied   an update arrives: why this connection may not change the document now, or null
+ *
+ * What happened is told the other way, as events of the room manager (`rooms.events`: an edit by a
+ * client of this instance), so services built after the rooms can listen without forward references.
+ * The core imports nothing else from the domain: facilitation/policy.ts implements this for workshops.
+ */
+import type { DenyReason, Role } from '@plenary/shared/protocol';
+
+/** Who a connection is, as decided at the upgrade. */
+export interface ConnectionIdentity {
+  /** The workshop (or other scope) the connection belongs to. */
+  scope: string;
+  role: Role;
+  /** Link generation of the token it came with (revocation). */
+  generation: number;
+  /** May read but never change documents. */
+  readOnly: boolean;
+  /** When the token stops being valid (epoch ms): the connection is closed then. */
+  expiresAt: number;
+}
+
+/** What the upgrade request carries that a policy may need. */
+export interface UpgradeRequest {
+  boardId: string;
+  /** The Authorization header, if any. */
+  authorization: string | undefined;
+  /** The request URL (`?token=` for browsers, which cannot set headers on a WebSocket). */
+  url: URL;
+}
+
+export type Admission = { ok: true; identity: ConnectionIdentity } | { ok: false; status: 400 | 401 | 403 | 404 | 503; reason: string };
+
+/** What a policy sees of a connection. */
+export interface PolicyConnection {
+  readonly info: ConnectionIdentity & { id: string; boardId: string };
+  close(code: number, detail?: string): void;
+  deny(reason: string): void;
+}
+
+/** What a policy sees of a room. */
+export interface PolicyRoom {
+  readonly name: string;
+  readonly doc: import('yjs').Doc;
+  readonly connections: ReadonlySet<PolicyConnection>;
+  /** Keeps the room loaded without a connection until `unpin`. */
+  pin(): void;
+  unpin(): void;
+  /** Runs when the room is destroyed (unloaded or failed to load). */
+  onDestroy(hook: () => void): void;
+}
+
+/** The rooms of this process, for a policy that must open or visit other rooms. */
+export interface RoomDirectory {
+  open(name: string): Promise<PolicyRoom>;
+  /** Every room loaded in this process. */
+  loaded(): Iterable<PolicyRoom>;
+}
+
+export interface SyncPolicy {
+  authenticate(request: UpgradeRequest): Promise<Admission>;
+  afterLoad(room: PolicyRoom, rooms: RoomDirectory): Promise<void>;
+  beforeJoin(room: PolicyRoom, conn: PolicyConnection): number | null;
+  writeDenied(room: PolicyRoom, conn: PolicyConnection): DenyReason | null;
+}
+
+/** Events of the rooms of this process. */
+export interface RoomEventMap {
+  /** A client of this instance changed the document `docName`. */
+  edit: [docName: string];
+}
+
+/** A policy that admits everyone with one identity and adds no rule: for rooms driven in-process (tests, tools). */
+export const openPolicy = (identity: Omit<ConnectionIdentity, 'expiresAt'> & { expiresAt?: number }): SyncPolicy => ({
+  authenticate: async () => ({ ok: true, identity: { expiresAt: Number.MAX_SAFE_INTEGER, ...identity } }),
+  afterLoad: async () => undefined,
+  beforeJoin: () => null,
+  writeDenied: () => null
+});
