@@ -23,6 +23,8 @@ import { PEER, SERVER, STORE } from './origins.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { workshopOfControlDoc } from '@plenary/shared/protocol';
 import { capCards } from './card-cap.ts';
+import { workshopOfControlDoc } from '@plenary/shared/protocol';
+import { capCards } from './card-cap.ts';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
 import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyStateVector, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 
@@ -60,6 +62,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private outgoing: { update: Uint8Array; from: Origin }[] = [];
   private awarenessLocal = new Set<number>();
   private awarenessOther = new Set<number>();
+  /** Connections that asked for every presence: answered once at the next flush, however often they ask. */
+  private awarenessQueries = new Set<Connection>();
   /** Connections that asked for every presence: answered once at the next flush, however often they ask. */
   private awarenessQueries = new Set<Connection>();
   private flushTimer: NodeJS.Timeout | null = null;
@@ -103,6 +107,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
       if (migration.migrated) this.log.info(migration, 'board migrated');
     } catch (err) {
       this.log.error({ err: String(err) }, 'board could not be migrated; opened as it is');
+    }
+    // A board never holds more than Limits.maxCards cards, whichever client adds them.
+    if (workshopOfControlDoc(this.name) === null) {
+      const author = (origin: unknown) => (isConnection(origin) ? origin : null);
+      this.onDestroy(capCards(this.doc, { author, restoreOrigin: SERVER }));
     }
     // A board never holds more than Limits.maxCards cards, whichever client adds them.
     if (workshopOfControlDoc(this.name) === null) {

@@ -45,7 +45,9 @@ export const DenyReason = {
   /** The facilitator locked the board; only facilitators may change it until it is unlocked. */
   locked: 'locked',
   /** The board's own settings (title, schema version, lock) are the facilitators'; the change was undone. */
-  boardSettings: 'board-settings'
+  boardSettings: 'board-settings',
+  /** The board already holds the most cards it may (`Limits.maxCards`); the cards just added were taken back. */
+  boardFull: 'board-full'
 } as const;
 export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason];
 
