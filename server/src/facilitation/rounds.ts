@@ -15,7 +15,7 @@ import {
 } from '@plenary/shared/control';
 import type { MyVotes } from '@plenary/shared/api';
 import { getCardMap, getCardsMap, readPosition, type Lane } from '@plenary/shared/schema';
-import { ApiError } from '../http/errors.ts';
+import { Refusal, RefusalKind } from '../lib/refusal.ts';
 import { newId } from '../workshops/ids.ts';
 import type { ServerDocs } from '../documents/server-docs.ts';
 import { countVoters, type VoteStore } from './votes.ts';
@@ -28,11 +28,11 @@ export interface Voter {
 export const createRounds = (control: ServerDocs, votes: VoteStore) => {
   const requireRound = async (workshopId: string, roundId: string): Promise<Round> => {
     const round = await control.readControl(workshopId, (doc) => readRound(doc, roundId));
-    if (!round) throw new ApiError(404, 'roundId: no such round in this workshop', 'roundId');
+    if (!round) throw new Refusal(RefusalKind.notFound, 'roundId: no such round in this workshop', 'roundId');
     return round;
   };
   const requireOpen = (round: Round): void => {
-    if (round.status !== RoundStatus.open) throw new ApiError(409, 'round is closed');
+    if (round.status !== RoundStatus.open) throw new Refusal(RefusalKind.conflict, 'round is closed');
   };
   /** Writes the voter count (the only thing about ballots anyone sees before the reveal). */
   const publishVoters = (workshopId: string, roundId: string, voters: number) =>
@@ -47,7 +47,7 @@ export const createRounds = (control: ServerDocs, votes: VoteStore) => {
       return control.withControl(workshopId, (doc) => {
         // Checked and written in one synchronous step: two requests cannot both open a round.
         const open = openRoundOf(doc, input.boardId);
-        if (open) throw new ApiError(409, `board already has an open round (${open.id}); close it first`);
+        if (open) throw new Refusal(RefusalKind.conflict, `board already has an open round (${open.id}); close it first`);
         writeRound(doc, round);
         return round;
       });
@@ -56,7 +56,7 @@ export const createRounds = (control: ServerDocs, votes: VoteStore) => {
     close: (workshopId: string, roundId: string): Promise<Round> =>
       votes.exclusive(roundId, async () => {
         const round = await requireRound(workshopId, roundId);
-        if (round.status !== RoundStatus.open) throw new ApiError(409, `round is already ${round.status}`);
+        if (round.status !== RoundStatus.open) throw new Refusal(RefusalKind.conflict, `round is already ${round.status}`);
         const closed: Round = { ...round, status: RoundStatus.closed, closedAt: new Date().toISOString() };
         await control.withControl(workshopId, (doc) => writeRound(doc, closed));
         return closed;
@@ -70,7 +70,7 @@ export const createRounds = (control: ServerDocs, votes: VoteStore) => {
     reveal: (workshopId: string, roundId: string): Promise<Record<string, number>> =>
       votes.exclusive(roundId, async () => {
         const round = await requireRound(workshopId, roundId);
-        if (round.status === RoundStatus.revealed) throw new ApiError(409, 'round is already revealed');
+        if (round.status === RoundStatus.revealed) throw new Refusal(RefusalKind.conflict, 'round is already revealed');
         const ballots = await votes.read(roundId);
         const tallies = computeTallies(Object.values(ballots), round.oneCityOneVoice);
         await control.withBoard(round.boardId, (doc) => {
@@ -106,11 +106,11 @@ export const createRounds = (control: ServerDocs, votes: VoteStore) => {
           const card = getCardMap(doc, cardId);
           return card ? readPosition(card).lane : null;
         });
-        if (lane === null) throw new ApiError(400, 'cardId: no such card on the round\'s board', 'cardId');
-        if (lane !== round.lane) throw new ApiError(409, `the card is not in the ${round.lane} lane`);
+        if (lane === null) throw new Refusal(RefusalKind.invalid, 'cardId: no such card on the round\'s board', 'cardId');
+        if (lane !== round.lane) throw new Refusal(RefusalKind.conflict, `the card is not in the ${round.lane} lane`);
         const ballots = await votes.read(roundId);
         const ballot = ballots[voter.participantId] ?? { city: voter.city, cardIds: [] };
-        if (votesLeft(ballot, round.votesPerDelegate) === 0) throw new ApiError(409, 'no votes left');
+        if (votesLeft(ballot, round.votesPerDelegate) === 0) throw new Refusal(RefusalKind.conflict, 'no votes left');
         ballots[voter.participantId] = { city: voter.city, cardIds: [...ballot.cardIds, cardId] };
         await votes.write(roundId, ballots);
         await publishVoters(workshopId, roundId, countVoters(ballots));
@@ -125,7 +125,7 @@ export const createRounds = (control: ServerDocs, votes: VoteStore) => {
         const ballots = await votes.read(roundId);
         const ballot = ballots[voter.participantId];
         const at = ballot ? ballot.cardIds.lastIndexOf(cardId) : -1;
-        if (!ballot || at < 0) throw new ApiError(409, 'you have no vote on this card to take back');
+        if (!ballot || at < 0) throw new Refusal(RefusalKind.conflict, 'you have no vote on this card to take back');
         const next = { city: ballot.city, cardIds: ballot.cardIds.filter((_, i) => i !== at) };
         ballots[voter.participantId] = next;
         await votes.write(roundId, ballots);

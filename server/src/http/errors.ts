@@ -2,6 +2,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import type { Refusal, RefusalKind } from '../lib/refusal.ts';
 
 export class ApiError extends HTTPException {
   constructor(
@@ -19,3 +20,14 @@ export const badRequest = (issues: z.core.$ZodIssue[]): ApiError => {
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
   return new ApiError(400, issue ? `${field}: ${issue.message}` : 'invalid request', field);
 };
+
+const STATUS_OF_REFUSAL: Record<RefusalKind, ContentfulStatusCode> = {
+  'not-found': 404,
+  invalid: 400,
+  conflict: 409,
+  forbidden: 403,
+  'too-many': 429
+};
+
+/** A service's refusal (lib/refusal.ts) as the HTTP error it answers. */
+export const fromRefusal = (refusal: Refusal): ApiError => new ApiError(STATUS_OF_REFUSAL[refusal.kind], refusal.message, refusal.field);
