@@ -16,9 +16,11 @@ export const createApp = (deps: AppDeps) => {
   const app = new Hono();
   // Limits first (docs/SECURITY.md): who may ask, how often, and how much they may send.
   const limits = createLimits(deps);
+  app.post('/api/workshops', limits.createWorkshop);
+  app.post('/api/workshops/:id/participants', limits.registerParticipant);
   app.use('/api/*', limits.bodies);
   app.route('/api/workshops', workshopRoutes(deps));
-  app.route('/api/join', joinRoutes(deps));
+  app.route('/api/join', joinRoutes({ ...deps, guard: limits.join }));
   app.route('/api', facilitationRoutes(deps));
   app.route('/api', exportRoutes({ ...deps, chromiumPath: deps.config.CHROMIUM_PATH }));
   app.route('/api', versionRoutes(deps));

@@ -34,6 +34,8 @@ export interface RedisKeys {
   readonly meta: string;
   /** Pub/sub channel carrying a document's merged updates and awareness between instances. */
   docChannel(name: string): string;
+  /** Prefix of one request limit's counters (one key per client address is appended after ':'). */
+  limit(name: string): string;
 }
 
 export const createRedisKeys = (prefix: string): RedisKeys => {
@@ -53,6 +55,7 @@ export const createRedisKeys = (prefix: string): RedisKeys => {
       };
     },
     meta: `${root}meta`,
-    docChannel: (name) => `${root}fanout:doc:${encodePart(name)}`
+    docChannel: (name) => `${root}fanout:doc:${encodePart(name)}`,
+    limit: (name) => `${root}limit:${encodePart(name)}`
   };
 };
