@@ -7,7 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CardSnapshot } from '../schema/snapshot-schema.ts';
-import { formatConsent, formatIndicator, formatMilestone } from './fields.ts';
+import { formatConsent, formatIndicator, formatMilestone, verdictCells } from './fields.ts';
 import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
 import type { ExportInput } from './types.ts';
 
@@ -15,7 +15,7 @@ import type { ExportInput } from './types.ts';
 export const CSV_COLUMNS = [
   'theme', 'lane', 'kind', 'id', 'title', 'text', 'objective', 'leadCity', 'partnerCities', 'startDate', 'endDate',
   'milestones', 'indicators', 'resources', 'responsibleOfficer', 'status', 'consent', 'sourceCity', 'authorCity',
-  'createdBy', 'createdAt', 'lang', 'takenAt', 'version'
+  'createdBy', 'createdAt', 'lang', 'takenAt', 'version', 'verdict', 'objections', 'reservations', 'notAnswered'
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
@@ -62,8 +62,9 @@ const rowOf = (p: PreparedExport, board: PreparedBoard, card: CardSnapshot): Rec
     indicators: card.indicators.map((i) => formatIndicator(i, p.labels)).join('\n'),
     resources: card.resources,
     responsibleOfficer: card.responsibleOfficer,
-    status: card.status,
-    consent: (board.consent[card.id] ?? []).map((r) => formatConsent(r, p.labels)).join('\n')
+    consent: (board.consent[card.id] ?? []).map((r) => formatConsent(r, p.labels)).join('\n'),
+    // The shown status and the consent verdict (fields.ts), so the sheet never says agreed alone.
+    ...verdictCells(board, card)
   };
 };
 

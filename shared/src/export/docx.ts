@@ -10,13 +10,13 @@ import {
 } from 'docx';
 import type { ActionCard } from '../schema/snapshot-schema.ts';
 import { bullet, cell, DOCX_FONT, para, runLanguage, textRuns } from './docx-parts.ts';
-import { formatCity, formatConsent, formatDateRange, formatIndicator, formatMilestone, formatStatus, takenLine, workshopDates } from './fields.ts';
+import { formatCity, formatConsent, formatDateRange, formatIndicator, formatMilestone, formatStatus, takenLine, verdictParts, workshopDates } from './fields.ts';
 import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
 import { runningHeader } from './print-html.ts';
 import type { ExportInput } from './types.ts';
 
 /** Column widths of the action table, in percent; they add up to 100. */
-const COLUMN_PCT = { action: 20, lead: 8, partners: 10, timeline: 14, indicators: 14, resources: 10, officer: 8, status: 6, consent: 10 } as const;
+const COLUMN_PCT = { action: 18, lead: 8, partners: 9, timeline: 13, indicators: 13, resources: 9, officer: 8, status: 7, consent: 15 } as const;
 
 const frame = (p: PreparedExport): Pick<ISectionOptions, 'headers' | 'footers'> => ({
   headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: runningHeader(p), size: 16, color: '555555' })] })] }) },
@@ -62,8 +62,17 @@ const actionRow = (p: PreparedExport, board: PreparedBoard, a: ActionCard, index
       cell(a.indicators.map((i) => bullet(formatIndicator(i, l), lang)), COLUMN_PCT.indicators),
       cell(a.resources ? [para(a.resources, { lang })] : [], COLUMN_PCT.resources),
       cell(a.responsibleOfficer ? [para(a.responsibleOfficer, { lang })] : [], COLUMN_PCT.officer),
-      cell([para(formatStatus(a, l))], COLUMN_PCT.status),
-      cell((board.consent[a.id] ?? []).map((r) => para(formatConsent(r, l))), COLUMN_PCT.consent)
+      cell([para(formatStatus(board, a, l))], COLUMN_PCT.status),
+      cell(
+        [
+          // The verdict first (objections, reservations, cities not answered), then every recorded answer.
+          ...verdictParts(board, a, l).flatMap((part) =>
+            part.list ? [para(`${part.label}:`, { bold: true }), ...part.items.map((item) => bullet(item))] : [para(`${part.label}: ${part.items.join(', ')}`, { bold: part.label === l.agreement })]
+          ),
+          ...(board.consent[a.id] ?? []).map((r) => para(formatConsent(r, l)))
+        ],
+        COLUMN_PCT.consent
+      )
     ]
   });
 };

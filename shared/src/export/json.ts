@@ -1,13 +1,19 @@
 /**
  * JSON: the documented, versioned export format (see EXPORT-FORMAT.md beside this file).
  *
- *   { format: 'plenary-export', version: 1, takenAt, versionLabel, workshop, boards: [ { theme, consent, snapshot } ] }
+ *   { format: 'plenary-export', version: 1, takenAt, versionLabel, consentScope, workshop,
+ *     boards: [ { theme, consent, verdicts, statuses, snapshot } ] }
  *
  * Each `snapshot` is a board snapshot (format `plenary-board`) that `validateBoard` accepts; the
- * board's theme and the consent records of its actions sit beside it.
+ * board's theme, the consent records of its actions, each action's consent verdict and the status
+ * it shows sit beside it. `verdicts` and `statuses` are derived (control/verdict.ts): a reader
+ * gets the same answer the board gave without re-implementing the rule.
  */
 import { z } from 'zod';
 import { boardSnapshotSchema, isoDate, shortText, longText } from '../schema/snapshot-schema.ts';
+import { CONSENT_SCOPES } from '../control/constants.ts';
+import { ShownStatus } from '../control/verdict-status.ts';
+import { VerdictState } from '../control/verdict.ts';
 import { ConsentAnswer, type ExportInput } from './types.ts';
 import { prepareExport } from './model.ts';
 
@@ -23,12 +29,23 @@ const consentSchema = z.object({
   note: longText.optional()
 });
 
+const cityNote = z.object({ city: shortText, note: longText });
+const verdictSchema = z.object({
+  state: z.enum(Object.values(VerdictState) as [VerdictState, ...VerdictState[]]),
+  asked: z.array(shortText),
+  endorsed: z.array(shortText),
+  reservations: z.array(cityNote),
+  objections: z.array(cityNote),
+  missing: z.array(shortText)
+});
+
 /** The export file, as a zod schema (what `renderJson` writes and tools may validate against). */
 export const exportDocumentSchema = z.looseObject({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   takenAt: z.iso.datetime({ offset: true }),
   versionLabel: z.string().nullable(),
+  consentScope: z.enum(CONSENT_SCOPES as [string, ...string[]]),
   workshop: z.object({
     id: shortText,
     title: longText,
@@ -41,6 +58,8 @@ export const exportDocumentSchema = z.looseObject({
     z.object({
       theme: longText,
       consent: z.record(z.string(), z.array(consentSchema)),
+      verdicts: z.record(z.string(), verdictSchema),
+      statuses: z.record(z.string(), z.enum(Object.values(ShownStatus) as [string, ...string[]])),
       snapshot: boardSnapshotSchema
     })
   )
@@ -55,8 +74,15 @@ export const exportDocument = (input: ExportInput): ExportDocument => {
     version: EXPORT_VERSION,
     takenAt: p.takenAt,
     versionLabel: p.versionLabel,
+    consentScope: p.consentScope,
     workshop: p.workshop as ExportDocument['workshop'],
-    boards: p.boards.map((b) => ({ theme: b.title, consent: b.consent as ExportDocument['boards'][number]['consent'], snapshot: b.snapshot }))
+    boards: p.boards.map((b) => ({
+      theme: b.title,
+      consent: b.consent as ExportDocument['boards'][number]['consent'],
+      verdicts: b.verdicts as ExportDocument['boards'][number]['verdicts'],
+      statuses: b.statuses,
+      snapshot: b.snapshot
+    }))
   };
 };
 

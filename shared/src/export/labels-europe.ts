@@ -9,8 +9,10 @@ export const EXPORT_LABELS_RU: ExportLabels = {
   resources: 'Ресурсы и бюджет', responsibleOfficer: 'Ответственное должностное лицо', status: 'Статус', consent: 'Согласие городов',
   annex: 'Приложение: идеи и лучшие практики', idea: 'Идея', practice: 'Лучшая практика', from: 'из', by: 'автор',
   noIdeas: 'Идей и лучших практик нет.', page: 'Страница', of: 'из', milestone: 'Этап', ends: 'окончание',
+  agreement: 'Согласие', objections: 'Возражения', reservations: 'Оговорки', notAnswered: 'Не ответили',
+  verdicts: { agreed: 'согласовано всеми опрошенными городами', awaiting: 'ожидаются ответы ({count}): {cities}', objected: 'возражает: {cities}', 'no-lead': 'нет ведущего города: согласовать нельзя' },
   consentAnswers: { endorse: 'поддерживает', 'endorse-with-reservation': 'поддерживает с оговоркой', object: 'возражает' },
-  statuses: { draft: 'черновик', proposed: 'предложено', agreed: 'согласовано', 'in-progress': 'выполняется', done: 'выполнено', dropped: 'отменено' },
+  statuses: { draft: 'черновик', proposed: 'предложено', agreed: 'согласовано', 'in-progress': 'выполняется', done: 'выполнено', dropped: 'отменено', 'awaiting-consent': 'ожидает согласия', objected: 'есть возражения' },
   lanes: { ideas: 'Идеи и лучшие практики', proposed: 'Предлагаемые действия', agreed: 'Согласованный план действий', parked: 'Отложено' }
 };
 
@@ -22,8 +24,10 @@ export const EXPORT_LABELS_HU: ExportLabels = {
   resources: 'Erőforrások és költségvetés', responsibleOfficer: 'Felelős tisztviselő', status: 'Állapot', consent: 'A városok jóváhagyása',
   annex: 'Melléklet: ötletek és jó gyakorlatok', idea: 'Ötlet', practice: 'Jó gyakorlat', from: 'forrás', by: 'szerző',
   noIdeas: 'Nincsenek ötletek vagy jó gyakorlatok.', page: 'Oldal', of: '/', milestone: 'Mérföldkő', ends: 'vége',
+  agreement: 'Egyetértés', objections: 'Kifogások', reservations: 'Fenntartások', notAnswered: 'Nem válaszolt',
+  verdicts: { agreed: 'minden megkérdezett város elfogadta', awaiting: 'válaszra vár ({count}): {cities}', objected: 'kifogásolja: {cities}', 'no-lead': 'nincs vezető város: nem fogadható el' },
   consentAnswers: { endorse: 'támogatja', 'endorse-with-reservation': 'fenntartással támogatja', object: 'kifogásolja' },
-  statuses: { draft: 'tervezet', proposed: 'javasolt', agreed: 'elfogadott', 'in-progress': 'folyamatban', done: 'teljesítve', dropped: 'elvetve' },
+  statuses: { draft: 'tervezet', proposed: 'javasolt', agreed: 'elfogadott', 'in-progress': 'folyamatban', done: 'teljesítve', dropped: 'elvetve', 'awaiting-consent': 'jóváhagyásra vár', objected: 'kifogásolt' },
   lanes: { ideas: 'Ötletek és jó gyakorlatok', proposed: 'Javasolt intézkedések', agreed: 'Elfogadott cselekvési terv', parked: 'Félretéve' }
 };
 
@@ -35,7 +39,9 @@ export const EXPORT_LABELS_PT: ExportLabels = {
   resources: 'Recursos e orçamento', responsibleOfficer: 'Responsável', status: 'Estado', consent: 'Consentimento das cidades',
   annex: 'Anexo: ideias e boas práticas', idea: 'Ideia', practice: 'Boa prática', from: 'de', by: 'por',
   noIdeas: 'Sem ideias nem boas práticas.', page: 'Página', of: 'de', milestone: 'Etapa', ends: 'termina',
+  agreement: 'Acordo', objections: 'Objeções', reservations: 'Reservas', notAnswered: 'Sem resposta',
+  verdicts: { agreed: 'acordada por todas as cidades consultadas', awaiting: 'aguarda respostas ({count}): {cities}', objected: 'objeção de {cities}', 'no-lead': 'sem cidade coordenadora: não pode ser acordada' },
   consentAnswers: { endorse: 'apoia', 'endorse-with-reservation': 'apoia com reservas', object: 'opõe-se' },
-  statuses: { draft: 'rascunho', proposed: 'proposta', agreed: 'acordada', 'in-progress': 'em curso', done: 'concluída', dropped: 'abandonada' },
+  statuses: { draft: 'rascunho', proposed: 'proposta', agreed: 'acordada', 'in-progress': 'em curso', done: 'concluída', dropped: 'abandonada', 'awaiting-consent': 'aguarda consentimento', objected: 'com objeção' },
   lanes: { ideas: 'Ideias e boas práticas', proposed: 'Ações propostas', agreed: 'Plano de ação acordado', parked: 'Em espera' }
 };

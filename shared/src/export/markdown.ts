@@ -4,7 +4,7 @@
  * (so `[x](javascript:…)` stays text and `<script>` is not HTML) and line starts cannot open a
  * heading, list, quote or code block.
  */
-import { formatCity, formatConsent, formatDateRange, formatIndicator, formatMilestone, formatStatus, takenLine, workshopDates } from './fields.ts';
+import { formatCity, formatConsent, formatDateRange, formatIndicator, formatMilestone, formatStatus, takenLine, verdictParts, workshopDates } from './fields.ts';
 import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
 import type { ExportInput } from './types.ts';
 import type { ActionCard } from '../schema/snapshot-schema.ts';
@@ -54,7 +54,8 @@ const renderAction = (p: PreparedExport, board: PreparedBoard, action: ActionCar
     ...list(l.indicators, action.indicators.map((i) => formatIndicator(i, l))),
     ...field(l.resources, action.resources),
     ...field(l.responsibleOfficer, action.responsibleOfficer),
-    ...field(l.status, formatStatus(action, l)),
+    ...field(l.status, formatStatus(board, action, l)),
+    ...verdictParts(board, action, l).flatMap((part) => (part.list ? list(part.label, part.items) : field(part.label, part.items.join(', ')))),
     ...list(l.consent, (board.consent[action.id] ?? []).map((r) => formatConsent(r, l))),
     ''
   ];

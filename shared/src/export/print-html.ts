@@ -5,7 +5,7 @@
  * font and line-breaking rules for Thai, Khmer and CJK text. All text is HTML-escaped.
  */
 import type { ActionCard } from '../schema/snapshot-schema.ts';
-import { formatConsent, formatDateRange, formatIndicator, formatMilestone, formatStatus, takenLine, workshopDates } from './fields.ts';
+import { formatConsent, formatDateRange, formatIndicator, formatMilestone, formatStatus, takenLine, verdictParts, workshopDates } from './fields.ts';
 import { escapeHtml as esc, langAttr } from './html-escape.ts';
 import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
 import { printCss } from './print-style.ts';
@@ -32,6 +32,14 @@ const row = (label: string, value: string): string => (value ? `<tr><th>${esc(la
 const actionHtml = (p: PreparedExport, board: PreparedBoard, action: ActionCard, index: number): string => {
   const l = p.labels;
   const consent = board.consent[action.id] ?? [];
+  const state = board.verdicts[action.id]?.state ?? '';
+  // The first part is the verdict itself: its row carries the state, so print styles can mark it.
+  const parts = verdictParts(board, action, l)
+    .map((part, i) => {
+      const value = part.list ? items(part.items) : text(part.items.join(', '));
+      return i === 0 ? `<tr class="verdict" data-verdict="${esc(state)}"><th>${esc(part.label)}</th><td>${value}</td></tr>` : row(part.label, value);
+    })
+    .join('\n');
   return `<article class="action"${langAttr(action.lang)}>
 <h3>${index + 1}. ${text(action.title)}</h3>
 <table class="fields"><tbody>
@@ -43,7 +51,8 @@ ${row(l.milestones, items(action.milestones.map(formatMilestone)))}
 ${row(l.indicators, items(action.indicators.map((i) => formatIndicator(i, l))))}
 ${row(l.resources, action.resources && text(action.resources))}
 ${row(l.responsibleOfficer, action.responsibleOfficer && text(action.responsibleOfficer))}
-${row(l.status, esc(formatStatus(action, l)))}
+${row(l.status, esc(formatStatus(board, action, l)))}
+${parts}
 ${row(l.consent, items(consent.map((r) => formatConsent(r, l))))}
 </tbody></table>
 </article>`;

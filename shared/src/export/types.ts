@@ -4,6 +4,7 @@
  * functions of this input: no clock, no I/O.
  */
 import type { BoardSnapshot } from '../schema/snapshot-schema.ts';
+import type { ConsentScope } from '../control/constants.ts';
 import type { ExportLabels } from './labels.ts';
 
 /** A host or participating city: English name, and its name in its own script when known. */
@@ -66,4 +67,6 @@ export interface ExportInput {
   labels?: ExportLabels;
   /** BCP-47 tag of the document's language (the labels' language); `en` by default. */
   lang?: string;
+  /** Whose consent an action needs (the workshop's setting); `involved` by default. */
+  consentScope?: ConsentScope;
 }

@@ -1,4 +1,9 @@
-/** What to fix before exporting: agreed actions that are not yet a commitment anyone can follow up. */
+/**
+ * What to fix before exporting: agreed actions that are not yet a commitment anyone can follow up
+ * — a lead city, dates or indicators missing — or that the cities asked have not agreed to (the
+ * consent verdict of control/verdict.ts: awaiting answers, objected, or without a lead city).
+ */
+import { VerdictState, type ConsentVerdict } from '../control/verdict.ts';
 import { Lane } from '../schema/constants.ts';
 import type { ActionCard, BoardSnapshot } from '../schema/snapshot-schema.ts';
 
@@ -6,7 +11,9 @@ import type { ActionCard, BoardSnapshot } from '../schema/snapshot-schema.ts';
 export const ExportGap = {
   leadCity: 'lead-city',
   dates: 'dates',
-  indicators: 'indicators'
+  indicators: 'indicators',
+  /** The cities asked have not all agreed (see the warning's `verdict`). */
+  consent: 'consent'
 } as const;
 export type ExportGap = (typeof ExportGap)[keyof typeof ExportGap];
 
@@ -15,6 +22,8 @@ export interface ExportWarning {
   cardId: string;
   title: string;
   missing: ExportGap[];
+  /** The action's consent verdict, when it is not agreed. */
+  verdict?: ConsentVerdict;
 }
 
 const gapsOf = (action: ActionCard): ExportGap[] => {
@@ -27,12 +36,16 @@ const gapsOf = (action: ActionCard): ExportGap[] => {
 };
 
 /**
- * Agreed actions missing a lead city, dates (an end date or a dated milestone) or indicators, in
- * display order. Empty when the agreed plan is complete.
+ * Agreed actions missing a lead city, dates (an end date or a dated milestone) or indicators, and,
+ * when `verdictOf` is given, those whose verdict is not `agreed`; in display order. Empty when the
+ * agreed plan is complete.
  */
-export const exportWarnings = (snapshot: BoardSnapshot): ExportWarning[] =>
+export const exportWarnings = (snapshot: BoardSnapshot, verdictOf?: (action: ActionCard) => ConsentVerdict): ExportWarning[] =>
   snapshot.cards.flatMap((card) => {
     if (card.kind !== 'action' || card.lane !== Lane.agreed) return [];
     const missing = gapsOf(card);
-    return missing.length > 0 ? [{ cardId: card.id, title: card.title, missing }] : [];
+    const verdict = verdictOf?.(card);
+    const notAgreed = verdict && verdict.state !== VerdictState.agreed ? verdict : undefined;
+    if (notAgreed) missing.push(ExportGap.consent);
+    return missing.length > 0 ? [{ cardId: card.id, title: card.title, missing, ...(notAgreed ? { verdict: notAgreed } : {}) }] : [];
   });

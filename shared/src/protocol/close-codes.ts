@@ -31,7 +31,12 @@ export const CloseCode = {
    * The client stopped reading: more than MAX_BUFFERED_BYTES waited in its socket. Retryable — a
    * phone on hotel Wi-Fi that stalled comes back and catches up with one sync.
    */
-  slowReader: 4508
+  slowReader: 4508,
+  /**
+   * The client sent more edits built on edits the server never received than a board holds back
+   * (MAX_MESSAGE_BYTES). Retryable: a reconnecting client's sync sends the missing edits too.
+   */
+  gappedUpdates: 4509
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
