@@ -23,8 +23,7 @@ import { PEER, SERVER, STORE } from './origins.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { workshopOfControlDoc } from '@plenary/shared/protocol';
 import { capCards } from './card-cap.ts';
-import { workshopOfControlDoc } from '@plenary/shared/protocol';
-import { capCards } from './card-cap.ts';
+import { dropPending, pendingBytes } from './pending-updates.ts';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
 import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyStateVector, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 
@@ -62,8 +61,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private outgoing: { update: Uint8Array; from: Origin }[] = [];
   private awarenessLocal = new Set<number>();
   private awarenessOther = new Set<number>();
-  /** Connections that asked for every presence: answered once at the next flush, however often they ask. */
-  private awarenessQueries = new Set<Connection>();
   /** Connections that asked for every presence: answered once at the next flush, however often they ask. */
   private awarenessQueries = new Set<Connection>();
   private flushTimer: NodeJS.Timeout | null = null;
@@ -107,11 +104,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
       if (migration.migrated) this.log.info(migration, 'board migrated');
     } catch (err) {
       this.log.error({ err: String(err) }, 'board could not be migrated; opened as it is');
-    }
-    // A board never holds more than Limits.maxCards cards, whichever client adds them.
-    if (workshopOfControlDoc(this.name) === null) {
-      const author = (origin: unknown) => (isConnection(origin) ? origin : null);
-      this.onDestroy(capCards(this.doc, { author, restoreOrigin: SERVER }));
     }
     // A board never holds more than Limits.maxCards cards, whichever client adds them.
     if (workshopOfControlDoc(this.name) === null) {
@@ -220,7 +212,9 @@ export class Room implements ConnectionRoom, PolicyRoom {
       if (!isEmptyUpdate(update)) conn.deny(denied);
       return;
     }
-    if (this.writer.bytes + update.length > this.deps.config.MAX_DOC_BYTES && !isDeletionOnly(update)) {
+    // What Yjs holds back (updates waiting for an edit it has not seen) takes memory like the rest.
+    const pending = pendingBytes(this.doc);
+    if (this.writer.bytes + pending + update.length > this.deps.config.MAX_DOC_BYTES && !isDeletionOnly(update)) {
       conn.deny(DenyReason.documentTooLarge);
       return;
     }
@@ -230,6 +224,19 @@ export class Room implements ConnectionRoom, PolicyRoom {
     } catch (err) {
       throw new ProtocolError(CloseCode.malformedMessage, `update could not be applied: ${(err as Error).message}`);
     }
+    this.limitPending(pending);
+  }
+
+  /**
+   * Yjs merges each gapped update into what it holds back and retries the whole, so a pile of them
+   * costs ever more. Past one frame's worth (MAX_MESSAGE_BYTES), the connection that made it grow
+   * is closed and what was held back is forgotten (pending-updates.ts says why that loses nothing).
+   */
+  private limitPending(before: number): void {
+    const after = pendingBytes(this.doc);
+    if (after <= before || after <= this.deps.config.MAX_MESSAGE_BYTES) return;
+    dropPending(this.doc);
+    throw new ProtocolError(CloseCode.gappedUpdates, `${after} bytes of updates wait for edits the server never received`);
   }
 
   private receivePeer(bytes: Uint8Array): void {
