@@ -12,10 +12,14 @@ export { prepareExport, type PreparedBoard, type PreparedExport } from './model.
 export { renderCsv, neutraliseCell, CSV_COLUMNS } from './csv.ts';
 export { renderMarkdown, escapeMarkdown, escapeMarkdownLine } from './markdown.ts';
 export { renderJson, exportDocument, exportDocumentSchema, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from './json.ts';
-export { renderIcs, eventUid } from './ical.ts';
+export { renderIcs, eventUid, ICS_WARNING } from './ical.ts';
 export { renderDocx } from './docx.ts';
 export { renderPrintHtml, type PrintOptions } from './print-html.ts';
 export { printTemplates } from './print-templates.ts';
 export { exportFileName } from './file-name.ts';
 export { EXPORT_LABELS, EXPORT_LANGS, exportLabels } from './labels-by-lang.ts';
 export { localiseExport, ExportMode, EXPORT_MODES, isExportMode, WORKING_LANG, type ExportLanguage } from './language.ts';
+export { checkExportInput, describeProblem, printable, ExportProblemCode, type ExportProblem } from './checked-input.ts';
+export {
+  renderCheckedExport, renderJsonWithWarnings, type CheckedBody, type CheckedExport, type CheckedFormat, type PrintJob
+} from './checked-export.ts';

@@ -4,7 +4,7 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { renderIcs } from '@plenary/shared/export';
+import { checkExportInput, describeProblem, eventUid, ExportProblemCode, ICS_WARNING, renderCheckedExport, renderIcs } from '@plenary/shared/export';
 import type { ActionCard } from '@plenary/shared/schema';
 import { buildEnvironmentBoard, exportInput, HOSTILE, SCRIPT_TITLES } from '../../export/fixtures.ts';
 
@@ -47,5 +47,69 @@ describe('iCalendar export', () => {
 
   it('leaves out actions that are not agreed', () => {
     expect(events.some((e) => e.summary.includes('Only proposed'))).toBe(false);
+  });
+});
+
+describe('iCalendar export of a board written by a hostile client', () => {
+  const INJECTED = 'x\r\nATTENDEE:mailto:attacker@evil.example\r\nX-EVIL:1';
+
+  /** The environment board with one agreed action carrying what no form lets through. */
+  const hostileInput = () => {
+    const doc = exportInput([buildEnvironmentBoard()]);
+    const cards = doc.boards[0]!.snapshot.cards;
+    const action = cards.find((c): c is ActionCard => c.kind === 'action' && c.title === SCRIPT_TITLES.th)!;
+    cards.push({ ...action, id: INJECTED, order: 'zz' } as ActionCard);
+    action.endDate = '2026-13-45';
+    action.milestones = [{ id: 'm1', date: 'not-a-date', text: 'Survey' }, { id: 'm2', date: '2026-06-30', text: 'Pilot' }];
+    return { doc, action };
+  };
+
+  const lines = (text: string) => text.split('\r\n').map((l) => l.split(':')[0]!.split(';')[0]);
+
+  it('percent-encodes every part of a UID, so an id with a line break adds no property', () => {
+    const { doc } = hostileInput();
+    const text = renderIcs(doc);
+    expect(lines(text)).not.toContain('ATTENDEE');
+    expect(lines(text)).not.toContain('X-EVIL');
+    expect(eventUid('w', 'b', INJECTED, 'end')).toBe(`w.b.${encodeURIComponent(INJECTED)}.end@plenary`);
+    expect(eventUid('ws1', 'board-env', 'abc_D-1', 'end')).toBe('ws1.board-env.abc_D-1.end@plenary');
+  });
+
+  it('skips dates that are not real days and names them in X-PLENARY-WARNING instead of failing', () => {
+    const { doc, action } = hostileInput();
+    const parsed = new ICAL.Component(ICAL.parse(renderIcs(doc)));
+    const warnings = parsed.getAllProperties(ICS_WARNING.toLowerCase()).map((p) => String(p.getFirstValue()));
+    expect(warnings.some((w) => w.includes('2026-13-45'))).toBe(true);
+    expect(warnings.some((w) => w.includes('not-a-date'))).toBe(true);
+    const ofAction = parsed.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c)).filter((e) => e.uid.includes(action.id));
+    expect(ofAction.map((e) => e.startDate.toString())).toEqual(['2026-06-30']);
+  });
+
+  it('checked against the snapshot schema first: bad dates left empty, a card with a bad id left out, each reported', () => {
+    const { doc, action } = hostileInput();
+    const { input, problems } = checkExportInput(doc);
+    const checked = input.boards[0]!.snapshot.cards;
+    expect(checked.map((c) => c.id)).not.toContain(INJECTED);
+    const kept = checked.find((c) => c.id === action.id) as ActionCard;
+    expect([kept.endDate, kept.milestones[0]!.date, kept.milestones[1]!.date]).toEqual([null, null, '2026-06-30']);
+    expect(problems.map((p) => [p.code, p.path])).toEqual(
+      expect.arrayContaining([
+        [ExportProblemCode.invalidDate, 'endDate'],
+        [ExportProblemCode.invalidDate, 'milestones[0].date'],
+        [ExportProblemCode.invalidCard, '']
+      ])
+    );
+    // What a problem quotes is printable: the injected line break does not survive into it.
+    for (const p of problems) expect(describeProblem(p)).not.toMatch(/[\r\n]/);
+  });
+
+  it('lists what it left out under X-PLENARY-WARNING when rendered through the checked export', async () => {
+    const { doc } = hostileInput();
+    const out = await renderCheckedExport('ics', doc, { lang: 'en', mode: 'working' });
+    if (out.result.kind !== 'file') throw new Error('a file');
+    const text = out.result.body as string;
+    expect(text.split('\r\n').filter((l) => l.startsWith(`${ICS_WARNING}:`))).toHaveLength(out.problems.length);
+    expect(out.problems.length).toBe(3);
+    expect(lines(text)).not.toContain('ATTENDEE');
   });
 });
