@@ -5,8 +5,8 @@
  * may record any city's answer. Answers appear in the control document for everyone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentKey, summariseConsent } from '@plenary/shared/control';
-import { addCard } from '@plenary/shared/schema';
+import { VerdictState, consentKey, summariseConsent, verdictFromRecords } from '@plenary/shared/control';
+import { addCard, readCard, type ActionCard } from '@plenary/shared/schema';
 import { connectClient, type TestClient } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
@@ -31,7 +31,11 @@ describe('consent per city on agreed actions', () => {
     board = workshop.boards[0]!.id;
     facilitator = connectClient(server.syncBase, board, workshop.tokens.facilitator);
     await facilitator.synced();
-    [action = ""] = await placeCards(facilitator, 'agreed', ['Joint tourism pass']);
+    // An action involving every city, so each may answer under the default scope.
+    action = addCard(facilitator.doc, {
+      kind: 'action', lane: 'agreed', lang: 'en', title: 'Joint tourism pass', createdBy: 'Pim', authorCity: 'Porto',
+      leadCity: 'Porto', partnerCities: ['Surabaya', 'Kobe']
+    });
     [proposal = ""] = await placeCards(facilitator, 'proposed', ['Ferry link']);
     budi = (await register(server, workshop, 'Budi', 'Surabaya')).token;
     control = await connectControl(server, workshop, workshop.tokens.observer);
@@ -69,13 +73,17 @@ describe('consent per city on agreed actions', () => {
     await waitFor(() => Object.keys(snapshotOf(control).consent).length === 2, 10_000, "Porto's answer to arrive");
     const cities = CITIES.map((c) => c.en);
     let summary = summariseConsent(snapshotOf(control).consent, board, action!, cities);
-    expect(summary).toMatchObject({ endorse: 1, reservation: 1, object: 0, missing: ['Kobe'], agreed: true });
+    expect(summary).toMatchObject({ endorse: 1, reservation: 1, object: 0, missing: ['Kobe'] });
+    const card = readCard(facilitator.doc, action) as ActionCard;
+    const verdict = () => verdictFromRecords(card, board, snapshotOf(control).consent, 'involved', cities);
+    expect(verdict()).toMatchObject({ state: VerdictState.awaiting, missing: ['Kobe'] });
 
     kobeToken = (await register(server, workshop, 'Aiko', 'Kobe')).token;
     expect((await call(server, 'PUT', path(), kobe(), { boardId: board, actionId: action, answer: 'object', note: 'Overlaps our own pass' })).status).toBe(200);
     await waitFor(() => Object.keys(snapshotOf(control).consent).length === 3, 10_000, "Kobe's answer to arrive");
     summary = summariseConsent(snapshotOf(control).consent, board, action!, cities);
-    expect(summary).toMatchObject({ endorse: 1, reservation: 1, object: 1, missing: [], agreed: false });
+    expect(summary).toMatchObject({ endorse: 1, reservation: 1, object: 1, missing: [] });
+    expect(verdict()).toMatchObject({ state: VerdictState.objected, objections: [{ city: 'Kobe', note: 'Overlaps our own pass' }] });
   });
 
   it('carries every city\'s answer, with its reservation or reason, into the exports', async () => {
@@ -86,8 +94,7 @@ describe('consent per city on agreed actions', () => {
       { city: 'Porto', answer: 'endorse' },
       { city: 'Surabaya', answer: 'endorse-with-reservation', note: 'Needs a budget line' }
     ]);
-    // An action card (the cards above are ideas moved into the agreed lane): its table row carries them.
-    const museum = addCard(facilitator.doc, { kind: 'action', lane: 'agreed', lang: 'en', title: 'Shared museum pass', createdBy: 'Pim', authorCity: 'Porto' });
+    const museum = addCard(facilitator.doc, { kind: 'action', lane: 'agreed', lang: 'en', title: 'Shared museum pass', createdBy: 'Pim', authorCity: 'Porto', leadCity: 'Kobe' });
     await waitFor(async () => (await call(server, 'PUT', path(), kobe(), { boardId: board, actionId: museum, answer: 'reservation', note: 'Only for public museums' })).status === 200, 10_000, 'the action to reach the server');
     const md = await (await server.fetch(`/api/workshops/${workshop.id}/export.md`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } })).text();
     for (const text of ['Shared museum pass', 'Kobe', 'Only for public museums']) expect(md).toContain(text);

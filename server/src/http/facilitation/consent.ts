@@ -1,14 +1,25 @@
 /**
  * PUT /workshops/:id/consent — a city's answer on an action of the agreed lane. A delegate answers
- * for the city of their personal token only; a facilitator may record any city's answer.
+ * for the city of their personal token only; a facilitator may record any city's answer. Either
+ * way the city must be one the action asks (its lead and partner cities, or every city when the
+ * facilitator chose the workshop scope): an answer nobody asked for would count for nothing.
  */
 import { Hono } from 'hono';
-import { consentBody, writeConsent, type ConsentAnswer, type ConsentRecord } from '@plenary/shared/control';
+import {
+  ConsentScope, citiesAsked, consentBody, isCityAsked, readConsentScope, writeConsent, type ConsentAnswer, type ConsentRecord
+} from '@plenary/shared/control';
 import { Role } from '@plenary/shared/protocol';
-import { Lane, getCardMap, readPosition } from '@plenary/shared/schema';
+import { CardKind, Lane, getCardMap, readCard, readPosition } from '@plenary/shared/schema';
 import { matchCity } from '../../facilitation/participants.ts';
+import type { Workshop } from '../../workshops/workshop.ts';
 import { ApiError } from '../errors.ts';
 import { callerName, callerOf, parseBody, requireBoard, requireParticipant, type FacilitationDeps } from './context.ts';
+
+/** English names of the workshop's cities, host city first. */
+export const workshopCityNames = (workshop: Workshop): string[] => {
+  const list = workshop.cities.map((c) => c.en);
+  return workshop.hostCity && !list.includes(workshop.hostCity.en) ? [workshop.hostCity.en, ...list] : list;
+};
 
 export const consentRoutes = (deps: FacilitationDeps) =>
   new Hono().put('/:id/consent', async (c) => {
@@ -24,12 +35,26 @@ export const consentRoutes = (deps: FacilitationDeps) =>
     const known = matchCity(workshop, city);
     if (!known) throw new ApiError(400, 'city: not a city of this workshop', 'city');
     requireBoard(workshop, body.boardId);
-    const lane = await deps.control.readBoard(body.boardId, (doc) => {
+    const action = await deps.control.readBoard(body.boardId, (doc) => {
       const card = getCardMap(doc, body.actionId);
-      return card ? readPosition(card).lane : null;
+      return card ? { lane: readPosition(card).lane, card: readCard(doc, body.actionId) } : null;
     });
-    if (lane === null) throw new ApiError(400, 'actionId: no such action on this board', 'actionId');
-    if (lane !== Lane.agreed) throw new ApiError(409, 'only actions in the agreed lane take consent');
+    if (action === null) throw new ApiError(400, 'actionId: no such action on this board', 'actionId');
+    if (action.lane !== Lane.agreed) throw new ApiError(409, 'only actions in the agreed lane take consent');
+    const card = action.card;
+    if (card?.kind !== CardKind.action) throw new ApiError(409, 'only actions take consent: turn the idea into an action first');
+    const scope = await deps.control.readControl(workshop.id, readConsentScope);
+    const asked = citiesAsked(card, scope, workshopCityNames(workshop));
+    if (!isCityAsked(asked, known)) {
+      throw new ApiError(
+        409,
+        scope === ConsentScope.workshop
+          ? `${known} is not a city of this workshop`
+          : asked.length === 0
+            ? `this action involves no city yet: set its lead city first`
+            : `${known} is not involved in this action (it involves ${asked.join(', ')}); only the cities it involves answer unless the facilitator asks every city`
+      );
+    }
     const record: ConsentRecord = {
       boardId: body.boardId,
       actionId: body.actionId,
