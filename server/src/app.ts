@@ -18,6 +18,7 @@ export const createApp = (deps: AppDeps) => {
   const limits = createLimits(deps);
   app.post('/api/workshops', limits.createWorkshop);
   app.post('/api/workshops/:id/participants', limits.registerParticipant);
+  app.get('/metrics', limits.metrics);
   app.use('/api/*', limits.bodies);
   app.route('/api/workshops', workshopRoutes(deps));
   app.route('/api/join', joinRoutes({ ...deps, guard: limits.join }));

@@ -1,8 +1,8 @@
 /**
  * Everything that keeps the HTTP API standing under abuse, built once from the config: body
  * sizes, per-address rates and the join-code lock-out (memory, or Redis when REDIS_URL is set),
- * and the workshop-creation policy. app.ts mounts them;
- * docs/SECURITY.md lists every limit.
+ * the workshop-creation policy and /metrics access. app.ts mounts them; docs/SECURITY.md lists
+ * every limit.
  */
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
@@ -10,6 +10,7 @@ import type { Metrics } from '../../metrics.ts';
 import { limitBodies } from './body.ts';
 import { createJoinGuard, type JoinGuard } from './join-guard.ts';
 import { createLimiterStore } from './limiter-store.ts';
+import { metricsAccess } from './metrics-access.ts';
 import { rateLimit } from './rate.ts';
 import { createRefuse, RefusalReason } from './refusal.ts';
 import { workshopCreationPolicy } from './workshop-creation.ts';
@@ -29,6 +30,7 @@ export const createLimits = ({ config, log, metrics }: { config: Config; log: Lo
       error: 'too many registrations from this address'
     }),
     join: createJoinGuard(config, store, refuse),
+    metrics: metricsAccess(config, refuse),
     close: () => store.close()
   };
 };
