@@ -4,10 +4,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Three projects:
- *  - unit:   pure modules and stores (real SQLite, real Redis)
- *  - server: real server processes driven by real y-websocket clients
- *  - e2e:    the built web app in real headless Chromium (run after `pnpm build`)
+ * Four projects, named for what they run:
+ *  - in-process: pure modules, the module graph, and the sync core and HTTP routes driven inside the
+ *                test process (in-memory sockets, `app.request()`, the embedded SQLite store). The
+ *                fast tier: `pnpm test:fast`.
+ *  - stores:     the store contract and fan-out on real SQLite and real Redis
+ *  - processes:  real server processes driven by real y-websocket clients and HTTP
+ *  - chromium:   the built web app in real headless Chromium (run after `pnpm build`)
  */
 export default defineConfig({
   test: {
@@ -18,17 +21,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'unit',
-          include: ['tests/schema/**/*.test.ts', 'tests/persistence/**/*.test.ts', 'tests/fanout/**/*.test.ts', 'tests/unit/**/*.test.ts']
+          name: 'in-process',
+          include: ['tests/schema/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/in-process/**/*.test.ts']
         }
       },
       {
         extends: true,
-        test: { name: 'server', include: ['tests/sync/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/facilitation/**/*.test.ts', 'tests/versions/**/*.test.ts'], fileParallelism: false }
+        test: { name: 'stores', include: ['tests/persistence/**/*.test.ts', 'tests/fanout/**/*.test.ts'] }
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000 }
+        test: { name: 'processes', include: ['tests/sync/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/facilitation/**/*.test.ts', 'tests/versions/**/*.test.ts'], fileParallelism: false }
+      },
+      {
+        extends: true,
+        test: { name: 'chromium', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000 }
       }
     ]
   }

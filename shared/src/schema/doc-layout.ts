@@ -4,6 +4,7 @@
  * described in docs/SCHEMA.md is written in one place.
  */
 import * as Y from 'yjs';
+import type { CardMap } from './card-map.ts';
 import { fillTranslations, readTranslations } from './translations.ts';
 import { CardKind, LANES, Lane, RootName, TEXT_FIELDS, UNDETERMINED_LANG, type TextField } from './constants.ts';
 import { BoardSchemaError, SchemaErrorCode } from './errors.ts';
@@ -11,7 +12,7 @@ import { createId } from './ids.ts';
 import type { ActionCard, CardSnapshot, Indicator, Milestone } from './snapshot-schema.ts';
 
 /** A card in the document: field name → plain value or shared type. */
-export type CardMap = Y.Map<unknown>;
+export type { CardMap };
 
 /** Lane and order key of a card, stored together as one value so a move never tears. */
 export interface Position {

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { TEXT_FIELDS, type CardKind, type TextField } from './constants.ts';
-import type { CardMap } from './doc-layout.ts';
+import type { CardMap } from './card-map.ts';
 
 /** Translations of one card in snapshots: language → field → text (only non-empty texts). */
 export type CardTranslations = Record<string, Partial<Record<TextField, string>>>;
