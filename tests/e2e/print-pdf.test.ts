@@ -14,7 +14,12 @@ import { buildCultureBoard, buildEnvironmentBoard, exportInput, HOSTILE, SCRIPT_
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const dir = mkdtempSync(path.join(tmpdir(), 'plenary-pdf-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// One printer keeps its Chromium warm between prints; closed after the file.
+const printer = createPdfPrinter(CHROMIUM);
+afterAll(async () => {
+  await printer.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** pdftotext's text of a PDF, pages separated by form feeds. */
 const pdfText = (pdf: Uint8Array): string => {
@@ -37,7 +42,7 @@ describe('print page → PDF in Chromium', () => {
   let fonts = '';
 
   it('prints to a PDF', async () => {
-    const pdf = await createPdfPrinter(CHROMIUM).print({ html: renderPrintHtml(input, { marginBoxes: false }), ...printTemplates(input) });
+    const pdf = await printer.print({ html: renderPrintHtml(input, { marginBoxes: false }), ...printTemplates(input) });
     expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
     text = pdfText(pdf);
     expect(text.length).toBeGreaterThan(0);
@@ -69,7 +74,7 @@ describe('print page → PDF in Chromium', () => {
   });
 
   it('prints from a browser with its own page numbers (CSS page-margin boxes)', async () => {
-    const pdf = await createPdfPrinter(CHROMIUM).print({ html: renderPrintHtml(input), headerTemplate: '<span></span>', footerTemplate: '<span></span>' });
+    const pdf = await printer.print({ html: renderPrintHtml(input), headerTemplate: '<span></span>', footerTemplate: '<span></span>' });
     const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
     expect(pages[0]).toContain('Page 1 of');
     expect(pages[0]).toContain('Taken at 2026-03-16 09:30 UTC');

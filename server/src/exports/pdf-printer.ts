@@ -1,7 +1,9 @@
 /**
  * Printing the export's print page to PDF in Chromium (playwright-core, the system's Chromium).
- * One print at a time: a browser is heavy and the machines workshops run on are small. The page
- * runs without JavaScript and without network access: it is self-contained.
+ * One Chromium is kept warm: launched on the first PDF, reused with a fresh context and page per
+ * PDF (starting a browser costs far more than printing a board), relaunched when it has died, and
+ * closed with the server. One print at a time: a browser is heavy and the machines workshops run
+ * on are small. The page runs without JavaScript and without network access: it is self-contained.
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -26,21 +28,36 @@ export interface PdfJob {
 export interface PdfPrinter {
   readonly executablePath: string;
   print(job: PdfJob): Promise<Uint8Array>;
+  /** Closes the warm browser (the next print would launch a new one). */
+  close(): Promise<void>;
 }
 
 export const createPdfPrinter = (executablePath: string): PdfPrinter => {
   let queue: Promise<unknown> = Promise.resolve();
+  let browser: Promise<Browser> | null = null;
 
-  const printNow = async (job: PdfJob): Promise<Uint8Array> => {
-    if (!existsSync(executablePath)) {
-      throw new PdfUnavailableError(`PDF export needs Chromium, which is not installed at ${executablePath} (set CHROMIUM_PATH)`);
-    }
+  /** The warm browser, launched when there is none or the last one has died. */
+  const warmBrowser = async (): Promise<Browser> => {
+    const current = await browser?.catch(() => null);
+    if (current?.isConnected()) return current;
     // Loaded on first use, so a server that never prints never loads it.
     const { chromium } = await import('playwright-core');
-    let browser: Browser | null = null;
+    const launching = chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], timeout: Timing.launchMs });
+    browser = launching;
+    launching.then(
+      (b) => b.on('disconnected', () => {
+        if (browser === launching) browser = null;
+      }),
+      () => {
+        if (browser === launching) browser = null;
+      }
+    );
+    return launching;
+  };
+
+  const printOnce = async (b: Browser, job: PdfJob): Promise<Uint8Array> => {
+    const context = await b.newContext({ javaScriptEnabled: false, offline: true });
     try {
-      browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], timeout: Timing.launchMs });
-      const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       const page = await context.newPage();
       await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
       await page.setContent(job.html, { waitUntil: 'load', timeout: Timing.renderMs });
@@ -54,7 +71,21 @@ export const createPdfPrinter = (executablePath: string): PdfPrinter => {
       });
       return new Uint8Array(pdf);
     } finally {
-      await browser?.close().catch(() => undefined);
+      await context.close().catch(() => undefined);
+    }
+  };
+
+  const printNow = async (job: PdfJob): Promise<Uint8Array> => {
+    if (!existsSync(executablePath)) {
+      throw new PdfUnavailableError(`PDF export needs Chromium, which is not installed at ${executablePath} (set CHROMIUM_PATH)`);
+    }
+    const b = await warmBrowser();
+    try {
+      return await printOnce(b, job);
+    } catch (err) {
+      // The browser died under this print (killed, out of memory): once more in a new one.
+      if (b.isConnected()) throw err;
+      return printOnce(await warmBrowser(), job);
     }
   };
 
@@ -64,6 +95,11 @@ export const createPdfPrinter = (executablePath: string): PdfPrinter => {
       const run = queue.then(() => printNow(job));
       queue = run.catch(() => undefined);
       return run;
+    },
+    async close() {
+      const current = await browser?.catch(() => null);
+      browser = null;
+      await current?.close().catch(() => undefined);
     }
   };
 };
