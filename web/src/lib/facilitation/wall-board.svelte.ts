@@ -9,10 +9,11 @@
  *   wb.counts    Record<Lane, number>                                     ($state)
  *   wb.people    Person[]                                                 ($state, via Presence)
  *   wb.changes   { cardId, text, lane, added, at }[] newest first (≤ 5)    ($state)
+ *   wb.agreed    actions of the agreed lane, in order (for their consent verdicts)  ($state)
  *   wb.connection / wb.destroy()
  */
 import * as Y from 'yjs';
-import { getCardsMap, laneCounts, LANES, readPosition, type Lane } from '@plenary/shared/schema';
+import { getCardsMap, laneCounts, LANES, listLane, readPosition, type ActionCard, type Lane } from '@plenary/shared/schema';
 import { BoardConnection, Presence } from '$lib/sync';
 
 const RECOUNT_MS = 250;
@@ -40,6 +41,7 @@ export class WallBoard {
   readonly presence: Presence;
   counts = $state<Record<Lane, number>>(zeroCounts());
   changes = $state.raw<WallChange[]>([]);
+  agreed = $state.raw<ActionCard[]>([]);
 
   #timer: ReturnType<typeof setTimeout> | null = null;
   #cleanups: Array<() => void> = [];
@@ -54,6 +56,7 @@ export class WallBoard {
     const recount = () => {
       this.#timer = null;
       this.counts = laneCounts(doc);
+      this.agreed = listLane(doc, 'agreed').filter((c): c is ActionCard => c.kind === 'action');
       this.#refreshTexts();
     };
     const onUpdate = () => {
