@@ -12,22 +12,13 @@ import { createApp } from './app.ts';
 import { resolveSecret } from './auth/secret.ts';
 import { createTokenSigner } from './auth/tokens.ts';
 import { ConfigError, parseConfig } from './config.ts';
-import { createServerDocs } from './documents/server-docs.ts';
-import { createLocks } from './facilitation/locks.ts';
-import { createParticipants } from './facilitation/participants.ts';
-import { createWorkshopPolicy } from './facilitation/policy.ts';
-import { createRevokeRole } from './facilitation/revoke.ts';
-import { createRounds } from './facilitation/rounds.ts';
-import { createVoteStore } from './facilitation/votes.ts';
 import { closeExportServices } from './exports/export-service.ts';
 import { createBus } from './fanout/index.ts';
 import { createLogger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { createStore } from './persistence/index.ts';
-import { RoomManager } from './sync/room-manager.ts';
+import { createServices } from './services.ts';
 import { attachSyncServer } from './sync/ws-server.ts';
-import { createAutomaticVersions, createBoardVersions } from './versions/index.ts';
-import { createWorkshopRepository } from './workshops/repository.ts';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
 
@@ -53,23 +44,10 @@ const main = async () => {
   const store = await createStore(config, log);
   const bus = await createBus(config, log);
   const signer = createTokenSigner(await resolveSecret(config.SECRET, store));
-  const workshops = createWorkshopRepository(store);
-  const rooms = new RoomManager({ store, bus, config, log, metrics }, createWorkshopPolicy({ workshops, signer, log }));
-  const docs = createServerDocs(rooms, workshops);
-  const versions = createBoardVersions(store, docs);
-  const autoVersions = createAutomaticVersions(versions, docs, log);
-  rooms.events.on('edit', (docName) => autoVersions.edited(docName));
-  const services = {
-    control: docs,
-    revoke: createRevokeRole(workshops, docs),
-    locks: createLocks(docs, autoVersions),
-    participants: createParticipants(store),
-    rounds: createRounds(docs, createVoteStore(store)),
-    versions,
-    autoVersions
-  };
+  const services = createServices({ config, log, metrics, store, bus, signer });
+  const { rooms, autoVersions } = services;
   const webDir = config.WEB_DIR ?? fileURLToPath(new URL('../../web/build', import.meta.url));
-  const app = createApp({ config, log, metrics, store, workshops, signer, rooms, ...services, webDir: path.resolve(webDir) });
+  const app = createApp({ ...services, webDir: path.resolve(webDir) });
 
   const server = createServer(getRequestListener(app.fetch));
   const sync = attachSyncServer(server, { config, log, metrics, rooms });
