@@ -3,6 +3,9 @@
  * (well inside the 100 ms durability promise), merged into one append. A failed write keeps them
  * in memory and retries with back-off; nothing accepted is dropped. Past the compaction
  * thresholds the log is folded into the snapshot.
+ *
+ * Each append is handed to `onStored` once the store has it: the room tells the other instances
+ * only then (see room.ts, "Peers see stored edits only").
  */
 import * as Y from 'yjs';
 import type { Config } from '../config.ts';
@@ -39,8 +42,8 @@ export class RoomWriter {
   constructor(
     private readonly name: string,
     private readonly deps: RoomWriterDeps,
-    /** Called with what was written late, after the store came back (peers missed it too). */
-    private readonly onRecovered: (merged: Uint8Array) => void
+    /** Called with every append once the store holds it. */
+    private readonly onStored: (merged: Uint8Array) => void
   ) {}
 
   /** What the store held when the room loaded. */
@@ -82,11 +85,9 @@ export class RoomWriter {
       .appendUpdates(this.name, [merged])
       .then((result) => {
         metrics.storeWriteSeconds.observe((performance.now() - started) / 1000);
-        if (this.failures > 0) {
-          log.info({ failures: this.failures }, 'store writes resumed');
-          this.onRecovered(merged);
-        }
+        if (this.failures > 0) log.info({ failures: this.failures }, 'store writes resumed');
         this.failures = 0;
+        this.onStored(merged);
         this.logLength = result.logLength;
         this.logBytes += merged.length;
         if (this.logLength >= config.COMPACT_AFTER_ENTRIES || this.logBytes >= config.COMPACT_AFTER_BYTES) void this.compact();

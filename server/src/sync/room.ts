@@ -2,7 +2,7 @@
  * A room: one board document in memory while people are connected (plus a grace period).
  *
  * Data flows one way: connection → room.receive → Y.Doc → (once per tick) one merged frame to every
- * connection, one append to the store, one message to the other instances. Transaction origins
+ * connection and one append to the store → (once stored) one message to the other instances. Transaction origins
  * (origins.ts) keep edits from peers or the store from being stored or published twice.
  *
  * Nothing accepted is dropped: the room's writer (room-writer.ts) keeps what a failed store write
@@ -75,7 +75,13 @@ export class Room implements ConnectionRoom, PolicyRoom {
     private readonly onUnload: (room: Room) => void
   ) {
     this.log = deps.log.child({ doc: name });
-    // Peers missed what was written late while the store (Redis) was away: send it again.
+    // Peers see stored edits only. Another instance shows what it receives to its clients at once
+    // but does not store it (the author's instance does); were the author's instance killed
+    // between publishing and storing, people elsewhere would have seen an edit the store never
+    // got, and no one would send it again (their instance already holds it). Published after the
+    // append, every edit a client anywhere has seen is stored. Its own clients still see it at
+    // once; if this instance dies before storing, they hold the edit and send it to whichever
+    // instance they reconnect to.
     this.writer = new RoomWriter(name, { ...deps, log: this.log }, (merged) => this.publish(PeerKind.update, merged));
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
@@ -245,14 +251,23 @@ export class Room implements ConnectionRoom, PolicyRoom {
     try {
       if (kind === PeerKind.update) Y.applyUpdate(this.doc, payload, PEER);
       else if (kind === PeerKind.awareness) applyAwarenessUpdate(this.awareness, payload, PEER);
-      else if (kind === PeerKind.stateVector || kind === PeerKind.stateVectorReply) {
-        const missing = Y.encodeStateAsUpdate(this.doc, payload);
-        if (!isEmptyUpdate(missing)) this.publish(PeerKind.update, missing);
-        if (kind === PeerKind.stateVector) this.publish(PeerKind.stateVectorReply, Y.encodeStateVector(this.doc));
-      }
+      else if (kind === PeerKind.stateVector || kind === PeerKind.stateVectorReply) void this.answerStateVector(kind, payload);
     } catch (err) {
       this.log.warn({ err }, 'ignored an undecodable peer message');
     }
+  }
+
+  /**
+   * Sends a peer what it lacks once the write of what this instance accepted so far has been
+   * tried (peers see stored edits only; a store that is failing right now fails the peer too).
+   */
+  private async answerStateVector(kind: PeerKind, stateVector: Uint8Array): Promise<void> {
+    this.flush();
+    await this.writer.save();
+    if (this.closed) return;
+    const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
+    if (!isEmptyUpdate(missing)) this.publish(PeerKind.update, missing);
+    if (kind === PeerKind.stateVector) this.publish(PeerKind.stateVectorReply, Y.encodeStateVector(this.doc));
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -302,11 +317,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
         sent++;
       }
       if (sent > 0) metrics.updatesFannedOut.inc(sent);
-      const local = batch.filter((b) => isLocal(b.from));
-      if (local.length > 0) {
-        const localMerged = local.length === batch.length ? merged : Y.mergeUpdates(local.map((b) => b.update));
-        this.publish(PeerKind.update, localMerged);
-      }
     }
     if (this.awarenessLocal.size + this.awarenessOther.size > 0) {
       const all = [...new Set([...this.awarenessLocal, ...this.awarenessOther])];
