@@ -1,11 +1,12 @@
 /**
  * Workshops, their boards and join codes, kept in the store's meta space:
  *   workshop:<id> → JSON Workshop · board:<boardId> → workshop id · joincode:<CODE> → workshop id
- * Records are cached in memory for a few seconds: another instance may re-issue links, and its
- * change must reach this one's HTTP checks promptly (open connections are told at once through the
- * control document; see facilitation/revoke.ts).
+ * Records are cached in memory for half a second: another instance may re-issue links, and its
+ * change must reach this one's HTTP checks within a second (the sync upgrade reads the record
+ * fresh, and open connections are told at once through the control document; see
+ * facilitation/policy.ts).
  */
-const CACHE_MS = 3000;
+const CACHE_MS = 500;
 import * as Y from 'yjs';
 import { createBoardDoc } from '@plenary/shared/schema';
 import { workshopSeed } from '@plenary/shared/seed';
