@@ -16,6 +16,7 @@ export const createApp = (deps: AppDeps) => {
   const app = new Hono();
   // Limits first (docs/SECURITY.md): who may ask, how often, and how much they may send.
   const limits = createLimits(deps);
+  app.use('*', limits.headers);
   app.post('/api/workshops', limits.createWorkshop);
   app.post('/api/workshops/:id/participants', limits.registerParticipant);
   app.get('/metrics', limits.metrics);
