@@ -45,6 +45,14 @@ const schema = z.object({
   COMPACT_AFTER_ENTRIES: int(500, 1),
   COMPACT_AFTER_BYTES: int(1024 * 1024, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Who may speak for a city (docs/FACILITATION.md, identity): pending or confirmed participants
+   * a workshop holds at once (409 past it), lobby requests waiting at once (429), and
+   * registrations one shared link may make before it must be re-issued (429).
+   */
+  PARTICIPANTS_MAX: int(300, 1),
+  LOBBY_PENDING_MAX: int(100, 1),
+  PARTICIPANTS_PER_LINK_MAX: int(300, 1),
   /** Chromium used to print PDF exports (501 when it is missing). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Directory with the built web app (served as a single-page app). */

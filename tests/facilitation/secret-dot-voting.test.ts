@@ -62,7 +62,7 @@ describe('secret dot voting', () => {
     // Who may not vote.
     const roleToken = await call<{ error: string }>(server, 'POST', `${base()}/rounds/${rid}/votes`, workshop.tokens.delegate, { cardId: pass });
     expect(roleToken.status).toBe(403);
-    expect(roleToken.body.error).toMatch(/register a name and city/);
+    expect(roleToken.body.error).toMatch(/confirm the city you speak for/);
     const observer = await call<{ error: string }>(server, 'POST', `${base()}/rounds/${rid}/votes`, workshop.tokens.observer, { cardId: pass });
     expect(observer.status).toBe(403);
     expect(observer.body.error).toBe('an observer may not vote');

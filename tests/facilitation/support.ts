@@ -23,11 +23,35 @@ export const CITIES = [
 export const createCityWorkshop = (server: PlenaryServer, themes = ['Tourism', 'Ports']): Promise<CreatedWorkshop> =>
   server.createWorkshop({ title: 'Sister cities', themes, hostCity: { en: 'Bordeaux' }, cities: CITIES });
 
-/** Registers a participant and returns the personal token. */
-export const register = async (server: PlenaryServer, workshop: CreatedWorkshop, name: string, city: string, token = workshop.tokens.delegate) => {
+/**
+ * Registers a participant through the lobby and has the facilitator confirm their city (a city's
+ * voice is granted, never claimed); returns the personal token. `confirm: false` leaves them pending.
+ */
+export const register = async (
+  server: PlenaryServer,
+  workshop: CreatedWorkshop,
+  name: string,
+  city: string,
+  token = workshop.tokens.delegate,
+  { confirm = true } = {}
+) => {
   const answer = await call<{ participantId: string; token: string }>(server, 'POST', `/api/workshops/${workshop.id}/participants`, token, { name, city });
   if (answer.status !== 201) throw new Error(`registering ${name} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  if (confirm) {
+    const confirmed = await call(server, 'POST', `/api/workshops/${workshop.id}/participants/${answer.body.participantId}/confirm`, workshop.tokens.facilitator);
+    if (confirmed.status !== 200) throw new Error(`confirming ${name} answered ${confirmed.status}: ${JSON.stringify(confirmed.body)}`);
+  }
   return answer.body;
+};
+
+/** A seat the facilitator grants a city; returns the seat's participant id and link token. */
+export const createSeat = async (server: PlenaryServer, workshop: CreatedWorkshop, city: string, name?: string) => {
+  const answer = await call<{ participant: { id: string }; token: string }>(server, 'POST', `/api/workshops/${workshop.id}/seats`, workshop.tokens.facilitator, {
+    city,
+    ...(name ? { name } : {})
+  });
+  if (answer.status !== 201) throw new Error(`creating a seat for ${city} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return { participantId: answer.body.participant.id, token: answer.body.token };
 };
 
 /** A synced provider on the workshop's control document. */

@@ -139,16 +139,16 @@ describe('export endpoints', () => {
     expect(viaQuery.status).toBe(200);
   });
 
-  it('refuses without a token (401), with another workshop’s token (403) and with a forged one (401), revealing nothing', async () => {
+  it('refuses without a token, with another workshop’s token and with a forged one (all 401), revealing nothing', async () => {
     const none = await get(`/api/boards/${boardId}/export.csv`, null);
     expect(none.status).toBe(401);
     expect(await none.text()).not.toContain(SCRIPT_TITLES.th);
     const foreign = await get(`/api/workshops/${workshop.id}/export.json`, other.tokens.facilitator);
-    expect(foreign.status).toBe(403);
+    expect(foreign.status).toBe(401);
     expect(await foreign.text()).not.toContain('Sister City');
     const forged = workshop.tokens.observer.slice(0, -1) + (workshop.tokens.observer.endsWith('A') ? 'B' : 'A');
     expect((await get(`/api/boards/${boardId}/export.json`, forged)).status).toBe(401);
-    expect((await get(`/api/boards/${boardId}/export.json`, other.tokens.observer)).status).toBe(403);
+    expect((await get(`/api/boards/${boardId}/export.json`, other.tokens.observer)).status).toBe(401);
   });
 
   it('serves the print page for the browser: A4 page rules, every agreed action, no script allowed', async () => {
@@ -178,7 +178,7 @@ describe('export endpoints', () => {
   });
 
   it('answers an unknown board like a wrong token, and an unknown format with a 404 naming it', async () => {
-    expect((await get('/api/boards/no-such-board/export.json')).status).toBe(403);
+    expect((await get('/api/boards/no-such-board/export.json')).status).toBe(401);
     expect((await get('/api/boards/no-such-board/export.json', null)).status).toBe(401);
     const res = await get(`/api/boards/${boardId}/export.xlsx`);
     expect(res.status).toBe(404);

@@ -1,6 +1,6 @@
 /**
  * GET /api/workshops/:id opens only with a token of that workshop, given as a Bearer header or
- * as ?token=. Missing → 401; forged → 401/403; a valid token of another workshop → 403.
+ * as ?token=. Missing, forged, or a valid token of another workshop: all 401, answered alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
@@ -52,9 +52,9 @@ describe('GET /api/workshops/:id', () => {
     expect([401, 403]).toContain(garbage.status);
   });
 
-  it("answers 403 for another workshop's valid token", async () => {
+  it("answers 401 for another workshop's valid token", async () => {
     const res = await server.fetch(`/api/workshops/${workshop.id}`, { headers: { authorization: `Bearer ${other.tokens.facilitator}` } });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(401);
     expect(await res.text()).not.toContain('Harbour towns');
   });
 });

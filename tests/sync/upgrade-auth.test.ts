@@ -1,7 +1,7 @@
 /**
  * Tokens are checked at the HTTP upgrade: a missing, forged, expired or other workshop's token is
- * refused with 401/403 before the WebSocket exists, so not one byte of the board reaches the
- * client. Unknown boards are 404, malformed board ids 400. A valid token gets the document.
+ * refused with 401 before the WebSocket exists, so not one byte of the board reaches the
+ * client. Unknown boards answer alike (401), malformed board ids 400. A valid token gets the document.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenSigner } from '@plenary/server/auth/tokens.ts';
@@ -79,16 +79,16 @@ describe('authorisation at the sync upgrade', () => {
     raw.destroy();
   });
 
-  it("refuses another workshop's token with 403", async () => {
-    await expectRefused(syncUrl(server.syncBase, board, other.tokens.facilitator), [403]);
+  it("refuses another workshop's token with 401", async () => {
+    await expectRefused(syncUrl(server.syncBase, board, other.tokens.facilitator), [401]);
   });
 
   it('refuses a forged Bearer header the same way as a query token', async () => {
     await expectRefused(syncUrl(server.syncBase, board), [401, 403], { authorization: 'Bearer forged.token' });
   });
 
-  it('answers 404 for an unknown board and 400 for a malformed board id', async () => {
-    await expectRefused(syncUrl(server.syncBase, 'nosuchboard123', workshop.tokens.facilitator), [404]);
+  it('answers 401 for an unknown board (like a bad token) and 400 for a malformed board id', async () => {
+    await expectRefused(syncUrl(server.syncBase, 'nosuchboard123', workshop.tokens.facilitator), [401]);
     await expectRefused(`${server.syncBase}/${'x'.repeat(65)}?token=${workshop.tokens.facilitator}`, [400]);
     await expectRefused(`${server.syncBase}/bad%20id!?token=${workshop.tokens.facilitator}`, [400]);
     await expectRefused(`${server.syncBase}/%E0%A4%A?token=${workshop.tokens.facilitator}`, [400]);

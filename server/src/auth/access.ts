@@ -1,22 +1,30 @@
 /**
  * One decision for HTTP requests and WebSocket upgrades alike: does this token open this workshop?
- *   401 — no token, or one that is forged, malformed, expired or revoked (re-issued links)
- *   403 — a valid token of another workshop
+ * Every refusal answers the same (401, NO_ACCESS): no token, a forged, malformed, expired or
+ * revoked one, a token of another workshop — and, from the callers, an id that names no workshop
+ * or board. Nobody can tell an existing workshop from an unknown id by the answer. `detail` says
+ * which it was, for the server's log only.
  */
 import type { Role, TokenClaims } from '@plenary/shared/protocol';
 import type { Workshop } from '../workshops/workshop.ts';
 import type { TokenSigner } from './tokens.ts';
 
+/** The one answer to a token that does not open what was asked (or an id that names nothing). */
+export const NO_ACCESS = { status: 401, reason: 'token: does not open this workshop' } as const;
+
 export type Access =
   | { ok: true; role: Role; workshopId: string; generation: number; claims: TokenClaims }
-  | { ok: false; status: 401 | 403; reason: string };
+  | { ok: false; status: typeof NO_ACCESS.status; reason: typeof NO_ACCESS.reason; detail: string };
 
-export const checkAccess = (signer: TokenSigner, token: string | null | undefined, workshop: Workshop): Access => {
+const refused = (detail: string): Access => ({ ok: false, ...NO_ACCESS, detail });
+
+export const checkAccess = (signer: TokenSigner, token: string | null | undefined, workshop: Workshop | null): Access => {
+  if (!workshop) return refused('unknown workshop or board');
   const check = signer.verify(token);
-  if (!check.ok) return { ok: false, status: 401, reason: `token ${check.reason}` };
+  if (!check.ok) return refused(`token ${check.reason}`);
   const { claims } = check;
-  if (claims.w !== workshop.id) return { ok: false, status: 403, reason: 'token is for another workshop' };
-  if (claims.g !== workshop.generations[claims.r]) return { ok: false, status: 401, reason: 'token revoked' };
+  if (claims.w !== workshop.id) return refused('token is for another workshop');
+  if (claims.g !== workshop.generations[claims.r]) return refused('token revoked');
   return { ok: true, role: claims.r, workshopId: workshop.id, generation: claims.g, claims };
 };
 

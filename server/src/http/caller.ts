@@ -1,14 +1,14 @@
 /**
  * Who is calling, and what they sent: one place for every HTTP resource.
- *   401 — no token, or a forged, expired or revoked one
- *   403 — a valid token of another workshop (and any token for an unknown workshop or board, so
- *         ids cannot be probed)
+ *   401 — the token does not open this workshop: none, forged, expired, revoked, of another
+ *         workshop — or the id names no workshop or board. All answer the same (auth/access.ts
+ *         NO_ACCESS), so ids cannot be probed.
  *   400 — a body that is not JSON or does not match its schema, naming the field
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Role, TokenClaims } from '@plenary/shared/protocol';
-import { checkAccess, tokenFrom } from '../auth/access.ts';
+import { NO_ACCESS, checkAccess, tokenFrom } from '../auth/access.ts';
 import type { TokenSigner } from '../auth/tokens.ts';
 import type { Workshop } from '../workshops/workshop.ts';
 import { ApiError, badRequest } from './errors.ts';
@@ -21,10 +21,8 @@ export interface Caller {
 
 /** The caller of a request about `workshop` (null when the id named no workshop). */
 export const authorize = (signer: TokenSigner, c: Context, workshop: Workshop | null): Caller => {
-  const token = tokenFrom(c.req.header('authorization'), new URL(c.req.url));
-  if (!workshop) throw new ApiError(token ? 403 : 401, token ? 'token: does not open this workshop' : 'token: missing', 'token');
-  const access = checkAccess(signer, token, workshop);
-  if (!access.ok) throw new ApiError(access.status, `token: ${access.reason}`, 'token');
+  const access = checkAccess(signer, tokenFrom(c.req.header('authorization'), new URL(c.req.url)), workshop);
+  if (!access.ok || !workshop) throw new ApiError(NO_ACCESS.status, NO_ACCESS.reason, 'token');
   return { workshop, role: access.role, claims: access.claims };
 };
 

@@ -3,32 +3,55 @@
  * the body parsed against its schema, and checks that name the reason when the role may not act.
  */
 import type { Context } from 'hono';
-import { Role } from '@plenary/shared/protocol';
-import type { AppDeps } from '../../app.ts';
-import type { Participants } from '../../facilitation/participants.ts';
-import type { Rounds } from '../../facilitation/rounds.ts';
+import { ParticipantStatus, Role } from '@plenary/shared/protocol';
+import type { Participant } from '../../facilitation/participants.ts';
+import type { AppDeps } from '../deps.ts';
 import type { Workshop } from '../../workshops/workshop.ts';
 import { authorize, parseBody, requireFacilitator, type Caller } from '../caller.ts';
 import { ApiError } from '../errors.ts';
 
-export interface FacilitationDeps extends AppDeps {
-  participants: Participants;
-  rounds: Rounds;
-}
+/** Every service, built once at start-up (http/deps.ts). */
+export type FacilitationDeps = AppDeps;
 
 export type { Caller };
 export { parseBody, requireFacilitator };
 
-/** The caller of a `/workshops/:id/...` action. */
-export const callerOf = async ({ workshops, signer }: AppDeps, c: Context): Promise<Caller> =>
-  authorize(signer, c, await workshops.get(c.req.param('id') ?? ''));
+/** A caller, with the participant record their personal token names (null without one). */
+export interface FacilitationCaller extends Caller {
+  participant: Participant | null;
+}
 
-/** The participant a personal token speaks for; observers and role tokens are refused (403). */
-export const requireParticipant = (caller: Caller, action: string): { participantId: string; city: string } => {
+/**
+ * The caller of a `/workshops/:id/...` action. A personal token's participant is read from the
+ * store: a confirmation or removal counts, not what the token once said. Every change (a vote, a
+ * consent answer) reads it fresh, so a removal on another instance holds from the next request;
+ * reads may use a record a second old.
+ */
+export const callerOf = async ({ workshops, signer, participants }: AppDeps, c: Context): Promise<FacilitationCaller> => {
+  const caller = authorize(signer, c, await workshops.get(c.req.param('id') ?? ''));
+  const record = caller.claims.p ? await participants.get(caller.claims.p, { fresh: c.req.method !== 'GET' }) : null;
+  return { ...caller, participant: record && record.workshopId === caller.workshop.id ? record : null };
+};
+
+/**
+ * The participant who may speak for a city: a confirmed one (a seat, a lobby request a facilitator
+ * confirmed, or a facilitator who registered). Everyone else is refused (403) with the reason.
+ */
+export const requireParticipant = (caller: FacilitationCaller, action: string): { participantId: string; city: string } => {
   if (caller.role === Role.observer) throw new ApiError(403, `an observer may not ${action}`);
-  const { p, c } = caller.claims;
-  if (!p || !c) throw new ApiError(403, `to ${action}, register a name and city first (POST /api/workshops/:id/participants) and use that personal token`);
-  return { participantId: p, city: c };
+  const person = caller.participant;
+  if (!caller.claims.p || !person) {
+    throw new ApiError(
+      403,
+      `to ${action}, a facilitator must confirm the city you speak for: open the seat link a facilitator gave you, or register your name and city (POST /api/workshops/:id/participants) and wait for a facilitator to confirm it`
+    );
+  }
+  if (person.status === ParticipantStatus.pending) {
+    throw new ApiError(403, `you may not ${action} yet: a facilitator has not confirmed that you speak for ${person.city}`);
+  }
+  if (person.status === ParticipantStatus.rejected) throw new ApiError(403, `you may not ${action}: a facilitator did not confirm that you speak for ${person.city}`);
+  if (person.status === ParticipantStatus.removed) throw new ApiError(403, `you may not ${action}: a facilitator removed you from this workshop`);
+  return { participantId: person.id, city: person.city };
 };
 
 /** 400 naming `field` unless `boardId` is a board of the workshop. */
@@ -38,7 +61,4 @@ export const requireBoard = (workshop: Workshop, boardId: string, field = 'board
 };
 
 /** How the caller is named on what they write (a banner, a consent record). */
-export const callerName = async ({ participants }: FacilitationDeps, caller: Caller): Promise<string> => {
-  const person = caller.claims.p ? await participants.get(caller.claims.p) : null;
-  return person?.name ?? caller.role;
-};
+export const callerName = async (_deps: FacilitationDeps, caller: FacilitationCaller): Promise<string> => caller.participant?.name ?? caller.role;
