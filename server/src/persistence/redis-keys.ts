@@ -32,6 +32,8 @@ export interface RedisKeys {
   doc(name: string): DocKeys;
   /** Hash of small records: workshops, the signing secret. */
   readonly meta: string;
+  /** String one process writes when its store opens; its absence later means Redis lost its data (redis-emptied.ts). */
+  marker(processId: string): string;
   /** Pub/sub channel carrying a document's merged updates and awareness between instances. */
   docChannel(name: string): string;
   /** Prefix of one request limit's counters (one key per client address is appended after ':'). */
@@ -55,6 +57,7 @@ export const createRedisKeys = (prefix: string): RedisKeys => {
       };
     },
     meta: `${root}meta`,
+    marker: (processId) => `${root}store-marker:${encodePart(processId)}`,
     docChannel: (name) => `${root}fanout:doc:${encodePart(name)}`,
     limit: (name) => `${root}limit:${encodePart(name)}`
   };

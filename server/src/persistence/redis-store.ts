@@ -7,6 +7,10 @@
  * document. Compaction runs under a per-document lock (SET NX PX, random token, released by
  * compare-and-delete) and commits atomically, trimming only the entries it read: appends from
  * other instances during the fold keep later ids and survive.
+ *
+ * A Redis without persistence that restarts comes back empty (redis-emptied.ts): the store then
+ * writes back every small record this process has read or written and tells its listeners, so the
+ * rooms write their documents again.
  */
 import { randomBytes } from 'node:crypto';
 import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
@@ -29,6 +33,7 @@ import {
   runScript
 } from './redis-scripts.ts';
 import { DELETE_VERSION, SAVE_VERSION } from './redis-version-scripts.ts';
+import { warnIfNotPersistent, watchForEmptied, type EmptiedWatch } from './redis-emptied.ts';
 
 export interface RedisStoreOptions {
   url: string;
@@ -68,6 +73,10 @@ export class RedisStore implements Store {
   readonly #conn: ConnectedRedis;
   readonly #keys: RedisKeys;
   readonly #lockTtlMs: number;
+  /** Meta records this process has read or written, to write back if Redis loses them. */
+  readonly #known = new Map<string, string>();
+  readonly #emptiedListeners = new Set<() => void>();
+  #watch: EmptiedWatch | null = null;
 
   private constructor(conn: ConnectedRedis, keys: RedisKeys, lockTtlMs: number) {
     this.#conn = conn;
@@ -80,7 +89,27 @@ export class RedisStore implements Store {
     const conn = await connectRedis(options.url, 'store', options.log, {
       firstConnectTimeoutMs: options.firstConnectTimeoutMs
     });
-    return new RedisStore(conn, createRedisKeys(options.keyPrefix), options.lockTtlMs ?? Limits.lockTtlMs);
+    const store = new RedisStore(conn, createRedisKeys(options.keyPrefix), options.lockTtlMs ?? Limits.lockTtlMs);
+    await warnIfNotPersistent(conn.client, options.log);
+    const marker = store.#keys.marker(randomBytes(8).toString('hex'));
+    store.#watch = await watchForEmptied(conn.client, marker, conn.isReady, () => store.#writeBack(), options.log);
+    // A restart of Redis is a reconnect: look at once.
+    conn.onStateChange((state) => {
+      if (state === 'ready') void store.#watch?.check();
+    });
+    return store;
+  }
+
+  /** Redis lost its data: put back the records we know (never over newer ones), then tell the rooms. */
+  async #writeBack(): Promise<void> {
+    const known = [...this.#known];
+    await Promise.all(known.map(([key, value]) => this.#client.hSetNX(this.#keys.meta, key, value)));
+    for (const listener of this.#emptiedListeners) listener();
+  }
+
+  onEmptied(listener: () => void): () => void {
+    this.#emptiedListeners.add(listener);
+    return () => this.#emptiedListeners.delete(listener);
   }
 
   /** Connection changes ('ready' / 'down'), for health reporting. Returns an unsubscribe function. */
@@ -204,15 +233,20 @@ export class RedisStore implements Store {
   }
 
   async getMeta(key: string): Promise<string | null> {
-    return this.#client.hGet(this.#keys.meta, key);
+    const value = await this.#client.hGet(this.#keys.meta, key);
+    if (value !== null) this.#known.set(key, value);
+    return value;
   }
 
   async setMeta(key: string, value: string): Promise<void> {
     await this.#client.hSet(this.#keys.meta, key, value);
+    this.#known.set(key, value);
   }
 
   async setMetaIfAbsent(key: string, value: string): Promise<string> {
-    return runScript<string>(this.#client, SET_META_IF_ABSENT, [this.#keys.meta], [key, value]);
+    const stored = await runScript<string>(this.#client, SET_META_IF_ABSENT, [this.#keys.meta], [key, value]);
+    this.#known.set(key, stored);
+    return stored;
   }
 
   async ping(): Promise<boolean> {
@@ -226,6 +260,8 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.#watch?.stop();
+    this.#emptiedListeners.clear();
     await this.#conn.close();
   }
 }

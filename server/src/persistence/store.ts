@@ -86,5 +86,11 @@ export interface Store {
 
   /** True when the store answers right now. */
   ping(): Promise<boolean>;
+  /**
+   * Called when the store is found to have lost its data (a Redis without persistence that
+   * restarted), after the records this process knows are written back: whoever holds documents in
+   * memory writes them again. Stores that cannot lose data never call it. Returns an unsubscribe.
+   */
+  onEmptied?(listener: () => void): () => void;
   close(): Promise<void>;
 }

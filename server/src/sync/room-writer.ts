@@ -58,6 +58,18 @@ export class RoomWriter {
     this.bytes += update.length;
   }
 
+  /**
+   * The store lost the document (a Redis restarted empty): `full`, the whole document, replaces
+   * whatever was waiting (it holds all of it) and is written as the new start of the log.
+   */
+  rewrite(full: Uint8Array): void {
+    this.unsaved = [full];
+    this.bytes = full.length;
+    this.logLength = 0;
+    this.logBytes = 0;
+    this.schedule();
+  }
+
   /** True while anything accepted is not yet in the store. */
   get pending(): boolean {
     return this.unsaved.length > 0 || this.writing !== null || this.retryTimer !== null;

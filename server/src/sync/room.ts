@@ -111,6 +111,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
     } catch (err) {
       this.log.error({ err: String(err) }, 'board could not be migrated; opened as it is');
     }
+    // A Redis that restarted empty lost this document: write all of it again.
+    const stopRewrites = this.deps.store.onEmptied?.(() => {
+      if (!this.closed) this.writer.rewrite(Y.encodeStateAsUpdate(this.doc));
+    });
+    if (stopRewrites) this.onDestroy(stopRewrites);
     // A board never holds more than Limits.maxCards cards, whichever client adds them.
     if (workshopOfControlDoc(this.name) === null) {
       const author = (origin: unknown) => (isConnection(origin) ? origin : null);

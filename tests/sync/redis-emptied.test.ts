@@ -1,0 +1,75 @@
+/**
+ * A Redis that keeps nothing on disk and restarts comes back empty. The server warns at start that
+ * Redis keeps nothing, notices the loss when it reconnects, and writes back what it holds: every
+ * loaded board in full and the records it knows (the workshop, its boards, the signing secret).
+ * A second instance started afterwards — no memory of its own — finds the workshop and the boards.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { RedisStore } from '@plenary/server/persistence/redis-store.ts';
+import { connectClient, type TestClient } from '../utils/clients.ts';
+import { describePrivateRedis, startPrivateRedis, type PrivateRedis } from '../utils/redis.ts';
+import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
+import { waitFor } from '../utils/wait.ts';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+const KEY_PREFIX = 'plenary-emptied-test';
+
+describePrivateRedis('when Redis restarts empty', () => {
+  let redis: PrivateRedis;
+  let one: PlenaryServer;
+  let two: PlenaryServer | undefined;
+  let workshop: CreatedWorkshop;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    one = await startServer({ env: { REDIS_URL: redis.url, KEY_PREFIX } });
+    workshop = await one.createWorkshop({ title: 'Vanishing Redis', themes: ['Rivers', 'Schools'] });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await one?.close();
+    await two?.close();
+    await redis?.close();
+  });
+
+  const storedPlan = async (board: string): Promise<Record<string, unknown>> => {
+    const store = await RedisStore.open({ url: redis.url, keyPrefix: KEY_PREFIX, log: quiet });
+    try {
+      const doc = new Y.Doc();
+      for (const u of (await store.loadDoc(board))?.updates ?? []) Y.applyUpdate(doc, u);
+      return doc.getMap('plan').toJSON();
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('warns at start that Redis keeps nothing on disk', () => {
+    expect(one.jsonLogs().some((l) => l.level === 40 && String(l.msg).includes('Redis keeps nothing on disk'))).toBe(true);
+  });
+
+  it('writes back the loaded boards and the workshop, so a fresh instance finds them', async () => {
+    const board = workshop.boards[0]!.id;
+    const a = connectClient(one.syncBase, board, workshop.tokens.delegate);
+    clients.push(a);
+    await a.synced();
+    a.doc.getMap('plan').set('river', 'Clean-up day with both cities');
+    await waitFor(async () => (await storedPlan(board)).river !== undefined, 10_000, 'the edit to be stored');
+
+    await redis.restart();
+    await waitFor(async () => (await storedPlan(board)).river === 'Clean-up day with both cities', 20_000, 'the board to be written back');
+    // Editing goes on and is stored after the write-back too.
+    a.doc.getMap('plan').set('school', 'Pen-pal classes');
+    await waitFor(async () => (await storedPlan(board)).school === 'Pen-pal classes', 10_000, 'a later edit to be stored');
+
+    // A fresh instance (nothing in memory) opens the workshop with the same links, and the board.
+    two = await startServer({ env: { REDIS_URL: redis.url, KEY_PREFIX } });
+    const res = await two.fetch(`/api/workshops/${workshop.id}`, { headers: { authorization: `Bearer ${workshop.tokens.delegate}` } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { title?: string }).title).toBe('Vanishing Redis');
+    const fresh = connectClient(two.syncBase, board, workshop.tokens.observer);
+    clients.push(fresh);
+    await fresh.synced();
+    expect(fresh.doc.getMap('plan').toJSON()).toEqual({ river: 'Clean-up day with both cities', school: 'Pen-pal classes' });
+  });
+});
