@@ -55,6 +55,11 @@ const schema = z.object({
   PARTICIPANTS_PER_LINK_MAX: int(300, 1),
   /** Chromium used to print PDF exports (501 when it is missing). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  // ---- Exports: rendered in worker threads, admitted through a bounded queue. ----
+  /** Exports rendered at the same time, each in its own worker thread (PDFs print one at a time). */
+  EXPORT_CONCURRENCY: int(1, 1),
+  /** Exports waiting for a free slot; one more is answered 503 with Retry-After. */
+  EXPORT_QUEUE: int(8, 0),
   /** Directory with the built web app (served as a single-page app). */
   WEB_DIR: z.string().optional(),
 
@@ -77,6 +82,7 @@ const schema = z.object({
   CREATE_WORKSHOP_PER_HOUR: int(30, 1),
   /** Participant registrations per address per minute. */
   REGISTER_PER_MINUTE: int(60, 1)
+
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,10 @@
 /**
- * Reading boards for export: the live document when the board is open in this process (it holds
- * edits still on their way to the store), else the stored one, upgraded like a room would on load.
+ * Reading boards for export, in two halves so the costly one runs off the event loop:
+ *  - `loadBoardSource` (server thread): the board's bytes — the live document's state when the
+ *    board is open in this process (it holds edits still on their way to the store), else the
+ *    stored updates; or a saved version's snapshot. Cheap: no document is read into JSON here.
+ *  - `exportBoardOf` (render worker): those bytes as an export board, upgraded like a room would
+ *    on load, board fields not yet written filled from the workshop's record.
  */
 import * as Y from 'yjs';
 import { migrateBoard, readBoard, type BoardSnapshot } from '@plenary/shared/schema';
@@ -13,12 +17,39 @@ export interface LiveBoards {
   get(name: string): { readonly loaded: boolean; readonly doc: Y.Doc } | undefined;
 }
 
-const readStored = async (store: Store, boardId: string): Promise<BoardSnapshot> => {
+/** A board as the render worker receives it (plain data: it is copied to the worker thread). */
+export interface BoardSource {
+  ref: BoardRef;
+  /** Each city's consent on the board's actions. */
+  consent?: ConsentByAction;
+  /** A saved version's snapshot, exported as it is. */
+  snapshot?: BoardSnapshot;
+  /** Otherwise the document's updates; `live` when they are a loaded room's state (already upgraded). */
+  updates?: Uint8Array[];
+  live?: boolean;
+}
+
+/** The board's bytes (or the given saved snapshot), ready to send to the render worker. */
+export const loadBoardSource = async (
+  store: Store,
+  live: LiveBoards | undefined,
+  ref: BoardRef,
+  consent?: ConsentByAction,
+  saved?: BoardSnapshot
+): Promise<BoardSource> => {
+  const base = { ref, ...(consent ? { consent } : {}) };
+  if (saved) return { ...base, snapshot: saved };
+  const room = live?.get(ref.id);
+  if (room?.loaded) return { ...base, updates: [Y.encodeStateAsUpdate(room.doc)], live: true };
+  const stored = await store.loadDoc(ref.id);
+  return { ...base, updates: stored?.updates ?? [] };
+};
+
+const readUpdates = (updates: readonly Uint8Array[], live: boolean): BoardSnapshot => {
   const doc = new Y.Doc();
   try {
-    const stored = await store.loadDoc(boardId);
-    if (stored) Y.transact(doc, () => stored.updates.forEach((u) => Y.applyUpdate(doc, u)));
-    migrateBoard(doc);
+    Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)));
+    if (!live) migrateBoard(doc);
     return readBoard(doc);
   } finally {
     doc.destroy();
@@ -26,25 +57,16 @@ const readStored = async (store: Store, boardId: string): Promise<BoardSnapshot>
 };
 
 /** One board as an export input; board fields not yet written fall back to the workshop's record. */
-export const loadExportBoard = async (
-  store: Store,
-  live: LiveBoards | undefined,
-  workshop: Workshop,
-  ref: BoardRef,
-  /** A saved version's snapshot to export instead of the board now. */
-  saved?: BoardSnapshot,
-  /** Each city's consent on the board's actions. */
-  consent?: ConsentByAction
-): Promise<ExportBoard> => {
-  const room = live?.get(ref.id);
-  const snapshot = saved ?? (room?.loaded ? readBoard(room.doc) : await readStored(store, ref.id));
+export const exportBoardOf = (source: BoardSource, workshopId: string): ExportBoard => {
+  const { ref } = source;
+  const snapshot = source.snapshot ?? readUpdates(source.updates ?? [], source.live === true);
   const board = snapshot.board;
   return {
     theme: ref.theme,
-    ...(consent ? { consent } : {}),
+    ...(source.consent ? { consent: source.consent } : {}),
     snapshot: {
       ...snapshot,
-      board: { ...board, workshopId: board.workshopId || workshop.id, boardId: board.boardId || ref.id, theme: board.theme || ref.theme, title: board.title || ref.theme }
+      board: { ...board, workshopId: board.workshopId || workshopId, boardId: board.boardId || ref.id, theme: board.theme || ref.theme, title: board.title || ref.theme }
     }
   };
 };

@@ -7,18 +7,27 @@
  * chooses the document's language and how translated card texts are shown (default: English, the
  * working language, with translations where delegates added them). PDF is printed in Chromium where the deployment has it
  * (501 where it does not).
+ *
+ * Exports render in worker threads behind a bounded queue (exports/export-service.ts): a full
+ * queue answers 503 with `Retry-After`. Board content is checked against the snapshot schema
+ * first; what was left empty or out is counted in `X-Export-Warnings` and listed in the file.
  */
 import { Hono, type Context } from 'hono';
 import {
   EXPORT_CONTENT_TYPE, EXPORT_FORMATS, EXPORT_MODES, ExportMode, WORKING_LANG, exportFileName, isExportFormat, isExportMode,
-  localiseExport, printTemplates, renderExport, renderPrintHtml, type ExportFormat, type ExportInput, type ExportLanguage
+  type CheckedFormat, type ExportFormat, type ExportLanguage
 } from '@plenary/shared/export';
 import { langTag } from '@plenary/shared/schema';
-import type { AppDeps } from '../app.ts';
+import type { Config } from '../config.ts';
 import { consentOfBoard, workshopConsent } from '../exports/consent.ts';
-import { exportWorkshopOf, loadExportBoard, type LiveBoards } from '../exports/load-boards.ts';
-import { createPdfPrinter, PdfUnavailableError, type PdfPrinter } from '../exports/pdf-printer.ts';
+import { ExportBusyError } from '../exports/export-queue.ts';
+import { createExportService, type ExportOutput } from '../exports/export-service.ts';
+import { exportWorkshopOf, loadBoardSource, type LiveBoards } from '../exports/load-boards.ts';
+import { PdfUnavailableError, type PdfPrinter } from '../exports/pdf-printer.ts';
+import type { RenderTask } from '../exports/render-task.ts';
+import type { Store } from '../persistence/store.ts';
 import { readStoredVersion } from '../versions/stored-version.ts';
+import type { WorkshopRepository } from '../workshops/repository.ts';
 import type { BoardRef, Workshop } from '../workshops/workshop.ts';
 import { authorize } from './caller.ts';
 import { ApiError } from './errors.ts';
@@ -26,15 +35,25 @@ import { ApiError } from './errors.ts';
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 /** `export.docx` etc.; anything after `export.` is checked against the known formats. */
 const FILE_PARAM = ':file{export\\.[^/]+}';
+/** Response header: how many problems the export left empty or out (listed in the file). */
+export const WARNINGS_HEADER = 'X-Export-Warnings';
+const DEFAULT_LIMITS = { EXPORT_CONCURRENCY: 1, EXPORT_QUEUE: 8 } as const;
 
-export type ExportDeps = Pick<AppDeps, 'store' | 'workshops' | 'signer' | 'control'> & {
+export interface ExportDeps {
+  store: Store;
+  workshops: WorkshopRepository;
+  signer: Parameters<typeof authorize>[0];
+  /** Where consent records are read from. */
+  control: Parameters<typeof workshopConsent>[0];
+  /** Export limits (EXPORT_CONCURRENCY, EXPORT_QUEUE); defaults when absent. */
+  config?: Pick<Config, 'EXPORT_CONCURRENCY' | 'EXPORT_QUEUE'>;
   /** Rooms open in this process; their live documents are exported instead of the stored ones. */
   rooms?: LiveBoards;
   /** Where Chromium is; by default CHROMIUM_PATH, else /usr/bin/chromium. */
   chromiumPath?: string;
   /** Prints the print page to PDF; by default Chromium at `chromiumPath`. */
   pdf?: PdfPrinter;
-};
+}
 
 /** RFC 6266 / RFC 5987: an ASCII fallback name and the exact UTF-8 name. */
 export const contentDisposition = (fileName: string): string => {
@@ -61,7 +80,11 @@ const languageOf = (c: Context): ExportLanguage => {
 };
 
 export const exportRoutes = (deps: ExportDeps) => {
-  const pdf = deps.pdf ?? createPdfPrinter(deps.chromiumPath || process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM);
+  const limits = deps.config ?? DEFAULT_LIMITS;
+  const exports = createExportService(
+    { concurrency: limits.EXPORT_CONCURRENCY, queue: limits.EXPORT_QUEUE },
+    deps.pdf ?? (deps.chromiumPath || process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM)
+  );
 
   /** `?version=<id>`: a saved version of the one board instead of the live board; it names the version. */
   const versionOf = async (c: Context, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
@@ -71,23 +94,34 @@ export const exportRoutes = (deps: ExportDeps) => {
     const found = await readStoredVersion(deps.store, refs[0]!.id, versionId);
     if (!found) throw new ApiError(404, 'version: no such version of this board', 'version');
     const consent = consentOfBoard(await workshopConsent(deps.control, workshop.id), refs[0]!.id);
-    const board = await loadExportBoard(deps.store, undefined, workshop, refs[0]!, found.snapshot, consent);
+    const board = await loadBoardSource(deps.store, undefined, refs[0]!, consent, found.snapshot);
     return { boards: [board], takenAt: found.version.createdAt, versionLabel: found.version.label };
   };
 
-  /** What is exported: the live boards (or a saved version), in the asked language. */
-  const inputOf = async (c: Context, workshop: Workshop, refs: BoardRef[], oneBoard: boolean): Promise<ExportInput> => {
+  /** What is exported: the live boards (or a saved version), in the asked language, as a task for a render worker. */
+  const taskOf = async (c: Context, format: CheckedFormat, workshop: Workshop, refs: BoardRef[], oneBoard: boolean): Promise<RenderTask> => {
     const language = languageOf(c);
     const version = await versionOf(c, workshop, refs, oneBoard);
     const takenAt = version?.takenAt ?? new Date().toISOString();
     const consent = version ? [] : await workshopConsent(deps.control, workshop.id);
     const boards =
-      version?.boards ??
-      (await Promise.all(refs.map((ref) => loadExportBoard(deps.store, deps.rooms, workshop, ref, undefined, consentOfBoard(consent, ref.id)))));
-    return localiseExport(
-      { workshop: exportWorkshopOf(workshop), boards, takenAt, ...(version ? { versionLabel: version.versionLabel } : {}) },
-      language
-    );
+      version?.boards ?? (await Promise.all(refs.map((ref) => loadBoardSource(deps.store, deps.rooms, ref, consentOfBoard(consent, ref.id)))));
+    return { format, workshop: exportWorkshopOf(workshop), boards, takenAt, language, ...(version ? { versionLabel: version.versionLabel } : {}) };
+  };
+
+  /** Runs the export; a full queue answers 503 with Retry-After, a missing Chromium 501. */
+  const render = async (c: Context, task: RenderTask): Promise<ExportOutput | Response> => {
+    try {
+      return await exports.run(task);
+    } catch (err) {
+      if (err instanceof ExportBusyError) {
+        c.header('Retry-After', String(err.retryAfterSeconds));
+        c.header('Cache-Control', 'no-store');
+        return c.json({ error: err.message, retryAfter: err.retryAfterSeconds }, 503);
+      }
+      if (err instanceof PdfUnavailableError) throw new ApiError(501, err.message);
+      throw err;
+    }
   };
 
   /**
@@ -95,33 +129,26 @@ export const exportRoutes = (deps: ExportDeps) => {
    * in the page margins). It carries no script, and the policy forbids any.
    */
   const print = async (c: Context, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
-    const html = renderPrintHtml(await inputOf(c, workshop, refs, oneBoard), { marginBoxes: true });
+    const out = await render(c, await taskOf(c, 'print', workshop, refs, oneBoard));
+    if (out instanceof Response) return out;
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:");
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
-    return c.html(html);
+    c.header(WARNINGS_HEADER, String(out.problems.length));
+    return c.html(out.body as string);
   };
 
   const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
-    const input = await inputOf(c, workshop, refs, oneBoard);
-    const { takenAt } = input;
-    const fileName = exportFileName({ workshop: workshop.title, board: refs.length === 1 ? refs[0]!.theme : undefined, takenAt, extension: format });
-    let body: string | Uint8Array;
-    if (format === 'pdf') {
-      try {
-        body = await pdf.print({ html: renderPrintHtml(input, { marginBoxes: false }), ...printTemplates(input) });
-      } catch (err) {
-        if (err instanceof PdfUnavailableError) throw new ApiError(501, err.message);
-        throw err;
-      }
-    } else {
-      body = await renderExport(format, input);
-    }
+    const task = await taskOf(c, format, workshop, refs, oneBoard);
+    const fileName = exportFileName({ workshop: workshop.title, board: refs.length === 1 ? refs[0]!.theme : undefined, takenAt: task.takenAt, extension: format });
+    const out = await render(c, task);
+    if (out instanceof Response) return out;
     c.header('Content-Type', EXPORT_CONTENT_TYPE[format]);
     c.header('Content-Disposition', contentDisposition(fileName));
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
-    return c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>));
+    c.header(WARNINGS_HEADER, String(out.problems.length));
+    return c.body(typeof out.body === 'string' ? out.body : (out.body as Uint8Array<ArrayBuffer>));
   };
 
   const boardOf = async (c: Context) => {
@@ -133,6 +160,10 @@ export const exportRoutes = (deps: ExportDeps) => {
   };
 
   return new Hono()
+    // How busy the exports are: rendering now, waiting now, and the limits (no board content).
+    .get('/exports/queue', (c) =>
+      c.json({ running: exports.queue.running, waiting: exports.queue.waiting, concurrency: limits.EXPORT_CONCURRENCY, queue: limits.EXPORT_QUEUE })
+    )
     .get('/boards/:id/print', async (c) => {
       const { workshop, ref } = await boardOf(c);
       return print(c, workshop, [ref], true);
