@@ -47,13 +47,13 @@ describe('board drag and drop', () => {
     await dragTo(me.page, cards.nth(2), oneBox.x + oneBox.width / 2, oneBox.y + 5);
     await waitFor(async () => (await laneTexts(me!.page, 'ideas')).join() === 'Three,One,Two', 5_000, 'Three dragged to the top');
 
-    // One into the empty Agreed lane.
-    const agreed = (await me.page.getByTestId('lane-agreed').boundingBox())!;
-    await dragTo(me.page, cards.nth(1), agreed.x + agreed.width / 2, agreed.y + agreed.height / 2);
-    await waitFor(async () => (await laneTexts(me!.page, 'agreed')).join() === 'One', 5_000, 'One dragged to Agreed');
+    // One into the empty Proposed lane (an idea dropped in Agreed becomes an action instead: consent-verdict.test.ts).
+    const proposed = (await me.page.getByTestId('lane-proposed').boundingBox())!;
+    await dragTo(me.page, cards.nth(1), proposed.x + proposed.width / 2, proposed.y + proposed.height / 2);
+    await waitFor(async () => (await laneTexts(me!.page, 'proposed')).join() === 'One', 5_000, 'One dragged to Proposed');
     expect(await laneTexts(me.page, 'ideas')).toEqual(['Three', 'Two']);
 
-    await waitFor(async () => (await laneTexts(other!.page, 'agreed')).join() === 'One', 10_000, 'the other person sees the move');
+    await waitFor(async () => (await laneTexts(other!.page, 'proposed')).join() === 'One', 10_000, 'the other person sees the move');
     expect(await laneTexts(other.page, 'ideas')).toEqual(['Three', 'Two']);
     await me.context.close();
     await other.context.close();

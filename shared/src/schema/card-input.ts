@@ -62,7 +62,9 @@ export const actionInputSchema = z.object({
   indicators: z.array(indicatorInput).max(Limits.maxListItems).default([]),
   resources: longText.default(''),
   responsibleOfficer: longText.default(''),
-  status: actionStatusSchema.default('draft')
+  status: actionStatusSchema.default('draft'),
+  /** The idea or best practice this action was made from (`turnIdeaIntoAction`). */
+  fromIdea: idSchema.optional()
 });
 
 /** Input of `addCard`, told apart by `kind`. */

@@ -131,6 +131,7 @@ export const fillCard = (card: CardMap, fields: CardFields, position: Position):
     card.set('milestones', Y.Array.from(fields.milestones.map((m) => newMilestone(m, m.id))));
     card.set('indicators', Y.Array.from(fields.indicators.map((i) => newIndicator(i, i.id))));
     card.set('status', fields.status);
+    if (fields.fromIdea) card.set('fromIdea', fields.fromIdea);
   }
 };
 
@@ -185,6 +186,7 @@ export const snapshotCard = (card: CardMap): CardSnapshot | undefined => {
     target: str(i.get('target'))
   }));
   const status = str(card.get('status'));
+  const fromIdea = str(card.get('fromIdea'));
   return {
     id,
     kind,
@@ -199,6 +201,8 @@ export const snapshotCard = (card: CardMap): CardSnapshot | undefined => {
     indicators,
     resources: str(card.get('resources')),
     responsibleOfficer: str(card.get('responsibleOfficer')),
-    status: (status || 'draft') as ActionCard['status']
+    status: (status || 'draft') as ActionCard['status'],
+    // Only present on actions made from an idea, so other snapshots read as before.
+    ...(fromIdea ? { fromIdea } : {})
   };
 };

@@ -32,3 +32,4 @@ export * from './read.ts';
 export * from './write.ts';
 export * from './migrate.ts';
 export * from './translations.ts';
+export * from './idea-to-action.ts';

@@ -78,7 +78,9 @@ export const actionCardSchema = z.object({
   /** Resources and budget, free text. */
   resources: longText,
   responsibleOfficer: longText,
-  status: actionStatusSchema
+  status: actionStatusSchema,
+  /** Id of the idea or best practice this action was made from; absent otherwise. */
+  fromIdea: idSchema.optional()
 });
 
 /** Any card, told apart by `kind`. */

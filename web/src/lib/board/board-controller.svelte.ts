@@ -12,6 +12,7 @@ import {
   deleteCard,
   LANES,
   moveCard,
+  turnIdeaIntoAction,
   updateCard,
   type CardPatch,
   type Lane
@@ -94,7 +95,31 @@ export class BoardController {
     this.#attempt(() => updateCard(this.doc, id, patch, this.origin));
   };
 
+  /** Why an idea this person dropped in the agreed lane became an action: shown on that idea. */
+  ideaNotice = $state<string | null>(null);
+
+  /**
+   * Makes an action from an idea or best practice (which stays where it is), keeping its text and
+   * translations and linking back to it; in `target`'s lane and place, else at the end of Proposed.
+   */
+  turnIntoAction = (id: string, target?: DropTarget): string | null =>
+    this.#attempt(() => {
+      this.undo.boundary();
+      const { name, city } = this.author;
+      const place = target ? { lane: target.lane, index: target.index } : { lane: 'proposed' as const };
+      const action = turnIdeaIntoAction(this.doc, id, { createdBy: name, authorCity: city, ...place }, this.origin);
+      this.undo.boundary();
+      return action;
+    });
+
   moveTo = (id: string, target: DropTarget): void => {
+    // Only actions are agreed (they name the cities whose consent counts): an idea dropped in the
+    // agreed lane becomes an action there, and goes back where it was.
+    const moving = this.view.card(id);
+    if (target.lane === 'agreed' && moving && moving.kind !== 'action') {
+      if (this.turnIntoAction(id, target)) this.ideaNotice = id;
+      return;
+    }
     this.#attempt(() => {
       this.undo.boundary();
       if (!moveCard(this.doc, id, { lane: target.lane, index: target.index }, this.origin)) return;

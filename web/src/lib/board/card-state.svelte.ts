@@ -25,6 +25,8 @@ export class CardState {
   startDate = $state<string | null>(null);
   endDate = $state<string | null>(null);
   status = $state<ActionStatus>('draft');
+  /** The idea an action was made from (docs/SCHEMA.md, "Ideas become actions"). */
+  fromIdea = $state<string | null>(null);
   milestoneDates = $state.raw<(string | null)[]>([]);
   readonly problems: DateProblem[] = $derived.by(() =>
     this.kind === 'action'
@@ -59,6 +61,7 @@ export class CardState {
     this.startDate = strOrNull(map.get('startDate'));
     this.endDate = strOrNull(map.get('endDate'));
     this.status = (str(map.get('status')) || 'draft') as ActionStatus;
+    this.fromIdea = strOrNull(map.get('fromIdea'));
     const partners = map.get('partnerCities');
     const cities = partners instanceof Y.Map ? [...partners.keys()].sort() : [];
     if (cities.join('\n') !== this.partnerCities.join('\n')) this.partnerCities = cities;
