@@ -92,9 +92,17 @@ describe('consent: only the cities an action involves answer, unless every city 
     expect(verdictFromRecords(card, board, snapshotOf(control).consent, 'workshop', cities)).toMatchObject({
       state: VerdictState.objected, objections: [{ city: 'Kobe', note: 'Clashes with our ferry' }], missing: ['Bordeaux', 'Porto']
     });
+    // The exports follow the scope: the objection and who has not answered.
+    const md = async () => (await (await server.fetch(`/api/boards/${board}/export.md`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } })).text()).replace(/\\/g, '');
+    const asWorkshop = await md();
+    for (const text of ['objected by Kobe', 'Kobe: Clashes with our ferry', '**Not answered:** Bordeaux, Porto', '**Status:** objected']) expect(asWorkshop).toContain(text);
+
     // Back to the involved cities: Kobe's objection is kept but no longer counts.
     expect((await call(server, 'PUT', scope(), workshop.tokens.facilitator, { scope: 'involved' })).status).toBe(200);
     await waitFor(() => snapshotOf(control).consentScope === 'involved', 10_000, 'the scope back');
     expect(verdictFromRecords(card, board, snapshotOf(control).consent, 'involved', cities).state).toBe(VerdictState.awaiting);
+    const asInvolved = await md();
+    expect(asInvolved).toContain('awaiting answers (1): Porto');
+    expect(asInvolved).not.toContain('objected by Kobe');
   });
 });

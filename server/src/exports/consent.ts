@@ -2,7 +2,7 @@
  * Each city's consent on agreed actions, as recorded in the workshop's control document, in the
  * shape exports print: the records travel with the action into every format.
  */
-import { ConsentAnswer as RecordedAnswer, readControl, type ConsentRecord as RecordedConsent } from '@plenary/shared/control';
+import { ConsentAnswer as RecordedAnswer, readConsentScope, readControl, type ConsentRecord as RecordedConsent, type ConsentScope } from '@plenary/shared/control';
 import { ConsentAnswer, type ConsentByAction, type ConsentRecord } from '@plenary/shared/export';
 import type { ServerDocs } from '../documents/server-docs.ts';
 
@@ -26,3 +26,6 @@ export const consentOfBoard = (records: readonly RecordedConsent[], boardId: str
 /** Every consent record of a workshop (an empty list when its control document has none). */
 export const workshopConsent = (control: ServerDocs, workshopId: string): Promise<RecordedConsent[]> =>
   control.readControl(workshopId, (doc) => Object.values(readControl(doc).consent));
+
+/** Whose consent the workshop's actions need (exports print each action's verdict under it). */
+export const workshopConsentScope = (control: ServerDocs, workshopId: string): Promise<ConsentScope> => control.readControl(workshopId, readConsentScope);

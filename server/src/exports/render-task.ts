@@ -3,6 +3,7 @@
  * localised and rendered (see `renderCheckedExport`). Runs in a worker thread, so a board of
  * twenty thousand cards keeps no other request or sync message waiting.
  */
+import type { ConsentScope } from '@plenary/shared/control';
 import { renderCheckedExport, type CheckedExport, type CheckedFormat, type ExportLanguage, type ExportWorkshop } from '@plenary/shared/export';
 import { exportBoardOf, type BoardSource } from './load-boards.ts';
 
@@ -14,11 +15,19 @@ export interface RenderTask {
   takenAt: string;
   versionLabel?: string;
   language: ExportLanguage;
+  /** Whose consent actions need: decides each action's verdict. */
+  consentScope?: ConsentScope;
 }
 
 /** Renders one export. */
 export const renderTask = async (task: RenderTask): Promise<CheckedExport> => {
   const boards = task.boards.map((source) => exportBoardOf(source, task.workshop.id));
-  const input = { workshop: task.workshop, boards, takenAt: task.takenAt, ...(task.versionLabel !== undefined ? { versionLabel: task.versionLabel } : {}) };
+  const input = {
+    workshop: task.workshop,
+    boards,
+    takenAt: task.takenAt,
+    ...(task.versionLabel !== undefined ? { versionLabel: task.versionLabel } : {}),
+    ...(task.consentScope ? { consentScope: task.consentScope } : {})
+  };
   return renderCheckedExport(task.format, input, task.language);
 };

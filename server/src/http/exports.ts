@@ -19,7 +19,7 @@ import {
 } from '@plenary/shared/export';
 import { langTag } from '@plenary/shared/schema';
 import type { Config } from '../config.ts';
-import { consentOfBoard, workshopConsent } from '../exports/consent.ts';
+import { consentOfBoard, workshopConsent, workshopConsentScope } from '../exports/consent.ts';
 import { ExportBusyError } from '../exports/export-queue.ts';
 import { createExportService, type ExportOutput } from '../exports/export-service.ts';
 import { exportWorkshopOf, loadBoardSource, type LiveBoards } from '../exports/load-boards.ts';
@@ -106,7 +106,8 @@ export const exportRoutes = (deps: ExportDeps) => {
     const consent = version ? [] : await workshopConsent(deps.control, workshop.id);
     const boards =
       version?.boards ?? (await Promise.all(refs.map((ref) => loadBoardSource(deps.store, deps.rooms, ref, consentOfBoard(consent, ref.id)))));
-    return { format, workshop: exportWorkshopOf(workshop), boards, takenAt, language, ...(version ? { versionLabel: version.versionLabel } : {}) };
+    const consentScope = await workshopConsentScope(deps.control, workshop.id);
+    return { format, workshop: exportWorkshopOf(workshop), boards, takenAt, language, consentScope, ...(version ? { versionLabel: version.versionLabel } : {}) };
   };
 
   /** Runs the export; a full queue answers 503 with Retry-After, a missing Chromium 501. */
