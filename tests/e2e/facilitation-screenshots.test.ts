@@ -60,7 +60,8 @@ test('screenshots of the wall and present mode', async (ctx) => {
   // A revealed vote and a consent answer, through the API as the buttons would send them.
   const fac = workshop.tokens.facilitator;
   const { round } = await api(workshop.id, fac, 'POST', 'rounds', { boardId: board!.id, lane: 'ideas', votesPerDelegate: 3 });
-  const { token: voter } = await api(workshop.id, workshop.tokens.delegate, 'POST', 'participants', { name: 'Li Wei', city: 'Chengdu' });
+  const { token: voter, participantId } = await api(workshop.id, workshop.tokens.delegate, 'POST', 'participants', { name: 'Li Wei', city: 'Chengdu' });
+  await api(workshop.id, fac, 'POST', `participants/${participantId}/confirm`, {});
   await api(workshop.id, voter, 'POST', `rounds/${round.id}/votes`, { cardId: bikes });
   await api(workshop.id, voter, 'POST', `rounds/${round.id}/votes`, { cardId: bikes });
   await api(workshop.id, fac, 'POST', `rounds/${round.id}/close`, {});

@@ -10,6 +10,7 @@ import { createDemoWorkshop, startAppServer, type CreatedWorkshop, type PlenaryS
 import { launchBrowser } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { openBoardAs, type BoardPerson } from './board-support.ts';
+import { confirmByName } from './utils/identity.ts';
 import { cardById, openBoardAsFacilitator, openPresent, openWall, seedCards, timerSeconds } from './facilitation-support.ts';
 import { waitFor } from '../utils/wait.ts';
 import { workshopSeed } from '@plenary/shared/seed';
@@ -31,6 +32,8 @@ beforeAll(async () => {
   wall = await openWall(browser, server, workshop);
   somchai = await openBoardAs(browser, server, workshop, boardId, { name: 'Somchai', city: 'Bangkok' });
   ana = await openBoardAs(browser, server, workshop, boardId, { name: 'Ana Costa', city: 'Porto' });
+  // Their cities are granted on the wall (a lobby request each), before any vote or consent.
+  for (const name of ['Somchai', 'Ana Costa']) await confirmByName(server.httpBase, workshop.id, workshop.tokens.facilitator, name);
   present = await openPresent(browser, server, workshop, boardId);
 });
 

@@ -57,9 +57,9 @@ export class BoardFacilitation {
   get isFacilitator(): boolean {
     return this.session.role === Role.facilitator;
   }
-  /** Observers never vote or answer; others need a personal token (registered name and city). */
+  /** Observers never vote or answer; others once a facilitator confirmed the city they speak for. */
   get canParticipate(): boolean {
-    return this.session.role !== Role.observer && this.session.role !== null;
+    return this.session.role !== Role.observer && this.session.role !== null && this.session.mayVote;
   }
   get locked(): boolean {
     return this.control.locked(this.boardId);

@@ -13,5 +13,5 @@ export {
   type IdentityInput
 } from './identity.ts';
 export { cachedWorkshop, cacheWorkshop } from './workshop-cache.ts';
-export { ensurePersonalToken } from './participant.ts';
+export { ensurePersonalToken, refreshParticipant, PARTICIPANT_POLL_MS } from './participant.ts';
 export { WorkshopSession, getWorkshopSession, setWorkshopSession } from './workshop-session.svelte.ts';

@@ -1,17 +1,25 @@
 /**
- * Personal tokens: a delegate (or facilitator) who has said who they are registers that name and
- * city with the server (`POST /api/workshops/:id/participants`) and uses the personal token it
- * returns in place of the link's token — it opens the same things and also lets them vote and
- * answer for their city. Registered again whenever the name or city changes.
+ * Personal tokens and the city a person speaks for. A delegate (or facilitator) who has said who
+ * they are registers that name and city with the server and uses the personal token it returns in
+ * place of the link's token. A lobby registration waits (pending) until a facilitator confirms the
+ * city; a seat link is already a personal token, confirmed, with the seat's name and city. Whoever
+ * registers again with a personal token stays the same participant (one ballot).
  *
  * Public API
  *   ensurePersonalToken(session)   registers if needed; resolves once the session holds the token
+ *   refreshParticipant(session)    reads the person's own record (status) into session.participant;
+ *                                  a seat's name and city become the identity on this device
+ *   PARTICIPANT_POLL_MS            how often a pending person's status is read again
  */
-import { peekClaims, Role } from '@plenary/shared/protocol';
-import { ApiError } from '$lib/api';
+import { peekClaims, ParticipantVia, Role } from '@plenary/shared/protocol';
+import { myParticipant, registerParticipant } from '$lib/api/people.ts';
+import { i18n } from '$lib/i18n';
 import { readJson, writeJson } from './storage.ts';
 import { rememberToken } from './tokens.ts';
 import type { WorkshopSession } from './workshop-session.svelte.ts';
+
+/** A pending person learns within this time that a facilitator confirmed them. */
+export const PARTICIPANT_POLL_MS = 3000;
 
 interface Registered {
   name: string;
@@ -22,22 +30,6 @@ interface Registered {
 const registeredKey = (workshopId: string): string => `plenary.participant.${workshopId}`;
 const inFlight = new Map<string, Promise<void>>();
 
-const register = async (workshopId: string, token: string, body: { name: string; city: string; lang: string }): Promise<string> => {
-  let response: Response;
-  try {
-    response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/participants`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body)
-    });
-  } catch (error) {
-    throw new ApiError(0, error instanceof Error ? error.message : 'network error');
-  }
-  const json = (await response.json().catch(() => null)) as { token?: string; error?: string; field?: string } | null;
-  if (!response.ok || !json?.token) throw new ApiError(response.status, json?.error ?? response.statusText, json?.field);
-  return json.token;
-};
-
 /** Makes sure the session's token is a personal token for its identity (no-op for observers). */
 export const ensurePersonalToken = (session: WorkshopSession): Promise<void> => {
   const { workshopId, token, identity } = session;
@@ -46,18 +38,40 @@ export const ensurePersonalToken = (session: WorkshopSession): Promise<void> => 
   if (!claims || claims.r === Role.observer) return Promise.resolve();
   const known = readJson<Registered>(registeredKey(workshopId));
   if (claims.p && known?.token === token && known.name === identity.name && known.city === identity.city) return Promise.resolve();
+  // A seat's city is the seat's: its holder may rename themselves, not move the seat.
+  if (claims.p && session.participant?.via === ParticipantVia.seat && session.participant.city !== identity.city) return Promise.resolve();
   const running = inFlight.get(workshopId);
   if (running) return running;
-  const task = register(workshopId, token, { name: identity.name, city: identity.city, lang: identity.lang })
-    .then((personal) => {
-      rememberToken(personal);
-      writeJson(registeredKey(workshopId), { name: identity.name, city: identity.city, token: personal } satisfies Registered);
-      session.token = personal;
+  const task = registerParticipant(workshopId, token, { name: identity.name, city: identity.city, lang: identity.lang })
+    .then((answer) => {
+      rememberToken(answer.token);
+      writeJson(registeredKey(workshopId), { name: identity.name, city: identity.city, token: answer.token } satisfies Registered);
+      session.participant = answer.participant;
+      session.token = answer.token;
     })
-    // Offline or refused (e.g. a city the server does not know): keep the link's token; editing
-    // the board still works, voting and consent ask for a registered name.
+    // Offline or refused (a full lobby, a city the server does not know): keep the token; editing
+    // the board still works, and voting and consent say why they are not open yet.
     .catch(() => undefined)
     .finally(() => inFlight.delete(workshopId));
   inFlight.set(workshopId, task);
   return task;
+};
+
+/** Reads the person's own record; a seat link names them (no "who are you" step). */
+export const refreshParticipant = async (session: WorkshopSession): Promise<void> => {
+  const token = session.token;
+  if (!token || !peekClaims(token)?.p) return;
+  try {
+    const participant = await myParticipant(session.workshopId, token);
+    if (session.token !== token) return;
+    session.participant = participant;
+    if (participant?.via === ParticipantVia.seat && (!session.identity || session.identity.city !== participant.city)) {
+      const identity = session.setIdentity({ name: participant.name, city: participant.city, lang: session.identity?.lang ?? i18n.locale });
+      writeJson(registeredKey(session.workshopId), { name: identity.name, city: identity.city, token } satisfies Registered);
+    }
+  } catch {
+    // Offline: the status is read again on the next poll or visit.
+  } finally {
+    session.participantChecked = true;
+  }
 };

@@ -11,6 +11,8 @@
  *   session.error          ApiError from the last refresh, if any                   ($state)
  *   session.identity       Identity (name, city, lang, color) or null               ($state)
  *   session.needsIdentity  a delegate or facilitator without a name yet             ($derived)
+ *   session.participant    the person's own record (city, pending/confirmed…) or null ($state)
+ *   session.mayVote        confirmed to speak for their city: votes and consent open ($derived)
  *   session.connection     the connection (BoardConnection or ConnectionGroup) whose status the header shows; a board page sets
  *                          it on mount and back to null on destroy                 ($state)
  *   session.setIdentity(input)   saves and publishes a new identity
@@ -18,7 +20,7 @@
  *   session.boardTheme(boardId)  theme of a board, or ''
  */
 import { getContext, setContext } from 'svelte';
-import { peekClaims, Role } from '@plenary/shared/protocol';
+import { ParticipantStatus, peekClaims, Role, type ParticipantView } from '@plenary/shared/protocol';
 import { ApiError, getWorkshop, type Workshop } from '$lib/api';
 import type { ConnectionState } from '$lib/sync';
 import { identityFor, saveIdentity, type Identity, type IdentityInput } from './identity.ts';
@@ -34,10 +36,14 @@ export class WorkshopSession {
   error = $state<ApiError | null>(null);
   identity = $state<Identity | null>(null);
   connection = $state<ConnectionState | null>(null);
+  participant = $state<ParticipantView | null>(null);
+  /** The personal token's record was read once (a seat link waits for it instead of asking a name). */
+  participantChecked = $state(false);
 
   readonly role: Role | null = $derived(this.token ? (peekClaims(this.token)?.r ?? null) : null);
   /** Observers (a projector) watch anonymously. */
   readonly needsIdentity: boolean = $derived(this.role !== null && this.role !== Role.observer && !this.identity);
+  readonly mayVote: boolean = $derived(this.role !== Role.observer && this.participant?.status === ParticipantStatus.confirmed);
 
   constructor(workshopId: string) {
     this.workshopId = workshopId;
