@@ -10,8 +10,11 @@
  *  4. Join-code guessing: wrong codes checked per minute from one address, without and with the
  *     lock-out (tests/bench/join-guessing.ts; BENCH_JOIN_S seconds per phase).
  *
+ *  6. Server memory under slow readers, without and with MAX_BUFFERED_BYTES (tests/bench/slow-reader.ts;
+ *     BENCH_SLOW_MIB sent per phase).
+ *
  * Settings (environment): BENCH_EDITS, BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
- * BENCH_SKIP (comma list of cold, plenary, reference, web, export, join), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
+ * BENCH_SKIP (comma list of cold, plenary, reference, web, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run.
  * Targets are printed beside the figures as met / not met; nothing here fails on a figure.
@@ -24,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { generateHistory } from './board-history.ts';
 import { joinGuessingText, type JoinGuessingFigures } from './join-guessing.ts';
 import { summariseServerProfile } from './cpu-profile.ts';
+import { slowReaderText, type SlowReaderPhase } from './slow-reader.ts';
 import { runColdLoad, type ColdLoadFigures } from './cold-load.ts';
 import { runFanout, type FanoutFigures, type FanoutSettings } from './fanout.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
@@ -173,6 +177,7 @@ const main = async () => {
   const reference = skip.has('reference') ? undefined : await fanoutReference();
   const web = skip.has('web') ? null : await optionalFigures('[3] Web figures', 'web-board.ts', 'benchWebBoard', notes);
   const exports = skip.has('export') ? null : await optionalFigures('[4] Export figures', 'export-bench.ts', 'exportFigures', notes);
+  const slowReader = skip.has('slow') ? null : await optionalFigures('[6] Slow readers', 'slow-reader.ts', 'benchSlowReader', notes);
   const joinGuessing = skip.has('join') ? null : await optionalFigures('[5] Join-code guessing', 'join-guessing.ts', 'benchJoinGuessing', notes);
   const fanout = [plenary, reference].filter((f): f is FanoutFigures => f !== undefined);
   notes.push(...disturbanceNotes(fanout));
@@ -187,11 +192,12 @@ const main = async () => {
   }
   if (web) log('\nWeb figures (board in Chromium)\n' + JSON.stringify(web, null, 2));
   if (exports) log('\nExport figures\n' + JSON.stringify(exports, null, 2));
+  if (slowReader) log('\nServer memory under slow readers (4 paused clients, 1 MiB updates from one writer)\n' + slowReaderText(slowReader as SlowReaderPhase[]));
   if (joinGuessing) log('\nJoin-code guessing from one address\n' + joinGuessingText(joinGuessing as JoinGuessingFigures));
   log('\nTargets\n' + verdictText(v));
   log('\nNotes\n' + notes.map((n) => `- ${n}`).join('\n'));
   const durationS = Math.round((Date.now() - started) / 1000);
-  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, fanout: fanoutSettings, plenary: plenarySettings }, coldLoad: cold, fanout, web, exports, joinGuessing, targets: v, notes }, null, 2) + '\n');
+  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, fanout: fanoutSettings, plenary: plenarySettings }, coldLoad: cold, fanout, web, exports, joinGuessing, slowReader, targets: v, notes }, null, 2) + '\n');
   log(`\nWritten to ${path.relative(process.cwd(), RESULTS)} (${durationS} s in all).`);
 };
 
