@@ -33,6 +33,7 @@ import {
   runScript
 } from './redis-scripts.ts';
 import { DELETE_VERSION, SAVE_VERSION } from './redis-version-scripts.ts';
+import { createRedisOperations, type RedisOperations } from './redis-operations.ts';
 import { warnIfNotPersistent, watchForEmptied, type EmptiedWatch } from './redis-emptied.ts';
 
 export interface RedisStoreOptions {
@@ -77,11 +78,13 @@ export class RedisStore implements Store {
   readonly #known = new Map<string, string>();
   readonly #emptiedListeners = new Set<() => void>();
   #watch: EmptiedWatch | null = null;
+  readonly #ops: RedisOperations;
 
   private constructor(conn: ConnectedRedis, keys: RedisKeys, lockTtlMs: number) {
     this.#conn = conn;
     this.#keys = keys;
     this.#lockTtlMs = lockTtlMs;
+    this.#ops = createRedisOperations(() => this.#conn.client, keys);
   }
 
   /** Connects (waiting for the first connection) and returns the store. */
@@ -247,6 +250,26 @@ export class RedisStore implements Store {
     const stored = await runScript<string>(this.#client, SET_META_IF_ABSENT, [this.#keys.meta], [key, value]);
     this.#known.set(key, stored);
     return stored;
+  }
+
+  // ---- Operations (redis-operations.ts) ----
+  docInfo(name: string) {
+    return this.#ops.docInfo(name);
+  }
+  listMeta(prefix: string) {
+    return this.#ops.listMeta(prefix);
+  }
+  async deleteMeta(keys: string[]): Promise<number> {
+    // Forgotten here too, so a Redis that restarts empty does not get them written back.
+    for (const key of keys) this.#known.delete(key);
+    return this.#ops.deleteMeta(keys);
+  }
+  backup(file: string) {
+    return this.#ops.backup(file);
+  }
+  restore(file: string) {
+    this.#known.clear();
+    return this.#ops.restore(file);
   }
 
   async ping(): Promise<boolean> {

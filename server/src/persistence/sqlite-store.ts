@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
 import { foldUpdates } from './fold.ts';
 import type { ConnectionListener } from './redis-client.ts';
+import { createSqliteOperations, type SqliteOperations } from './sqlite-operations.ts';
 
 export interface SqliteStoreOptions {
   dataDir: string;
@@ -80,6 +81,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly #db: Database.Database;
   readonly #q;
+  readonly #ops: SqliteOperations;
 
   constructor({ dataDir }: SqliteStoreOptions) {
     mkdirSync(dataDir, { recursive: true });
@@ -93,10 +95,12 @@ export class SqliteStore implements Store {
     this.#db.pragma('synchronous = NORMAL');
     this.#db.exec(SCHEMA);
     const db = this.#db;
-    db.transaction(() => {
+    const rebuildLogStats = () => {
       db.exec('DELETE FROM log_stats');
       db.exec('INSERT INTO log_stats (doc, n, bytes) SELECT doc, COUNT(*), SUM(LENGTH(data)) FROM log GROUP BY doc');
-    }).immediate();
+    };
+    db.transaction(rebuildLogStats).immediate();
+    this.#ops = createSqliteOperations(db, rebuildLogStats);
     this.#q = {
       snapshot: db.prepare<[string], SnapshotRow>('SELECT data, upto FROM snapshot WHERE doc = ?'),
       logAfter: db.prepare<[string, number], LogRow>('SELECT id, data FROM log WHERE doc = ? AND id > ? ORDER BY id'),
@@ -168,6 +172,7 @@ export class SqliteStore implements Store {
         this.#q.append.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
         this.#q.countAppend.run(name, u.byteLength);
       }
+      this.#ops.touched(name);
       return this.#stats(name);
     }).immediate();
   }
@@ -198,6 +203,7 @@ export class SqliteStore implements Store {
       this.#q.deleteLog.run(name);
       this.#q.deleteSnapshot.run(name);
       this.#q.deleteStats.run(name);
+      this.#ops.forget(name);
     }).immediate();
   }
 
@@ -205,6 +211,7 @@ export class SqliteStore implements Store {
     return this.#db.transaction(() => {
       const q = this.#q;
       q.insertVersion.run(name, entry.id, entry.createdAt, entry.auto ? 1 : 0, entry.meta, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      this.#ops.touched(name);
       const pruned: string[] = [];
       const prune = (onlyAuto: boolean, limit: number) => {
         const over = (q.countVersions.get(name)?.n ?? 0) - limit;
@@ -249,6 +256,23 @@ export class SqliteStore implements Store {
       if (!stored) throw new Error(`meta ${key} vanished while being set`);
       return stored.value;
     }).immediate();
+  }
+
+  // ---- Operations (sqlite-operations.ts) ----
+  docInfo(name: string) {
+    return this.#ops.docInfo(name);
+  }
+  listMeta(prefix: string) {
+    return this.#ops.listMeta(prefix);
+  }
+  deleteMeta(keys: string[]) {
+    return this.#ops.deleteMeta(keys);
+  }
+  backup(file: string) {
+    return this.#ops.backup(file);
+  }
+  restore(file: string) {
+    return this.#ops.restore(file);
   }
 
   /** Same shape as the Redis store's; an embedded file never disconnects, so it never fires. */

@@ -47,7 +47,7 @@ export interface VersionEntry {
   meta: string;
 }
 
-export interface Store {
+export interface Store extends StoreOperations {
   /** 'sqlite' or 'redis', reported by /healthz and /metrics. */
   readonly kind: string;
 
@@ -93,4 +93,38 @@ export interface Store {
    */
   onEmptied?(listener: () => void): () => void;
   close(): Promise<void>;
+}
+
+// ---- Operating a deployment (the operator CLI, retention): what is stored, removal, backups. ----
+
+/** What a document holds, for an operator's listing. */
+export interface DocInfo {
+  /** Bytes of the document itself (snapshot + log). */
+  bytes: number;
+  /** Saved versions and the bytes of their content. */
+  versions: number;
+  versionBytes: number;
+  /** ISO 8601 instant of the latest write (an append or a saved version); null when the store cannot tell. */
+  lastWriteAt: string | null;
+}
+
+/** What a backup wrote or a restore read. */
+export interface BackupSummary {
+  /** Rows (SQLite) or keys (Redis). */
+  items: number;
+  /** Size of the backup file. */
+  bytes: number;
+}
+
+export interface StoreOperations {
+  /** Sizes and last write of a document; null when nothing is stored for it (no document, no version). */
+  docInfo(name: string): Promise<DocInfo | null>;
+  /** Every meta record whose key starts with `prefix`, in no particular order. */
+  listMeta(prefix: string): Promise<{ key: string; value: string }[]>;
+  /** Removes meta records; returns how many existed. */
+  deleteMeta(keys: string[]): Promise<number>;
+  /** Writes a consistent copy of everything stored to `file` while the store stays in use. */
+  backup(file: string): Promise<BackupSummary>;
+  /** Replaces everything stored with the contents of a backup of the same kind of store. */
+  restore(file: string): Promise<BackupSummary>;
 }

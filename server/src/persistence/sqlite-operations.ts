@@ -1,0 +1,124 @@
+/**
+ * The embedded store's operations for operators (store.ts, StoreOperations): document sizes and
+ * last writes, listing and removing meta records, and backups.
+ *
+ * The last write of each document is kept in its own table, `doc_written`, set in the same
+ * transaction as every append and saved version (one row per document, so it costs one upsert per
+ * append call). It lives apart from the main schema so that existing files gain it by
+ * `CREATE TABLE IF NOT EXISTS`; documents written before it existed report their newest version's
+ * time, or none.
+ *
+ * A backup is SQLite's online backup (better-sqlite3 `db.backup()`): a consistent copy of the file
+ * while the store stays in use. A restore attaches the backup and replaces every table's rows in
+ * one transaction, keeping the log ids the snapshots refer to.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { BackupSummary, DocInfo } from './store.ts';
+
+export const OPERATIONS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS doc_written (
+  doc TEXT PRIMARY KEY,
+  at  TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
+/** Tables copied by a restore, with their columns (log_stats is rebuilt from the log instead). */
+const TABLES = {
+  snapshot: 'doc, data, upto',
+  log: 'id, doc, data',
+  version: 'seq, doc, id, created_at, auto, meta, data',
+  meta: 'key, value',
+  doc_written: 'doc, at'
+} as const;
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+const ATTACHED = 'restore_source';
+
+export const createSqliteOperations = (db: Database.Database, rebuildLogStats: () => void) => {
+  db.exec(OPERATIONS_SCHEMA);
+  const q = {
+    written: db.prepare<[string, string]>(
+      'INSERT INTO doc_written (doc, at) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET at = MAX(at, excluded.at)'
+    ),
+    forget: db.prepare<[string]>('DELETE FROM doc_written WHERE doc = ?'),
+    writtenAt: db.prepare<[string], { at: string }>('SELECT at FROM doc_written WHERE doc = ?'),
+    snapshotBytes: db.prepare<[string], { bytes: number }>('SELECT LENGTH(data) AS bytes FROM snapshot WHERE doc = ?'),
+    logStats: db.prepare<[string], { n: number; bytes: number }>('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM log WHERE doc = ?'),
+    versions: db.prepare<[string], { n: number; bytes: number; newest: string | null }>(
+      'SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes, MAX(created_at) AS newest FROM version WHERE doc = ?'
+    ),
+    // instr = 1: the key starts with the prefix, with no LIKE wildcards to escape.
+    listMeta: db.prepare<[string], { key: string; value: string }>('SELECT key, value FROM meta WHERE instr(key, ?) = 1'),
+    deleteMeta: db.prepare<[string]>('DELETE FROM meta WHERE key = ?')
+  };
+
+  const count = (table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+  return {
+    /** Called inside the append / saveVersion transaction. */
+    touched(name: string): void {
+      q.written.run(name, new Date().toISOString());
+    },
+    /** Called inside deleteDoc's transaction. */
+    forget(name: string): void {
+      q.forget.run(name);
+    },
+
+    async docInfo(name: string): Promise<DocInfo | null> {
+      const snap = q.snapshotBytes.get(name);
+      const log = q.logStats.get(name) ?? { n: 0, bytes: 0 };
+      const versions = q.versions.get(name) ?? { n: 0, bytes: 0, newest: null };
+      if (!snap && log.n === 0 && versions.n === 0) return null;
+      const written = q.writtenAt.get(name)?.at ?? null;
+      const candidates = [written, versions.newest].filter((t): t is string => t !== null).sort();
+      return {
+        bytes: (snap?.bytes ?? 0) + log.bytes,
+        versions: versions.n,
+        versionBytes: versions.bytes,
+        lastWriteAt: candidates.at(-1) ?? null
+      };
+    },
+
+    async listMeta(prefix: string): Promise<{ key: string; value: string }[]> {
+      return q.listMeta.all(prefix);
+    },
+
+    async deleteMeta(keys: string[]): Promise<number> {
+      return db.transaction(() => keys.reduce((n, key) => n + q.deleteMeta.run(key).changes, 0)).immediate();
+    },
+
+    async backup(file: string): Promise<BackupSummary> {
+      await db.backup(file);
+      const items = Object.keys(TABLES).reduce((n, t) => n + count(t), 0);
+      return { items, bytes: statSync(file).size };
+    },
+
+    async restore(file: string): Promise<BackupSummary> {
+      const head = readFileSync(file).subarray(0, SQLITE_MAGIC.length).toString('latin1');
+      if (head !== SQLITE_MAGIC) throw new Error(`${file} is not a backup of the embedded store (a Redis backup restores only with REDIS_URL set)`);
+      db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(file);
+      try {
+        const present = new Set(
+          (db.prepare(`SELECT name FROM ${ATTACHED}.sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name)
+        );
+        for (const required of ['snapshot', 'log', 'version', 'meta']) {
+          if (!present.has(required)) throw new Error(`${file} is not a Plenary backup: it has no ${required} table`);
+        }
+        let items = 0;
+        db.transaction(() => {
+          for (const [table, columns] of Object.entries(TABLES)) {
+            db.exec(`DELETE FROM main.${table}`);
+            if (!present.has(table)) continue;
+            items += db.prepare(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM ${ATTACHED}.${table}`).run().changes;
+          }
+          rebuildLogStats();
+        }).immediate();
+        return { items, bytes: statSync(file).size };
+      } finally {
+        db.exec(`DETACH DATABASE ${ATTACHED}`);
+      }
+    }
+  };
+};
+export type SqliteOperations = ReturnType<typeof createSqliteOperations>;
