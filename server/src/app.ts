@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from './http/deps.ts';
 import { ApiError, fromRefusal } from './http/errors.ts';
 import { Refusal } from './lib/refusal.ts';
+import { accessLog } from './http/access-log.ts';
 import { exportRoutes } from './http/exports.ts';
 import { facilitationRoutes } from './http/facilitation/index.ts';
 import { healthRoutes } from './http/health.ts';
@@ -14,6 +15,7 @@ import { workshopRoutes } from './http/workshops.ts';
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono();
+  app.use('*', accessLog(deps.log));
   // Limits first (docs/SECURITY.md): who may ask, how often, and how much they may send.
   const limits = createLimits(deps);
   app.use('*', limits.headers);

@@ -67,6 +67,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
       );
       live.set(ws, { conn, alive: true });
       metrics.connections.inc();
+      log.info({ conn: conn.info.id, doc: boardId }, 'connection opened');
       ws.on('message', (data, isBinary) => {
         if (!isBinary) return conn.close(CloseCode.unsupportedData, 'text frames are not part of the protocol');
         conn.receive(data instanceof Buffer ? data : Buffer.concat(data as Buffer[]));
@@ -76,7 +77,9 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
         if (entry) entry.alive = true;
       });
       ws.on('error', (err) => log.info({ conn: conn.info.id, err: err.message }, 'socket error'));
-      ws.on('close', () => {
+      ws.on('close', (code) => {
+        // Closes the server chose are logged with their reason by the connection; this line has every close.
+        log.info({ conn: conn.info.id, code }, 'connection closed');
         live.delete(ws);
         metrics.connections.dec();
         conn.closedBySocket();
