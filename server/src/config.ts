@@ -62,6 +62,11 @@ const schema = z.object({
   EXPORT_QUEUE: int(8, 0),
   /** Directory with the built web app (served as a single-page app). */
   WEB_DIR: z.string().optional(),
+  /** Print the addresses to open on stderr at start even when stderr is no terminal (set, not 0/false). */
+  PLENARY_BANNER: z
+    .string()
+    .optional()
+    .transform((v) => v !== undefined && !['', '0', 'false', 'no'].includes(v.toLowerCase())),
 
   // ---- HTTP abuse limits (docs/SECURITY.md). Every limit counts per client address. ----
   /**
@@ -86,6 +91,9 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** The name of every variable the server reads (config-env.ts warns about near misses). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export class ConfigError extends Error {}
 

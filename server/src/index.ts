@@ -12,6 +12,7 @@ import { createApp } from './app.ts';
 import { resolveSecret } from './auth/secret.ts';
 import { createTokenSigner } from './auth/tokens.ts';
 import { ConfigError, parseConfig } from './config.ts';
+import { configWarnings, loadEnvFile } from './config-env.ts';
 import { closeExportServices } from './exports/export-service.ts';
 import { createBus } from './fanout/index.ts';
 import { createLogger } from './log.ts';
@@ -29,6 +30,9 @@ const lanAddresses = (): string[] =>
     .map((a) => a!.address);
 
 const main = async () => {
+  // A .env file in the working directory is read first; what the caller set wins over it.
+  const envFile = path.resolve('.env');
+  const fromFile = loadEnvFile(process.env, envFile);
   let config;
   try {
     config = parseConfig(process.env);
@@ -40,6 +44,8 @@ const main = async () => {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
+  if (fromFile) log.info({ file: envFile, variables: fromFile }, 'read settings from .env');
+  for (const warning of configWarnings(process.env)) log.warn({ variable: warning.variable, meant: warning.meant }, warning.message);
   const metrics = createMetrics();
   const store = await createStore(config, log);
   const bus = await createBus(config, log);
@@ -56,7 +62,7 @@ const main = async () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   log.info({ port, host: config.HOST, store: store.kind, lan: lanAddresses().map((a) => `http://${a}:${port}`) }, 'listening');
-  if (process.stdout.isTTY || process.env.PLENARY_BANNER) {
+  if (process.stdout.isTTY || config.PLENARY_BANNER) {
     const urls = [`http://localhost:${port}`, ...lanAddresses().map((a) => `http://${a}:${port}`)];
     console.error(`\n  Plenary is running (${store.kind} store):\n${urls.map((u) => `    ${u}`).join('\n')}\n`);
   }

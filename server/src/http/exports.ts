@@ -83,7 +83,7 @@ export const exportRoutes = (deps: ExportDeps) => {
   const limits = deps.config ?? DEFAULT_LIMITS;
   const exports = createExportService(
     { concurrency: limits.EXPORT_CONCURRENCY, queue: limits.EXPORT_QUEUE },
-    deps.pdf ?? (deps.chromiumPath || process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM)
+    deps.pdf ?? (deps.chromiumPath || DEFAULT_CHROMIUM)
   );
 
   /** `?version=<id>`: a saved version of the one board instead of the live board; it names the version. */
