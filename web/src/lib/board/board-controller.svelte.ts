@@ -55,6 +55,8 @@ export class BoardController {
   announcement = $state('');
   /** A deletion the toast offers to undo: its undo step number. */
   deletedStep = $state<number | null>(null);
+  /** The card this person just added: brought into view and highlighted for a moment. */
+  fresh = $state<string | null>(null);
   error = $state('');
 
   constructor(doc: Y.Doc, presence: Presence, author: Author, readOnly: () => boolean) {
@@ -75,6 +77,7 @@ export class BoardController {
       const base = { createdBy: name, authorCity: city, lang, lane, text };
       const id = kind === 'idea' ? addCard(this.doc, { ...base, kind }, this.origin) : addCard(this.doc, { ...base, kind, sourceCity: city }, this.origin);
       this.undo.boundary();
+      this.fresh = id;
       this.#announce('board.announce.created', { lane: laneName(lane) });
       return id;
     });
@@ -86,6 +89,7 @@ export class BoardController {
       const { name, city, lang } = this.author;
       const id = addCard(this.doc, { kind: 'action', createdBy: name, authorCity: city, lang, lane, leadCity: city || null }, this.origin);
       this.undo.boundary();
+      this.fresh = id;
       this.editing = id;
       this.#announce('board.announce.created', { lane: laneName(lane) });
       return id;
@@ -149,6 +153,23 @@ export class BoardController {
     await tick();
     document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`)?.focus();
   };
+
+  /**
+   * "Move to…": the top or bottom of any lane, through the same move as drag and Alt+Arrow.
+   * Focus stays on the card, wherever it went.
+   */
+  moveToEdge = async (id: string, lane: Lane, edge: 'top' | 'bottom'): Promise<void> => {
+    const index = edge === 'top' ? 0 : this.view.cardsOf(lane).filter((c) => c.id !== id).length;
+    this.moveTo(id, { lane, index });
+    await tick();
+    const el = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`);
+    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    el?.focus({ preventScroll: true });
+  };
+
+  /** Whether the person on this device wrote the card (same name and city); others' cards ask before deleting. */
+  isMine = (card: { createdBy: string; authorCity: string }): boolean =>
+    card.createdBy !== '' && card.createdBy === this.author.name && card.authorCity === this.author.city;
 
   remove = (id: string): void => {
     this.#attempt(() => {
