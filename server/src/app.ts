@@ -4,6 +4,7 @@ import type { AppDeps } from './http/deps.ts';
 import { ApiError, fromRefusal } from './http/errors.ts';
 import { Refusal } from './lib/refusal.ts';
 import { accessLog } from './http/access-log.ts';
+import { addressRoutes } from './http/addresses.ts';
 import { exportRoutes } from './http/exports.ts';
 import { facilitationRoutes } from './http/facilitation/index.ts';
 import { healthRoutes } from './http/health.ts';
@@ -28,6 +29,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/api', facilitationRoutes(deps));
   app.route('/api', exportRoutes({ ...deps, chromiumPath: deps.config.CHROMIUM_PATH }));
   app.route('/api', versionRoutes(deps));
+  app.route('/api', addressRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.all('/api/*', () => {
     throw new ApiError(404, 'no such API endpoint');
