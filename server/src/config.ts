@@ -86,7 +86,22 @@ const schema = z.object({
   /** Workshops created per address per hour (with or without ORGANIZER_KEY). */
   CREATE_WORKSHOP_PER_HOUR: int(30, 1),
   /** Participant registrations per address per minute. */
-  REGISTER_PER_MINUTE: int(60, 1)
+  REGISTER_PER_MINUTE: int(60, 1),
+
+  // ---- Operating (README, "Operating Plenary"): secret rotation and retention. ----
+  /**
+   * With SECRET set, rotating it: put the old value in SECRET_PREVIOUS and the end of its grace in
+   * SECRET_PREVIOUS_UNTIL (an ISO 8601 date or instant); links signed with it keep working until
+   * then. Without SECRET, `pnpm plenary rotate-secret` rotates the secret kept in the store.
+   */
+  SECRET_PREVIOUS: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  SECRET_PREVIOUS_UNTIL: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date or instant, such as 2026-03-31')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Workshops with no write for this many days are deleted with everything they own, checked once a day. 0: never. */
+  RETENTION_IDLE_DAYS: int(0, 0)
 
 });
 
@@ -103,6 +118,10 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const { SECRET, SECRET_PREVIOUS, SECRET_PREVIOUS_UNTIL } = result.data;
+  if (SECRET_PREVIOUS !== undefined && (SECRET === undefined || SECRET_PREVIOUS_UNTIL === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  SECRET_PREVIOUS: needs SECRET (the new secret) and SECRET_PREVIOUS_UNTIL (when the old one stops working)');
   }
   return result.data;
 };

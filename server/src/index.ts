@@ -9,14 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { CloseCode } from '@plenary/shared/protocol';
 import { createApp } from './app.ts';
-import { resolveSecret } from './auth/secret.ts';
-import { createTokenSigner } from './auth/tokens.ts';
+import { createSecretKeeper } from './auth/secret.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { configWarnings, loadEnvFile } from './config-env.ts';
 import { closeExportServices } from './exports/export-service.ts';
 import { createBus } from './fanout/index.ts';
 import { createLogger } from './log.ts';
 import { createMetrics } from './metrics.ts';
+import { scheduleRetention } from './operations/retention.ts';
 import { createStore } from './persistence/index.ts';
 import { createServices } from './services.ts';
 import { attachSyncServer } from './sync/ws-server.ts';
@@ -49,7 +49,8 @@ const main = async () => {
   const metrics = createMetrics();
   const store = await createStore(config, log);
   const bus = await createBus(config, log);
-  const signer = createTokenSigner(await resolveSecret(config.SECRET, store));
+  const secrets = await createSecretKeeper(config, store, log);
+  const signer = secrets.signer;
   const services = createServices({ config, log, metrics, store, bus, signer });
   const { rooms, autoVersions } = services;
   const webDir = config.WEB_DIR ?? fileURLToPath(new URL('../../web/build', import.meta.url));
@@ -67,6 +68,8 @@ const main = async () => {
     console.error(`\n  Plenary is running (${store.kind} store):\n${urls.map((u) => `    ${u}`).join('\n')}\n`);
   }
 
+  const stopRetention = scheduleRetention(store, config.RETENTION_IDLE_DAYS, log);
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -74,6 +77,8 @@ const main = async () => {
     log.info({ signal }, 'shutting down: writing every board');
     server.close();
     autoVersions.close();
+    stopRetention();
+    secrets.stop();
     await closeExportServices();
     await sync.close(CloseCode.goingAway);
     const unsaved = await rooms.drainAll(SHUTDOWN_DRAIN_MS);
