@@ -3,7 +3,7 @@
  * and what a delegate records (votes, consent). The server enforces every role; these calls only
  * carry the person's token. Each rejects with an `ApiError` (client.ts).
  */
-import type { AgendaSession, ConsentAnswer, Round, Timer, TimerAction } from '@plenary/shared/control';
+import type { AgendaSession, ConsentAnswer, ConsentScope, Round, Timer, TimerAction } from '@plenary/shared/control';
 import type { Lane } from '@plenary/shared/schema';
 import type { Role } from '@plenary/shared/protocol';
 import type { MyVotes, RoleTokens } from '@plenary/shared/api';
@@ -38,7 +38,9 @@ export const facilitationApi = (workshopId: string, token: string) => {
       send<MyVotes>(`${w}/rounds/${encodeURIComponent(roundId)}/votes/${encodeURIComponent(cardId)}`, 'DELETE'),
     /** `city`: a facilitator recording a city's answer on its behalf (a delegate answers for their own). */
     consent: (boardId: string, actionId: string, answer: ConsentAnswer, note?: string, city?: string) =>
-      send(`${w}/consent`, 'PUT', { boardId, actionId, answer, ...(note ? { note } : {}), ...(city ? { city } : {}) })
+      send(`${w}/consent`, 'PUT', { boardId, actionId, answer, ...(note ? { note } : {}), ...(city ? { city } : {}) }),
+    /** Facilitators: whose consent every action needs (docs/FACILITATION.md, "The agreement rule"). */
+    consentScope: (scope: ConsentScope) => send<{ scope: ConsentScope }>(`${w}/consent-scope`, 'PUT', { scope })
   };
 };
 
