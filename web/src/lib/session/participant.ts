@@ -12,7 +12,7 @@
  *   PARTICIPANT_POLL_MS            how often a pending person's status is read again
  */
 import { peekClaims, ParticipantVia, Role } from '@plenary/shared/protocol';
-import { myParticipant, registerParticipant } from '$lib/api/people.ts';
+import { myParticipant, registerParticipant } from '$lib/api';
 import { i18n } from '$lib/i18n';
 import { readJson, writeJson } from './storage.ts';
 import { rememberToken } from './tokens.ts';
