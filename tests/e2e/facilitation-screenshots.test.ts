@@ -66,7 +66,8 @@ test('screenshots of the wall and present mode', async (ctx) => {
   await api(workshop.id, voter, 'POST', `rounds/${round.id}/votes`, { cardId: bikes });
   await api(workshop.id, fac, 'POST', `rounds/${round.id}/close`, {});
   await api(workshop.id, fac, 'POST', `rounds/${round.id}/reveal`, {});
-  await api(workshop.id, voter, 'PUT', 'consent', { boardId: board!.id, actionId: action, answer: 'endorse' });
+  // Porto leads the action: the facilitator records its answer on its behalf.
+  await api(workshop.id, fac, 'PUT', 'consent', { boardId: board!.id, actionId: action, answer: 'endorse', city: 'Porto' });
   await api(workshop.id, fac, 'PUT', 'banner', { text: 'Ten minutes left: agree your top three actions' });
   await api(workshop.id, fac, 'POST', 'timers', { action: 'start', durationMs: 10 * 60_000 });
   await api(workshop.id, fac, 'PUT', `locks/${workshop.boards[4]!.id}`, { locked: true });

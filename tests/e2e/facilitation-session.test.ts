@@ -13,7 +13,6 @@ import { openBoardAs, type BoardPerson } from './board-support.ts';
 import { confirmByName } from './utils/identity.ts';
 import { cardById, openBoardAsFacilitator, openPresent, openWall, seedCards, timerSeconds } from './facilitation-support.ts';
 import { waitFor } from '../utils/wait.ts';
-import { workshopSeed } from '@plenary/shared/seed';
 
 let server: PlenaryServer;
 let browser: Browser;
@@ -35,7 +34,8 @@ beforeAll(async () => {
   // Their cities are granted on the wall (a lobby request each), before any vote or consent.
   for (const name of ['Somchai', 'Ana Costa']) await confirmByName(server.httpBase, workshop.id, workshop.tokens.facilitator, name);
   present = await openPresent(browser, server, workshop, boardId);
-});
+  // Four browsers and a server: on a busy shared machine this takes longer than the default hook time.
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -109,9 +109,11 @@ describe('facilitation', () => {
     await fac.context().close();
   });
 
-  test('consent on an agreed action: tally per answer and the cities that have not answered', async (ctx) => {
+  test('consent on an agreed action: tally per answer and the cities asked that have not answered', async (ctx) => {
     screenshotOnFailure(ctx, pages);
-    const [actionId] = await seedCards(server, workshop, boardId, [{ kind: 'action', text: 'Green schools exchange', lane: 'agreed' }]);
+    const [actionId] = await seedCards(server, workshop, boardId, [
+      { kind: 'action', text: 'Green schools exchange', lane: 'agreed', partnerCities: ['Bangkok', 'Seoul', 'Chengdu'] }
+    ]);
     const answer = async (page: Page, option: 'endorse' | 'object', note?: string) => {
       const consent = cardById(page, actionId!).getByTestId('consent');
       await consent.locator('summary').click();
@@ -126,10 +128,9 @@ describe('facilitation', () => {
     const tally = cardById(somchai.page, actionId!).getByTestId('consent-tally');
     await waitFor(async () => (await tally.getAttribute('data-endorse')) === '1' && (await tally.getAttribute('data-object')) === '1', 10_000, 'both answers');
     const consent = cardById(somchai.page, actionId!).getByTestId('consent');
-    expect(await consent.getAttribute('data-agreed')).toBe('false');
-    // Every city of the demo (and its host city) but the two that answered.
-    const cities = new Set([...workshopSeed.cities.map((c) => c.en), workshopSeed.workshop.host.city]);
-    expect(Number(await consent.getAttribute('data-missing'))).toBe(cities.size - 2);
+    expect(await consent.getAttribute('data-verdict')).toBe('objected');
+    // The cities the action involves (lead Porto; Bangkok, Seoul, Chengdu) but the two that answered.
+    expect(Number(await consent.getAttribute('data-missing'))).toBe(2);
     const missingText = (await cardById(somchai.page, actionId!).getByTestId('consent-missing').textContent()) ?? '';
     expect(missingText).not.toContain('Bangkok');
     expect(missingText).not.toContain('Porto');

@@ -51,6 +51,8 @@ export interface SeedCard {
   kind: 'idea' | 'action';
   text: string;
   lane?: Lane;
+  /** An action's partner cities (its lead city is Porto). */
+  partnerCities?: string[];
 }
 
 /** Writes cards into a board as a co-editor would; returns their ids in the order given. */
@@ -61,7 +63,7 @@ export const seedCards = async (server: PlenaryServer, workshop: CreatedWorkshop
     const id =
       card.kind === 'idea'
         ? addCard(client.doc, { kind: 'idea', text: card.text, createdBy: 'seed', authorCity: 'Chengdu', lang: 'en' })
-        : addCard(client.doc, { kind: 'action', title: card.text, createdBy: 'seed', lang: 'en', leadCity: 'Porto' });
+        : addCard(client.doc, { kind: 'action', title: card.text, createdBy: 'seed', lang: 'en', leadCity: 'Porto', partnerCities: card.partnerCities ?? [] });
     if (card.lane) moveCard(client.doc, id, { lane: card.lane });
     return id;
   });
