@@ -85,4 +85,34 @@ describeRedis('when Redis hangs', () => {
     for (let i = 0; i < 10; i++) expect(plan.get(`during-${i}`)).toBe(`Accepted while Redis hung ${i}`);
     expect(fresh.doc.getText('notes').toString()).toBe('Typed by B while Redis hung');
   });
+
+  it('stops on SIGTERM while Redis hangs, saying what it could not write, and the clients bring the edit back', async () => {
+    const board = workshop.boards[0]!.id;
+    const a = connectClient(server.syncBase, board, workshop.tokens.delegate);
+    const b = connectClient(server.syncBase, board, workshop.tokens.delegate);
+    clients.push(a, b);
+    await Promise.all([a.synced(), b.synced()]);
+    proxy.hold('all');
+    a.doc.getMap('plan').set('at-shutdown', 'Typed as the server stopped');
+    // B seeing it proves the server accepted it (it cannot have stored it).
+    await waitFor(() => b.doc.getMap('plan').has('at-shutdown'), 10_000, 'the edit to reach B');
+    const exit = await server.kill('SIGTERM');
+    // It gave up on the store after its drain deadline and exited by itself (not SIGKILLed by the test).
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(server.jsonLogs().some((l) => l.msg === 'could not write these boards before exiting')).toBe(true);
+
+    proxy.release();
+    await server.restart();
+    // The device still holds the edit and sends it again when it reconnects.
+    const store = await RedisStore.open({ url: REDIS_URL, keyPrefix: prefix, log: quiet });
+    try {
+      await waitFor(async () => {
+        const doc = new Y.Doc();
+        for (const u of (await store.loadDoc(board))?.updates ?? []) Y.applyUpdate(doc, u);
+        return doc.getMap('plan').get('at-shutdown') === 'Typed as the server stopped';
+      }, 30_000, 'the edit to be stored after the reconnect');
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -7,7 +7,7 @@
  * when Redis echoes them back. Payloads stay Buffers end to end (binary-safe).
  */
 import { randomBytes } from 'node:crypto';
-import { connectRedis, type ConnectedRedis, type Log } from '../persistence/redis-client.ts';
+import { connectRedis, RedisTiming, type ConnectedRedis, type Log } from '../persistence/redis-client.ts';
 import { createRedisKeys, type RedisKeys } from '../persistence/redis-keys.ts';
 import type { Bus, BusHandler } from './bus.ts';
 
@@ -94,14 +94,17 @@ export class RedisBus implements Bus {
    * #afterReady subscribes every wanted document and fires onReconnect so rooms resync.
    */
   async #whileUp(pending: Promise<void>): Promise<void> {
-    if (!this.#sub.isReady()) {
-      pending.catch(() => undefined);
-      return;
-    }
+    pending.catch(() => undefined);
+    if (!this.#sub.isReady()) return;
+    // A Redis that hangs never answers: past the wait, go on as if it were down.
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<void>((resolve) => (timer = setTimeout(resolve, RedisTiming.closeTimeoutMs)));
     try {
-      await pending;
+      await Promise.race([pending, hung]);
     } catch (err) {
       if (this.#sub.isReady()) throw err;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -20,13 +20,17 @@ export const RedisTiming = {
   /** How long start-up waits for a first connection before giving up with a clear error. */
   firstConnectTimeoutMs: 10_000,
   /**
-   * A command unanswered this long rejects, so a Redis that hangs (rather than disconnects) does
-   * not hang the rooms. The command may still be applied later; re-sending an update is harmless
-   * (applying a Yjs update twice changes nothing).
+   * A command that could not even be written for this long rejects. node-redis drops the timeout
+   * once a command is on the socket, so a Redis that hangs (rather than disconnects) leaves a
+   * written command waiting until it answers or the connection drops: callers that must stop
+   * waiting (health pings, the shutdown drain) race their own deadline. Rooms keep working from
+   * memory meanwhile (tests/sync/redis-hang.test.ts).
    */
   commandTimeoutMs: 10_000,
   /** A health ping that takes longer than this counts as "not answering". */
-  pingTimeoutMs: 1_000
+  pingTimeoutMs: 1_000,
+  /** Closing waits this long for replies in flight, then drops the connection. */
+  closeTimeoutMs: 2_000
 } as const;
 
 /** The URL with any password replaced, fit for logs. */
@@ -126,9 +130,15 @@ export const connectRedis = async (
     close: async () => {
       listeners.clear();
       if (!client.isOpen) return;
-      // close() waits for replies in flight; destroy() when offline, where nothing can answer.
-      if (client.isReady) await client.close();
-      else client.destroy();
+      // close() waits for replies in flight; destroy() when offline, where nothing can answer, and
+      // when a hanging Redis keeps them from ever coming.
+      if (client.isReady) {
+        let timer: NodeJS.Timeout | undefined;
+        const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), RedisTiming.closeTimeoutMs)));
+        const closed = client.close().then(() => false, () => false);
+        if (await Promise.race([closed, gaveUp])) client.destroy();
+        clearTimeout(timer);
+      } else client.destroy();
     }
   };
 };

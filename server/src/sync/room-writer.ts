@@ -145,7 +145,8 @@ export class RoomWriter {
         clearTimeout(this.retryTimer);
         this.retryTimer = null;
       }
-      await this.save();
+      // A Redis that hangs never answers a command already sent: stop waiting at the deadline.
+      await Promise.race([this.save(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
       if (this.unsaved.length > 0) await new Promise((r) => setTimeout(r, 100));
     }
     await this.compacting;
