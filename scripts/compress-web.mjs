@@ -11,8 +11,8 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TEXT = /\.(js|mjs|css|html|json|svg|webmanifest|txt|xml|map)$/;
-/** Below this a compressed copy saves less than a network packet. */
-const MIN_BYTES = 1024;
+/** Below this a compressed copy saves a few dozen bytes at most. */
+const MIN_BYTES = 256;
 
 const dir = path.resolve(process.argv[2] ?? 'web/build');
 

@@ -7,6 +7,7 @@ export default {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: false }),
-    serviceWorker: { register: true }
+    // Registered by the app (lib/app/app-updates.svelte.ts), which tells the person when a new version is ready.
+    serviceWorker: { register: false }
   }
 };

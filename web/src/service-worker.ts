@@ -7,6 +7,7 @@
  * board reloaded without Wi-Fi — still opens; the board's content then comes from IndexedDB.
  * Navigations go to the network first (fresh links, fresh versions) and fall back to the cached
  * SPA shell (200.html). The API, the sync endpoint, health and metrics are never cached.
+ * A new version takes over at once; the open page offers a reload (lib/app/app-updates.svelte.ts).
  */
 import { build, files, version } from '$service-worker';
 

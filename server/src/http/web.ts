@@ -1,6 +1,12 @@
 /**
- * The built web app (web/build): a single-page app. Files are served as they are; any other GET
- * that is not an API path gets the app shell (200.html), which routes in the browser.
+ * The built web app (web/build): a single-page app. Files are served as they are, or as the
+ * brotli/gzip copy written at build time (scripts/compress-web.mjs) when the browser accepts it;
+ * any other GET that is not an API path gets the app shell (200.html), which routes in the browser.
+ *
+ * Caching: hashed build files (/_app/immutable/) never change under their name, so browsers keep
+ * them for a year without asking again. The shell, the service worker, the manifest and
+ * version.json name no hash and must be asked for every time (no-cache revalidates), or a new
+ * version would never reach anyone. Other static files (fonts, icons) are kept for an hour.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -10,19 +16,44 @@ import { Hono } from 'hono';
 
 const PLACEHOLDER = '<!doctype html><meta charset="utf-8"><title>Plenary</title><p>Plenary is running. Build the web app with <code>pnpm build</code>.</p>';
 
+export const CacheControl = {
+  immutable: 'public, max-age=31536000, immutable',
+  revalidate: 'no-cache',
+  static: 'public, max-age=3600'
+} as const;
+
+/** Files whose name stays the same from version to version. */
+const REVALIDATED = new Set(['/service-worker.js', '/manifest.webmanifest', '/_app/version.json', '/200.html', '/index.html']);
+
+const cacheControlFor = (pathname: string): string =>
+  pathname.startsWith('/_app/immutable/') ? CacheControl.immutable : REVALIDATED.has(pathname) ? CacheControl.revalidate : CacheControl.static;
+
+/** Web app manifests have their own type (serveStatic does not know the extension). */
+const MANIFEST_TYPE = 'application/manifest+json';
+
 export const webRoutes = (webDir: string) => {
   const app = new Hono();
   const shell = path.join(webDir, '200.html');
   if (!existsSync(webDir)) return app.get('*', (c) => c.html(PLACEHOLDER));
   // serveStatic takes a path relative to the working directory.
   const root = path.relative(process.cwd(), webDir) || '.';
-  app.use('/_app/immutable/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  // serveStatic names the file it sent; the headers are set on its answer afterwards.
+  app.use('*', async (c, next) => {
+    let sent: string | undefined;
+    const answer = await serveStatic({ root, precompressed: true, onFound: (file) => void (sent = file) })(c, next);
+    if (!answer || !sent) return answer;
+    const headers = answer.headers;
+    headers.set('Cache-Control', cacheControlFor(c.req.path));
+    if (c.req.path.endsWith('.webmanifest')) headers.set('Content-Type', MANIFEST_TYPE);
+    // Every file with compressed copies varies by Accept-Encoding — also when the plain one is
+    // sent (serveStatic says so only when it sends a copy), so no cache hands brotli to a
+    // browser that did not ask for it.
+    const plain = sent.replace(/\.(br|gz)$/, '');
+    if (plain !== sent || existsSync(`${plain}.br`) || existsSync(`${plain}.gz`)) headers.set('Vary', 'Accept-Encoding');
+    return answer;
   });
-  app.use('*', serveStatic({ root }));
   app.get('*', async (c) => {
-    c.header('Cache-Control', 'no-cache');
+    c.header('Cache-Control', CacheControl.revalidate);
     return c.html(existsSync(shell) ? await readFile(shell, 'utf8') : PLACEHOLDER);
   });
   return app;

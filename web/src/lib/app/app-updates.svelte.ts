@@ -1,0 +1,40 @@
+/**
+ * The app's service worker (src/service-worker.ts): registered here, and watched so the person is
+ * told when a new version has been installed. A new service worker takes over at once (it skips
+ * waiting), but the open page still runs the old code until it is reloaded — so the page offers a
+ * reload instead of swapping code under someone's typing. Browsers look for a new service worker
+ * only on navigations, and a board stays open all day: the page asks again every half hour.
+ */
+import { dev } from '$app/environment';
+
+/** How often an open page asks the server for a new version. */
+const CHECK_INTERVAL_MS = 30 * 60_000;
+
+class AppUpdates {
+  /** A new version is installed and takes effect on reload. */
+  ready = $state(false);
+  #started = false;
+
+  start(): void {
+    if (this.#started || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+    this.#started = true;
+    const container = navigator.serviceWorker;
+    // The first install also takes control of the page: that is no new version.
+    const hadController = container.controller !== null;
+    container.addEventListener('controllerchange', () => {
+      if (hadController) this.ready = true;
+    });
+    container
+      .register('/service-worker.js', { type: dev ? 'module' : 'classic' })
+      .then((registration) => {
+        setInterval(() => void registration.update().catch(() => undefined), CHECK_INTERVAL_MS);
+      })
+      .catch(() => undefined); // not https:// or localhost: the app works, without an offline shell
+  }
+
+  reload(): void {
+    location.reload();
+  }
+}
+
+export const appUpdates = new AppUpdates();
