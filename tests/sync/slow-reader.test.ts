@@ -13,8 +13,8 @@ import { waitFor } from '../utils/wait.ts';
 
 const MAX_BUFFERED_BYTES = 256 * 1024;
 const CHUNK_CHARS = 256 * 1024;
-/** 48 MiB in all: far more than the loopback socket buffers and the bound together. */
-const MAX_CHUNKS = 192;
+/** Up to 80 MiB: more than the loopback socket buffers (here up to 36 MiB) and the bound together. */
+const MAX_CHUNKS = 320;
 
 const socketOf = (raw: RawClient): Socket => (raw.ws as unknown as { _socket: Socket })._socket;
 
