@@ -39,7 +39,7 @@ export class Control {
 
   constructor(workshopId: string, token: string) {
     this.workshopId = workshopId;
-    this.connection = new BoardConnection(controlDocName(workshopId), token, { awareness: false });
+    this.connection = new BoardConnection(controlDocName(workshopId), token, { awareness: false, watchOnly: true });
     const doc = this.connection.doc;
     // Several maps change in one server transaction: read once per burst.
     this.#onUpdate = () => {

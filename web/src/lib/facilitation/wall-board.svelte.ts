@@ -48,7 +48,7 @@ export class WallBoard {
 
   constructor(boardId: string, token: string) {
     this.boardId = boardId;
-    this.connection = new BoardConnection(boardId, token, { awareness: false });
+    this.connection = new BoardConnection(boardId, token, { awareness: false, watchOnly: true });
     this.presence = new Presence(this.connection.awareness);
     const { doc, provider } = this.connection;
     const cards = getCardsMap(doc);

@@ -3,7 +3,7 @@
  * works offline, and survives a reload offline) and synced with the server over y-websocket.
  *
  * Public API
- *   const conn = new BoardConnection(boardId, token, { awareness?: boolean })
+ *   const conn = new BoardConnection(boardId, token, { awareness?: boolean, watchOnly?: boolean })
  *   conn.doc           Y.Doc of the board (edit it in transactions; any origin except the provider
  *                      and the IndexedDB store counts as a local change)
  *   conn.awareness     y-protocols Awareness (wrap it in `Presence` for people on the board)
@@ -15,6 +15,8 @@
  *   conn.closeCode     the server's close code (4000–4999) when it ended the connection; cleared
  *                      once back in sync, kept after a final close            ($state)
  *   conn.closedForGood the close code was final (FINAL_CLOSE_CODES): no more reconnecting ($state)
+ *   conn.denial        the server's latest refusal of a change ({ reason: DenyReason, seq }), so the
+ *                      person can be told why their change was undone (refusal-messages.ts) ($state)
  *   conn.whenLoaded    Promise resolved once the IndexedDB copy is in `doc`
  *   conn.destroy()     closes the socket, the IndexedDB handle and the doc
  *
@@ -30,7 +32,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
 import type * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
-import { FINAL_CLOSE_CODES, MessageTag, DenyReason } from '@plenary/shared/protocol';
+import { CloseCode, FINAL_CLOSE_CODES, MessageTag, DenyReason } from '@plenary/shared/protocol';
 import { syncBaseUrl } from './sync-url.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
@@ -42,9 +44,25 @@ export const ConnectionStatus = {
   syncing: 'syncing'
 } as const satisfies Record<ConnectionStatus, ConnectionStatus>;
 
+/** One refusal of a change; `seq` grows with each, so the same reason twice is told twice. */
+export interface Denial {
+  reason: string;
+  seq: number;
+}
+
 export interface BoardConnectionOptions {
-  /** Take part in presence. Off for light read-only views (workshop tiles). Default true. */
+  /**
+   * Take part in presence. Off for light read-only views (workshop tiles): then nothing about
+   * presence is ever sent, not even y-websocket's "this client left" on closing, which the server
+   * would take as speaking for a client this connection never announced (4409). Default true.
+   */
   awareness?: boolean;
+  /**
+   * This view never edits (workshop tiles, the wall, present mode, the control document): nothing
+   * of the document is sent, so the IndexedDB copy loading after the socket opened is not offered
+   * to a server that refuses it (read-only, locked). Default false.
+   */
+  watchOnly?: boolean;
   /** Keep a copy in IndexedDB. Default true. */
   persist?: boolean;
 }
@@ -71,6 +89,7 @@ export class BoardConnection {
   readOnly = $state(false);
   closeCode = $state<number | null>(null);
   closedForGood = $state(false);
+  denial = $state<Denial | null>(null);
   #attempted = $state(false);
 
   readonly status: ConnectionStatus = $derived.by(() => {
@@ -81,6 +100,7 @@ export class BoardConnection {
   });
 
   #cleanups: Array<() => void> = [];
+  readonly #presence: boolean;
   #lockRetry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(boardId: string, token: string, options: BoardConnectionOptions = {}) {
@@ -97,13 +117,22 @@ export class BoardConnection {
           this.loaded = true;
         });
 
+    this.#presence = options.awareness !== false;
     this.provider = new WebsocketProvider(syncBaseUrl(), boardId, this.doc, {
       params: { token },
+      // No BroadcastChannel between tabs: a provider relays what it hears there to its own socket,
+      // so one tab would speak for another tab's presence, which the server refuses (4409). Tabs
+      // of one device still share the IndexedDB copy and meet through the server.
+      disableBc: true,
       // Only a revoked token is hopeless; every other close (ping timeout, rate limit, restart)
       // is worth retrying with backoff.
       shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code)
     });
-    if (options.awareness === false) this.provider.awareness.setLocalState(null);
+    if (!this.#presence) {
+      this.provider.awareness.setLocalState(null);
+      this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
+    }
+    if (options.watchOnly) this.doc.off('update', this.provider._updateHandler);
     this.#watchPermission();
     this.#watchProvider();
     this.#watchLocalUpdates();
@@ -125,6 +154,7 @@ export class BoardConnection {
   destroy(): void {
     if (this.#lockRetry) clearTimeout(this.#lockRetry);
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#closeSocketQuietly();
     this.provider.destroy();
     // Destroying the doc also closes the IndexedDB handle (y-indexeddb listens for it).
     this.doc.destroy();
@@ -149,7 +179,8 @@ export class BoardConnection {
     const onClose = (event: CloseEvent | null) => {
       this.#attempted = true;
       this.online = false;
-      if (event && event.code >= 4000) this.closeCode = event.code;
+      // Plenary's own codes, and the standard ones it sends on purpose (restart, too large).
+      if (event && (event.code >= 4000 || event.code === CloseCode.goingAway || event.code === CloseCode.messageTooBig)) this.closeCode = event.code;
     };
     const onError = () => {
       this.#attempted = true;
@@ -190,6 +221,7 @@ export class BoardConnection {
       decoder: decoding.Decoder
     ) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        this.denial = { reason, seq: (this.denial?.seq ?? 0) + 1 };
         if (reason === DenyReason.readOnly) this.readOnly = true;
         if (reason === DenyReason.locked) this.#retryWhenUnlocked();
       });
@@ -205,6 +237,7 @@ export class BoardConnection {
     if (this.#lockRetry) return;
     this.#lockRetry = setTimeout(() => {
       this.#lockRetry = null;
+      this.#closeSocketQuietly();
       this.provider.disconnect();
       this.provider.connect();
     }, LOCK_RETRY_MS);
@@ -216,6 +249,7 @@ export class BoardConnection {
     const offline = () => {
       this.online = false;
       this.#attempted = true;
+      this.#closeSocketQuietly();
       this.provider.disconnect();
     };
     const online = () => {
@@ -228,6 +262,16 @@ export class BoardConnection {
       window.removeEventListener('online', online);
     });
     if (navigator.onLine === false) offline();
+  }
+
+  /**
+   * y-websocket's disconnect announces "this client left" on the socket. The server forgets a
+   * connection's presence when its socket closes anyway, and a connection that never announced a
+   * client (no presence, an observer) would be taken as speaking for someone else (4409): close
+   * the socket first and say nothing.
+   */
+  #closeSocketQuietly(): void {
+    this.provider.ws?.close();
   }
 
   #setUnsynced(value: boolean): void {

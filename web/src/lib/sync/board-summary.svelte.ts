@@ -29,7 +29,7 @@ export class BoardSummary {
   #cleanups: Array<() => void> = [];
 
   constructor(boardId: string, token: string) {
-    this.connection = new BoardConnection(boardId, token, { awareness: false });
+    this.connection = new BoardConnection(boardId, token, { awareness: false, watchOnly: true });
     const { doc, awareness } = this.connection;
 
     const recount = () => {
