@@ -19,10 +19,11 @@ class AppUpdates {
     if (this.#started || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
     this.#started = true;
     const container = navigator.serviceWorker;
-    // The first install also takes control of the page: that is no new version.
-    const hadController = container.controller !== null;
+    // The first install also takes control of the page (on a first visit): that is no new version.
+    let controlled = container.controller !== null;
     container.addEventListener('controllerchange', () => {
-      if (hadController) this.ready = true;
+      if (controlled) this.ready = true;
+      controlled = true;
     });
     container
       .register('/service-worker.js', { type: dev ? 'module' : 'classic' })
