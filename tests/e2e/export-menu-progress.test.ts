@@ -1,7 +1,7 @@
 /**
  * The Export menu while a file is being prepared, in real Chromium against a real server with one
  * render slot and no queue (EXPORT_CONCURRENCY=1, EXPORT_QUEUE=0):
- *  - a chosen format shows "Preparing PDF…" with a spinner, every format waits (a second click asks
+ *  - a chosen format shows "Preparing Spreadsheet (.csv)…" with a spinner, every format waits (a second click asks
  *    nothing of the server), and the file arrives as a download under the server's name. The
  *    request is held in the browser until the menu has been looked at, then goes to the server;
  *  - while a large workshop export really holds the server's slot, a format answers the server's
@@ -60,7 +60,7 @@ describe('Export menu progress', () => {
   });
 
   for (const [size, viewport] of Object.entries(Viewport)) {
-    it(`shows the format being prepared and waits for it (${size})`, async (ctx) => {
+    it(`shows the format being prepared and waits for it (${size})`, { timeout: 240_000 }, async (ctx) => {
       let page: Page | undefined;
       screenshotOnFailure(ctx, () => [page]);
       const person = await openBoardAs(browser, server, workshop, boardId, { name: 'Anna', city: 'Moscow' }, { viewport });
@@ -77,27 +77,27 @@ describe('Export menu progress', () => {
       // On a phone the board's tools sit behind the ⋯ button.
       if (size === 'phone') await page.getByTestId('board-tools-toggle').click();
       await page.getByTestId('export-open').click();
-      const downloaded = page.waitForEvent('download', { timeout: 60_000 });
-      await page.getByTestId('export-pdf').click();
+      const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+      await page.getByTestId('export-csv').click();
       const status = page.getByTestId('export-preparing');
       await status.waitFor();
-      expect(await status.textContent()).toContain('Preparing PDF…');
+      expect(await status.textContent()).toContain('Preparing Spreadsheet (.csv)…');
       const disabled = await page.getByTestId('export-menu').locator('a[download]').evaluateAll((links) => links.map((a) => a.getAttribute('aria-disabled')));
       expect(disabled).toEqual(Array(6).fill('true'));
       // A repeat click while one is being prepared asks nothing more of the server.
-      await page.getByTestId('export-csv').click({ force: true });
+      await page.getByTestId('export-pdf').click({ force: true });
       await shoot(page, `export-menu-preparing-${size}`);
       expect(asked).toHaveLength(1);
       release();
       const download = await downloaded;
-      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
       await waitFor(async () => !(await page!.getByTestId('export-preparing').isVisible()), 30_000, 'the menu to finish');
       expect(asked).toHaveLength(1);
       await person.context.close();
     });
   }
 
-  it('says when to try again when the server is busy with another export (503)', async (ctx) => {
+  it('says when to try again when the server is busy with another export (503)', { timeout: 240_000 }, async (ctx) => {
     let page: Page | undefined;
     screenshotOnFailure(ctx, () => [page]);
     const person = await openBoardAs(browser, server, workshop, boardId, { name: 'Anna', city: 'Moscow' });
