@@ -15,7 +15,8 @@ describeRedis('confirming and removing on another instance', () => {
   let phone: PlenaryServer;
   let workshop: CreatedWorkshop;
   beforeAll(async () => {
-    [wall, phone] = (await Promise.all([0, 1].map(() => startServer({ env: { REDIS_URL, KEY_PREFIX: prefix } })))) as [PlenaryServer, PlenaryServer];
+    wall = await startServer({ env: { REDIS_URL, KEY_PREFIX: prefix } });
+    phone = await startServer({ env: { REDIS_URL, KEY_PREFIX: prefix } });
     workshop = await createCityWorkshop(wall);
   });
   afterAll(async () => {
