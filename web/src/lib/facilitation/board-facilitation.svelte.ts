@@ -12,8 +12,12 @@
  *   f.lockedForMe       locked and this person is not a facilitator: read-only (reactive)
  *   f.banner / f.timer  what the board shows                                   (reactive)
  *   f.votesFor(round)   this person's votes in an open round (loaded once per round)
- *   f.following         a delegate chose to follow the facilitator            ($state)
- *   f.leading           the facilitator shares their focus ("Follow me")       ($state)
+ *   f.following         a delegate chose to follow the facilitator: they are taken to the
+ *                       board the facilitator shows (kept on this device)        ($state)
+ *   f.leading           the facilitator shares their focus ("Follow me"); kept for this tab, so
+ *                       opening another board takes everyone along               ($state)
+ *   f.followedBoard     the board the facilitator brings everyone to, when it is not this one
+ *   f.setLeading(on) / f.bringEveryoneHere()
  *   f.cities            English names of the workshop's cities (for consent)
  */
 import { getContext, onDestroy, setContext } from 'svelte';
@@ -27,6 +31,23 @@ import { serverClock } from './server-clock.svelte.ts';
 
 const CONTEXT = Symbol('plenary.board-facilitation');
 const FOLLOW_KEY = 'plenary.follow-facilitator';
+/** Per tab: the facilitator leads from whichever board this tab opens next. */
+const leadKey = (workshopId: string) => `plenary.leading.${workshopId}`;
+
+const readStorage = (storage: () => Storage, key: string): string | null => {
+  try {
+    return storage().getItem(key);
+  } catch {
+    return null;
+  }
+};
+const writeStorage = (storage: () => Storage, key: string, value: string): void => {
+  try {
+    storage().setItem(key, value);
+  } catch {
+    // No storage (private mode): only for this page then.
+  }
+};
 
 export class BoardFacilitation {
   readonly session: WorkshopSession;
@@ -41,10 +62,11 @@ export class BoardFacilitation {
     this.boardId = boardId;
     this.control = new Control(session.workshopId, token);
     serverClock.start();
-    try {
-      this.following = localStorage.getItem(FOLLOW_KEY) === '1';
-    } catch {
-      // No storage: following starts off.
+    this.following = readStorage(() => localStorage, FOLLOW_KEY) === '1';
+    // A facilitator who leads and opens another board takes the projector and followers along.
+    if (this.isFacilitator && readStorage(() => sessionStorage, leadKey(session.workshopId)) === '1') {
+      this.leading = true;
+      void this.api.follow(boardId).catch(() => undefined);
     }
   }
 
@@ -94,17 +116,33 @@ export class BoardFacilitation {
     return votes;
   }
 
+  /** The board the facilitator is bringing everyone to, when it is another known board. */
+  get followedBoard(): string | null {
+    const target = this.control.snapshot.follow?.boardId;
+    if (!target || target === this.boardId) return null;
+    return this.session.workshop?.boards.some((b) => b.id === target) ? target : null;
+  }
+
   setFollowing(on: boolean): void {
     this.following = on;
-    try {
-      localStorage.setItem(FOLLOW_KEY, on ? '1' : '0');
-    } catch {
-      // Only for this page then.
-    }
+    writeStorage(() => localStorage, FOLLOW_KEY, on ? '1' : '0');
+  }
+
+  /** "Follow me" on or off: on brings everyone to this board and keeps doing so on the next ones. */
+  setLeading(on: boolean): Promise<unknown> {
+    this.leading = on;
+    writeStorage(() => sessionStorage, leadKey(this.session.workshopId), on ? '1' : '0');
+    return on ? this.api.follow(this.boardId) : this.api.stopFollow();
+  }
+
+  /** Sends the projector and every follower to this board, once. */
+  bringEveryoneHere(): Promise<unknown> {
+    return this.api.follow(this.boardId);
   }
 
   destroy(): void {
-    if (this.leading) void this.api.stopFollow().catch(() => undefined);
+    // Leaving the board does not stop "Follow me": the next board this tab opens takes over, and
+    // a facilitator who goes to the wall leaves everyone where they are.
     this.control.destroy();
   }
 }
