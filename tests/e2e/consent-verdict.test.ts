@@ -80,7 +80,7 @@ const EXPECTED_EN = { awaiting: 'Awaiting answers (2): Porto, Seoul', objected: 
 const EXPECTED_TH = { awaiting: 'รอคำตอบ (2): Porto, Seoul', objected: 'คัดค้านโดย Porto', agreed: 'ทุกเมืองที่ถูกถามเห็นชอบแล้ว' };
 
 /** What the first test leaves for the screenshots. */
-let shared: { workshop: CreatedWorkshop; boardId: string; ids: Record<string, string>; wall: Page } | null = null;
+let shared: { workshop: CreatedWorkshop; boardId: string; ids: { awaiting: string; objected: string; agreed: string }; wall: Page } | null = null;
 
 test('the board, the wall, present mode and the exports give each action the same verdict, in English and Thai', async (ctx) => {
   const open: Page[] = [];

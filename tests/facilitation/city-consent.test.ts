@@ -92,7 +92,7 @@ describe('consent per city on agreed actions', () => {
     expect(exported.boards[0]!.consent?.[action]).toEqual([
       { city: 'Kobe', answer: 'object', note: 'Overlaps our own pass' },
       { city: 'Porto', answer: 'endorse' },
-      { city: 'Surabaya', answer: 'endorse-with-reservation', note: 'Needs a budget line' }
+      { city: 'Surabaya', answer: 'reservation', note: 'Needs a budget line' }
     ]);
     const museum = addCard(facilitator.doc, { kind: 'action', lane: 'agreed', lang: 'en', title: 'Shared museum pass', createdBy: 'Pim', authorCity: 'Porto', leadCity: 'Kobe' });
     await waitFor(async () => (await call(server, 'PUT', path(), kobe(), { boardId: board, actionId: museum, answer: 'reservation', note: 'Only for public museums' })).status === 200, 10_000, 'the action to reach the server');

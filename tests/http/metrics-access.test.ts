@@ -48,7 +48,8 @@ describe('/metrics with METRICS_TOKEN', () => {
   afterAll(() => server?.close());
 
   it('answers 401 without the token or with a wrong one, even on loopback', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: METRICS_TOKEN }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: METRICS_TOKEN }];
+    for (const headers of attempts) {
       const res = await server.fetch('/metrics', { headers });
       expect(res.status).toBe(401);
       expect(await res.text()).not.toContain('plenary_');

@@ -2,22 +2,17 @@
  * Each city's consent on agreed actions, as recorded in the workshop's control document, in the
  * shape exports print: the records travel with the action into every format.
  */
-import { ConsentAnswer as RecordedAnswer, readConsentScope, readControl, type ConsentRecord as RecordedConsent, type ConsentScope } from '@plenary/shared/control';
-import { ConsentAnswer, type ConsentByAction, type ConsentRecord } from '@plenary/shared/export';
+import { readConsentScope, readControl, type ConsentRecord as RecordedConsent, type ConsentScope } from '@plenary/shared/control';
+import type { ConsentByAction, ConsentRecord } from '@plenary/shared/export';
 import type { ServerDocs } from '../documents/server-docs.ts';
 
-const ANSWER: Record<RecordedAnswer, ConsentAnswer> = {
-  [RecordedAnswer.endorse]: ConsentAnswer.endorse,
-  [RecordedAnswer.reservation]: ConsentAnswer.reservation,
-  [RecordedAnswer.object]: ConsentAnswer.object
-};
 
 /** Consent per action of one board, cities in alphabetical order. */
 export const consentOfBoard = (records: readonly RecordedConsent[], boardId: string): ConsentByAction => {
   const byAction: Record<string, ConsentRecord[]> = {};
   for (const r of records) {
     if (r.boardId !== boardId) continue;
-    (byAction[r.actionId] ??= []).push({ city: r.city, answer: ANSWER[r.answer], ...(r.note ? { note: r.note } : {}) });
+    (byAction[r.actionId] ??= []).push({ city: r.city, answer: r.answer, ...(r.note ? { note: r.note } : {}) });
   }
   for (const list of Object.values(byAction)) list.sort((a, b) => a.city.localeCompare(b.city));
   return byAction;

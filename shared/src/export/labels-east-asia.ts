@@ -11,7 +11,7 @@ export const EXPORT_LABELS_TH: ExportLabels = {
   noIdeas: 'ไม่มีแนวคิดหรือแนวปฏิบัติที่ดี', page: 'หน้า', of: 'จาก', milestone: 'หมุดหมาย', ends: 'สิ้นสุด',
   agreement: 'ความเห็นชอบ', objections: 'การคัดค้าน', reservations: 'ข้อสงวน', notAnswered: 'ยังไม่ตอบ',
   verdicts: { agreed: 'ทุกเมืองที่ถูกถามเห็นชอบแล้ว', awaiting: 'รอคำตอบ ({count}): {cities}', objected: 'คัดค้านโดย {cities}', 'no-lead': 'ไม่มีเมืองหลัก: ยังตกลงไม่ได้' },
-  consentAnswers: { endorse: 'เห็นชอบ', 'endorse-with-reservation': 'เห็นชอบโดยมีข้อสงวน', object: 'คัดค้าน' },
+  consentAnswers: { endorse: 'เห็นชอบ', reservation: 'เห็นชอบโดยมีข้อสงวน', object: 'คัดค้าน' },
   statuses: { draft: 'ร่าง', proposed: 'เสนอแล้ว', agreed: 'ตกลงแล้ว', 'in-progress': 'กำลังดำเนินการ', done: 'เสร็จสิ้น', dropped: 'ยกเลิก', 'awaiting-consent': 'รอความเห็นชอบ', objected: 'ถูกคัดค้าน' },
   lanes: { ideas: 'แนวคิดและแนวปฏิบัติที่ดี', proposed: 'การดำเนินการที่เสนอ', agreed: 'แผนปฏิบัติการที่ตกลงร่วมกัน', parked: 'พักไว้' }
 };
@@ -26,7 +26,7 @@ export const EXPORT_LABELS_ZH: ExportLabels = {
   noIdeas: '无想法或最佳实践。', page: '第', of: '页，共', milestone: '里程碑', ends: '结束',
   agreement: '共识', objections: '反对意见', reservations: '保留意见', notAnswered: '尚未答复',
   verdicts: { agreed: '所有相关城市均已同意', awaiting: '等待答复（{count}）：{cities}', objected: '{cities} 反对', 'no-lead': '没有牵头城市：无法达成共识' },
-  consentAnswers: { endorse: '赞同', 'endorse-with-reservation': '有保留地赞同', object: '反对' },
+  consentAnswers: { endorse: '赞同', reservation: '有保留地赞同', object: '反对' },
   statuses: { draft: '草稿', proposed: '已提议', agreed: '已商定', 'in-progress': '进行中', done: '已完成', dropped: '已放弃', 'awaiting-consent': '等待同意', objected: '有反对' },
   lanes: { ideas: '想法与最佳实践', proposed: '建议的行动', agreed: '商定的行动计划', parked: '暂缓' }
 };
@@ -41,7 +41,7 @@ export const EXPORT_LABELS_JA: ExportLabels = {
   noIdeas: 'アイデアや優良事例はありません。', page: 'ページ', of: '/', milestone: 'マイルストーン', ends: '終了',
   agreement: '合意', objections: '反対', reservations: '留保', notAnswered: '未回答',
   verdicts: { agreed: '対象のすべての都市が同意', awaiting: '回答待ち（{count}）：{cities}', objected: '{cities} が反対', 'no-lead': '主導都市がないため合意できません' },
-  consentAnswers: { endorse: '賛成', 'endorse-with-reservation': '留保付きで賛成', object: '反対' },
+  consentAnswers: { endorse: '賛成', reservation: '留保付きで賛成', object: '反対' },
   statuses: { draft: '下書き', proposed: '提案済み', agreed: '合意済み', 'in-progress': '実施中', done: '完了', dropped: '中止', 'awaiting-consent': '同意待ち', objected: '反対あり' },
   lanes: { ideas: 'アイデアと優良事例', proposed: '提案された行動', agreed: '合意された行動計画', parked: '保留' }
 };
@@ -56,7 +56,7 @@ export const EXPORT_LABELS_KO: ExportLabels = {
   noIdeas: '아이디어나 모범 사례가 없습니다.', page: '페이지', of: '/', milestone: '중간 목표', ends: '종료',
   agreement: '합의', objections: '반대 의견', reservations: '유보 의견', notAnswered: '미응답',
   verdicts: { agreed: '대상 도시 모두 동의함', awaiting: '답변 대기 ({count}): {cities}', objected: '{cities} 반대', 'no-lead': '주관 도시가 없어 합의할 수 없음' },
-  consentAnswers: { endorse: '찬성', 'endorse-with-reservation': '유보 조건부 찬성', object: '반대' },
+  consentAnswers: { endorse: '찬성', reservation: '유보 조건부 찬성', object: '반대' },
   statuses: { draft: '초안', proposed: '제안됨', agreed: '합의됨', 'in-progress': '진행 중', done: '완료됨', dropped: '중단됨', 'awaiting-consent': '동의 대기', objected: '반대 있음' },
   lanes: { ideas: '아이디어 및 모범 사례', proposed: '제안된 실행 과제', agreed: '합의된 실행 계획', parked: '보류' }
 };

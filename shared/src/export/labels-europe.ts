@@ -11,7 +11,7 @@ export const EXPORT_LABELS_RU: ExportLabels = {
   noIdeas: 'Идей и лучших практик нет.', page: 'Страница', of: 'из', milestone: 'Этап', ends: 'окончание',
   agreement: 'Согласие', objections: 'Возражения', reservations: 'Оговорки', notAnswered: 'Не ответили',
   verdicts: { agreed: 'согласовано всеми опрошенными городами', awaiting: 'ожидаются ответы ({count}): {cities}', objected: 'возражает: {cities}', 'no-lead': 'нет ведущего города: согласовать нельзя' },
-  consentAnswers: { endorse: 'поддерживает', 'endorse-with-reservation': 'поддерживает с оговоркой', object: 'возражает' },
+  consentAnswers: { endorse: 'поддерживает', reservation: 'поддерживает с оговоркой', object: 'возражает' },
   statuses: { draft: 'черновик', proposed: 'предложено', agreed: 'согласовано', 'in-progress': 'выполняется', done: 'выполнено', dropped: 'отменено', 'awaiting-consent': 'ожидает согласия', objected: 'есть возражения' },
   lanes: { ideas: 'Идеи и лучшие практики', proposed: 'Предлагаемые действия', agreed: 'Согласованный план действий', parked: 'Отложено' }
 };
@@ -26,7 +26,7 @@ export const EXPORT_LABELS_HU: ExportLabels = {
   noIdeas: 'Nincsenek ötletek vagy jó gyakorlatok.', page: 'Oldal', of: '/', milestone: 'Mérföldkő', ends: 'vége',
   agreement: 'Egyetértés', objections: 'Kifogások', reservations: 'Fenntartások', notAnswered: 'Nem válaszolt',
   verdicts: { agreed: 'minden megkérdezett város elfogadta', awaiting: 'válaszra vár ({count}): {cities}', objected: 'kifogásolja: {cities}', 'no-lead': 'nincs vezető város: nem fogadható el' },
-  consentAnswers: { endorse: 'támogatja', 'endorse-with-reservation': 'fenntartással támogatja', object: 'kifogásolja' },
+  consentAnswers: { endorse: 'támogatja', reservation: 'fenntartással támogatja', object: 'kifogásolja' },
   statuses: { draft: 'tervezet', proposed: 'javasolt', agreed: 'elfogadott', 'in-progress': 'folyamatban', done: 'teljesítve', dropped: 'elvetve', 'awaiting-consent': 'jóváhagyásra vár', objected: 'kifogásolt' },
   lanes: { ideas: 'Ötletek és jó gyakorlatok', proposed: 'Javasolt intézkedések', agreed: 'Elfogadott cselekvési terv', parked: 'Félretéve' }
 };
@@ -41,7 +41,7 @@ export const EXPORT_LABELS_PT: ExportLabels = {
   noIdeas: 'Sem ideias nem boas práticas.', page: 'Página', of: 'de', milestone: 'Etapa', ends: 'termina',
   agreement: 'Acordo', objections: 'Objeções', reservations: 'Reservas', notAnswered: 'Sem resposta',
   verdicts: { agreed: 'acordada por todas as cidades consultadas', awaiting: 'aguarda respostas ({count}): {cities}', objected: 'objeção de {cities}', 'no-lead': 'sem cidade coordenadora: não pode ser acordada' },
-  consentAnswers: { endorse: 'apoia', 'endorse-with-reservation': 'apoia com reservas', object: 'opõe-se' },
+  consentAnswers: { endorse: 'apoia', reservation: 'apoia com reservas', object: 'opõe-se' },
   statuses: { draft: 'rascunho', proposed: 'proposta', agreed: 'acordada', 'in-progress': 'em curso', done: 'concluída', dropped: 'abandonada', 'awaiting-consent': 'aguarda consentimento', objected: 'com objeção' },
   lanes: { ideas: 'Ideias e boas práticas', proposed: 'Ações propostas', agreed: 'Plano de ação acordado', parked: 'Em espera' }
 };

@@ -11,7 +11,7 @@ export const EXPORT_LABELS_VI: ExportLabels = {
   noIdeas: 'Không có ý tưởng hay thực tiễn tốt nào.', page: 'Trang', of: '/', milestone: 'Mốc', ends: 'kết thúc',
   agreement: 'Đồng thuận', objections: 'Phản đối', reservations: 'Bảo lưu', notAnswered: 'Chưa trả lời',
   verdicts: { agreed: 'mọi thành phố được hỏi đều đồng ý', awaiting: 'đang chờ trả lời ({count}): {cities}', objected: '{cities} phản đối', 'no-lead': 'chưa có thành phố chủ trì: không thể thống nhất' },
-  consentAnswers: { endorse: 'tán thành', 'endorse-with-reservation': 'tán thành có bảo lưu', object: 'phản đối' },
+  consentAnswers: { endorse: 'tán thành', reservation: 'tán thành có bảo lưu', object: 'phản đối' },
   statuses: { draft: 'bản nháp', proposed: 'đã đề xuất', agreed: 'đã thống nhất', 'in-progress': 'đang thực hiện', done: 'đã hoàn thành', dropped: 'đã hủy bỏ', 'awaiting-consent': 'chờ đồng thuận', objected: 'bị phản đối' },
   lanes: { ideas: 'Ý tưởng và thực tiễn tốt', proposed: 'Hành động được đề xuất', agreed: 'Kế hoạch hành động đã thống nhất', parked: 'Tạm gác' }
 };
@@ -26,7 +26,7 @@ export const EXPORT_LABELS_ID: ExportLabels = {
   noIdeas: 'Tidak ada gagasan atau praktik terbaik.', page: 'Halaman', of: 'dari', milestone: 'Tonggak capaian', ends: 'selesai',
   agreement: 'Persetujuan', objections: 'Keberatan', reservations: 'Catatan keberatan', notAnswered: 'Belum menjawab',
   verdicts: { agreed: 'disetujui semua kota yang ditanya', awaiting: 'menunggu jawaban ({count}): {cities}', objected: 'ditolak oleh {cities}', 'no-lead': 'tanpa kota utama: tidak dapat disepakati' },
-  consentAnswers: { endorse: 'mendukung', 'endorse-with-reservation': 'mendukung dengan catatan', object: 'keberatan' },
+  consentAnswers: { endorse: 'mendukung', reservation: 'mendukung dengan catatan', object: 'keberatan' },
   statuses: { draft: 'draf', proposed: 'diusulkan', agreed: 'disepakati', 'in-progress': 'sedang berjalan', done: 'selesai', dropped: 'dibatalkan', 'awaiting-consent': 'menunggu persetujuan', objected: 'ditolak' },
   lanes: { ideas: 'Gagasan dan praktik terbaik', proposed: 'Aksi yang diusulkan', agreed: 'Rencana aksi yang disepakati', parked: 'Ditunda' }
 };
@@ -41,7 +41,7 @@ export const EXPORT_LABELS_KM: ExportLabels = {
   noIdeas: 'គ្មានគំនិត ឬការអនុវត្តល្អទេ។', page: 'ទំព័រ', of: '/', milestone: 'ដំណាក់កាលសំខាន់', ends: 'បញ្ចប់',
   agreement: 'ការយល់ព្រម', objections: 'ការជំទាស់', reservations: 'ការរក្សាសិទ្ធិ', notAnswered: 'មិនទាន់ឆ្លើយ',
   verdicts: { agreed: 'ទីក្រុងទាំងអស់ដែលត្រូវបានសួរបានយល់ព្រម', awaiting: 'កំពុងរង់ចាំចម្លើយ ({count}): {cities}', objected: 'ជំទាស់ដោយ {cities}', 'no-lead': 'គ្មានទីក្រុងដឹកនាំ៖ មិនអាចឯកភាពបាន' },
-  consentAnswers: { endorse: 'គាំទ្រ', 'endorse-with-reservation': 'គាំទ្រដោយមានការកត់សម្គាល់', object: 'ជំទាស់' },
+  consentAnswers: { endorse: 'គាំទ្រ', reservation: 'គាំទ្រដោយមានការកត់សម្គាល់', object: 'ជំទាស់' },
   statuses: { draft: 'សេចក្ដីព្រាង', proposed: 'បានស្នើ', agreed: 'បានឯកភាព', 'in-progress': 'កំពុងអនុវត្ត', done: 'បានបញ្ចប់', dropped: 'បានបោះបង់', 'awaiting-consent': 'កំពុងរង់ចាំការយល់ព្រម', objected: 'ត្រូវបានជំទាស់' },
   lanes: { ideas: 'គំនិត និងការអនុវត្តល្អ', proposed: 'សកម្មភាពដែលបានស្នើ', agreed: 'ផែនការសកម្មភាពដែលបានឯកភាព', parked: 'ផ្អាកទុក' }
 };
@@ -56,7 +56,7 @@ export const EXPORT_LABELS_MN: ExportLabels = {
   noIdeas: 'Санаа эсвэл сайн туршлага алга.', page: 'Хуудас', of: '/', milestone: 'Үе шат', ends: 'дуусна',
   agreement: 'Зөвшилцөл', objections: 'Эсэргүүцэл', reservations: 'Тайлбар', notAnswered: 'Хариулаагүй',
   verdicts: { agreed: 'асуусан бүх хот зөвшөөрсөн', awaiting: 'хариу хүлээж буй ({count}): {cities}', objected: '{cities} эсэргүүцсэн', 'no-lead': 'тэргүүлэх хотгүй: тохиролцох боломжгүй' },
-  consentAnswers: { endorse: 'дэмжинэ', 'endorse-with-reservation': 'тайлбартайгаар дэмжинэ', object: 'эсэргүүцнэ' },
+  consentAnswers: { endorse: 'дэмжинэ', reservation: 'тайлбартайгаар дэмжинэ', object: 'эсэргүүцнэ' },
   statuses: { draft: 'ноорог', proposed: 'санал болгосон', agreed: 'тохиролцсон', 'in-progress': 'хэрэгжиж буй', done: 'дууссан', dropped: 'цуцалсан', 'awaiting-consent': 'зөвшөөрөл хүлээж буй', objected: 'эсэргүүцсэн' },
   lanes: { ideas: 'Санаа ба сайн туршлага', proposed: 'Санал болгосон арга хэмжээ', agreed: 'Тохиролцсон үйл ажиллагааны төлөвлөгөө', parked: 'Түр хойшлуулсан' }
 };

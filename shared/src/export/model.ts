@@ -3,14 +3,14 @@
  * agreed actions and the annex (ideas and best practices) picked out, each action's consent
  * verdict and shown status decided (the rule of control/verdict.ts), labels chosen.
  */
-import { ConsentAnswer as AnswerKind, DEFAULT_CONSENT_SCOPE, type ConsentScope } from '../control/constants.ts';
+import { DEFAULT_CONSENT_SCOPE, type ConsentScope } from '../control/constants.ts';
 import { shownStatus, type ShownStatus } from '../control/verdict-status.ts';
 import { consentVerdict, type ConsentVerdict } from '../control/verdict.ts';
 import { Lane } from '../schema/constants.ts';
 import type { ActionCard, BoardSnapshot, IdeaCard, PracticeCard } from '../schema/snapshot-schema.ts';
 import { EXPORT_LABELS_EN, type ExportLabels } from './labels.ts';
 import { cleanLine, cleanText } from './text.ts';
-import { ConsentAnswer, type ConsentByAction, type ConsentRecord, type ExportCity, type ExportInput, type ExportWorkshop } from './types.ts';
+import { type ConsentByAction, type ConsentRecord, type ExportCity, type ExportInput, type ExportWorkshop } from './types.ts';
 
 /** A board ready to render. */
 export interface PreparedBoard {
@@ -40,12 +40,6 @@ export interface PreparedExport {
   consentScope: ConsentScope;
 }
 
-const ANSWER_KIND: Record<ConsentAnswer, AnswerKind> = {
-  [ConsentAnswer.endorse]: AnswerKind.endorse,
-  [ConsentAnswer.reservation]: AnswerKind.reservation,
-  [ConsentAnswer.object]: AnswerKind.object
-};
-
 /** English names of the workshop's cities, host city first: who is asked under the workshop scope. */
 export const workshopCityNames = (w: ExportWorkshop): string[] => {
   const list = w.cities.map((c) => c.en);
@@ -54,7 +48,7 @@ export const workshopCityNames = (w: ExportWorkshop): string[] => {
 
 /** The verdict on one action from its exported consent records. */
 export const exportVerdict = (action: ActionCard, records: readonly ConsentRecord[], scope: ConsentScope, cities: readonly string[]): ConsentVerdict =>
-  consentVerdict(action, records.map((r) => ({ city: r.city, answer: ANSWER_KIND[r.answer], ...(r.note ? { note: r.note } : {}) })), scope, cities);
+  consentVerdict(action, records.map((r) => ({ city: r.city, answer: r.answer, ...(r.note ? { note: r.note } : {}) })), scope, cities);
 
 /** Every string inside a JSON value passed through `cleanText`. */
 const cleanDeep = <T>(value: T): T => {

@@ -27,13 +27,9 @@ export interface ExportWorkshop {
   endDate: string | null;
 }
 
-/** A city's answer on an agreed action (recorded during the consent round). */
-export const ConsentAnswer = {
-  endorse: 'endorse',
-  reservation: 'endorse-with-reservation',
-  object: 'object'
-} as const;
-export type ConsentAnswer = (typeof ConsentAnswer)[keyof typeof ConsentAnswer];
+/** A city's answer on an agreed action: one vocabulary, the control document's. */
+export { ConsentAnswer } from '../control/constants.ts';
+import type { ConsentAnswer } from '../control/constants.ts';
 
 /** One city's recorded consent on one action; `note` carries the reservation or the reason. */
 export interface ConsentRecord {

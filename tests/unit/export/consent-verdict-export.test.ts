@@ -89,7 +89,7 @@ describe('consent verdicts in exports', () => {
     const { snapshot, consent } = buildVerdictBoard();
     const cities = ['Bangkok', 'Beijing', 'Fukuoka', 'Seoul', 'Hanoi', 'Phnom Penh', 'Ulaanbaatar', 'Moscow'];
     const warnings = exportWarnings(snapshot, (action) =>
-      consentVerdict(action, (consent[action.id] ?? []).map((r) => ({ city: r.city, answer: r.answer === 'endorse-with-reservation' ? 'reservation' : r.answer, ...(r.note ? { note: r.note } : {}) })), 'involved', cities)
+      consentVerdict(action, (consent[action.id] ?? []).map((r) => ({ city: r.city, answer: r.answer, ...(r.note ? { note: r.note } : {}) })), 'involved', cities)
     );
     expect(warnings.map((w) => [w.title, w.verdict?.state])).toEqual([
       [VERDICT_TITLES.objected, 'objected'],
