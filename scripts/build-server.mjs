@@ -1,7 +1,7 @@
 /**
- * Compiles the server to plain JavaScript for production: server/dist/index.mjs (the server) and
- * server/dist/render-worker.mjs (the export render worker, which render-pool.ts loads next to the
- * module). @plenary/shared and every pure-JS dependency are bundled in; what must stay a package
+ * Compiles the server to plain JavaScript for production: server/dist/index.mjs (the server),
+ * server/dist/cli.mjs (the operator CLI) and server/dist/render-worker.mjs (the export render
+ * worker, which render-pool.ts loads next to the module). @plenary/shared and every pure-JS dependency are bundled in; what must stay a package
  * is left external and listed in the production package.json that scripts/bundle.sh writes.
  */
 import { build } from 'esbuild';
@@ -20,6 +20,8 @@ rmSync(`${server}dist`, { recursive: true, force: true });
 await build({
   entryPoints: {
     index: `${server}src/index.ts`,
+    // The operator CLI (backup, restore, retention…), so a production install has it too.
+    cli: `${server}src/cli/index.ts`,
     'render-worker': `${server}src/exports/render-worker-entry.ts`
   },
   outdir: `${server}dist`,
@@ -35,4 +37,4 @@ await build({
   banner: { js: "import { createRequire as __plenaryRequire } from 'node:module'; const require = __plenaryRequire(import.meta.url);" },
   logLevel: 'warning'
 });
-console.log('server/dist: index.mjs, render-worker.mjs');
+console.log('server/dist: index.mjs, cli.mjs, render-worker.mjs');

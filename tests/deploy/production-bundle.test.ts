@@ -99,6 +99,11 @@ describe('production bundle', () => {
     expect(existsSync(path.join(out, 'node_modules/tsx'))).toBe(false);
     expect(existsSync(path.join(out, 'node_modules/.pnpm/node_modules/tsx'))).toBe(false);
     expect(readFileSync(path.join(out, 'server/dist/render-worker.mjs'), 'utf8')).not.toContain('tsx');
+    // The operator CLI runs from the bundle too.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-bundle-data-'));
+    const cli = spawnSync(process.execPath, ['server/dist/cli.mjs', 'list', '--json'], { cwd: out, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } });
+    rmSync(dataDir, { recursive: true, force: true });
+    expect(cli.status, cli.stderr).toBe(0);
   });
 
   it('syncs a board created over HTTP with a raw y-websocket client, and renders an export in its worker', async () => {
