@@ -1,6 +1,6 @@
 /**
  * Present mode shows every card of a lane on a 1920×1080 projector: twelve ideas in one lane,
- * some long, each seen whole inside the screen and inside its lane — at once when they fit, else
+ * some long, each seen whole inside the screen and inside its lane at once; thirty, each seen whole
  * on one of the pages the lane turns by itself (nobody scrolls a projector).
  */
 import path from 'node:path';
@@ -74,5 +74,30 @@ describe('present mode fits the screen', () => {
       250
     );
     expect(seen.size).toBe(IDEAS.length);
+  }, 300_000);
+
+  test('a lane with more cards than fit even when shrunk pages through them by itself', async (ctx) => {
+    let projector: Page | undefined;
+    screenshotOnFailure(ctx, () => [projector]);
+    const workshop = await createDemoWorkshop(server, 'Present pages');
+    const boardId = workshop.boards[0]!.id;
+    const texts = Array.from({ length: 30 }, (_, i) => `${i + 1}. ${IDEAS[i % IDEAS.length]!}`);
+    const ids = await seedCards(server, workshop, boardId, texts.map((text) => ({ kind: 'idea' as const, text })));
+
+    projector = await openProjector(browser, server, workshop, boardId, SCREEN);
+    await waitFor(async () => (await projector!.getByTestId('present-card').count()) === texts.length, 10_000, 'every card presented');
+    const lane = projector.getByTestId('present-lane-ideas').locator('.cards');
+    await waitFor(async () => (await lane.getAttribute('data-paged')) === 'true', 10_000, 'the lane pages');
+    const seen = new Set<string>();
+    await waitFor(
+      async () => {
+        for (const id of ids) if (!seen.has(id) && (await seenWhole(projector!, id))) seen.add(id);
+        return seen.size === ids.length;
+      },
+      120_000,
+      'every card seen whole on some page',
+      250
+    );
+    expect(seen.size).toBe(texts.length);
   }, 300_000);
 });
