@@ -82,6 +82,8 @@ export interface ConsentRecord {
   note?: string;
   /** Name of the person who answered. */
   by: string;
+  /** The participant who answered (so removing them withdraws exactly their answers). */
+  participantId?: string;
   /** ISO time. */
   at: string;
 }

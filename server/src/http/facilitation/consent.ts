@@ -62,6 +62,7 @@ export const consentRoutes = (deps: FacilitationDeps) =>
       answer: body.answer as ConsentAnswer,
       ...(body.note ? { note: body.note } : {}),
       by: await callerName(deps, caller),
+      ...(caller.participant ? { participantId: caller.participant.id } : {}),
       at: new Date().toISOString()
     };
     await deps.control.withControl(workshop.id, (doc) => writeConsent(doc, record));
