@@ -1,6 +1,6 @@
 /** GET /healthz and GET /metrics. */
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from './deps.ts';
 
 const PING_TIMEOUT_MS = 1000;
 

@@ -11,7 +11,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { saveVersionBody } from '@plenary/shared/versions';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from './deps.ts';
 import { createParticipants } from '../facilitation/participants.ts';
 import { authorize, parseBody, requireFacilitator, type Caller } from './caller.ts';
 import { ApiError } from './errors.ts';
