@@ -3,15 +3,13 @@
  * each close code and each deny reason of shared/ maps to a catalogue key that exists, and the join
  * page tells a lock-out with the minutes the server's Retry-After leaves, not "could not be reached".
  */
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import { CloseCode, DenyReason, isFinalCloseCode } from '@plenary/shared/protocol';
 import { ApiError } from '../../../web/src/lib/api/client.ts';
 import { closeRefusal, denyRefusal, httpRefusal, joinRefusal, type Refusal } from '../../../web/src/lib/sync/refusal-messages.ts';
 import { readCatalog } from './message-files.ts';
 
-// The web app's own formatter (a dependency of web/, not of the tests).
-const { IntlMessageFormat } = createRequire(new URL('../../../web/package.json', import.meta.url))('intl-messageformat') as typeof import('intl-messageformat');
 const english = readCatalog().get('en')!;
 const say = (refusal: Refusal): string => {
   const message = english.get(refusal.key);
