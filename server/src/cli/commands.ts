@@ -22,7 +22,7 @@ export interface CommandContext {
   out: Output;
   /** Positional arguments after the command name. */
   args: string[];
-  flags: { yes: boolean; force: boolean; idleDays?: number; graceDays?: number };
+  flags: { yes: boolean; force: boolean; idleDays?: number; graceDays?: number; /** --as-of: judge idleness as of this instant (ms), to preview a later run. */ asOf?: number };
 }
 
 const summaryRows = (rows: Awaited<ReturnType<typeof listSummaries>>) =>
@@ -69,7 +69,7 @@ export const commands: Record<string, (ctx: CommandContext) => Promise<void>> = 
     const days = ctx.flags.idleDays;
     if (days === undefined || days < 1) throw new Refused('--idle-days N: a whole number of days, 1 or more');
     if (!ctx.flags.yes) {
-      const idle = await idleWorkshops(ctx.store, days);
+      const idle = await idleWorkshops(ctx.store, days, ctx.flags.asOf);
       ctx.out.result({ deleted: false, idleDays: days, workshops: idle }, () =>
         idle.length === 0
           ? `No workshop has been idle for ${days} days.`
@@ -78,7 +78,7 @@ export const commands: Record<string, (ctx: CommandContext) => Promise<void>> = 
       if (idle.length > 0) throw new Refused('');
       return;
     }
-    const deleted = await applyRetention(ctx.store, days);
+    const deleted = await applyRetention(ctx.store, days, ctx.flags.asOf);
     ctx.out.result({ deleted: true, idleDays: days, workshops: deleted }, () =>
       deleted.length === 0 ? `No workshop has been idle for ${days} days.` : `Deleted ${deleted.length} workshops idle for ${days} days or more:\n${summaryRows(deleted)}`
     );

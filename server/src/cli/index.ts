@@ -5,7 +5,7 @@
  *
  *   list                                   every workshop: boards, bytes stored, participants, last activity
  *   delete <workshopId> [--yes]            a workshop with everything it owns (without --yes: what would go)
- *   retention --idle-days N [--yes]        workshops with no write for N days
+ *   retention --idle-days N [--yes] [--as-of DATE]  workshops with no write for N days (as of DATE: a preview)
  *   backup <file> [--force]                a consistent copy of the store, taken while servers run
  *   restore <file> [--force]               replaces the store's contents (refuses a non-empty store without --force)
  *   export-all <dir>                       every workshop's joint plan in every export format
@@ -25,7 +25,8 @@ const USAGE = `Usage: pnpm plenary <command> [options]
 
   list                               every workshop: boards, bytes stored, participants, last activity
   delete <workshopId> [--yes]        delete a workshop with everything it owns (without --yes: show what would go)
-  retention --idle-days N [--yes]    delete workshops with no write for N days (without --yes: list them)
+  retention --idle-days N [--yes]    delete workshops with no write for N days (without --yes: list them;
+                                     --as-of DATE judges idleness as of that date, to preview a later run)
   backup <file> [--force]            back up the store while servers run (--force overwrites <file>)
   restore <file> [--force]           replace the store's contents with a backup (--force: even when not empty)
   export-all <dir>                   every workshop's joint plan in every export format
@@ -41,6 +42,13 @@ const wholeNumber = (name: string, value: string | undefined): number | undefine
 };
 
 class UsageError extends Error {}
+
+const instant = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new UsageError(`--${name}: an ISO 8601 date or instant, such as 2026-06-30`);
+  return ms;
+};
 
 /** Store messages go to stderr, so --json output on stdout stays parseable. */
 const stderrLog = {
@@ -62,7 +70,8 @@ const main = async (): Promise<number> => {
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         'idle-days': { type: 'string' },
-        'grace-days': { type: 'string' }
+        'grace-days': { type: 'string' },
+        'as-of': { type: 'string' }
       }
     });
   } catch (err) {
@@ -86,7 +95,8 @@ const main = async (): Promise<number> => {
       yes: parsed.values.yes,
       force: parsed.values.force,
       idleDays: wholeNumber('idle-days', parsed.values['idle-days']),
-      graceDays: wholeNumber('grace-days', parsed.values['grace-days'])
+      graceDays: wholeNumber('grace-days', parsed.values['grace-days']),
+      asOf: instant('as-of', parsed.values['as-of'])
     };
     loadEnvFile(process.env, path.resolve('.env'));
     config = parseConfig(process.env);
