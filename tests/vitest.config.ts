@@ -17,6 +17,10 @@ export default defineConfig({
     root,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Two files at once: one of the real-process files beside one of the Chromium files (each of
+    // those projects runs its own files one at a time). Both mostly wait on servers and browsers,
+    // so on a 2-core machine this halves the wall time without crowding either.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

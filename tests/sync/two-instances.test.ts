@@ -57,12 +57,12 @@ describeRedis('two instances on one Redis', () => {
     }
     await waitFor(
       () => a.doc.getMap('testCards').size === 10 && b.doc.getMap('testCards').size === 10 && a.doc.getText('plan').length === 20 && b.doc.getText('plan').length === 20,
-      10_000,
+      20_000,
       'both clients to have every edit'
     );
     expect(Buffer.from(Y.encodeStateVector(a.doc))).toEqual(Buffer.from(Y.encodeStateVector(b.doc)));
     expect(a.doc.getText('plan').toString()).toBe(b.doc.getText('plan').toString());
-    await waitFor(() => names(a).includes('Budi') && names(b).includes('Ana'), 10_000, 'presence to cross between instances');
+    await waitFor(() => names(a).includes('Budi') && names(b).includes('Ana'), 20_000, 'presence to cross between instances');
   });
 
   it('removes from presence on instance 2 a client whose socket vanished on instance 1', async () => {
