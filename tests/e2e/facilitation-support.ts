@@ -24,19 +24,24 @@ export const openWall = async (browser: Browser, server: PlenaryServer, workshop
   return page;
 };
 
-/** A projector opens a board's present screen with the observer link (and the join code). */
+/**
+ * A projector opens a board's present screen with the observer link (and the join code).
+ * `patienceMs` raises the page's timeouts for a busy machine (a first load can take longer than 30 s).
+ */
 export const openPresent = async (
   browser: Browser,
   server: PlenaryServer,
   workshop: CreatedWorkshop,
   boardId: string,
-  viewport: { width: number; height: number } = Viewport.desktop
+  viewport: { width: number; height: number } = Viewport.desktop,
+  patienceMs?: number
 ): Promise<Page> => {
   const { page } = await newPerson(browser, server.httpBase, { viewport });
+  if (patienceMs) page.setDefaultTimeout(patienceMs);
   const query = new URLSearchParams({ token: workshop.tokens.observer, code: workshop.joinCode });
   await page.goto(`${w(workshop)}/b/${encodeURIComponent(boardId)}/present?${query}`);
   await page.getByTestId('present').waitFor();
-  await waitForStatus(page, 'connected');
+  await waitForStatus(page, 'connected', patienceMs);
   return page;
 };
 
