@@ -17,9 +17,9 @@ export default defineConfig({
     root,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two files at once: one of the real-process files beside one of the Chromium files (each of
-    // those projects runs its own files one at a time). Both mostly wait on servers and browsers,
-    // so on a 2-core machine this halves the wall time without crowding either.
+    // In-process and store files run two at a time; the real-process and Chromium projects run their
+    // files one at a time (fileParallelism below). `pnpm test` runs the Chromium project beside the
+    // others (scripts/run-tests.sh).
     maxWorkers: 2,
     projects: [
       {
