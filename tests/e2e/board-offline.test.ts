@@ -27,6 +27,10 @@ describe('board offline', () => {
     await addIdea(online.page, 'Festival exchange');
     await waitForCardText(offline.page, 'Festival exchange');
 
+    // The app installs its service worker after the board shows; a reload offline needs it installed.
+    await offline.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
     await offline.context.setOffline(true);
     await waitFor(async () => (await connectionStatus(offline!.page)) !== 'connected', 10_000, 'the page notices it is offline');
 
