@@ -20,6 +20,7 @@ import type { Connection, ConnectionRoom } from './connection.ts';
 import type { PolicyRoom, RoomEventMap, SyncPolicy } from './policy.ts';
 import { RoomWriter } from './room-writer.ts';
 import { PEER, SERVER, STORE } from './origins.ts';
+import { ownPresence } from './presence.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { workshopOfControlDoc } from '@plenary/shared/protocol';
 import { capCards } from './card-cap.ts';
@@ -163,7 +164,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
       case 'syncUpdate':
         return this.receiveUpdate(conn, msg.update);
       case 'awareness':
-        return this.receiveAwareness(conn, msg.update, msg.entries);
+        return this.receiveAwareness(conn, msg.entries);
       case 'queryAwareness':
         this.awarenessQueries.add(conn);
         this.scheduleFlush();
@@ -173,37 +174,10 @@ export class Room implements ConnectionRoom, PolicyRoom {
     }
   }
 
-  /**
-   * A connection speaks only for the awareness client it announced first. Providers echo every
-   * state they receive back to the server; such echoes (a clock we already have) are dropped, while
-   * an attempt to advance someone else's state closes the connection.
-   */
-  private receiveAwareness(conn: Connection, update: Uint8Array, entries: AwarenessEntry[]): void {
-    const own: AwarenessEntry[] = [];
-    for (const entry of entries) {
-      if (entry.clientID === conn.awarenessId) {
-        own.push(entry);
-        continue;
-      }
-      // A client no one holds right now (new, or back after its connection dropped) binds the connection.
-      if (conn.awarenessId === undefined && entry.state !== null && !this.awareness.getStates().has(entry.clientID)) {
-        conn.awarenessId = entry.clientID;
-        own.push(entry);
-        continue;
-      }
-      // An echo of a state the room already has is dropped; advancing someone else's state is not allowed.
-      const known = this.awareness.meta.get(entry.clientID);
-      if (known && entry.clock <= known.clock) continue;
-      throw new ProtocolError(CloseCode.awarenessForged, 'awareness for another client');
-    }
-    if (own.length === 0) return;
-    // The connection speaks for its client: a clock behind ours (the room bumped it when the client's
-    // previous connection dropped) must not hide its presence until it catches up.
-    const current = own.map((e) => {
-      const known = this.awareness.meta.get(e.clientID);
-      return known && e.clock <= known.clock ? { ...e, clock: known.clock + 1 } : e;
-    });
-    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(current), conn);
+  /** Applies the presence a connection may announce (presence.ts). */
+  private receiveAwareness(conn: Connection, entries: AwarenessEntry[]): void {
+    const own = ownPresence(this.awareness, conn, entries);
+    if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
   }
 
   /**
