@@ -53,11 +53,17 @@ const appPolicy = (scriptSources: string, host: string | undefined): string =>
 /** JSON and other API answers: nothing to run, nothing to load, not to be framed. */
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/** How often the shell's files are looked at again: not on every request for an asset. */
+const RECHECK_MS = 1000;
+
 /** The script sources for the shell, read again whenever the build changes (a rebuild while running). */
 const shellScripts = (webDir: string): (() => string) => {
   let stamp = '';
   let sources = '';
+  let checkedAt = -Infinity;
   return () => {
+    if (performance.now() - checkedAt < RECHECK_MS) return sources;
+    checkedAt = performance.now();
     const now = SHELLS.map((name) => {
       const file = path.join(webDir, name);
       return existsSync(file) ? statSync(file).mtimeMs : 0;
