@@ -33,3 +33,4 @@ export * from './write.ts';
 export * from './migrate.ts';
 export * from './translations.ts';
 export * from './idea-to-action.ts';
+export * from './text-location.ts';
