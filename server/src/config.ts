@@ -10,6 +10,11 @@ const schema = z.object({
   PORT: int(3000, 0).refine((n) => n <= 65535, 'must be a port number (0-65535)'),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * The SQLite library of the embedded store: `node` (node:sqlite, Node 22.13 and newer) or
+   * `better-sqlite3`. Unset: node:sqlite where Node has it, better-sqlite3 on Node 20.
+   */
+  SQLITE_DRIVER: z.enum(['better-sqlite3', 'node']).optional().or(z.literal('').transform(() => undefined)),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')

@@ -1,6 +1,6 @@
 /**
  * Chooses the store from the configuration: Redis when REDIS_URL is set, otherwise the embedded
- * SQLite file in DATA_DIR.
+ * SQLite file in DATA_DIR (on node:sqlite or better-sqlite3, sqlite-driver.ts).
  */
 import type { Config } from '../config.ts';
 import type { Store } from './store.ts';
@@ -15,12 +15,13 @@ export type { ConnectionListener, ConnectionState, Log } from './redis-client.ts
 export type ServerStore = Store & { onStateChange(listener: ConnectionListener): () => void };
 
 export const createStore = async (
-  config: Pick<Config, 'DATA_DIR' | 'REDIS_URL' | 'KEY_PREFIX'>,
+  config: Pick<Config, 'DATA_DIR' | 'REDIS_URL' | 'KEY_PREFIX'> & Partial<Pick<Config, 'SQLITE_DRIVER'>>,
   log: Log
 ): Promise<ServerStore> => {
   if (config.REDIS_URL) {
     return RedisStore.open({ url: config.REDIS_URL, keyPrefix: config.KEY_PREFIX, log });
   }
-  log.info({ dataDir: config.DATA_DIR }, 'using the embedded store');
-  return new SqliteStore({ dataDir: config.DATA_DIR });
+  const store = new SqliteStore({ dataDir: config.DATA_DIR, driver: config.SQLITE_DRIVER });
+  log.info({ dataDir: config.DATA_DIR, sqliteDriver: store.driver }, 'using the embedded store');
+  return store;
 };

@@ -8,12 +8,12 @@
  * `CREATE TABLE IF NOT EXISTS`; documents written before it existed report their newest version's
  * time, or none.
  *
- * A backup is SQLite's online backup (better-sqlite3 `db.backup()`): a consistent copy of the file
- * while the store stays in use. A restore attaches the backup and replaces every table's rows in
+ * A backup is SQLite's online backup (sqlite-driver.ts, either library): a consistent copy of the
+ * file while the store stays in use. A restore attaches the backup and replaces every table's rows in
  * one transaction, keeping the log ids the snapshots refer to.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import type { SqliteDb } from './sqlite-driver.ts';
 import type { BackupSummary, DocInfo } from './store.ts';
 
 export const OPERATIONS_SCHEMA = `
@@ -35,7 +35,7 @@ const TABLES = {
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 const ATTACHED = 'restore_source';
 
-export const createSqliteOperations = (db: Database.Database, rebuildLogStats: () => void) => {
+export const createSqliteOperations = (db: SqliteDb, rebuildLogStats: () => void) => {
   db.exec(OPERATIONS_SCHEMA);
   const q = {
     written: db.prepare<[string, string]>(
@@ -81,11 +81,12 @@ export const createSqliteOperations = (db: Database.Database, rebuildLogStats: (
     },
 
     async listMeta(prefix: string): Promise<{ key: string; value: string }[]> {
-      return q.listMeta.all(prefix);
+      // Plain objects: node:sqlite's rows have no prototype.
+      return q.listMeta.all(prefix).map(({ key, value }) => ({ key, value }));
     },
 
     async deleteMeta(keys: string[]): Promise<number> {
-      return db.transaction(() => keys.reduce((n, key) => n + q.deleteMeta.run(key).changes, 0)).immediate();
+      return db.immediate(() => keys.reduce((n, key) => n + Number(q.deleteMeta.run(key).changes), 0));
     },
 
     async backup(file: string): Promise<BackupSummary> {
@@ -97,7 +98,7 @@ export const createSqliteOperations = (db: Database.Database, rebuildLogStats: (
     async restore(file: string): Promise<BackupSummary> {
       const head = readFileSync(file).subarray(0, SQLITE_MAGIC.length).toString('latin1');
       if (head !== SQLITE_MAGIC) throw new Error(`${file} is not a backup of the embedded store (a Redis backup restores only with REDIS_URL set)`);
-      db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(file);
+      db.prepare<[string]>(`ATTACH DATABASE ? AS ${ATTACHED}`).run(file);
       try {
         const present = new Set(
           (db.prepare(`SELECT name FROM ${ATTACHED}.sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name)
@@ -106,14 +107,14 @@ export const createSqliteOperations = (db: Database.Database, rebuildLogStats: (
           if (!present.has(required)) throw new Error(`${file} is not a Plenary backup: it has no ${required} table`);
         }
         let items = 0;
-        db.transaction(() => {
+        db.immediate(() => {
           for (const [table, columns] of Object.entries(TABLES)) {
             db.exec(`DELETE FROM main.${table}`);
             if (!present.has(table)) continue;
-            items += db.prepare(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM ${ATTACHED}.${table}`).run().changes;
+            items += Number(db.prepare(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM ${ATTACHED}.${table}`).run().changes);
           }
           rebuildLogStats();
-        }).immediate();
+        });
         return { items, bytes: statSync(file).size };
       } finally {
         db.exec(`DETACH DATABASE ${ATTACHED}`);

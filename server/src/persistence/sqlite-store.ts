@@ -9,14 +9,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
 import { foldUpdates } from './fold.ts';
 import type { ConnectionListener } from './redis-client.ts';
 import { createSqliteOperations, type SqliteOperations } from './sqlite-operations.ts';
+import { openSqlite, type SqliteDb, type SqliteDriver } from './sqlite-driver.ts';
 
 export interface SqliteStoreOptions {
   dataDir: string;
+  /** SQLITE_DRIVER; unset: node:sqlite on Node 22.13 and newer, better-sqlite3 before (sqlite-driver.ts). */
+  driver?: SqliteDriver;
 }
 
 export const SQLITE_FILE_NAME = 'plenary.sqlite';
@@ -58,9 +60,10 @@ CREATE TABLE IF NOT EXISTS meta (
 ) WITHOUT ROWID;
 `;
 
+// BLOBs come back as Buffer (better-sqlite3) or Uint8Array (node:sqlite); both are Uint8Arrays.
 interface LogRow {
   id: number;
-  data: Buffer;
+  data: Uint8Array;
 }
 interface VersionRow {
   id: string;
@@ -71,35 +74,35 @@ interface VersionRow {
 const entryOf = (row: VersionRow): VersionEntry => ({ id: row.id, createdAt: row.created_at, auto: row.auto === 1, meta: row.meta });
 
 interface SnapshotRow {
-  data: Buffer;
+  data: Uint8Array;
   upto: number;
 }
 
-const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+const asBytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
-  readonly #db: Database.Database;
+  readonly #db: SqliteDb;
   readonly #q;
   readonly #ops: SqliteOperations;
 
-  constructor({ dataDir }: SqliteStoreOptions) {
+  constructor({ dataDir, driver }: SqliteStoreOptions) {
     mkdirSync(dataDir, { recursive: true });
     // Another process on the same file (a second instance, a maintenance script) may hold the
     // write lock briefly; wait for it rather than failing.
-    this.#db = new Database(join(dataDir, SQLITE_FILE_NAME), { timeout: 5_000 });
-    this.#db.pragma('journal_mode = WAL');
+    this.#db = openSqlite(join(dataDir, SQLITE_FILE_NAME), { driver, busyTimeoutMs: 5_000 });
+    this.#db.exec('PRAGMA journal_mode = WAL');
     // NORMAL in WAL mode: a committed append survives the process being killed (it is in the OS
     // page cache and the WAL); only a power loss can drop the last commits. FULL would fsync on
     // every append and stall the event loop under a busy workshop.
-    this.#db.pragma('synchronous = NORMAL');
+    this.#db.exec('PRAGMA synchronous = NORMAL');
     this.#db.exec(SCHEMA);
     const db = this.#db;
     const rebuildLogStats = () => {
       db.exec('DELETE FROM log_stats');
       db.exec('INSERT INTO log_stats (doc, n, bytes) SELECT doc, COUNT(*), SUM(LENGTH(data)) FROM log GROUP BY doc');
     };
-    db.transaction(rebuildLogStats).immediate();
+    db.immediate(rebuildLogStats);
     this.#ops = createSqliteOperations(db, rebuildLogStats);
     this.#q = {
       snapshot: db.prepare<[string], SnapshotRow>('SELECT data, upto FROM snapshot WHERE doc = ?'),
@@ -127,7 +130,7 @@ export class SqliteStore implements Store {
         'INSERT INTO version (doc, id, created_at, auto, meta, data) VALUES (?, ?, ?, ?, ?, ?)'
       ),
       listVersions: db.prepare<[string], VersionRow>('SELECT id, created_at, auto, meta FROM version WHERE doc = ? ORDER BY seq DESC'),
-      getVersion: db.prepare<[string, string], VersionRow & { data: Buffer }>(
+      getVersion: db.prepare<[string, string], VersionRow & { data: Uint8Array }>(
         'SELECT id, created_at, auto, meta, data FROM version WHERE doc = ? AND id = ?'
       ),
       deleteVersion: db.prepare<[string, string]>('DELETE FROM version WHERE doc = ? AND id = ?'),
@@ -141,6 +144,11 @@ export class SqliteStore implements Store {
       ),
       insertMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
     };
+  }
+
+  /** Which SQLite library this store runs on (sqlite-driver.ts). */
+  get driver(): SqliteDriver {
+    return this.#db.driver;
   }
 
   #read = (name: string) => {
@@ -158,7 +166,7 @@ export class SqliteStore implements Store {
   async loadDoc(name: string): Promise<StoredDoc | null> {
     // One read transaction: a compaction committed by another connection cannot land between
     // reading the snapshot and reading the log.
-    const { snapshot, log } = this.#db.transaction(this.#read)(name);
+    const { snapshot, log } = this.#db.transaction(() => this.#read(name));
     if (!snapshot && log.length === 0) return null;
     const updates = log.map((r) => asBytes(r.data));
     if (snapshot) updates.unshift(asBytes(snapshot.data));
@@ -167,24 +175,24 @@ export class SqliteStore implements Store {
   }
 
   async appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
-    return this.#db.transaction(() => {
+    return this.#db.immediate(() => {
       for (const u of updates) {
         this.#q.append.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
         this.#q.countAppend.run(name, u.byteLength);
       }
       this.#ops.touched(name);
       return this.#stats(name);
-    }).immediate();
+    });
   }
 
   async compact(name: string): Promise<CompactResult> {
-    const { snapshot, log } = this.#db.transaction(this.#read)(name);
+    const { snapshot, log } = this.#db.transaction(() => this.#read(name));
     const last = log.at(-1);
     if (!last) return { compacted: true, bytes: this.#stats(name).bytes };
     const parts = log.map((r) => asBytes(r.data));
     if (snapshot) parts.unshift(asBytes(snapshot.data));
     const folded = foldUpdates(parts);
-    return this.#db.transaction((): CompactResult => {
+    return this.#db.immediate((): CompactResult => {
       const current = this.#q.snapshot.get(name);
       // Someone else compacted or deleted the document since we read (log ids are never
       // reused, so a vanished row means exactly that): leave their result alone.
@@ -195,20 +203,20 @@ export class SqliteStore implements Store {
       this.#q.deleteLogUpTo.run(name, last.id);
       this.#q.recountLog.run(name, name);
       return { compacted: true, bytes: this.#stats(name).bytes };
-    }).immediate();
+    });
   }
 
   async deleteDoc(name: string): Promise<void> {
-    this.#db.transaction(() => {
+    this.#db.immediate(() => {
       this.#q.deleteLog.run(name);
       this.#q.deleteSnapshot.run(name);
       this.#q.deleteStats.run(name);
       this.#ops.forget(name);
-    }).immediate();
+    });
   }
 
   async saveVersion(name: string, entry: VersionEntry, data: Uint8Array, retention: VersionRetention = VERSION_RETENTION): Promise<{ pruned: string[] }> {
-    return this.#db.transaction(() => {
+    return this.#db.immediate(() => {
       const q = this.#q;
       q.insertVersion.run(name, entry.id, entry.createdAt, entry.auto ? 1 : 0, entry.meta, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
       this.#ops.touched(name);
@@ -225,7 +233,7 @@ export class SqliteStore implements Store {
       prune(true, retention.keep);
       prune(false, retention.hardCap);
       return { pruned };
-    }).immediate();
+    });
   }
 
   async listVersions(name: string): Promise<VersionEntry[]> {
@@ -238,7 +246,7 @@ export class SqliteStore implements Store {
   }
 
   async deleteVersion(name: string, id: string): Promise<boolean> {
-    return this.#q.deleteVersion.run(name, id).changes > 0;
+    return Number(this.#q.deleteVersion.run(name, id).changes) > 0;
   }
 
   async getMeta(key: string): Promise<string | null> {
@@ -250,12 +258,12 @@ export class SqliteStore implements Store {
   }
 
   async setMetaIfAbsent(key: string, value: string): Promise<string> {
-    return this.#db.transaction(() => {
+    return this.#db.immediate(() => {
       this.#q.insertMeta.run(key, value);
       const stored = this.#q.getMeta.get(key);
       if (!stored) throw new Error(`meta ${key} vanished while being set`);
       return stored.value;
-    }).immediate();
+    });
   }
 
   // ---- Operations (sqlite-operations.ts) ----
