@@ -92,6 +92,8 @@ const schema = z.object({
   CREATE_WORKSHOP_PER_HOUR: int(30, 1),
   /** Participant registrations per address per minute. */
   REGISTER_PER_MINUTE: int(60, 1),
+  /** Follow-up progress updates and notes per client address per minute (429 past it). */
+  PROGRESS_PER_MINUTE: int(60, 1),
 
   // ---- Operating (README, "Operating Plenary"): secret rotation and retention. ----
   /**

@@ -13,6 +13,7 @@ import { createRevokeRole } from './facilitation/revoke.ts';
 import { createRounds } from './facilitation/rounds.ts';
 import { createVoteStore } from './facilitation/votes.ts';
 import type { Bus } from './fanout/index.ts';
+import { createFollowUp } from './follow-up/index.ts';
 import type { AppDeps } from './http/deps.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
@@ -51,6 +52,7 @@ export const createServices = ({ config, log, metrics, store, bus, signer }: Inf
     participants: createParticipants(store),
     rounds: createRounds(docs, createVoteStore(store)),
     versions,
-    autoVersions
+    autoVersions,
+    followUp: createFollowUp({ store, docs, signer })
   };
 };

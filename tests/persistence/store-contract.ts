@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { Store } from '@plenary/server/persistence/store.ts';
 import { bytes, contentOf, docFrom, entry, load, newDocName, recordUpdates, smallUpdate } from './contract-helpers.ts';
 import { runOperationsContract } from './store-contract-operations.ts';
+import { runRecordsContract } from './store-contract-records.ts';
 
 export interface StoreHarness {
   /** A new store instance on the same storage (same DATA_DIR / same Redis key prefix). */
@@ -311,5 +312,6 @@ export const runStoreContract = (storeName: string, makeHarness: () => Promise<S
     });
 
     runOperationsContract(() => store, open);
+    runRecordsContract(() => store, open);
   });
 };

@@ -37,7 +37,8 @@ const describePlan = (plan: DeletionPlan): string => {
   return [
     `Workshop ${plan.workshopId} "${plan.title}":`,
     `  documents (${plan.docs.length}, with ${versions} versions): ${plan.docs.join(', ')}`,
-    `  records (${plan.metaKeys.length}): ${plan.metaKeys.join(', ')}`
+    `  records (${plan.metaKeys.length}): ${plan.metaKeys.join(', ')}`,
+    `  follow-up update lists: ${plan.records.join(', ')}`
   ].join('\n');
 };
 
@@ -62,7 +63,7 @@ export const commands: Record<string, (ctx: CommandContext) => Promise<void>> = 
       throw new Refused('');
     }
     const done = await applyDeletion(ctx.store, plan);
-    ctx.out.result({ deleted: true, plan, ...done }, () => `Deleted workshop ${id}: ${done.docs} documents, ${done.versions} versions, ${done.meta} records.`);
+    ctx.out.result({ deleted: true, plan, ...done }, () => `Deleted workshop ${id}: ${done.docs} documents, ${done.versions} versions, ${done.meta} records, ${done.records} follow-up updates.`);
   },
 
   async retention(ctx) {

@@ -21,6 +21,11 @@ export interface ExportService {
   readonly queue: Pick<ExportQueue, 'running' | 'waiting'>;
   /** Renders (and for PDF prints) one export; throws `ExportBusyError` when the queue is full. */
   run(task: RenderTask): Promise<ExportOutput>;
+  /**
+   * Runs a small render done in this thread (the follow-up's progress report) through the same
+   * queue, and for PDF the same printer; throws `ExportBusyError` when the queue is full.
+   */
+  runRendered(render: () => Promise<CheckedExport>): Promise<ExportOutput>;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,7 @@ export const createExportService = (limits: ExportQueueLimits, pdf: PdfPrinter |
   const service: ExportService = {
     queue,
     run: (task) => queue.run(async () => finish(await pool.render(task))),
+    runRendered: (render) => queue.run(async () => finish(await render())),
     async close() {
       open.delete(service);
       await Promise.allSettled([pool.close(), printer.close()]);

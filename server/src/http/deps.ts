@@ -6,6 +6,7 @@ import type { TokenSigner } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import type { ServerDocs } from '../documents/server-docs.ts';
 import type { Locks } from '../facilitation/locks.ts';
+import type { FollowUp } from '../follow-up/index.ts';
 import type { Participants } from '../facilitation/participants.ts';
 import type { RevokeRole } from '../facilitation/revoke.ts';
 import type { Rounds } from '../facilitation/rounds.ts';
@@ -40,4 +41,6 @@ export interface AppDeps {
   versions: BoardVersions;
   /** Versions saved on lock, on a timer's end and hourly. */
   autoVersions: AutomaticVersions;
+  /** Commitments, follow-up links and progress after the workshop (docs/FOLLOW-UP.md). */
+  followUp: FollowUp;
 }

@@ -17,6 +17,8 @@ export interface DeletionPlan {
   /** Versions per document (all of them go). */
   versions: Record<string, number>;
   metaKeys: string[];
+  /** Lists of append-only records (the follow-up's progress updates). */
+  records: string[];
 }
 
 export const planDeletion = async (store: Store, workshopId: string): Promise<DeletionPlan | null> => {
@@ -25,17 +27,19 @@ export const planDeletion = async (store: Store, workshopId: string): Promise<De
   const data = await workshopData(store, workshop);
   const versions: Record<string, number> = {};
   for (const doc of data.docs) versions[doc] = (await store.listVersions(doc)).length;
-  return { workshopId, title: workshop.title, docs: data.docs, versions, metaKeys: data.metaKeys };
+  return { workshopId, title: workshop.title, docs: data.docs, versions, metaKeys: data.metaKeys, records: data.records };
 };
 
 /** Carries out a plan; returns how many documents, versions and meta records went. */
-export const applyDeletion = async (store: Store, plan: DeletionPlan): Promise<{ docs: number; versions: number; meta: number }> => {
+export const applyDeletion = async (store: Store, plan: DeletionPlan): Promise<{ docs: number; versions: number; meta: number; records: number }> => {
   let versions = 0;
   for (const doc of plan.docs) {
     for (const v of await store.listVersions(doc)) if (await store.deleteVersion(doc, v.id)) versions++;
     await store.deleteDoc(doc);
   }
+  let recordCount = 0;
+  for (const list of plan.records) recordCount += await store.deleteRecords(list);
   const records = plan.metaKeys.filter((k) => k !== `workshop:${plan.workshopId}`);
   const meta = (await store.deleteMeta(records)) + (await store.deleteMeta([`workshop:${plan.workshopId}`]));
-  return { docs: plan.docs.length, versions, meta };
+  return { docs: plan.docs.length, versions, meta, records: recordCount };
 };

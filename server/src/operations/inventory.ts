@@ -14,7 +14,7 @@ export interface WorkshopSummary {
   bytes: number;
   versions: number;
   participants: number;
-  /** Latest write to any of its documents; the creation time when no document tells. */
+  /** Latest write to any of its documents or its follow-up; the creation time when nothing tells. */
   lastActivityAt: string;
 }
 
@@ -26,7 +26,7 @@ export const summarise = async (store: Store, id: string): Promise<WorkshopSumma
 const summaryOf = async (store: Store, workshop: Parameters<typeof workshopData>[1]): Promise<WorkshopSummary> => {
   const data = await workshopData(store, workshop);
   const infos = (await Promise.all(data.docs.map((d) => store.docInfo(d)))).filter((i) => i !== null);
-  const writes = infos.map((i) => i.lastWriteAt).filter((t): t is string => t !== null);
+  const writes = [...infos.map((i) => i.lastWriteAt), data.followUpAt].filter((t): t is string => t !== null);
   return {
     id: workshop.id,
     title: workshop.title,

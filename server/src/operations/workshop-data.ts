@@ -4,12 +4,15 @@
  *   meta       workshop:<id> · board:<boardId> · joincode:<CODE> (every code still naming it) ·
  *              people:<id>:<n> slots and the participant:<pid> records they name (seats, lobby
  *              requests, facilitators; facilitation/participants.ts) · votes:<roundId> for every
- *              round in its control document (facilitation/votes.ts)
+ *              round in its control document (facilitation/votes.ts) · followup:<id> and
+ *              commitment:<id>:<commitmentId> (follow-up/records.ts)
+ *   records    progress:<id>, the follow-up's progress updates
  * Used by the operator's listing, deletion and retention; it reads, never writes.
  */
 import * as Y from 'yjs';
 import { getRoundsMap } from '@plenary/shared/control';
 import { controlDocName } from '@plenary/shared/protocol';
+import { FollowUpKeys } from '../follow-up/index.ts';
 import type { Store } from '../persistence/store.ts';
 import type { Workshop } from '../workshops/workshop.ts';
 
@@ -19,7 +22,11 @@ export interface WorkshopData {
   docs: string[];
   /** Meta keys, the workshop record last (so a deletion cut short can be run again). */
   metaKeys: string[];
+  /** Lists of append-only records (the follow-up's progress updates). */
+  records: string[];
   participants: number;
+  /** The latest follow-up write (a commitment frozen, an update recorded); null when none. */
+  followUpAt: string | null;
 }
 
 /** Every workshop record in the store. */
@@ -54,11 +61,13 @@ const roundIdsOf = async (store: Store, workshopId: string): Promise<string[]> =
 /** What the workshop owns, ready to list or delete. */
 export const workshopData = async (store: Store, workshop: Workshop): Promise<WorkshopData> => {
   const id = workshop.id;
-  const [boardOwners, joinCodes, slots, roundIds] = await Promise.all([
+  const [boardOwners, joinCodes, slots, roundIds, commitments, progress] = await Promise.all([
     store.listMeta('board:'),
     store.listMeta('joincode:'),
     store.listMeta(`people:${id}:`),
-    roundIdsOf(store, id)
+    roundIdsOf(store, id),
+    store.listMeta(FollowUpKeys.commitmentPrefix(id)),
+    store.listRecords(FollowUpKeys.progress(id))
   ]);
   // Boards named by the record, and any other board record naming this workshop.
   const boardIds = [...new Set([...workshop.boards.map((b) => b.id), ...boardOwners.filter((r) => r.value === id).map((r) => r.key.slice('board:'.length))])];
@@ -69,7 +78,21 @@ export const workshopData = async (store: Store, workshop: Workshop): Promise<Wo
     ...participantIds.map((p) => `participant:${p}`),
     ...slots.map((s) => s.key),
     ...roundIds.map((r) => `votes:${r}`),
+    ...commitments.map((r) => r.key),
+    FollowUpKeys.state(id),
     `workshop:${id}`
   ];
-  return { workshop, docs: [...boardIds, controlDocName(id)], metaKeys: [...new Set(metaKeys)], participants: participantIds.length };
+  // Follow-up goes on for years after the seminar: its writes count as the workshop's activity.
+  const followUpWrites = [
+    ...commitments.map((r) => (JSON.parse(r.value) as { frozenAt?: string }).frozenAt ?? ''),
+    progress.length > 0 ? ((JSON.parse(progress.at(-1)!) as { at?: string }).at ?? '') : ''
+  ].filter((t) => t !== '');
+  return {
+    workshop,
+    docs: [...boardIds, controlDocName(id)],
+    metaKeys: [...new Set(metaKeys)],
+    records: [FollowUpKeys.progress(id)],
+    participants: participantIds.length,
+    followUpAt: followUpWrites.sort().at(-1) ?? null
+  };
 };

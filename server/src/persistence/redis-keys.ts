@@ -36,6 +36,8 @@ export interface RedisKeys {
   marker(processId: string): string;
   /** Pub/sub channel carrying a document's merged updates and awareness between instances. */
   docChannel(name: string): string;
+  /** List of append-only records (store.ts StoreRecords), under its own hash tag. */
+  records(list: string): string;
   /** Prefix of one request limit's counters (one key per client address is appended after ':'). */
   limit(name: string): string;
 }
@@ -59,6 +61,7 @@ export const createRedisKeys = (prefix: string): RedisKeys => {
     meta: `${root}meta`,
     marker: (processId) => `${root}store-marker:${encodePart(processId)}`,
     docChannel: (name) => `${root}fanout:doc:${encodePart(name)}`,
+    records: (list) => `${root}records:{${encodePart(list)}}`,
     limit: (name) => `${root}limit:${encodePart(name)}`
   };
 };

@@ -34,6 +34,7 @@ import {
 } from './redis-scripts.ts';
 import { DELETE_VERSION, SAVE_VERSION } from './redis-version-scripts.ts';
 import { createRedisOperations, type RedisOperations } from './redis-operations.ts';
+import { createRedisRecords, type RedisRecords } from './redis-records.ts';
 import { warnIfNotPersistent, watchForEmptied, type EmptiedWatch } from './redis-emptied.ts';
 
 export interface RedisStoreOptions {
@@ -79,12 +80,14 @@ export class RedisStore implements Store {
   readonly #emptiedListeners = new Set<() => void>();
   #watch: EmptiedWatch | null = null;
   readonly #ops: RedisOperations;
+  readonly #records: RedisRecords;
 
   private constructor(conn: ConnectedRedis, keys: RedisKeys, lockTtlMs: number) {
     this.#conn = conn;
     this.#keys = keys;
     this.#lockTtlMs = lockTtlMs;
     this.#ops = createRedisOperations(() => this.#conn.client, keys);
+    this.#records = createRedisRecords(() => this.#conn.client, keys);
   }
 
   /** Connects (waiting for the first connection) and returns the store. */
@@ -270,6 +273,17 @@ export class RedisStore implements Store {
   restore(file: string) {
     this.#known.clear();
     return this.#ops.restore(file);
+  }
+
+  // ---- Append-only records (redis-records.ts) ----
+  appendRecord(list: string, value: string, max: number) {
+    return this.#records.appendRecord(list, value, max);
+  }
+  listRecords(list: string) {
+    return this.#records.listRecords(list);
+  }
+  deleteRecords(list: string) {
+    return this.#records.deleteRecords(list);
   }
 
   async ping(): Promise<boolean> {

@@ -15,6 +15,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { SqliteDb } from './sqlite-driver.ts';
 import type { BackupSummary, DocInfo } from './store.ts';
+import { RECORDS_COLUMNS } from './sqlite-records.ts';
 
 export const OPERATIONS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS doc_written (
@@ -29,7 +30,8 @@ const TABLES = {
   log: 'id, doc, data',
   version: 'seq, doc, id, created_at, auto, meta, data',
   meta: 'key, value',
-  doc_written: 'doc, at'
+  doc_written: 'doc, at',
+  record: RECORDS_COLUMNS
 } as const;
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';

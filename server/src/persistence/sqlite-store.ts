@@ -13,6 +13,7 @@ import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type
 import { foldUpdates } from './fold.ts';
 import type { ConnectionListener } from './redis-client.ts';
 import { createSqliteOperations, type SqliteOperations } from './sqlite-operations.ts';
+import { createSqliteRecords, type SqliteRecords } from './sqlite-records.ts';
 import { openSqlite, type SqliteDb, type SqliteDriver } from './sqlite-driver.ts';
 
 export interface SqliteStoreOptions {
@@ -85,6 +86,7 @@ export class SqliteStore implements Store {
   readonly #db: SqliteDb;
   readonly #q;
   readonly #ops: SqliteOperations;
+  readonly #records: SqliteRecords;
 
   constructor({ dataDir, driver }: SqliteStoreOptions) {
     mkdirSync(dataDir, { recursive: true });
@@ -104,6 +106,7 @@ export class SqliteStore implements Store {
     };
     db.immediate(rebuildLogStats);
     this.#ops = createSqliteOperations(db, rebuildLogStats);
+    this.#records = createSqliteRecords(db);
     this.#q = {
       snapshot: db.prepare<[string], SnapshotRow>('SELECT data, upto FROM snapshot WHERE doc = ?'),
       logAfter: db.prepare<[string, number], LogRow>('SELECT id, data FROM log WHERE doc = ? AND id > ? ORDER BY id'),
@@ -281,6 +284,17 @@ export class SqliteStore implements Store {
   }
   restore(file: string) {
     return this.#ops.restore(file);
+  }
+
+  // ---- Append-only records (sqlite-records.ts) ----
+  appendRecord(list: string, value: string, max: number) {
+    return this.#records.appendRecord(list, value, max);
+  }
+  listRecords(list: string) {
+    return this.#records.listRecords(list);
+  }
+  deleteRecords(list: string) {
+    return this.#records.deleteRecords(list);
   }
 
   /** Same shape as the Redis store's; an embedded file never disconnects, so it never fires. */

@@ -47,7 +47,7 @@ export interface VersionEntry {
   meta: string;
 }
 
-export interface Store extends StoreOperations {
+export interface Store extends StoreOperations, StoreRecords {
   /** 'sqlite' or 'redis', reported by /healthz and /metrics. */
   readonly kind: string;
 
@@ -127,4 +127,19 @@ export interface StoreOperations {
   backup(file: string): Promise<BackupSummary>;
   /** Replaces everything stored with the contents of a backup of the same kind of store. */
   restore(file: string): Promise<BackupSummary>;
+}
+
+// ---- Append-only records: small JSON strings kept in the order written, never changed. ----
+
+/**
+ * Lists of records that are only ever appended to and read whole (a workshop's follow-up progress
+ * updates, follow-up/progress-store.ts). Appends from several instances interleave; none is lost.
+ */
+export interface StoreRecords {
+  /** Appends `value` unless the list holds `max` records already; the list's length after, or null when it was full. */
+  appendRecord(list: string, value: string, max: number): Promise<number | null>;
+  /** Every record of the list in append order; [] for a list never written. */
+  listRecords(list: string): Promise<string[]>;
+  /** Removes the list; returns how many records it held. */
+  deleteRecords(list: string): Promise<number>;
 }

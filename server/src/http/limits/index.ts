@@ -31,6 +31,12 @@ export const createLimits = ({ config, log, metrics, webDir }: { config: Config;
       route: 'register-participant',
       error: 'too many registrations from this address'
     }),
+    followUpUpdate: rateLimit(refuse, config.TRUST_PROXY, {
+      limiter: store.limiter({ name: 'progress', points: config.PROGRESS_PER_MINUTE, durationSec: 60 }),
+      reason: RefusalReason.progressRate,
+      route: 'follow-up-update',
+      error: 'too many progress updates from this address'
+    }),
     join: createJoinGuard(config, store, refuse),
     metrics: metricsAccess(config, refuse),
     close: () => store.close()

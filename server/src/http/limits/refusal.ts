@@ -15,6 +15,7 @@ export const RefusalReason = {
   createRate: 'create_rate',
   createNotLocal: 'create_not_local',
   registerRate: 'register_rate',
+  progressRate: 'progress_rate',
   metricsForbidden: 'metrics_forbidden'
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
