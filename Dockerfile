@@ -3,7 +3,8 @@
 # exports. Build: `docker build -t plenary .` — run: see docs/DEPLOY.md (or `docker compose up`).
 # The stages run scripts/bundle.sh, which CI runs too (tests/deploy/production-bundle.test.ts).
 
-ARG NODE_VERSION=22
+# 24 (the current LTS line). 22 works the same; 20 too, with better-sqlite3 built in stage 2.
+ARG NODE_VERSION=24
 
 # ---- 1. Build: install the workspace, compile the server, build and compress the web app. ----
 FROM node:${NODE_VERSION}-bookworm-slim AS build
@@ -14,12 +15,18 @@ RUN pnpm install --frozen-lockfile && bash scripts/bundle.sh /bundle
 
 # ---- 2. Production packages: only what the compiled server leaves external. ----
 FROM node:${NODE_VERSION}-bookworm-slim AS packages
-# better-sqlite3 fetches a prebuilt addon; the tools build it from source where there is none.
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
-  && rm -rf /var/lib/apt/lists/* && npm install -g pnpm@10
+RUN npm install -g pnpm@10
 WORKDIR /app
 COPY --from=build /bundle/package.json ./
-RUN pnpm install --prod
+# Node 22.13 and newer store boards with node:sqlite: the optional better-sqlite3 is left out.
+# Older Node needs it: it fetches a prebuilt addon, and these tools build one where there is none.
+RUN if node -e "require('node:sqlite')" 2>/dev/null; then \
+      pnpm install --prod --no-optional; \
+    else \
+      apt-get update && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
+      && rm -rf /var/lib/apt/lists/* && pnpm install --prod \
+      && node -e "require('better-sqlite3')(':memory:').close()"; \
+    fi
 
 # ---- 3. Runtime: Node, Chromium and fonts, the bundle, a non-root user. ----
 FROM node:${NODE_VERSION}-bookworm-slim

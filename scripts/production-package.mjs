@@ -1,14 +1,16 @@
 /**
  * Prints the package.json of a production install: the packages the compiled server leaves
  * external (scripts/build-server.mjs), at the versions server/package.json asks for, and nothing
- * else — every other dependency is inside server/dist.
+ * else — every other dependency is inside server/dist. better-sqlite3 is optional: Node 22.13 and
+ * newer store boards with node:sqlite and never load it (server/src/persistence/sqlite-driver.ts).
  */
 import { readFileSync } from 'node:fs';
 
 const read = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 const server = read('../server/package.json');
 const root = read('../package.json');
-const { EXTERNAL } = await import('./server-externals.mjs');
+const { EXTERNAL, OPTIONAL } = await import('./server-externals.mjs');
+const versions = (names) => Object.fromEntries(names.map((name) => [name, server.dependencies[name]]));
 
 const production = {
   name: 'plenary',
@@ -17,7 +19,8 @@ const production = {
   type: 'module',
   engines: root.engines,
   scripts: { start: 'node server/dist/index.mjs' },
-  dependencies: Object.fromEntries(EXTERNAL.map((name) => [name, server.dependencies[name]])),
+  dependencies: versions(EXTERNAL.filter((name) => !OPTIONAL.includes(name))),
+  optionalDependencies: versions(OPTIONAL),
   // pnpm 10 runs no install scripts unless named: better-sqlite3 builds (or fetches) its addon.
   pnpm: { onlyBuiltDependencies: ['better-sqlite3'] }
 };

@@ -6,9 +6,11 @@
  * client, and an export renders in the compiled worker thread. A `.env` file in the working
  * directory is read at start, below the caller's environment.
  *
- * better-sqlite3 is installed with its install script skipped and given the addon this checkout
- * already built: building it from source takes minutes on a small machine, and fetching a
- * prebuilt one needs the network. A real install (Dockerfile) builds or fetches it.
+ * On Node 22.13 and newer the bundle stores boards with node:sqlite: it is installed without
+ * optional packages, so without better-sqlite3 at all. On Node 20 better-sqlite3 is installed with
+ * its install script skipped and given the addon this checkout already built: building it from
+ * source takes minutes on a small machine, and fetching a prebuilt one needs the network. A real
+ * install (Dockerfile) builds or fetches it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,11 +18,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteDriverFor } from '@plenary/server/persistence/sqlite-driver.ts';
 import { frames, openRaw, syncUrl, updateOf } from '../utils/clients.ts';
 import { REPO_ROOT, type CreatedWorkshop } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
 
 const Timing = { buildMs: 240_000, installMs: 120_000, readyMs: 30_000 } as const;
+
+/** The SQLite library the bundle picks on the Node running this test (and the servers it starts). */
+const sqliteDriver = sqliteDriverFor(undefined);
 
 interface BundleServer {
   readonly lines: string[];
@@ -77,9 +83,19 @@ describe('production bundle', () => {
   beforeAll(() => {
     // The web app comes from `pnpm build` (run before the tests); the server is compiled again.
     run('bash', ['scripts/bundle.sh', out, '--reuse-web'], REPO_ROOT, Timing.buildMs);
-    const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies?: unknown };
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'playwright-core', 'tinypool']);
+    const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      optionalDependencies: Record<string, string>;
+      devDependencies?: unknown;
+    };
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['playwright-core', 'tinypool']);
+    expect(Object.keys(pkg.optionalDependencies)).toEqual(['better-sqlite3']);
     expect(pkg.devDependencies).toBeUndefined();
+    if (sqliteDriver === 'node') {
+      run('pnpm', ['install', '--prod', '--prefer-offline', '--no-optional'], out, Timing.installMs);
+      expect(existsSync(path.join(out, 'node_modules/better-sqlite3'))).toBe(false);
+      return;
+    }
     run('pnpm', ['install', '--prod', '--prefer-offline', '--ignore-scripts'], out, Timing.installMs);
     // The addon this checkout built, in the place `bindings` looks first.
     const workspaceSqlite = path.dirname(createRequire(path.join(REPO_ROOT, 'server/package.json')).resolve('better-sqlite3/package.json'));
@@ -106,9 +122,11 @@ describe('production bundle', () => {
     expect(cli.status, cli.stderr).toBe(0);
   });
 
-  it('syncs a board created over HTTP with a raw y-websocket client, and renders an export in its worker', async () => {
+  it(`syncs a board created over HTTP with a raw y-websocket client, and renders an export in its worker (SQLite: ${sqliteDriver})`, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-bundle-data-'));
     server = await startBundle(out, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    const opened = server.lines.find((l) => l.includes('"msg":"using the embedded store"'));
+    expect(opened && JSON.parse(opened)).toMatchObject({ sqliteDriver });
     const created = await fetch(`http://${server.base}/api/workshops`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
