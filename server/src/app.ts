@@ -11,6 +11,7 @@ import { followUpRoutes } from './http/follow-up.ts';
 import { healthRoutes } from './http/health.ts';
 import { joinRoutes } from './http/join.ts';
 import { createLimits } from './http/limits/index.ts';
+import { apiDocumentRoutes } from './http/openapi/route.ts';
 import { versionRoutes } from './http/versions.ts';
 import { webRoutes } from './http/web.ts';
 import { workshopRoutes } from './http/workshops.ts';
@@ -34,6 +35,8 @@ export const createApp = (deps: AppDeps) => {
   app.route('/api', versionRoutes(deps));
   app.route('/api', addressRoutes(deps));
   app.route('/', healthRoutes(deps));
+  // Every route above is in the API document, from its description (http/openapi/).
+  app.route('/api', apiDocumentRoutes(app));
   app.all('/api/*', () => {
     throw new ApiError(404, 'no such API endpoint');
   });

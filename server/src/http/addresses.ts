@@ -11,6 +11,7 @@
 import { networkInterfaces } from 'node:os';
 import { Hono } from 'hono';
 import type { AppDeps } from './deps.ts';
+import { Callers, describeRoute } from './openapi/describe.ts';
 import { clientAddress, isLocalNetwork } from './limits/client-address.ts';
 
 export const AddressKind = { lan: 'lan', local: 'local' } as const;
@@ -47,8 +48,16 @@ const localPort = (env: unknown, fallback: number): number => {
   return typeof port === 'number' && port > 0 ? port : fallback;
 };
 
+const addresses = describeRoute({
+  tag: 'server',
+  summary: 'The addresses people in the room can open this server at',
+  description: 'Told only to callers on this machine or its local network; anyone else gets an empty list.',
+  callers: Callers.open,
+  answers: { 200: '`{ addresses: [{ url, kind: "lan" | "local" }] }`, LAN addresses first.' }
+});
+
 export const addressRoutes = ({ config }: AppDeps) =>
-  new Hono().get('/addresses', (c) => {
+  new Hono().get('/addresses', addresses, (c) => {
     if (!isLocalNetwork(clientAddress(c, config.TRUST_PROXY))) return c.json({ addresses: [] });
     c.header('Cache-Control', 'no-store');
     return c.json({ addresses: serverAddresses(config.HOST, localPort(c.env, config.PORT)) });

@@ -10,6 +10,7 @@
  * Every refusal of a token answers like the rest of the API (401, NO_ACCESS): ids cannot be probed.
  */
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { EXPORT_CONTENT_TYPE } from '@plenary/shared/export';
 import { FollowUpRole, finalActionBody, followUpLinkBody, progressUpdateBody, reportDate, reportFileName, type OutcomesView } from '@plenary/shared/follow-up';
 import { Role } from '@plenary/shared/protocol';
@@ -22,13 +23,76 @@ import { isReportFormat, renderReport, REPORT_FORMATS } from '../follow-up/repor
 import type { FollowUp } from '../follow-up/index.ts';
 import type { Workshop } from '../workshops/workshop.ts';
 import type { AppDeps } from './deps.ts';
-import { parseBody } from './caller.ts';
 import { ApiError } from './errors.ts';
 import { contentDisposition } from './exports.ts';
+import { Callers, describeRoute } from './openapi/describe.ts';
 
 export type FollowUpRouteDeps = Pick<AppDeps, 'workshops' | 'signer' | 'config'> & { followUp: FollowUp };
 
 type Viewer = OutcomesView['viewer'];
+
+const TAG = 'follow-up';
+const RENDER_ERRORS = { 501: 'PDF, and this server has no Chromium to print with.', 503: 'The export queue is full: `retryAfter` and Retry-After say when to try again.' } as const;
+
+const outcomes = describeRoute({
+  tag: TAG,
+  summary: 'The outcomes: commitments and their progress',
+  callers: Callers.followUp,
+  answers: { 200: 'The outcomes view (`OutcomesView`): commitments, updates, and who is viewing.' }
+});
+const close = describeRoute({
+  tag: TAG,
+  summary: 'Close the workshop: freeze every agreed action as a commitment',
+  callers: Callers.facilitator,
+  answers: { 200: '`{ closedAt, commitments }`.' }
+});
+const markFinal = describeRoute({
+  tag: TAG,
+  summary: 'Freeze one agreed action as a commitment now',
+  callers: Callers.facilitator,
+  body: finalActionBody,
+  answers: { 201: '`{ commitment }`.' },
+  errors: { 404: '`boardId` is not a board of this workshop, or `actionId` no action of its agreed lane.', 409: 'The action is not agreed.' }
+});
+const handOut = describeRoute({
+  tag: TAG,
+  summary: "A city's follow-up link, or the read-only outcomes link",
+  description: '`reissue` retires the old link of the same kind.',
+  callers: Callers.facilitator,
+  body: followUpLinkBody,
+  answers: { 200: '`{ role, token, …, path }`: `path` opens the outcomes page with the link.' },
+  errors: { 400: '`city` is not a city of this workshop.' }
+});
+const record = describeRoute({
+  tag: TAG,
+  summary: "Record progress (the lead city) or a note (any city) on a commitment",
+  callers: Callers.followUp,
+  body: progressUpdateBody,
+  answers: { 201: '`{ update }`.' },
+  errors: {
+    400: '`itemId` names no milestone or indicator of the commitment.',
+    403: "Not a city's follow-up link (the outcomes link is read-only); progress from a city that does not lead the commitment.",
+    404: 'No such commitment in this workshop (`field`: commitmentId).',
+    429: 'Too many progress updates from this address; the workshop holds the most updates it may.'
+  }
+});
+const calendar = describeRoute({
+  tag: TAG,
+  summary: 'The commitments as a calendar to subscribe to',
+  callers: Callers.followUp,
+  query: z.object({ city: z.string().optional().describe("One city's commitments (those it leads or partners in); without it, every commitment.") }),
+  answers: { 200: { description: 'iCalendar, with stable UIDs.', mediaTypes: [EXPORT_CONTENT_TYPE.ics] } },
+  errors: { 400: '`city` is not a city of this workshop.' }
+});
+const report = describeRoute({
+  tag: TAG,
+  summary: 'The progress report as of a day',
+  callers: Callers.followUp,
+  params: { file: z.enum(REPORT_FORMATS.map((f) => `report.${f}`) as [string, ...string[]]).describe('`report.` and the format: docx, pdf, csv or json.') },
+  query: z.object({ date: reportDate.optional().describe('The day the report is as of, yyyy-mm-dd (default today, UTC).') }),
+  answers: { 200: { description: 'The report, named in Content-Disposition.', mediaTypes: REPORT_FORMATS.map((f) => EXPORT_CONTENT_TYPE[f]) } },
+  errors: { 404: 'Not a report format (`field`: format).', ...RENDER_ERRORS }
+});
 
 export const followUpRoutes = ({ workshops, signer, config, followUp }: FollowUpRouteDeps) => {
   const reports = createExportService({ concurrency: config.EXPORT_CONCURRENCY, queue: config.EXPORT_QUEUE }, config.CHROMIUM_PATH);
@@ -52,36 +116,36 @@ export const followUpRoutes = ({ workshops, signer, config, followUp }: FollowUp
   };
 
   return new Hono()
-    .get('/:id/follow-up', async (c) => {
+    .get('/:id/follow-up', outcomes, async (c) => {
       const { workshop, viewer } = await callerOf(c);
       c.header('Cache-Control', 'no-store');
       return c.json(await followUp.view(workshop, viewer));
     })
-    .post('/:id/follow-up/close', async (c) => {
+    .post('/:id/follow-up/close', close, async (c) => {
       const workshop = await facilitatorOf(c, 'close the workshop');
       return c.json(await followUp.close(workshop));
     })
-    .post('/:id/follow-up/commitments', async (c) => {
+    .post('/:id/follow-up/commitments', markFinal, async (c) => {
       const workshop = await facilitatorOf(c, 'mark an action final');
-      const body = await parseBody(c, finalActionBody);
+      const body = await markFinal.body(c);
       return c.json({ commitment: await followUp.markFinal(workshop, body.boardId, body.actionId) }, 201);
     })
-    .post('/:id/follow-up/links', async (c) => {
+    .post('/:id/follow-up/links', handOut, async (c) => {
       const workshop = await facilitatorOf(c, 'hand out follow-up links');
-      const body = await parseBody(c, followUpLinkBody);
+      const body = await handOut.body(c);
       const link = await followUp.links.issue(workshop, body);
       return c.json({ role: body.role, ...link, path: `/w/${encodeURIComponent(workshop.id)}/outcomes?token=${encodeURIComponent(link.token)}` });
     })
-    .post('/:id/follow-up/updates', async (c) => {
+    .post('/:id/follow-up/updates', record, async (c) => {
       const { workshop, viewer } = await callerOf(c);
       if (viewer.role === FollowUpRole.outcomes) throw new ApiError(403, 'the outcomes link is read-only');
       if (viewer.role !== FollowUpRole.city) throw new ApiError(403, "only a city's follow-up link records progress and notes");
-      const body = await parseBody(c, progressUpdateBody);
+      const body = await record.body(c);
       return c.json({ update: await followUp.progress.record(workshop, viewer.city ?? '', body) }, 201);
     })
-    .get('/:id/follow-up/calendar.ics', async (c) => {
+    .get('/:id/follow-up/calendar.ics', calendar, async (c) => {
       const { workshop } = await callerOf(c);
-      const asked = c.req.query('city');
+      const asked = calendar.query(c).city;
       const city = asked === undefined ? undefined : matchCity(workshop, asked);
       if (city === null) throw new ApiError(400, 'city: not a city of this workshop', 'city');
       c.header('Content-Type', EXPORT_CONTENT_TYPE.ics);
@@ -89,15 +153,14 @@ export const followUpRoutes = ({ workshops, signer, config, followUp }: FollowUp
       c.header('X-Content-Type-Options', 'nosniff');
       return c.body(await followUp.calendar(workshop, city));
     })
-    .get('/:id/follow-up/:file{report\\.[^/]+}', async (c) => {
+    .get('/:id/follow-up/:file{report\\.[^/]+}', report, async (c) => {
       const format = c.req.param('file').slice('report.'.length);
       if (!isReportFormat(format)) throw new ApiError(404, `format: one of ${REPORT_FORMATS.join(', ')}`, 'format');
       const { workshop } = await callerOf(c);
-      const date = c.req.query('date') ?? new Date().toISOString().slice(0, 10);
-      if (!reportDate.safeParse(date).success) throw new ApiError(400, 'date: a real calendar day as yyyy-mm-dd', 'date');
-      const report = await followUp.report(workshop, date);
+      const date = report.query(c).date ?? new Date().toISOString().slice(0, 10);
+      const asOf = await followUp.report(workshop, date);
       try {
-        const out = await reports.runRendered(() => renderReport(format, report));
+        const out = await reports.runRendered(() => renderReport(format, asOf));
         c.header('Content-Type', EXPORT_CONTENT_TYPE[format]);
         c.header('Content-Disposition', contentDisposition(reportFileName(workshop.title, date, format)));
         c.header('Cache-Control', 'no-store');

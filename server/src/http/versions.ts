@@ -13,8 +13,42 @@ import { Hono, type Context } from 'hono';
 import { saveVersionBody } from '@plenary/shared/versions';
 import type { AppDeps } from './deps.ts';
 import { createParticipants } from '../facilitation/participants.ts';
-import { authorize, parseBody, requireFacilitator, type Caller } from './caller.ts';
+import { authorize, requireFacilitator, type Caller } from './caller.ts';
 import { ApiError } from './errors.ts';
+import { Callers, describeRoute } from './openapi/describe.ts';
+
+const NO_VERSION = 'No such version of this board (`field`: versionId).';
+
+const history = describeRoute({ tag: 'versions', summary: "A board's saved versions, newest first", callers: Callers.token, answers: { 200: '`{ versions }`.' } });
+const save = describeRoute({
+  tag: 'versions',
+  summary: 'Save the board now as a named version',
+  callers: Callers.facilitator,
+  body: saveVersionBody,
+  answers: { 201: '`{ version }`.' }
+});
+const open = describeRoute({
+  tag: 'versions',
+  summary: "A saved version's snapshot (read-only view)",
+  callers: Callers.token,
+  answers: { 200: '`{ version, snapshot }`: the board as the public JSON format (docs/SCHEMA.md).' },
+  errors: { 404: NO_VERSION }
+});
+const diff = describeRoute({
+  tag: 'versions',
+  summary: 'A saved version compared with the board now',
+  callers: Callers.token,
+  answers: { 200: '`{ version, diff, then, now }`: `diff` goes from the version to now (cards added, removed, moved, changed).' },
+  errors: { 404: NO_VERSION }
+});
+const restore = describeRoute({
+  tag: 'versions',
+  summary: 'Restore a saved version on the live board',
+  description: 'The board as it was is saved first as a "before restore" version: restoring that one undoes the restore.',
+  callers: Callers.facilitator,
+  answers: { 200: '`{ restored, before, undoVersionId, changes }`.' },
+  errors: { 404: NO_VERSION }
+});
 
 export const versionRoutes = (deps: AppDeps) => {
   const { versions } = deps;
@@ -32,30 +66,30 @@ export const versionRoutes = (deps: AppDeps) => {
   const notFound = () => new ApiError(404, 'versionId: no such version of this board', 'versionId');
 
   return new Hono()
-    .get('/boards/:id/versions', async (c) => {
+    .get('/boards/:id/versions', history, async (c) => {
       const { boardId } = await callerOf(c);
       return c.json({ versions: await versions.list(boardId) });
     })
-    .post('/boards/:id/versions', async (c) => {
+    .post('/boards/:id/versions', save, async (c) => {
       const { caller, boardId } = await callerOf(c);
       requireFacilitator(caller, 'save versions');
-      const { label } = await parseBody(c, saveVersionBody);
+      const { label } = await save.body(c);
       const version = await versions.save(boardId, { label, author: await authorOf(caller) });
       return c.json({ version }, 201);
     })
-    .get('/boards/:id/versions/:vid', async (c) => {
+    .get('/boards/:id/versions/:vid', open, async (c) => {
       const { boardId } = await callerOf(c);
       const found = await versions.get(boardId, c.req.param('vid'));
       if (!found) throw notFound();
       return c.json(found);
     })
-    .get('/boards/:id/versions/:vid/diff', async (c) => {
+    .get('/boards/:id/versions/:vid/diff', diff, async (c) => {
       const { boardId } = await callerOf(c);
       const found = await versions.diff(boardId, c.req.param('vid'));
       if (!found) throw notFound();
       return c.json(found);
     })
-    .post('/boards/:id/versions/:vid/restore', async (c) => {
+    .post('/boards/:id/versions/:vid/restore', restore, async (c) => {
       const { caller, boardId } = await callerOf(c);
       requireFacilitator(caller, 'restore versions');
       const result = await versions.restore(boardId, c.req.param('vid'), await authorOf(caller));

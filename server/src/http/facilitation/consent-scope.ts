@@ -5,13 +5,23 @@
  */
 import { Hono } from 'hono';
 import { consentScopeBody, writeConsentScope, type ConsentScope } from '@plenary/shared/control';
-import { callerOf, parseBody, requireFacilitator, type FacilitationDeps } from './context.ts';
+import { Callers, describeRoute } from '../openapi/describe.ts';
+import { callerOf, requireFacilitator, type FacilitationDeps } from './context.ts';
+
+const chooseScope = describeRoute({
+  tag: 'consent',
+  summary: "Choose whose consent the workshop's actions need",
+  description: 'The cities each action involves (`involved`, the default) or every city (`workshop`). Answers given are kept; verdicts follow the new scope at once.',
+  callers: Callers.facilitator,
+  body: consentScopeBody,
+  answers: { 200: '`{ scope }`.' }
+});
 
 export const consentScopeRoutes = (deps: FacilitationDeps) =>
-  new Hono().put('/:id/consent-scope', async (c) => {
+  new Hono().put('/:id/consent-scope', chooseScope, async (c) => {
     const caller = await callerOf(deps, c);
     requireFacilitator(caller, 'choose whose consent actions need');
-    const { scope } = await parseBody(c, consentScopeBody);
+    const { scope } = await chooseScope.body(c);
     await deps.control.withControl(caller.workshop.id, (doc) => writeConsentScope(doc, scope as ConsentScope));
     return c.json({ scope });
   });

@@ -13,7 +13,23 @@ import { CardKind, Lane, getCardMap, readCard, readPosition } from '@plenary/sha
 import { matchCity } from '../../facilitation/participants.ts';
 import type { Workshop } from '../../workshops/workshop.ts';
 import { ApiError } from '../errors.ts';
-import { callerName, callerOf, parseBody, requireBoard, requireParticipant, type FacilitationDeps } from './context.ts';
+import { Callers, describeRoute } from '../openapi/describe.ts';
+import { callerName, callerOf, requireBoard, requireParticipant, type FacilitationDeps } from './context.ts';
+
+const answer = describeRoute({
+  tag: 'consent',
+  summary: "A city's answer on an action of the agreed lane",
+  description:
+    "A participant answers for the city of their personal token only; a facilitator may record any city's answer. The city must be one the action asks: its lead and partner cities, or every city under the workshop scope.",
+  callers: Callers.token,
+  body: consentBody,
+  answers: { 200: '`{ consent }`: the record as stored.' },
+  errors: {
+    400: 'A facilitator names no `city`; `city` is not of this workshop; `boardId` is not a board of this workshop; `actionId` is no action on the board.',
+    403: "Anyone but a facilitator who is not a confirmed participant; a participant naming another city than their own.",
+    409: 'The card is not an action, not in the agreed lane, or the action does not involve the city.'
+  }
+});
 
 /** English names of the workshop's cities, host city first. */
 export const workshopCityNames = (workshop: Workshop): string[] => {
@@ -22,11 +38,11 @@ export const workshopCityNames = (workshop: Workshop): string[] => {
 };
 
 export const consentRoutes = (deps: FacilitationDeps) =>
-  new Hono().put('/:id/consent', async (c) => {
+  new Hono().put('/:id/consent', answer, async (c) => {
     const caller = await callerOf(deps, c);
     const { workshop } = caller;
     const participant = caller.role === Role.facilitator ? null : requireParticipant(caller, 'answer for a city');
-    const body = await parseBody(c, consentBody);
+    const body = await answer.body(c);
     if (participant && body.city !== undefined && body.city !== participant.city) {
       throw new ApiError(403, `you answer for ${participant.city} only, not for ${body.city}`);
     }

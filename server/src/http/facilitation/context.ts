@@ -1,20 +1,21 @@
 /**
- * What every facilitation action needs first: who is calling (workshop, role, personal claims),
- * the body parsed against its schema, and checks that name the reason when the role may not act.
+ * What every facilitation action needs first: who is calling (workshop, role, personal claims) and
+ * checks that name the reason when the role may not act. Bodies are read through each route's
+ * description (../openapi/describe.ts).
  */
 import type { Context } from 'hono';
 import { ParticipantStatus, Role } from '@plenary/shared/protocol';
 import type { Participant } from '../../facilitation/participants.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Workshop } from '../../workshops/workshop.ts';
-import { authorize, parseBody, requireFacilitator, type Caller } from '../caller.ts';
+import { authorize, requireFacilitator, type Caller } from '../caller.ts';
 import { ApiError } from '../errors.ts';
 
 /** Every service, built once at start-up (http/deps.ts). */
 export type FacilitationDeps = AppDeps;
 
 export type { Caller };
-export { parseBody, requireFacilitator };
+export { requireFacilitator };
 
 /** A caller, with the participant record their personal token names (null without one). */
 export interface FacilitationCaller extends Caller {

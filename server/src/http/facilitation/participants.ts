@@ -12,7 +12,31 @@ import { participantBody } from '@plenary/shared/control';
 import { ParticipantStatus, ParticipantVia, Role, type Registration } from '@plenary/shared/protocol';
 import { LimitReached, matchCity, viewOf, type Participant } from '../../facilitation/participants.ts';
 import { ApiError } from '../errors.ts';
-import { callerOf, parseBody, type FacilitationCaller, type FacilitationDeps } from './context.ts';
+import { Callers, describeRoute } from '../openapi/describe.ts';
+import { callerOf, type FacilitationCaller, type FacilitationDeps } from './context.ts';
+
+const register = describeRoute({
+  tag: 'participants',
+  summary: 'Register a name and the city one speaks for',
+  description:
+    "With the shared delegate link: a request a facilitator confirms or turns down. With a facilitator's link: confirmed at once. With a personal token: the same participant, renamed. Answers the personal token, needed to vote and to answer for a city.",
+  callers: Callers.token,
+  body: participantBody,
+  answers: { 200: 'The same participant, registered again: `{ participantId, token, participant }`.', 201: '`{ participantId, token, participant }`.' },
+  errors: {
+    400: '`city` is not a city of this workshop.',
+    403: 'An observer link; a personal link naming nobody; someone a facilitator removed or turned down.',
+    409: 'A confirmed participant names another city; the workshop already has as many participants as it may.',
+    429: 'Too many registrations from this address; too many requests waiting in the lobby; this shared link was used for as many registrations as it may.'
+  }
+});
+
+const me = describeRoute({
+  tag: 'participants',
+  summary: "The caller's own registration",
+  callers: Callers.token,
+  answers: { 200: '`{ participant }`: null without a personal token.' }
+});
 
 /** Someone a facilitator turned down or removed cannot register their way back in. */
 export const refuseClosed = (person: Participant): void => {
@@ -48,10 +72,10 @@ export const participantRoutes = (deps: FacilitationDeps) => {
   };
 
   return new Hono()
-    .post('/:id/participants', async (c) => {
+    .post('/:id/participants', register, async (c) => {
       const caller = await callerOf(deps, c);
       if (caller.role === Role.observer) throw new ApiError(403, 'an observer link cannot register a participant; use the delegate link');
-      const body = await parseBody(c, participantBody);
+      const body = await register.body(c);
       const city = matchCity(caller.workshop, body.city);
       if (!city) throw new ApiError(400, 'city: not a city of this workshop', 'city');
       if (caller.claims.p) {
@@ -83,7 +107,7 @@ export const participantRoutes = (deps: FacilitationDeps) => {
         throw err;
       }
     })
-    .get('/:id/participants/me', async (c) => {
+    .get('/:id/participants/me', me, async (c) => {
       const caller = await callerOf(deps, c);
       return c.json({ participant: caller.participant ? viewOf(caller.participant) : null });
     });

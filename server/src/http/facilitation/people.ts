@@ -13,7 +13,53 @@ import { createRemoval } from '../../facilitation/people-removal.ts';
 import { LimitReached, matchCity, viewOf, type Participant } from '../../facilitation/participants.ts';
 import { createVoteStore } from '../../facilitation/votes.ts';
 import { ApiError } from '../errors.ts';
-import { callerName, callerOf, parseBody, requireFacilitator, type FacilitationCaller, type FacilitationDeps } from './context.ts';
+import { Callers, describeRoute } from '../openapi/describe.ts';
+import { callerName, callerOf, requireFacilitator, type FacilitationCaller, type FacilitationDeps } from './context.ts';
+
+const NO_PARTICIPANT = 'No such participant in this workshop (`field`: pid).';
+
+const listPeople = describeRoute({
+  tag: 'participants',
+  summary: 'Everyone who registered or holds a seat',
+  description: 'City, status and how each came in; a confirmed seat carries its link token.',
+  callers: Callers.facilitator,
+  answers: { 200: '`{ participants }`.' }
+});
+const grantSeat = describeRoute({
+  tag: 'participants',
+  summary: 'Grant a city a seat',
+  description: "Answers the seat's link token: it opens the board as a confirmed participant for the city.",
+  callers: Callers.facilitator,
+  body: seatBody,
+  answers: { 201: '`{ participant, token }`.' },
+  errors: {
+    400: '`city` is not a city of this workshop.',
+    409: 'The workshop already has as many participants as it may.',
+    429: 'The workshop has taken all the registrations it can.'
+  }
+});
+const confirm = describeRoute({
+  tag: 'participants',
+  summary: 'Confirm that a lobby request speaks for its city',
+  callers: Callers.facilitator,
+  answers: { 200: '`{ participant }`.' },
+  errors: { 404: NO_PARTICIPANT, 409: 'The person was turned down or removed; they must register again.' }
+});
+const turnDown = describeRoute({
+  tag: 'participants',
+  summary: 'Turn a lobby request down',
+  callers: Callers.facilitator,
+  answers: { 200: '`{ participant }`.' },
+  errors: { 404: NO_PARTICIPANT, 409: 'The person is not waiting (confirmed or removed): remove them instead.' }
+});
+const remove = describeRoute({
+  tag: 'participants',
+  summary: 'Remove someone',
+  description: 'Their votes in rounds not yet revealed and their consent answers leave with them; their personal token stops working.',
+  callers: Callers.facilitator,
+  answers: { 200: '`{ participant }`, with what was withdrawn.' },
+  errors: { 404: NO_PARTICIPANT }
+});
 
 export const peopleRoutes = (deps: FacilitationDeps) => {
   const ttl = deps.config.TOKEN_TTL_DAYS * 86_400;
@@ -40,16 +86,16 @@ export const peopleRoutes = (deps: FacilitationDeps) => {
   };
 
   return new Hono()
-    .get('/:id/participants', async (c) => {
+    .get('/:id/participants', listPeople, async (c) => {
       const caller = await callerOf(deps, c);
       requireFacilitator(caller, 'see who registered');
       const everyone = await deps.participants.list(caller.workshop.id);
       return c.json({ participants: everyone.map((p) => facilitatorView(caller, p)) });
     })
-    .post('/:id/seats', async (c) => {
+    .post('/:id/seats', grantSeat, async (c) => {
       const caller = await callerOf(deps, c);
       requireFacilitator(caller, 'create seats');
-      const body = await parseBody(c, seatBody);
+      const body = await grantSeat.body(c);
       const city = matchCity(caller.workshop, body.city);
       if (!city) throw new ApiError(400, 'city: not a city of this workshop', 'city');
       try {
@@ -73,7 +119,7 @@ export const peopleRoutes = (deps: FacilitationDeps) => {
         throw err;
       }
     })
-    .post('/:id/participants/:pid/confirm', async (c) => {
+    .post('/:id/participants/:pid/confirm', confirm, async (c) => {
       const { caller, person, by, at } = await target(c, 'confirm who speaks for a city');
       if (person.status === ParticipantStatus.confirmed) return c.json({ participant: facilitatorView(caller, person) });
       if (person.status !== ParticipantStatus.pending) throw new ApiError(409, `${person.name} was ${person.status}; they must register again`);
@@ -82,7 +128,7 @@ export const peopleRoutes = (deps: FacilitationDeps) => {
       );
       return c.json({ participant: facilitatorView(caller, confirmed!) });
     })
-    .post('/:id/participants/:pid/reject', async (c) => {
+    .post('/:id/participants/:pid/reject', turnDown, async (c) => {
       const { caller, person, by, at } = await target(c, 'turn down a request');
       if (person.status === ParticipantStatus.rejected) return c.json({ participant: facilitatorView(caller, person) });
       if (person.status !== ParticipantStatus.pending) throw new ApiError(409, `${person.name} is ${person.status}, not waiting; remove them instead`);
@@ -91,7 +137,7 @@ export const peopleRoutes = (deps: FacilitationDeps) => {
       );
       return c.json({ participant: facilitatorView(caller, rejected!) });
     })
-    .delete('/:id/participants/:pid', async (c) => {
+    .delete('/:id/participants/:pid', remove, async (c) => {
       const { caller, person, by, at } = await target(c, 'remove a participant');
       if (person.status === ParticipantStatus.removed || person.status === ParticipantStatus.rejected) {
         return c.json({ participant: facilitatorView(caller, person) });
