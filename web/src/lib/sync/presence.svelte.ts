@@ -8,14 +8,20 @@
  *   presence.people        Person[] — everyone on the board, this device first     ($state)
  *   presence.others        Person[] — everyone except this device                  ($derived)
  *   presence.editorsOf(cardId)  Person[] editing that card (not this device)
+ *   presence.typingIn(card, field)  Person[] with their cursor in that text field (not this device)
  *   presence.setLocal({ name, city, color, lang, editing })   publish/refresh our own state
  *   presence.setEditing(cardId | null)                        change only the card being edited
+ *   presence.setCursor(cursor | null)   where we type (at most CURSOR_INTERVAL_MS apart; the last one always goes)
  *   presence.destroy()
  *
- * Awareness state on the wire (a public format: other tools may show presence too):
- *   { user: { name, city, color, lang }, editing: string | null }
+ * Awareness state on the wire (a public format, checked by the server: shared/src/protocol/presence.ts):
+ *   { user: { name, city, color, lang }, editing: string | null, cursor: PresenceCursor | null }
  */
 import type { Awareness } from 'y-protocols/awareness';
+import { readPresenceCursor, type PresenceCursor } from '@plenary/shared/protocol';
+
+/** Cursor moves are sent at most ten times a second: enough to follow typing, light on the room. */
+export const CURSOR_INTERVAL_MS = 100;
 
 export interface PresenceUser {
   name: string;
@@ -37,11 +43,14 @@ export interface Person extends LocalPresence {
   clientId: number;
   /** This tab. */
   self: boolean;
+  /** The text field the person is typing in, and their caret or selection there. */
+  cursor: PresenceCursor | null;
 }
 
 interface WireState {
   user?: Partial<PresenceUser>;
   editing?: unknown;
+  cursor?: unknown;
 }
 
 export class Presence {
@@ -50,6 +59,10 @@ export class Presence {
 
   readonly #awareness: Awareness;
   readonly #onChange: () => void;
+  /** The cursor waiting for its turn (undefined: nothing waiting), and when one was last sent. */
+  #pendingCursor: PresenceCursor | null | undefined = undefined;
+  #cursorSentAt = 0;
+  #cursorTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(awareness: Awareness) {
     this.#awareness = awareness;
@@ -62,7 +75,33 @@ export class Presence {
 
   setLocal(state: LocalPresence): void {
     const { name, city, color, lang, editing } = state;
-    this.#awareness.setLocalState({ user: { name, city, color, lang }, editing });
+    // A new name or colour keeps the field the person is typing in.
+    const cursor = (this.#awareness.getLocalState() as WireState | null)?.cursor ?? null;
+    this.#awareness.setLocalState({ user: { name, city, color, lang }, editing, cursor });
+  }
+
+  /** Publishes where this person types; moves closer together than CURSOR_INTERVAL_MS wait, and only the latest goes. */
+  setCursor(cursor: PresenceCursor | null): void {
+    this.#pendingCursor = cursor;
+    if (this.#cursorTimer !== undefined) return;
+    const wait = this.#cursorSentAt + CURSOR_INTERVAL_MS - Date.now();
+    if (wait <= 0) this.#sendCursor();
+    else this.#cursorTimer = setTimeout(() => this.#sendCursor(), wait);
+  }
+
+  #sendCursor(): void {
+    this.#cursorTimer = undefined;
+    const cursor = this.#pendingCursor;
+    this.#pendingCursor = undefined;
+    const current = this.#awareness.getLocalState() as WireState | null;
+    if (cursor === undefined || !current?.user) return;
+    if (JSON.stringify(current.cursor ?? null) === JSON.stringify(cursor)) return;
+    this.#cursorSentAt = Date.now();
+    this.#awareness.setLocalStateField('cursor', cursor);
+  }
+
+  typingIn(card: string, field: string): Person[] {
+    return this.others.filter((p) => p.cursor?.card === card && p.cursor.field === field);
   }
 
   setEditing(cardId: string | null): void {
@@ -77,6 +116,7 @@ export class Presence {
   }
 
   destroy(): void {
+    clearTimeout(this.#cursorTimer);
     this.#awareness.off('change', this.#onChange);
   }
 }
@@ -96,7 +136,8 @@ const readPeople = (awareness: Awareness): Person[] => {
       city: typeof user.city === 'string' ? user.city : '',
       color: typeof user.color === 'string' && SAFE_COLOR.test(user.color) ? user.color : '#555',
       lang: typeof user.lang === 'string' ? user.lang : 'en',
-      editing: typeof state.editing === 'string' ? state.editing : null
+      editing: typeof state.editing === 'string' ? state.editing : null,
+      cursor: readPresenceCursor(state.cursor)
     });
   }
   return people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
