@@ -6,6 +6,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 config=tests/vitest.config.ts
+# `pnpm test` has just built server/dist: test processes start from it (tests/utils/server-entry.ts).
+export PLENARY_TEST_SERVER=built
 vitest=node_modules/.bin/vitest
 
 "$vitest" run --config "$config" --project in-process --project stores --project processes &

@@ -9,6 +9,7 @@ import { readBoard } from '@plenary/shared/schema';
 import type { Store } from '@plenary/server/persistence/store.ts';
 import { connectClient } from '../utils/clients.ts';
 import { call } from '../utils/http.ts';
+import { entryArgs } from '../utils/server-entry.ts';
 import { REPO_ROOT, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
 import { createCityWorkshop, createSeat, placeCards, register } from '../facilitation/support.ts';
@@ -28,7 +29,7 @@ export const storeEnv = (server: PlenaryServer): Record<string, string> => {
 
 export const runCli = (env: Record<string, string>, args: string[]): Promise<CliRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/index.ts', ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...entryArgs('cli'), ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

@@ -1,15 +1,17 @@
 /**
- * A real Plenary server process for tests: `node --import tsx server/src/index.ts` from the
- * repository root, on a free port, with its own temporary DATA_DIR (or a given one). It is ready
- * when it logs `"msg":"listening"`; every stdout/stderr line is kept (across restarts) so tests can
- * assert on the logs. Every process started here is SIGKILLed when the test process exits, so a
- * failing test never leaves a server behind.
+ * A real Plenary server process for tests: `node --import tsx server/src/index.ts` (or the built
+ * bundle under `pnpm test`, see server-entry.ts) from the repository root, on a free port, with its
+ * own temporary DATA_DIR (or a given one). It is ready when it logs `"msg":"listening"`; every
+ * stdout/stderr line is kept (across restarts) so tests can assert on the logs. Every process
+ * started here is SIGKILLed when the test process exits, so a failing test never leaves a server
+ * behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { entryArgs } from './server-entry.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -109,7 +111,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<PlenaryS
   let port = 0;
 
   const launch = async (): Promise<void> => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, entryArgs('server'), { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     live.add(proc);
     running = true;
