@@ -13,6 +13,7 @@
  * first; what was left empty or out is counted in `X-Export-Warnings` and listed in the file.
  */
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import {
   EXPORT_CONTENT_TYPE, EXPORT_FORMATS, EXPORT_MODES, ExportMode, WORKING_LANG, exportFileName, isExportFormat, isExportMode,
   type CheckedFormat, type ExportFormat, type ExportLanguage
@@ -31,6 +32,7 @@ import type { WorkshopRepository } from '../workshops/repository.ts';
 import type { BoardRef, Workshop } from '../workshops/workshop.ts';
 import { authorize } from './caller.ts';
 import { ApiError } from './errors.ts';
+import { Callers, describeRoute, readQuery } from './openapi/describe.ts';
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 /** `export.docx` etc.; anything after `export.` is checked against the known formats. */
@@ -70,14 +72,82 @@ const formatOf = (file: string): ExportFormat => {
   return format;
 };
 
+/** What every export and print route reads from its query string (each route's description shows it). */
+const exportQuery = z.object({
+  lang: z
+    .string()
+    .refine((v) => langTag.safeParse(v).success, 'a language tag such as en, th or zh-Hans')
+    .optional()
+    .describe("The document's language (default en, the working language)."),
+  mode: z
+    .enum(EXPORT_MODES as [ExportMode, ...ExportMode[]], { error: `one of ${EXPORT_MODES.join(', ')}` })
+    .optional()
+    .describe('How translated card texts are shown (default working: English, with translations where delegates added them).'),
+  version: z.string().optional().describe("A saved version's id: that version of the board instead of the live board (a board's routes only).")
+});
+
 /** `?lang=<tag>&mode=…`: the document's language and how translated card texts are shown. */
 const languageOf = (c: Context): ExportLanguage => {
-  const lang = c.req.query('lang') ?? WORKING_LANG;
-  const mode = c.req.query('mode') ?? ExportMode.working;
-  if (!langTag.safeParse(lang).success) throw new ApiError(400, 'lang: a language tag such as en, th or zh-Hans', 'lang');
-  if (!isExportMode(mode)) throw new ApiError(400, `mode: one of ${EXPORT_MODES.join(', ')}`, 'mode');
+  const { lang = WORKING_LANG, mode = ExportMode.working } = readQuery(c, exportQuery);
   return { lang, mode };
 };
+
+const RENDER_ERRORS = { 503: 'The export queue is full: `retryAfter` and Retry-After say when to try again.' } as const;
+const NO_VERSION = '`version` names no version of this board.';
+const WHOLE_WORKSHOP = '`version` is given: versions belong to one board.';
+const printAnswer = { description: 'The print page.', mediaTypes: ['text/html; charset=UTF-8'] };
+
+const queueState = describeRoute({
+  tag: 'exports',
+  summary: 'How busy the exports are',
+  description: 'Rendering now, waiting now, and the limits; no board content.',
+  callers: Callers.open,
+  answers: { 200: '`{ running, waiting, concurrency, queue }`.' }
+});
+const boardPrint = describeRoute({
+  tag: 'exports',
+  summary: "One board's print page",
+  description: "For the browser's own Print → Save as PDF: A4, page numbers in the margins, no script.",
+  callers: Callers.token,
+  query: exportQuery,
+  answers: { 200: printAnswer },
+  errors: { 404: NO_VERSION, ...RENDER_ERRORS }
+});
+const workshopPrint = describeRoute({
+  tag: 'exports',
+  summary: 'The print page of every board of the workshop (a section per theme)',
+  callers: Callers.token,
+  query: exportQuery,
+  answers: { 200: printAnswer },
+  errors: { 400: WHOLE_WORKSHOP, ...RENDER_ERRORS }
+});
+const fileParam = {
+  file: z.enum(EXPORT_FORMATS.map((f) => `export.${f}`) as [string, ...string[]]).describe('`export.` and the format: docx, pdf, csv, md, json or ics.')
+};
+const fileAnswer = {
+  description: 'The file, named in Content-Disposition; X-Export-Warnings counts what was left empty or out (listed in the file).',
+  mediaTypes: [...new Set(Object.values(EXPORT_CONTENT_TYPE))]
+};
+const NOT_A_FORMAT = 'Not an export format (`field`: format).';
+const PDF_ERRORS = { 501: 'PDF, and this server has no Chromium to print with.', ...RENDER_ERRORS } as const;
+const boardFile = describeRoute({
+  tag: 'exports',
+  summary: "One board's plan as a file",
+  callers: Callers.token,
+  params: fileParam,
+  query: exportQuery,
+  answers: { 200: fileAnswer },
+  errors: { 404: `${NOT_A_FORMAT} ${NO_VERSION}`, ...PDF_ERRORS }
+});
+const workshopFile = describeRoute({
+  tag: 'exports',
+  summary: 'The joint plan of every board of the workshop as a file (a section per theme)',
+  callers: Callers.token,
+  params: fileParam,
+  query: exportQuery,
+  answers: { 200: fileAnswer },
+  errors: { 400: WHOLE_WORKSHOP, 404: NOT_A_FORMAT, ...PDF_ERRORS }
+});
 
 export const exportRoutes = (deps: ExportDeps) => {
   const limits = deps.config ?? DEFAULT_LIMITS;
@@ -162,23 +232,23 @@ export const exportRoutes = (deps: ExportDeps) => {
 
   return new Hono()
     // How busy the exports are: rendering now, waiting now, and the limits (no board content).
-    .get('/exports/queue', (c) =>
+    .get('/exports/queue', queueState, (c) =>
       c.json({ running: exports.queue.running, waiting: exports.queue.waiting, concurrency: limits.EXPORT_CONCURRENCY, queue: limits.EXPORT_QUEUE })
     )
-    .get('/boards/:id/print', async (c) => {
+    .get('/boards/:id/print', boardPrint, async (c) => {
       const { workshop, ref } = await boardOf(c);
       return print(c, workshop, [ref], true);
     })
-    .get('/workshops/:id/print', async (c) => {
+    .get('/workshops/:id/print', workshopPrint, async (c) => {
       const workshop = authorize(deps.signer, c, await deps.workshops.get(c.req.param('id'))).workshop;
       return print(c, workshop, workshop.boards, false);
     })
-    .get(`/boards/:id/${FILE_PARAM}`, async (c) => {
+    .get(`/boards/:id/${FILE_PARAM}`, boardFile, async (c) => {
       const format = formatOf(c.req.param('file'));
       const { workshop, ref } = await boardOf(c);
       return send(c, format, workshop, [ref], true);
     })
-    .get(`/workshops/:id/${FILE_PARAM}`, async (c) => {
+    .get(`/workshops/:id/${FILE_PARAM}`, workshopFile, async (c) => {
       const format = formatOf(c.req.param('file'));
       const workshop = authorize(deps.signer, c, await deps.workshops.get(c.req.param('id'))).workshop;
       return send(c, format, workshop, workshop.boards, false);

@@ -6,6 +6,7 @@ import type { AppDeps } from './deps.ts';
 import type { Workshop } from '../workshops/workshop.ts';
 import { authorize, parseBody } from './caller.ts';
 import { ApiError } from './errors.ts';
+import { Callers, describeRoute } from './openapi/describe.ts';
 
 const city = z.object({
   en: z.string().trim().min(1).max(120),
@@ -28,6 +29,22 @@ const createBody = z.object({
   endDate: isoDate.optional()
 });
 
+const create = describeRoute({
+  tag: 'workshops',
+  summary: 'Create a workshop: its boards (a theme each), its links and its join code',
+  description: 'Without `themes`, the standing themes. Who may create, and how often: ORGANIZER_KEY, or the local network (docs/SECURITY.md).',
+  callers: Callers.organiser,
+  body: createBody,
+  answers: { 201: '`{ id, title, boards: [{ id, theme }], tokens: { facilitator, delegate, observer }, joinCode }`.' },
+  errors: { 400: '`endDate` is before `startDate`.' }
+});
+const read = describeRoute({
+  tag: 'workshops',
+  summary: "A workshop as the token's role sees it",
+  callers: Callers.token,
+  answers: { 200: '`{ id, title, hostCity, cities, startDate, endDate, boards, role, joinCode }`, and `tokens` (every link) for a facilitator.' }
+});
+
 export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
   const ttl = config.TOKEN_TTL_DAYS * 86_400;
   const linksOf = (w: Workshop) => ({
@@ -37,14 +54,14 @@ export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
   });
 
   return new Hono()
-    .post('/', async (c) => {
+    .post('/', create, async (c) => {
       // Who may create, and how often, is checked before this by http/limits/workshop-creation.ts.
-      const body = await parseBody(c, createBody);
+      const body = await create.body(c);
       if (body.startDate && body.endDate && body.endDate < body.startDate) throw new ApiError(400, 'endDate: must not be before startDate', 'endDate');
       const workshop = await workshops.create({ ...body, themes: body.themes ?? [...STANDING_THEMES] });
       return c.json({ id: workshop.id, title: workshop.title, boards: workshop.boards, tokens: linksOf(workshop), joinCode: workshop.joinCode }, 201);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', read, async (c) => {
       const { workshop, role } = authorize(signer, c, await workshops.get(c.req.param('id')));
       const { id, title, hostCity, cities, startDate, endDate, boards, joinCode } = workshop;
       return c.json({

@@ -75,11 +75,19 @@ export const describeRoute = <B extends z.ZodType = z.ZodNever, Q extends z.ZodT
     },
     query: (c: Context) => {
       if (!spec.query) throw new Error(`${spec.summary}: no query is described`);
-      const parsed = spec.query.safeParse(c.req.query());
-      if (!parsed.success) throw badRequest(parsed.error.issues);
-      return parsed.data;
+      return readQuery(c, spec.query);
     }
   });
+};
+
+/**
+ * The query checked against `schema`; 400 naming the first bad parameter. For a query several
+ * routes share: give the same schema to each route's description.
+ */
+export const readQuery = <Q extends z.ZodType>(c: Context, schema: Q): z.output<Q> => {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) throw badRequest(parsed.error.issues);
+  return parsed.data;
 };
 
 /** The description a route handler carries, if it is one. */
