@@ -1,10 +1,11 @@
-/** /api/workshops — create a workshop (boards + links), read it with a token. */
+/** /api/workshops — create a workshop (boards + links), read it with a token, name its themes per language. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Role, STANDING_THEMES } from '@plenary/shared';
+import { themeNamesBody } from '@plenary/shared/themes';
 import type { AppDeps } from './deps.ts';
 import type { Workshop } from '../workshops/workshop.ts';
-import { authorize, parseBody } from './caller.ts';
+import { authorize, parseBody, requireFacilitator } from './caller.ts';
 import { ApiError } from './errors.ts';
 import { Callers, describeRoute } from './openapi/describe.ts';
 
@@ -44,6 +45,15 @@ const read = describeRoute({
   callers: Callers.token,
   answers: { 200: '`{ id, title, hostCity, cities, startDate, endDate, boards, role, joinCode }`, and `tokens` (every link) for a facilitator.' }
 });
+const themeNames = describeRoute({
+  tag: 'workshops',
+  summary: "Name a board's theme in some of the twelve languages",
+  description: 'Each language given replaces its name; an empty name removes it (readers then see the standing name, or the theme as created); languages not given keep theirs.',
+  callers: Callers.facilitator,
+  body: themeNamesBody,
+  answers: { 200: '`{ board: { id, theme, names } }`.' },
+  errors: { 404: '`boardId` is not a board of this workshop.' }
+});
 
 export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
   const ttl = config.TOKEN_TTL_DAYS * 86_400;
@@ -77,5 +87,16 @@ export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
         joinCode,
         ...(role === Role.facilitator ? { tokens: linksOf(workshop) } : {})
       });
+    })
+    /** A facilitator names a board's theme in some of the twelve languages (an empty name removes one). */
+    .put('/:id/boards/:boardId/names', themeNames, async (c) => {
+      const caller = authorize(signer, c, await workshops.get(c.req.param('id')));
+      requireFacilitator(caller, 'rename themes');
+      const boardId = c.req.param('boardId');
+      if (!caller.workshop.boards.some((b) => b.id === boardId)) throw new ApiError(404, 'boardId: not a board of this workshop', 'boardId');
+      const { names } = await themeNames.body(c);
+      const next = await workshops.setThemeNames(caller.workshop.id, boardId, names as Record<string, string>);
+      if (!next) throw new ApiError(404, 'boardId: not a board of this workshop', 'boardId');
+      return c.json({ board: next.boards.find((b) => b.id === boardId) });
     });
 };

@@ -11,6 +11,8 @@ import * as Y from 'yjs';
 import { createBoardDoc } from '@plenary/shared/schema';
 import { workshopSeed } from '@plenary/shared/seed';
 import { workshopOfControlDoc, type Role } from '@plenary/shared/protocol';
+import { mergeThemeNames, standingThemeNames, type ThemeNames } from '@plenary/shared/themes';
+import { createKeyedMutex } from '../lib/keyed-mutex.ts';
 import type { Store } from '../persistence/store.ts';
 import { newId, newJoinCode, normaliseJoinCode } from './ids.ts';
 import type { BoardRef, City, Workshop } from './workshop.ts';
@@ -42,6 +44,8 @@ const initialBoard = (workshopId: string, board: BoardRef): Uint8Array => {
 export const createWorkshopRepository = (store: Store) => {
   const cache = new Map<string, { workshop: Workshop; at: number }>();
   const boardOwners = new Map<string, string>();
+  // Changes to one record in this process run one after another, so two edits do not undo each other.
+  const records = createKeyedMutex();
 
   /** `fresh` skips the cache: the sync upgrade checks link generations against the store itself. */
   const get = async (id: string, { fresh = false } = {}): Promise<Workshop | null> => {
@@ -70,7 +74,12 @@ export const createWorkshopRepository = (store: Store) => {
     get,
     async create(input: NewWorkshop): Promise<Workshop> {
       const id = newId();
-      const boards: BoardRef[] = input.themes.map((theme) => ({ id: newId(), theme }));
+      // A standing theme comes with its name in every language; a theme of the workshop's own gets
+      // names when a facilitator gives them.
+      const boards: BoardRef[] = input.themes.map((theme) => {
+        const names = standingThemeNames(theme);
+        return { id: newId(), theme, ...(Object.keys(names).length > 0 ? { names } : {}) };
+      });
       const joinCode = await claimJoinCode(id);
       const workshop: Workshop = {
         id,
@@ -104,6 +113,17 @@ export const createWorkshopRepository = (store: Store) => {
       }
       await save(next);
       return next;
+    },
+    /** Changes a board's theme names (given ones replace, empty ones go). Returns the new record, or null when there is no such board. */
+    setThemeNames(id: string, boardId: string, changes: ThemeNames): Promise<Workshop | null> {
+      return records.run(id, async () => {
+        const workshop = await get(id, { fresh: true });
+        if (!workshop || !workshop.boards.some((b) => b.id === boardId)) return null;
+        const boards = workshop.boards.map((b) => (b.id === boardId ? { ...b, names: mergeThemeNames(b.names, changes) } : b));
+        const next: Workshop = { ...workshop, boards };
+        await save(next);
+        return next;
+      });
     },
     /** Forgets the cached record (another instance changed it). */
     invalidate(id: string): void {

@@ -1,5 +1,6 @@
 /** Shapes of the Plenary HTTP API's requests and answers, shared by the server and the web app (see README, "HTTP API"). */
 import type { Role } from '../protocol/tokens.ts';
+import type { ThemeNames } from '../themes/index.ts';
 
 /** A participating or host city: English name, name in its own script, country, language. */
 export interface City {
@@ -12,7 +13,10 @@ export interface City {
 /** A theme board of a workshop; its id is the name of its Yjs document. */
 export interface BoardRef {
   id: string;
+  /** The theme as the workshop was created with it. */
   theme: string;
+  /** The theme's name per language (standing themes: all twelve; facilitators may change them). */
+  names?: ThemeNames;
 }
 
 export interface RoleTokens {
