@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import { migrateBoard, readBoard, type BoardSnapshot } from '@plenary/shared/schema';
 import type { ConsentByAction, ExportBoard, ExportWorkshop } from '@plenary/shared/export';
+import { themeName } from '@plenary/shared/themes';
 import type { Store } from '../persistence/store.ts';
 import type { BoardRef, Workshop } from '../workshops/workshop.ts';
 
@@ -56,17 +57,22 @@ const readUpdates = (updates: readonly Uint8Array[], live: boolean): BoardSnapsh
   }
 };
 
-/** One board as an export input; board fields not yet written fall back to the workshop's record. */
-export const exportBoardOf = (source: BoardSource, workshopId: string): ExportBoard => {
+/**
+ * One board as an export input; board fields not yet written fall back to the workshop's record.
+ * A board titled by its theme is titled by the theme's name in the document's language `lang`.
+ */
+export const exportBoardOf = (source: BoardSource, workshopId: string, lang: string): ExportBoard => {
   const { ref } = source;
   const snapshot = source.snapshot ?? readUpdates(source.updates ?? [], source.live === true);
   const board = snapshot.board;
+  const theme = themeName(ref, lang);
+  const title = !board.title || board.title === ref.theme ? theme : board.title;
   return {
-    theme: ref.theme,
+    theme,
     ...(source.consent ? { consent: source.consent } : {}),
     snapshot: {
       ...snapshot,
-      board: { ...board, workshopId: board.workshopId || workshopId, boardId: board.boardId || ref.id, theme: board.theme || ref.theme, title: board.title || ref.theme }
+      board: { ...board, workshopId: board.workshopId || workshopId, boardId: board.boardId || ref.id, theme: board.theme || ref.theme, title }
     }
   };
 };

@@ -21,7 +21,7 @@ export interface RenderTask {
 
 /** Renders one export. */
 export const renderTask = async (task: RenderTask): Promise<CheckedExport> => {
-  const boards = task.boards.map((source) => exportBoardOf(source, task.workshop.id));
+  const boards = task.boards.map((source) => exportBoardOf(source, task.workshop.id, task.language.lang));
   const input = {
     workshop: task.workshop,
     boards,

@@ -19,6 +19,8 @@ import {
   type CheckedFormat, type ExportFormat, type ExportLanguage
 } from '@plenary/shared/export';
 import { langTag } from '@plenary/shared/schema';
+import { themeName } from '@plenary/shared/themes';
+import { versionLabelIn } from '@plenary/shared/versions';
 import type { Config } from '../config.ts';
 import { consentOfBoard, workshopConsent, workshopConsentScope } from '../exports/consent.ts';
 import { ExportBusyError } from '../exports/export-queue.ts';
@@ -165,7 +167,7 @@ export const exportRoutes = (deps: ExportDeps) => {
     if (!found) throw new ApiError(404, 'version: no such version of this board', 'version');
     const consent = consentOfBoard(await workshopConsent(deps.control, workshop.id), refs[0]!.id);
     const board = await loadBoardSource(deps.store, undefined, refs[0]!, consent, found.snapshot);
-    return { boards: [board], takenAt: found.version.createdAt, versionLabel: found.version.label };
+    return { boards: [board], takenAt: found.version.createdAt, versionLabel: versionLabelIn(found.version, languageOf(c).lang) };
   };
 
   /** What is exported: the live boards (or a saved version), in the asked language, as a task for a render worker. */
@@ -211,7 +213,7 @@ export const exportRoutes = (deps: ExportDeps) => {
 
   const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
     const task = await taskOf(c, format, workshop, refs, oneBoard);
-    const fileName = exportFileName({ workshop: workshop.title, board: refs.length === 1 ? refs[0]!.theme : undefined, takenAt: task.takenAt, extension: format });
+    const fileName = exportFileName({ workshop: workshop.title, board: refs.length === 1 ? themeName(refs[0]!, task.language.lang) : undefined, takenAt: task.takenAt, extension: format });
     const out = await render(c, task);
     if (out instanceof Response) return out;
     c.header('Content-Type', EXPORT_CONTENT_TYPE[format]);

@@ -33,7 +33,7 @@ export const createAutomaticVersions = (
   return {
     edited: (docName) => hourly.noteEdit(docName),
     async locked(boardIds, author) {
-      for (const boardId of boardIds) await versions.save(boardId, { label: AUTO_VERSION_LABEL.lock, auto: VersionAuto.lock, author });
+      for (const boardId of boardIds) await versions.save(boardId, { autoLabel: AUTO_VERSION_LABEL.lock, auto: VersionAuto.lock, author });
     },
     timerChanged: (workshop, boardId, timer) => timers.watch(workshop, boardId, timer),
     get hourlyPending() {

@@ -10,7 +10,7 @@
  */
 import * as Y from 'yjs';
 import { laneCounts, readBoard, type BoardSnapshot } from '@plenary/shared/schema';
-import { diffBoards, restoreBoard, type BoardDiff, type RestoreSummary, type VersionAuto, type VersionInfo } from '@plenary/shared/versions';
+import { diffBoards, restoredVersionName, restoreBoard, type AutoLabel, type BoardDiff, type RestoreSummary, type VersionAuto, type VersionInfo } from '@plenary/shared/versions';
 import { createId } from '@plenary/shared/schema';
 import type { ServerDocs } from '../documents/server-docs.ts';
 import { createKeyedMutex } from '../lib/keyed-mutex.ts';
@@ -20,20 +20,17 @@ import { readStoredVersion, versionInfoOf as infoOf, type StoredVersionMeta as S
 /** Author recorded on automatic versions nobody asked for (hourly). */
 export const SYSTEM_AUTHOR = 'system';
 
-/** Labels of automatic versions (the web app shows its own translated reason beside them). */
+/** Labels of automatic versions: kinds, written in each reader's language by the web app and exports. */
 export const AUTO_VERSION_LABEL = {
-  lock: 'Board locked',
-  timer: 'Timer ended',
-  hourly: 'Hourly version'
-} as const satisfies Partial<Record<VersionAuto, string>>;
+  lock: { kind: 'board-locked' },
+  timer: { kind: 'timer-ended' },
+  hourly: { kind: 'hourly' }
+} as const satisfies Partial<Record<VersionAuto, AutoLabel>>;
 
-export interface SaveVersionInput {
-  label: string;
-  /** Why it was saved automatically; absent for a version a facilitator named. */
-  auto?: VersionAuto;
-  author: string;
-  restoredFrom?: string;
-}
+/** A version a facilitator named (`label`, their words), or an automatic one (`auto` and its `autoLabel`). */
+export type SaveVersionInput =
+  | { label: string; auto?: undefined; author: string }
+  | { auto: VersionAuto; autoLabel: AutoLabel; author: string; restoredFrom?: string };
 
 export interface RestoreResult {
   /** The version that was restored. */
@@ -65,11 +62,11 @@ export const createBoardVersions = (store: Store, control: ServerDocs): BoardVer
   const saveSnapshot = async (boardId: string, snapshot: BoardSnapshot, counts: VersionInfo['counts'], input: SaveVersionInput) => {
     const meta: StoredMeta = {
       boardId,
-      label: input.label,
+      ...(input.auto ? { autoLabel: input.autoLabel } : { label: input.label }),
       author: input.author,
       auto: input.auto ?? null,
       counts,
-      ...(input.restoredFrom ? { restoredFrom: input.restoredFrom } : {})
+      ...(input.auto && input.restoredFrom ? { restoredFrom: input.restoredFrom } : {})
     };
     const entry: VersionEntry = { id: createId(), createdAt: new Date().toISOString(), auto: input.auto !== undefined, meta: JSON.stringify(meta) };
     await store.saveVersion(boardId, entry, encoder.encode(JSON.stringify(snapshot)));
@@ -109,7 +106,7 @@ export const createBoardVersions = (store: Store, control: ServerDocs): BoardVer
         });
         try {
           const before = await saveSnapshot(boardId, beforeNow, counts, {
-            label: `Before restoring “${found.version.label}”`,
+            autoLabel: { kind: 'before-restore', of: restoredVersionName(found.version) },
             auto: 'restore',
             author,
             restoredFrom: versionId

@@ -34,7 +34,7 @@ export const createHourlyVersions = (versions: BoardVersions, log: Pick<Logger, 
       const timer = setTimeout(() => {
         timers.delete(docName);
         versions
-          .save(docName, { label: AUTO_VERSION_LABEL.hourly, auto: VersionAuto.hourly, author: SYSTEM_AUTHOR })
+          .save(docName, { autoLabel: AUTO_VERSION_LABEL.hourly, auto: VersionAuto.hourly, author: SYSTEM_AUTHOR })
           .catch((err) => log.warn({ doc: docName, err: String(err) }, 'hourly version could not be saved'));
       }, intervalMs);
       // A pending hourly version never keeps the process alive on shutdown.

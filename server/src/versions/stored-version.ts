@@ -1,14 +1,20 @@
 /** Reading a saved version straight from the store (the versions service and exports share it). */
 import type { BoardSnapshot } from '@plenary/shared/schema';
-import type { VersionAuto, VersionInfo } from '@plenary/shared/versions';
+import { AUTO_LABEL_ENGLISH, autoLabelOf, autoLabelText, type VersionAuto, type VersionInfo } from '@plenary/shared/versions';
 import type { Store, VersionEntry } from '../persistence/store.ts';
 
-/** What a version entry's `meta` holds besides the store's own fields. */
-export type StoredVersionMeta = Omit<VersionInfo, 'id' | 'createdAt' | 'auto'> & { auto: VersionAuto | null };
+/**
+ * What a version entry's `meta` holds besides the store's own fields. An automatic version keeps
+ * its label as `autoLabel` (a kind, no words); older ones kept English words in `label`.
+ */
+export type StoredVersionMeta = Omit<VersionInfo, 'id' | 'createdAt' | 'auto' | 'label'> & { auto: VersionAuto | null; label?: string };
 
 export const versionInfoOf = (entry: VersionEntry): VersionInfo => {
   const meta = JSON.parse(entry.meta) as StoredVersionMeta;
-  return { id: entry.id, createdAt: entry.createdAt, ...meta };
+  const autoLabel = autoLabelOf(meta);
+  // API readers still get English words in `label`; screens and documents write `autoLabel` in their own language.
+  const label = meta.label ?? (autoLabel ? autoLabelText(autoLabel, AUTO_LABEL_ENGLISH, (iso) => iso) : '');
+  return { id: entry.id, createdAt: entry.createdAt, ...meta, label, ...(autoLabel ? { autoLabel } : {}) };
 };
 
 const decoder = new TextDecoder();

@@ -32,7 +32,7 @@ export const createTimerVersions = (control: ServerDocs, versions: BoardVersions
         if (current?.state !== 'running' || current.endsAt !== endsAt) return;
         for (const board of boardId ? [boardId] : workshop.boards.map((b) => b.id)) {
           await versions
-            .save(board, { label: AUTO_VERSION_LABEL.timer, auto: VersionAuto.timer, author: SYSTEM_AUTHOR })
+            .save(board, { autoLabel: AUTO_VERSION_LABEL.timer, auto: VersionAuto.timer, author: SYSTEM_AUTHOR })
             .catch((err) => log.warn({ doc: board, err: String(err) }, 'timer version could not be saved'));
         }
       }, Math.max(0, endsAt - Date.now()));

@@ -4,5 +4,7 @@
  * documents; storing versions is the server's job.
  */
 export * from './types.ts';
+export * from './auto-label.ts';
+export * from './auto-label-words.ts';
 export * from './diff.ts';
 export * from './restore.ts';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Lane } from '../schema/constants.ts';
 import type { BoardSnapshot } from '../schema/snapshot-schema.ts';
+import type { AutoLabel } from './auto-label.ts';
 
 /** Why a version was saved automatically; `null` on a version a facilitator named. */
 export const VersionAuto = {
@@ -26,8 +27,13 @@ export interface VersionInfo {
   boardId: string;
   /** ISO 8601 instant it was saved. */
   createdAt: string;
-  /** The facilitator's label, or a label describing the automatic reason. */
+  /**
+   * The facilitator's label; on an automatic version, its label in English (for API readers; the
+   * web app and exports write `autoLabel` in their reader's language).
+   */
   label: string;
+  /** An automatic version's label as a kind and parameters; absent on a named version. */
+  autoLabel?: AutoLabel;
   /** Who saved it (a participant's name, or a role), or `system` for automatic versions. */
   author: string;
   auto: VersionAuto | null;

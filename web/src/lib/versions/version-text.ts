@@ -1,10 +1,31 @@
 /** How versions and their differences are named on screen, in the person's language. */
 import type { CardSnapshot } from '@plenary/shared/schema';
-import type { CardDiff, VersionInfo } from '@plenary/shared/versions';
+import type { AutoLabel, CardDiff, RestoredVersionName, VersionAuto, VersionInfo } from '@plenary/shared/versions';
 import { formatInstant, i18n } from '$lib/i18n';
 
 /** A named version shows its label; an automatic one the reason it was saved. */
 export const versionTitle = (v: VersionInfo): string => (v.auto ? i18n.t(`versions.auto.${v.auto}`) : v.label);
+
+const REASON_OF_KIND: Record<AutoLabel['kind'], VersionAuto> = {
+  'board-locked': 'lock',
+  'timer-ended': 'timer',
+  hourly: 'hourly',
+  'before-restore': 'restore'
+};
+
+/** The version a restore brought back: its label as written, or its reason and time. */
+const restoredName = (of: RestoredVersionName): string =>
+  'label' in of ? of.label : [i18n.t(`versions.auto.${REASON_OF_KIND[of.kind]}`), of.at ? formatInstant(of.at, i18n.locale) : ''].filter(Boolean).join(' · ');
+
+/**
+ * What an automatic version's title leaves out, in the reader's language: which version a restore
+ * replaced. Empty when the title says it all; an old label the app cannot read is shown as stored.
+ */
+export const versionDetail = (v: VersionInfo): string => {
+  if (!v.auto) return '';
+  if (v.autoLabel?.kind === 'before-restore') return i18n.t('versions.beforeRestoring', { label: restoredName(v.autoLabel.of) });
+  return v.autoLabel ? '' : v.label;
+};
 
 export const versionTime = (v: VersionInfo): string => formatInstant(v.createdAt, i18n.locale);
 
