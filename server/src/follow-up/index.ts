@@ -4,7 +4,8 @@
  * that the page, the calendar feed and the progress report are made from. Services refuse in
  * their own words (lib/refusal.ts); http/follow-up.ts maps that to HTTP.
  */
-import { FrozenBy, buildProgressReport, commitmentProgress, involvesCity, renderFollowUpCalendar, type OutcomesView, type ProgressReport } from '@plenary/shared/follow-up';
+import { FrozenBy, commitmentProgress, involvesCity, type OutcomesView } from '@plenary/shared/follow-up';
+import { buildProgressReport, renderFollowUpCalendar, type ProgressReport } from '@plenary/shared/follow-up/render';
 import type { TokenSigner } from '../auth/tokens.ts';
 import type { ServerDocs } from '../documents/server-docs.ts';
 import type { Store } from '../persistence/store.ts';

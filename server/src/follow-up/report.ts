@@ -6,7 +6,7 @@
 import type { CheckedExport } from '@plenary/shared/export';
 import {
   renderReportCsv, renderReportDocx, renderReportHtml, renderReportJson, reportPrintTemplates, type ProgressReport
-} from '@plenary/shared/follow-up';
+} from '@plenary/shared/follow-up/render';
 
 export const REPORT_FORMATS = ['docx', 'pdf', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -12,7 +12,8 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { EXPORT_CONTENT_TYPE } from '@plenary/shared/export';
-import { FollowUpRole, finalActionBody, followUpLinkBody, progressUpdateBody, reportDate, reportFileName, type OutcomesView } from '@plenary/shared/follow-up';
+import { FollowUpRole, finalActionBody, followUpLinkBody, progressUpdateBody, reportDate, type OutcomesView } from '@plenary/shared/follow-up';
+import { reportFileName } from '@plenary/shared/follow-up/render';
 import { Role } from '@plenary/shared/protocol';
 import { NO_ACCESS, checkAccess, tokenFrom } from '../auth/access.ts';
 import { ExportBusyError } from '../exports/export-queue.ts';

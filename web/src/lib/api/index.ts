@@ -5,3 +5,4 @@ export * from './versions.ts';
 export * from './exports.ts';
 export * from './people.ts';
 export type * from './types.ts';
+export * from './follow-up.ts';
