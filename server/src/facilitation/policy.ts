@@ -56,6 +56,10 @@ export const createWorkshopPolicy = ({ workshops, signer, log }: WorkshopPolicyD
   };
 
   return {
+    // A control document's own generations decide who may join it; a board's join and load checks
+    // read its workshop's control document only, so a board can be answered from its stored bytes.
+    readsDocument: (roomName) => workshopOfControlDoc(roomName) !== null,
+
     async authenticate({ boardId, authorization, url }) {
       const workshop = await workshops.workshopOfBoard(boardId, { fresh: true });
       const token = tokenFrom(authorization, url);

@@ -1,7 +1,8 @@
 /**
  * One client's socket in one room: rate limit, strict decoding, and closing with a named code
- * when the client misbehaves. Frames that arrive while the room loads are queued (bounded by the
- * rate limiter's burst).
+ * when the client misbehaves. Frames that arrive before the room has read the store are queued
+ * here, and messages other than sync step 1 that arrive while it integrates what it read are held
+ * by the room (both bounded by the rate limiter's burst).
  *
  * What the server sends is bounded too: a client that stops reading (a stalled phone, or someone
  * asking for more than they read) is closed as a slow reader once more than MAX_BUFFERED_BYTES
@@ -81,14 +82,29 @@ export class Connection {
   }
 
   private handle(frame: Uint8Array): void {
+    this.run(() => this.room!.receive(this, readClientMessage(frame)));
+  }
+
+  /** Hands a message the room held back (while it loaded) to the room again. */
+  replay(msg: ClientMessage): void {
+    this.run(() => this.room!.receive(this, msg));
+  }
+
+  /** Runs what the room does with a message; a ProtocolError closes the connection with its code. */
+  private run(work: () => void): void {
     if (this.closed || !this.room) return;
     try {
-      this.room.receive(this, readClientMessage(frame));
+      work();
     } catch (err) {
       if (err instanceof ProtocolError) return this.close(err.code, err.message);
       this.log.error({ err }, 'unexpected error handling a message');
       this.close(CloseCode.malformedMessage, 'message could not be handled');
     }
+  }
+
+  /** Bytes sent to the socket and not yet handed to the network. */
+  get unsentBytes(): number {
+    return this.socket.bufferedAmount;
   }
 
   send(frame: Uint8Array): void {

@@ -5,9 +5,16 @@
  * Hocuspocus extensions hook a document's lifecycle):
  *
  *   authenticate  the WebSocket upgrade: admit (with the connection's identity) or refuse (HTTP status)
- *   afterLoad     a room's document is loaded, before anyone joins (install observers, pin other rooms)
- *   beforeJoin    a connection attaches to its loaded room: a close code turns it away
+ *   afterLoad     a room has read its document from the store, before anyone joins (install
+ *                 observers, pin other rooms)
+ *   beforeJoin    a connection attaches to its room: a close code turns it away
  *   writeDenied   an update arrives: why this connection may not change the document now, or null
+ *
+ * Both afterLoad and beforeJoin run before any byte goes to a connection. A room answers its first
+ * joiners from the stored bytes while it integrates them into its Y.Doc (whole-state.ts), so for a
+ * room whose checks do not read its own document (`readsDocument` false) they run before that
+ * document is integrated: the room's `doc` may still be empty then. Observers installed then see
+ * the stored content arrive with the store's origin.
  *
  * What happened is told the other way, as events of the room manager (`rooms.events`: an edit by a
  * client of this instance), so services built after the rooms can listen without forward references.
@@ -61,11 +68,17 @@ export interface PolicyRoom {
 /** The rooms of this process, for a policy that must open or visit other rooms. */
 export interface RoomDirectory {
   open(name: string): Promise<PolicyRoom>;
-  /** Every room loaded in this process. */
+  /** Every room of this process that connections may have joined (its document perhaps still integrating). */
   loaded(): Iterable<PolicyRoom>;
 }
 
 export interface SyncPolicy {
+  /**
+   * Do afterLoad and beforeJoin of this room read the room's own document? Then the core integrates
+   * the stored document before calling them (and before answering anyone); otherwise the room's
+   * first joiners are answered from the stored bytes while it integrates.
+   */
+  readsDocument(roomName: string): boolean;
   authenticate(request: UpgradeRequest): Promise<Admission>;
   afterLoad(room: PolicyRoom, rooms: RoomDirectory): Promise<void>;
   beforeJoin(room: PolicyRoom, conn: PolicyConnection): number | null;
@@ -80,6 +93,7 @@ export interface RoomEventMap {
 
 /** A policy that admits everyone with one identity and adds no rule: for rooms driven in-process (tests, tools). */
 export const openPolicy = (identity: Omit<ConnectionIdentity, 'expiresAt'> & { expiresAt?: number }): SyncPolicy => ({
+  readsDocument: () => false,
   authenticate: async () => ({ ok: true, identity: { expiresAt: Number.MAX_SAFE_INTEGER, ...identity } }),
   afterLoad: async () => undefined,
   beforeJoin: () => null,

@@ -2,15 +2,26 @@
  * The rooms of this process. Concurrent joins of one board share one load; a failed load is
  * forgotten (never saved over what is stored) so the next join tries again; a room that unloads
  * finishes its teardown before the same board can load again.
+ *
+ * A load has two steps: reading the stored bytes, then integrating them into the room's Y.Doc.
+ * Connections may join between the two (`joinable`): they are answered from the bytes read
+ * (whole-state.ts) while the document is built, which for a large board is most of a cold join.
  */
 import { EventEmitter } from 'node:events';
-import { workshopOfControlDoc } from '@plenary/shared/protocol';
+import { CloseCode, workshopOfControlDoc } from '@plenary/shared/protocol';
 import type { Logger } from '../log.ts';
 import type { RoomDirectory, RoomEventMap, SyncPolicy } from './policy.ts';
 import { Room, type RoomDeps } from './room.ts';
 
+/**
+ * Longest a loading room waits for the clients that joined it to be answered from the stored bytes
+ * before it builds its document: a client's step 1 comes a round trip after its upgrade (a phone on
+ * a busy venue Wi-Fi: a few hundred ms). Edits sent meanwhile wait too, so it stays short.
+ */
+const ANSWER_WAIT_MS = 500;
+
 export class RoomManager implements RoomDirectory {
-  private readonly rooms = new Map<string, { room: Room; ready: Promise<Room> }>();
+  private readonly rooms = new Map<string, { room: Room; joinable: Promise<Room>; ready: Promise<Room> }>();
   private readonly teardowns = new Map<string, Promise<void>>();
   private readonly log: Logger;
   /** What happens in the rooms (policy.ts RoomEventMap), for services that react to it. */
@@ -36,30 +47,57 @@ export class RoomManager implements RoomDirectory {
     return this.rooms.get(name)?.room;
   }
 
-  /** Every room loaded in this process. */
+  /** Every room of this process that connections may have joined (its document perhaps still integrating). */
   *loaded(): Iterable<Room> {
-    for (const { room } of this.rooms.values()) if (room.loaded && !room.closed) yield room;
+    for (const { room } of this.rooms.values()) if (room.joinable && !room.closed) yield room;
   }
 
-  /** The room of a document, loaded, with the policy's `afterLoad` done. */
+  /** The room of a document, loaded (its Y.Doc integrated), with the policy's `afterLoad` done. */
   open(name: string): Promise<Room> {
+    return this.entry(name).ready;
+  }
+
+  /**
+   * The room of a document once connections may join it: its stored bytes read and the policy's
+   * `afterLoad` done, its Y.Doc perhaps still being integrated (policy.ts `readsDocument`).
+   */
+  joinable(name: string): Promise<Room> {
+    return this.entry(name).joinable;
+  }
+
+  private entry(name: string): { room: Room; joinable: Promise<Room>; ready: Promise<Room> } {
     const existing = this.rooms.get(name);
-    if (existing) return existing.ready;
+    if (existing) return existing;
     const room = new Room(name, { ...this.deps, policy: this.policy, events: this.events }, (r) => this.unload(r));
-    const ready = (async () => {
+    const joinable = (async () => {
       await this.teardowns.get(name);
-      await room.load();
+      await room.read();
+      // Nothing to answer from, or a policy that reads the document: integrate before anyone joins.
+      if (room.unintegratedBytes === 0 || this.policy.readsDocument(name)) room.integrate();
       await this.policy.afterLoad(room, this);
-      this.countRooms();
       return room;
     })();
-    this.rooms.set(name, { room, ready });
+    const ready = joinable.then(async () => {
+      if (!room.loaded) {
+        // The connections waiting for `joinable` attach first; those that joined are answered from
+        // the stored bytes before the document is built.
+        await new Promise((resolve) => setImmediate(resolve));
+        await room.integrateAfterAnswers(ANSWER_WAIT_MS);
+      }
+      if (room.closed) throw new Error('the room closed while loading');
+      this.countRooms();
+      return room;
+    });
+    const entry = { room, joinable, ready };
+    this.rooms.set(name, entry);
     ready.catch((err) => {
       this.log.error({ doc: name, err: String(err) }, 'document load failed');
       if (this.rooms.get(name)?.room === room) this.rooms.delete(name);
+      // Connections answered from the stored bytes are told the board could not be opened.
+      for (const conn of [...room.connections]) conn.close(CloseCode.loadFailed, 'the board could not be loaded');
       void room.destroy();
     });
-    return ready;
+    return entry;
   }
 
   private countRooms(): void {

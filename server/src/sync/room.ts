@@ -15,7 +15,7 @@ import { CloseCode, DenyReason } from '@plenary/shared/protocol';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Store } from '../persistence/store.ts';
+import type { Store, StoredDoc } from '../persistence/store.ts';
 import type { Connection, ConnectionRoom } from './connection.ts';
 import type { PolicyRoom, RoomEventMap, SyncPolicy } from './policy.ts';
 import { RoomWriter } from './room-writer.ts';
@@ -26,7 +26,8 @@ import { workshopOfControlDoc } from '@plenary/shared/protocol';
 import { capCards } from './card-cap.ts';
 import { dropPending, pendingBytes } from './pending-updates.ts';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
-import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyStateVector, isEmptyUpdate, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyUpdate, writeAwareness, writeSyncStep1, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import { WholeState } from './whole-state.ts';
 
 export interface RoomDeps {
   store: Store;
@@ -41,6 +42,8 @@ export interface RoomDeps {
 }
 
 type Origin = Connection | typeof PEER | typeof STORE | typeof SERVER;
+/** How often a room waiting to integrate looks whether its early joiners have their answers. */
+const ANSWER_POLL_MS = 2;
 export const isConnection = (origin: unknown): origin is Connection =>
   typeof origin === 'object' && origin !== null && (origin as { kind?: unknown }).kind === 'connection';
 /** Changes this instance must store and publish: its clients' edits and its own. */
@@ -50,13 +53,25 @@ export class Room implements ConnectionRoom, PolicyRoom {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
   readonly connections = new Set<Connection>();
+  /** The stored document is integrated into `doc` (until then joins are answered from the stored bytes). */
   loaded = false;
   closed = false;
   /** Holders other than connections (the server writing, a board keeping its control doc). */
   private pins = 0;
   private destroyHooks: (() => void)[] = [];
-  /** The whole state encoded for fresh devices; null after any change. */
-  private fullState: Uint8Array | null = null;
+  /** The whole document as bytes for joining clients (whole-state.ts); set once the store is read. */
+  private whole: WholeState | null = null;
+  /** What the store held, kept from reading it until it is integrated into `doc`. */
+  private stored: StoredDoc | null = null;
+  private readStarted = 0;
+  /** Peer messages that arrived before the document was integrated, applied after it. */
+  private earlyPeer: Uint8Array[] = [];
+  /** Connections that joined before the document was integrated: they get the server's step 1 then. */
+  private joinedEarly = new Set<Connection>();
+  /** Early joiners whose step 1 is not answered yet: integrating waits a little for them. */
+  private unanswered = new Set<Connection>();
+  /** Client messages (other than step 1) that arrived before the document was integrated, in order. */
+  private held: { conn: Connection; msg: ClientMessage }[] = [];
 
   private readonly log: Logger;
   private outgoing: { update: Uint8Array; from: Origin }[] = [];
@@ -88,22 +103,59 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.awareness.setLocalState(null);
   }
 
-  /** Reads the document from the store. Peer messages that arrive meanwhile are applied after. */
-  async load(): Promise<void> {
-    const early: Uint8Array[] = [];
-    await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.receivePeer(bytes) : early.push(bytes)));
-    const started = performance.now();
-    const stored = await this.deps.store.loadDoc(this.name);
+  /**
+   * Reads what the store holds, as bytes. From then on the room can answer joining clients from
+   * those bytes (whole-state.ts) while `integrate` builds the Y.Doc; peer messages that arrive
+   * meanwhile are applied after it.
+   */
+  async read(): Promise<void> {
+    await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.receivePeer(bytes) : this.earlyPeer.push(bytes)));
+    this.readStarted = performance.now();
+    this.stored = await this.deps.store.loadDoc(this.name);
+    const [base = null, ...tail] = this.stored?.updates ?? [];
+    this.whole = new WholeState(base, tail);
+  }
+
+  /** The store has been read: connections may join (the document may still be integrating). */
+  get joinable(): boolean {
+    return this.whole !== null;
+  }
+
+  /** Bytes read from the store and not yet integrated into `doc`. */
+  get unintegratedBytes(): number {
+    return this.loaded ? 0 : (this.stored?.bytes ?? 0);
+  }
+
+  /**
+   * Integrates once every client that joined meanwhile has been answered from the stored bytes and
+   * its answer has left for the socket, or after `maxWaitMs`. Building the document blocks the
+   * process for as long as a client takes to apply the board; started before a joiner's step 1
+   * is read (it comes a round trip after the upgrade) or before its answer is written out, it
+   * would hold that answer back for all that time.
+   */
+  async integrateAfterAnswers(maxWaitMs: number): Promise<void> {
+    const deadline = performance.now() + maxWaitMs;
+    const waiting = () =>
+      this.unanswered.size > 0 || [...this.joinedEarly].some((conn) => this.connections.has(conn) && conn.unsentBytes > 0);
+    while (!this.loaded && !this.closed && waiting() && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, ANSWER_POLL_MS));
+    }
+    this.integrate();
+  }
+
+  /** Builds the document from what `read` got, then serves what waited for it. */
+  integrate(): void {
+    if (this.loaded || this.closed) return;
+    const stored = this.stored;
+    this.stored = null;
     if (stored) {
       Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
       this.writer.loaded(stored.bytes, stored.logLength);
-      // A compacted board is exactly its snapshot: fresh devices can be sent those bytes as they are.
-      if (stored.updates.length === 1) this.fullState = stored.updates[0]!;
     }
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.loaded = true;
-    for (const bytes of early) this.receivePeer(bytes);
+    for (const bytes of this.earlyPeer.splice(0)) this.receivePeer(bytes);
     // Boards written by an older Plenary are upgraded in place; the upgrade is stored like an edit.
     // A board this version cannot read still opens: its people keep their edits.
     try {
@@ -123,8 +175,18 @@ export class Room implements ConnectionRoom, PolicyRoom {
       this.onDestroy(capCards(this.doc, { author, restoreOrigin: SERVER }));
     }
     // Unloads after the grace period unless a connection joins (it may have left while we loaded).
-    this.scheduleUnload();
-    this.log.info({ ms: Math.round(performance.now() - started), bytes: this.writer.bytes, logLength: this.writer.logLength }, 'document loaded');
+    if (this.connections.size === 0 && this.pins === 0) this.scheduleUnload();
+    const answeredEarly = this.joinedEarly.size;
+    // Clients that joined meanwhile hold the stored board; now they learn what the server holds,
+    // and what they sent meanwhile is handled in the order it came.
+    for (const conn of this.joinedEarly) if (this.connections.has(conn)) conn.send(writeSyncStep1(this.doc));
+    this.joinedEarly.clear();
+    this.unanswered.clear();
+    for (const { conn, msg } of this.held.splice(0)) if (this.connections.has(conn)) conn.replay(msg);
+    this.log.info(
+      { ms: Math.round(performance.now() - this.readStarted), bytes: this.writer.bytes, logLength: this.writer.logLength, answeredEarly },
+      'document loaded'
+    );
   }
 
   join(conn: Connection): void {
@@ -133,12 +195,19 @@ export class Room implements ConnectionRoom, PolicyRoom {
     if (refused !== null) return conn.close(refused, 'refused when joining');
     this.cancelUnload();
     this.connections.add(conn);
-    conn.send(writeSyncStep1(this.doc));
+    // While the room integrates, the server's own step 1 waits: it names what the server holds.
+    if (this.loaded) conn.send(writeSyncStep1(this.doc));
+    else {
+      this.joinedEarly.add(conn);
+      this.unanswered.add(conn);
+    }
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, states)));
   }
 
   leave(conn: Connection): void {
+    this.joinedEarly.delete(conn);
+    this.unanswered.delete(conn);
     if (!this.connections.delete(conn)) return;
     if (conn.awarenessId !== undefined) removeAwarenessStates(this.awareness, [conn.awarenessId], conn);
     if (this.connections.size === 0 && this.pins === 0) this.scheduleUnload();
@@ -157,9 +226,15 @@ export class Room implements ConnectionRoom, PolicyRoom {
 
   /** Handles one decoded client message. Throws ProtocolError to have the connection closed. */
   receive(conn: Connection, msg: ClientMessage): void {
+    // Step 1 is answered at once, from the stored bytes if need be; the rest waits for the document.
+    if (!this.loaded && msg.type !== 'syncStep1') {
+      this.held.push({ conn, msg });
+      return;
+    }
     switch (msg.type) {
       case 'syncStep1':
-        conn.send(writeSyncStep2(this.missingFor(msg.stateVector)));
+        for (const frame of this.whole!.answer(msg.stateVector, this.loaded ? this.doc : null)) conn.send(frame);
+        this.unanswered.delete(conn);
         return;
       case 'syncUpdate':
         return this.receiveUpdate(conn, msg.update);
@@ -178,17 +253,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private receiveAwareness(conn: Connection, entries: AwarenessEntry[]): void {
     const own = ownPresence(this.awareness, conn, entries);
     if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
-  }
-
-  /**
-   * What a client with this state vector lacks. Fresh devices (an empty vector) all get the whole
-   * state, which is encoded once and kept until the next change; right after a load it is the
-   * stored snapshot itself.
-   */
-  private missingFor(stateVector: Uint8Array): Uint8Array {
-    if (!isEmptyStateVector(stateVector)) return Y.encodeStateAsUpdate(this.doc, stateVector);
-    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
-    return this.fullState;
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
@@ -250,7 +314,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.fullState = null;
     this.outgoing.push({ update, from: origin as Origin });
     if (isConnection(origin)) this.deps.events.emit('edit', this.name);
     if (isLocal(origin)) this.writer.accept(update);
@@ -286,6 +349,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.outgoing = [];
     if (batch.length > 0) {
       const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+      this.whole?.add(merged);
       const frame = writeUpdate(merged);
       // A client needs no echo of a tick that holds only its own edits.
       const sole = batch.every((b) => b.from === batch[0]!.from) ? batch[0]!.from : null;

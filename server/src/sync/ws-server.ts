@@ -84,7 +84,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
         metrics.connections.dec();
         conn.closedBySocket();
       });
-      rooms.open(boardId).then(
+      rooms.joinable(boardId).then(
         (room) => conn.attach(room),
         () => conn.close(CloseCode.loadFailed, 'the board could not be loaded')
       );

@@ -18,6 +18,7 @@ import { createLogger } from '@plenary/server/log.ts';
 import { createMetrics, type Metrics } from '@plenary/server/metrics.ts';
 import { SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
 import type { Store } from '@plenary/server/persistence/store.ts';
+import type { PeerBus } from '@plenary/server/sync/peer-bus.ts';
 import { Connection, type ConnectionInfo } from '@plenary/server/sync/connection.ts';
 import type { SyncPolicy } from '@plenary/server/sync/policy.ts';
 import { RoomManager } from '@plenary/server/sync/room-manager.ts';
@@ -30,14 +31,14 @@ export interface InProcessCore {
   close(): Promise<void>;
 }
 
-/** A RoomManager over a fresh SQLite store; `wrapStore` may put a fault in front of it. */
-export const createCore = (policy: SyncPolicy, options: { env?: Record<string, string>; wrapStore?: (store: Store) => Store } = {}): InProcessCore => {
+/** A RoomManager over a fresh SQLite store; `wrapStore` may put a fault in front of it, `bus` stand for other instances. */
+export const createCore = (policy: SyncPolicy, options: { env?: Record<string, string>; wrapStore?: (store: Store) => Store; bus?: PeerBus } = {}): InProcessCore => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-in-process-'));
   const real = new SqliteStore({ dataDir });
   const store = options.wrapStore ? options.wrapStore(real) : real;
   const config = parseConfig({ DATA_DIR: dataDir, UNLOAD_GRACE_MS: '50', LOG_LEVEL: 'silent', ...options.env });
   const metrics = createMetrics();
-  const rooms = new RoomManager({ store, bus: new LocalBus(), config, log: createLogger('silent'), metrics }, policy);
+  const rooms = new RoomManager({ store, bus: options.bus ?? new LocalBus(), config, log: createLogger('silent'), metrics }, policy);
   return {
     rooms,
     store,
@@ -62,6 +63,8 @@ export class InProcessClient {
   readonly conn: Connection;
   closedWith: number | null = null;
   readonly denied: string[] = [];
+  /** Every frame received, by kind ('step1', 'step2', 'update', 'awareness', 'auth'), in order. */
+  readonly received: string[] = [];
   synced = false;
 
   constructor(core: CoreParts, info: Omit<ConnectionInfo, 'id'>) {
@@ -92,7 +95,7 @@ export class InProcessClient {
 
   /** Joins the room (loading it) and sends sync step 1. */
   async connect(core: CoreParts): Promise<void> {
-    const room = await core.rooms.open(this.conn.info.boardId);
+    const room = await core.rooms.joinable(this.conn.info.boardId);
     this.conn.attach(room);
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MessageTag.sync);
@@ -103,13 +106,16 @@ export class InProcessClient {
   private receive(frame: Uint8Array): void {
     const d = decoding.createDecoder(frame);
     const tag = decoding.readVarUint(d);
+    if (tag === MessageTag.awareness) this.received.push('awareness');
     if (tag === MessageTag.sync) {
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MessageTag.sync);
       const type = syncProtocol.readSyncMessage(d, reply, this.doc, this);
+      this.received.push(type === syncProtocol.messageYjsSyncStep1 ? 'step1' : type === syncProtocol.messageYjsSyncStep2 ? 'step2' : 'update');
       if (type === syncProtocol.messageYjsSyncStep2) this.synced = true;
       if (encoding.length(reply) > 1) this.conn.receive(encoding.toUint8Array(reply));
     } else if (tag === MessageTag.auth) {
+      this.received.push('auth');
       decoding.readVarUint(d);
       this.denied.push(decoding.readVarString(d));
     }

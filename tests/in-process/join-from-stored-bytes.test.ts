@@ -1,0 +1,206 @@
+/**
+ * Joining a board that is still loading (sync/whole-state.ts, sync/room-manager.ts): the first
+ * clients are answered from the bytes the store holds — its snapshot and the log not yet folded
+ * into it, as after a crash — while the room integrates them into its Y.Doc. Each client gets the
+ * stored board exactly, by the time it is synced; what arrives meanwhile (another instance's
+ * edit, another client's) reaches it afterwards as ordinary updates; the policy still runs before
+ * any byte is sent, and a room whose checks read its own document is integrated before them.
+ */
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CloseCode } from '@plenary/shared/protocol';
+import { PeerKind, encodePeer, type PeerBus } from '@plenary/server/sync/peer-bus.ts';
+import { openPolicy, type PolicyRoom, type SyncPolicy } from '@plenary/server/sync/policy.ts';
+import type { Store } from '@plenary/server/persistence/store.ts';
+import { waitFor } from '../utils/wait.ts';
+import { createCore, InProcessClient, type InProcessCore } from './support/in-process.ts';
+
+const identity = { scope: 'w1', role: 'delegate' as const, generation: 2, readOnly: false };
+const info = (boardId: string, extra: Partial<typeof identity> = {}) => ({ boardId, ...identity, ...extra, expiresAt: Date.now() + 60_000 });
+
+/** Another instance on the bus: the test delivers what it publishes. */
+class TestBus implements PeerBus {
+  readonly handlers = new Map<string, (bytes: Uint8Array) => void>();
+  async subscribe(doc: string, onMessage: (bytes: Uint8Array) => void): Promise<void> {
+    this.handlers.set(doc, onMessage);
+  }
+  async unsubscribe(doc: string): Promise<void> {
+    this.handlers.delete(doc);
+  }
+  async publish(): Promise<void> {}
+  onReconnect(): void {}
+  async close(): Promise<void> {}
+  deliver(doc: string, update: Uint8Array): void {
+    this.handlers.get(doc)!(encodePeer(PeerKind.update, update));
+  }
+}
+
+/**
+ * Stores a board as a crash leaves it: a snapshot (the first edits, folded) and a log of the edits
+ * after it, each its own entry. Returns the board every client must end up with.
+ */
+const storeCrashedBoard = async (store: Store, name: string, size = { snapshot: 200, log: 40 }): Promise<Y.Doc> => {
+  const board = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  board.on('update', (u: Uint8Array) => updates.push(u));
+  const text = board.getText('notes');
+  for (let i = 0; i < size.snapshot; i++) text.insert((i * 7) % (text.length + 1), String.fromCharCode(97 + (i % 26)));
+  board.getMap('cards').set('c1', 'first card');
+  await store.appendUpdates(name, updates.splice(0));
+  await store.compact(name);
+  for (let i = 0; i < size.log; i++) text.insert((i * 13) % (text.length + 1), 'xyz'[i % 3]!);
+  text.delete(3, 5);
+  board.getMap('cards').set('c2', 'second card');
+  board.getMap('cards').delete('c1');
+  await store.appendUpdates(name, updates.splice(0));
+  const stored = await store.loadDoc(name);
+  expect(stored!.logLength).toBeGreaterThan(size.log);
+  expect(stored!.updates.length).toBe(stored!.logLength + 1);
+  return board;
+};
+
+/** The board's text and its cards (sorted by id, so that the order they arrived in does not matter). */
+const content = (doc: Y.Doc) => ({ notes: doc.getText('notes').toString(), cards: Object.fromEntries(Object.entries(doc.getMap('cards').toJSON()).sort(([a], [b]) => a.localeCompare(b))) });
+
+describe('joining while the board loads (in-process)', () => {
+  let core: InProcessCore | undefined;
+  afterEach(async () => {
+    await core?.close();
+    core = undefined;
+  });
+
+  it('answers a fresh client from the stored snapshot and log, complete by the time it is synced', async () => {
+    core = createCore(openPolicy(identity));
+    const expected = await storeCrashedBoard(core.store, 'raw-1');
+    const client = new InProcessClient(core, info('raw-1'));
+    await client.connect(core);
+    const room = core.rooms.get('raw-1')!;
+    // Answered before the room built its document: the bytes were sent as the store holds them.
+    expect(room.loaded).toBe(false);
+    expect(client.synced).toBe(true);
+    expect(content(client.doc)).toEqual(content(expected));
+    // The log went first, then step 2 with the snapshot; the server's own step 1 waits for the document.
+    expect(client.received).toEqual(['update', 'step2']);
+    await waitFor(() => room.loaded, 2000, 'the room to integrate');
+    expect(client.received).toEqual(['update', 'step2', 'step1']);
+    expect(content(room.doc)).toEqual(content(expected));
+  });
+
+  it("sends what arrives while the room integrates — a peer's edit, another client's — as updates after", async () => {
+    const bus = new TestBus();
+    core = createCore(openPolicy(identity), { bus });
+    const expected = await storeCrashedBoard(core.store, 'raw-2');
+    const first = new InProcessClient(core, info('raw-2'));
+    const second = new InProcessClient(core, info('raw-2'));
+    await first.connect(core);
+    await second.connect(core);
+    const room = core.rooms.get('raw-2')!;
+    expect(room.loaded).toBe(false);
+    expect(content(first.doc)).toEqual(content(expected));
+    expect(content(second.doc)).toEqual(content(expected));
+
+    // Meanwhile: another instance stored an edit, and both clients type.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(expected));
+    const peerEdits: Uint8Array[] = [];
+    elsewhere.on('update', (u: Uint8Array) => peerEdits.push(u));
+    elsewhere.getMap('cards').set('c3', 'from another instance');
+    bus.deliver('raw-2', peerEdits[0]!);
+    first.doc.getMap('cards').set('c4', 'typed while loading');
+    second.doc.getText('notes').insert(0, 'HELLO ');
+    expect(room.loaded).toBe(false);
+
+    const want = { notes: 'HELLO ' + expected.getText('notes').toString(), cards: { ...content(expected).cards, c3: 'from another instance', c4: 'typed while loading' } };
+    await waitFor(() => JSON.stringify(content(first.doc)) === JSON.stringify(want), 2000, 'every edit at the first client');
+    await waitFor(() => JSON.stringify(content(second.doc)) === JSON.stringify(want), 2000, 'every edit at the second client');
+    expect(content(room.doc)).toEqual(want);
+    await room.drain(5000);
+    const stored = await core.store.loadDoc('raw-2');
+    const reread = new Y.Doc();
+    stored!.updates.forEach((u) => Y.applyUpdate(reread, u));
+    // The clients' edits are stored; the peer's was stored by its own instance.
+    expect(reread.getMap('cards').get('c4')).toBe('typed while loading');
+    expect(reread.getText('notes').toString().startsWith('HELLO ')).toBe(true);
+  });
+
+  it('answers a device that holds part of the board with only what it lacks', async () => {
+    core = createCore(openPolicy(identity));
+    const expected = await storeCrashedBoard(core.store, 'raw-3');
+    const stored = await core.store.loadDoc('raw-3');
+    const client = new InProcessClient(core, info('raw-3'));
+    // The device saw the snapshot last time (its IndexedDB copy).
+    Y.applyUpdate(client.doc, stored!.updates[0]!);
+    await client.connect(core);
+    expect(core.rooms.get('raw-3')!.loaded).toBe(false);
+    expect(client.synced).toBe(true);
+    expect(content(client.doc)).toEqual(content(expected));
+  });
+
+  it('runs afterLoad and beforeJoin before any byte is sent, and a refused client gets none', async () => {
+    const sent: string[] = [];
+    let stale: InProcessClient | undefined;
+    const policy: SyncPolicy = {
+      ...openPolicy(identity),
+      afterLoad: async (room: PolicyRoom) => {
+        sent.push(`afterLoad: ${stale!.received.length} frames, loaded ${(room as { loaded?: boolean }).loaded}`);
+        await new Promise((r) => setTimeout(r, 20));
+      },
+      beforeJoin: (_room, conn) => (conn.info.generation < 2 ? CloseCode.tokenRevoked : null)
+    };
+    core = createCore(policy);
+    const expected = await storeCrashedBoard(core.store, 'raw-4');
+    stale = new InProcessClient(core, info('raw-4', { generation: 1 }));
+    const current = new InProcessClient(core, info('raw-4'));
+    await Promise.all([stale.connect(core), current.connect(core)]);
+    // afterLoad ran once, on the stored bytes (the board not integrated yet), before anything was sent.
+    expect(sent).toEqual(['afterLoad: 0 frames, loaded false']);
+    expect(stale.closedWith).toBe(CloseCode.tokenRevoked);
+    expect(stale.received).toEqual([]);
+    expect(stale.synced).toBe(false);
+    expect(content(stale.doc)).toEqual({ notes: '', cards: {} });
+    expect(current.synced).toBe(true);
+    expect(content(current.doc)).toEqual(content(expected));
+  });
+
+  it('integrates the document before the policy when its checks read it (readsDocument)', async () => {
+    const seen: string[] = [];
+    const policy: SyncPolicy = {
+      ...openPolicy(identity),
+      readsDocument: (name) => name.startsWith('ctl-'),
+      afterLoad: async (room) => {
+        seen.push(`afterLoad ${room.name}: ${room.doc.getMap('cards').size} cards`);
+      },
+      // Refuses everyone when the stored board says so: only right if the document is integrated.
+      beforeJoin: (room) => (room.doc.getMap('cards').has('c2') ? CloseCode.tokenRevoked : null)
+    };
+    core = createCore(policy);
+    await storeCrashedBoard(core.store, 'ctl-5');
+    const client = new InProcessClient(core, info('ctl-5'));
+    await client.connect(core);
+    expect(seen).toEqual(['afterLoad ctl-5: 1 cards']);
+    expect(client.closedWith).toBe(CloseCode.tokenRevoked);
+    expect(client.received).toEqual([]);
+  });
+
+  it('answers a fresh client of a loaded, edited board with the stored bytes plus what changed since', async () => {
+    core = createCore(openPolicy(identity));
+    // A snapshot large beside its log, as on a real board: the tail is worth sending as it is.
+    const expected = await storeCrashedBoard(core.store, 'raw-6', { snapshot: 3000, log: 3 });
+    const writer = new InProcessClient(core, info('raw-6'));
+    await writer.connect(core);
+    const room = core.rooms.get('raw-6')!;
+    await waitFor(() => room.loaded, 2000, 'the room to integrate');
+    for (let i = 0; i < 3; i++) {
+      writer.doc.getText('notes').insert(i, '+');
+      await new Promise((r) => setImmediate(r));
+    }
+    await waitFor(() => room.doc.getText('notes').toString() === writer.doc.getText('notes').toString(), 2000, 'the edits at the room');
+    room.flush();
+    const late = new InProcessClient(core, info('raw-6'));
+    await late.connect(core);
+    // Warm: the server's step 1 first; then what changed since the snapshot, then the snapshot.
+    expect(late.received.filter((k) => k !== 'awareness')).toEqual(['step1', 'update', 'step2']);
+    expect(content(late.doc)).toEqual(content(writer.doc));
+    expect(late.doc.getText('notes').toString()).toBe('+++' + expected.getText('notes').toString());
+  });
+});
