@@ -50,7 +50,7 @@ describe('follow-up rules (in-process)', () => {
   let board: string;
   let plan: DemoPlan;
   let commitments: Commitment[];
-  const links: Record<string, string> = {};
+  const links = { bangkok: '', hcmc: '', outcomes: '' };
   const base = () => `/api/workshops/${workshop.id}/follow-up`;
   const link = async (body: object) => {
     const res = await request(`${base()}/links`, { method: 'POST', token: workshop.tokens.facilitator, body });
