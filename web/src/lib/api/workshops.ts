@@ -5,9 +5,10 @@
  *   createWorkshop(input, organizerKey?)  → CreatedWorkshop
  *   getWorkshop(workshopId, token)        → Workshop
  *   joinByCode(code)                      → JoinResult
+ *   setThemeNames(workshopId, boardId, names, token)  → BoardRef (facilitators: a theme's names by language; '' removes one)
  *   normalizeJoinCode(text)               'abc def' → 'ABC-DEF' (what a person types on a phone)
  */
-import type { CreatedWorkshop, CreateWorkshopInput, JoinResult, Workshop } from '@plenary/shared/api';
+import type { BoardRef, CreatedWorkshop, CreateWorkshopInput, JoinResult, Workshop } from '@plenary/shared/api';
 import { call } from './client.ts';
 
 export const createWorkshop = (input: CreateWorkshopInput, organizerKey?: string): Promise<CreatedWorkshop> =>
@@ -24,3 +25,12 @@ export const normalizeJoinCode = (text: string): string => {
 
 export const joinByCode = (code: string): Promise<JoinResult> =>
   call<JoinResult>(`/api/join/${encodeURIComponent(normalizeJoinCode(code))}`);
+
+export const setThemeNames = async (workshopId: string, boardId: string, names: Record<string, string>, token: string): Promise<BoardRef> =>
+  (
+    await call<{ board: BoardRef }>(`/api/workshops/${encodeURIComponent(workshopId)}/boards/${encodeURIComponent(boardId)}/names`, {
+      method: 'PUT',
+      body: { names },
+      token
+    })
+  ).board;

@@ -17,11 +17,11 @@
  *                          it on mount and back to null on destroy                 ($state)
  *   session.setIdentity(input)   saves and publishes a new identity
  *   session.refresh()            re-reads the workshop from the server
- *   session.boardTheme(boardId)  theme of a board, or ''
+ *   session.board(boardId)       the board's record (theme, names per language), or undefined
  */
 import { getContext, setContext } from 'svelte';
 import { ParticipantStatus, peekClaims, Role, type ParticipantView } from '@plenary/shared/protocol';
-import { ApiError, getWorkshop, type Workshop } from '$lib/api';
+import { ApiError, getWorkshop, type BoardRef, type Workshop } from '$lib/api';
 import type { ConnectionState } from '$lib/sync';
 import { identityFor, saveIdentity, type Identity, type IdentityInput } from './identity.ts';
 import { tokenFor } from './tokens.ts';
@@ -69,8 +69,9 @@ export class WorkshopSession {
     return this.identity;
   }
 
-  boardTheme(boardId: string): string {
-    return this.workshop?.boards.find((b) => b.id === boardId)?.theme ?? '';
+  /** The board's record (its theme and the theme's names), or undefined. */
+  board(boardId: string): BoardRef | undefined {
+    return this.workshop?.boards.find((b) => b.id === boardId);
   }
 }
 

@@ -15,7 +15,10 @@ export const DEMO_WORKSHOP = {
   title: workshopSeed.workshop.title,
   host: DEMO_HOST,
   cities: DEMO_CITIES,
-  themes: workshopSeed.themes.map((t) => t.en),
   startDate: workshopSeed.workshop.dates.start,
   endDate: workshopSeed.workshop.dates.end
 };
+
+/** The seminar's themes in the reader's language (the server knows them in all twelve by any of their names). */
+export const demoThemes = (locale: string): string[] =>
+  workshopSeed.themes.map((t) => (t as Record<string, string>)[locale] ?? t.en);

@@ -1,7 +1,7 @@
-/** A board's theme in the interface language when it is one of the standing themes. */
-import { workshopSeed } from '@plenary/shared/seed';
+/** A board's theme in the reader's language: the workshop's own names, else a standing theme's, else as created. */
+import type { BoardRef } from '$lib/api';
+import { themeName } from '@plenary/shared/themes';
+import { LOCALE_TAGS, type Locale } from '$lib/i18n';
 
-export const themeLabel = (theme: string, locale: string): string => {
-  const known = workshopSeed.themes.find((t) => t.en === theme) as Record<string, string> | undefined;
-  return known?.[locale] ?? theme;
-};
+export const themeLabel = (board: Pick<BoardRef, 'theme' | 'names'> | undefined, locale: Locale): string =>
+  board ? themeName(board, LOCALE_TAGS[locale]) : '';
