@@ -3,7 +3,10 @@ export const LOCALES = ['en', 'th', 'zh', 'ja', 'ko', 'vi', 'id', 'ru', 'km', 'm
 export type Locale = (typeof LOCALES)[number];
 export const BASE_LOCALE: Locale = 'en';
 
-/** Native names, shown in the language picker in their own script. */
+/**
+ * Each language's name for itself, in its own script (the language lists show these): written out
+ * here because Chromium has no Khmer or Mongolian names and would show "Khmer" and "Mongolian".
+ */
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: 'English',
   th: 'ไทย',
@@ -13,7 +16,7 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   vi: 'Tiếng Việt',
   id: 'Bahasa Indonesia',
   ru: 'Русский',
-  km: 'ខ្មែរ',
+  km: 'ភាសាខ្មែរ',
   mn: 'Монгол',
   hu: 'Magyar',
   pt: 'Português'
