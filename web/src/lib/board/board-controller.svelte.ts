@@ -29,6 +29,8 @@ const CONTEXT = Symbol('plenary.board');
 export interface BoardCity {
   en: string;
   native?: string;
+  /** BCP-47 tag of the native name's language. */
+  lang?: string;
 }
 
 export interface Author {
