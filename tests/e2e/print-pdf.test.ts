@@ -1,7 +1,8 @@
 /**
  * The print page printed to PDF in real Chromium (the server's printer), text extracted with
  * pdftotext: every agreed action title is there — Thai, Chinese, Japanese, Korean, Vietnamese,
- * Khmer, Mongolian and Russian included — with the running header and page numbers.
+ * Khmer, Mongolian and Russian included — with the running header and page numbers; themes without
+ * agreed actions share one line of the title page instead of a page each.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printTemplates, renderPrintHtml } from '@plenary/shared/export';
 import { createPdfPrinter } from '@plenary/server/exports/pdf-printer.ts';
-import { buildCultureBoard, buildEnvironmentBoard, exportInput, HOSTILE, SCRIPT_TITLES } from '../export/fixtures.ts';
+import { buildCultureBoard, buildEmptyBoard, buildEnvironmentBoard, exportInput, HOSTILE, SCRIPT_TITLES, TAKEN_AT_SHOWN } from '../export/fixtures.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const dir = mkdtempSync(path.join(tmpdir(), 'plenary-pdf-'));
@@ -66,7 +67,7 @@ describe('print page → PDF in Chromium', () => {
   it('puts each theme on its own pages, with the running header and page N of M', () => {
     const pages = text.split('\f').filter((p) => p.trim());
     expect(pages.length).toBeGreaterThanOrEqual(4);
-    expect(pages.every((p) => p.includes('Taken at 2026-03-16 09:30 UTC'))).toBe(true);
+    expect(pages.every((p) => TAKEN_AT_SHOWN.test(p))).toBe(true);
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
     const themePage = pages.findIndex((p) => p.includes('Culture, recreation and tourism') && p.includes('文化节互访'));
     expect(themePage).toBeGreaterThan(0);
@@ -77,6 +78,17 @@ describe('print page → PDF in Chromium', () => {
     const pdf = await printer.print({ html: renderPrintHtml(input), headerTemplate: '<span></span>', footerTemplate: '<span></span>' });
     const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
     expect(pages[0]).toContain('Page 1 of');
-    expect(pages[0]).toContain('Taken at 2026-03-16 09:30 UTC');
+    expect(pages[0]).toMatch(TAKEN_AT_SHOWN);
+  });
+
+  it('puts the themes without agreed actions on one line of the title page, not a page each', async () => {
+    const empty = ['Mobility and transport', 'Economy, trade and investment', 'Health and welfare', 'Youth and education'];
+    const workshop = exportInput([buildCultureBoard(), ...empty.map((title, i) => buildEmptyBoard(`b-empty-${i}`, title))]);
+    const pdf = await printer.print({ html: renderPrintHtml(workshop, { marginBoxes: false }), ...printTemplates(workshop) });
+    const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
+    // Title page, the one theme with actions, the annex: 3 pages where a page per theme made 7.
+    expect(pages).toHaveLength(3);
+    expect(squash(pages[0]!)).toContain(squash(`No agreed actions yet: ${empty.join(' · ')}`));
+    expect(pages[1]).toContain('文化节互访');
   });
 });

@@ -8,6 +8,8 @@ import { addCard, createBoardDoc, readBoard, type BoardSnapshot, type CardInput 
 import type { ExportInput, ExportWorkshop } from '@plenary/shared/export';
 
 export const TAKEN_AT = '2026-03-16T09:30:00.000Z';
+/** How an English document shows `TAKEN_AT` when no time zone is asked for (Intl may put a narrow space before AM). */
+export const TAKEN_AT_SHOWN = /Taken at Mar 16, 2026, 9:30\sAM \(UTC\)/;
 
 export const WORKSHOP: ExportWorkshop = {
   id: 'ws1',
@@ -106,6 +108,10 @@ export const buildCultureBoard = (boardId = 'board-culture'): BoardSnapshot => {
   addCard(doc, agreedAction('zh', '文化节互访', { leadCity: 'Beijing', milestones: [{ date: '2026-09-15', text: '首届文化节' }] }));
   return snapshotOf(doc);
 };
+
+/** A theme board with no card yet. */
+export const buildEmptyBoard = (boardId: string, title: string): BoardSnapshot =>
+  snapshotOf(createBoardDoc({ workshopId: WORKSHOP.id, boardId, theme: boardId, title, createdAt: base.createdAt }));
 
 /** A board of `count` cards: a quarter agreed actions with full fields, the rest ideas and proposals. */
 export const buildLargeBoard = (count: number, boardId = 'board-large'): BoardSnapshot => {

@@ -7,15 +7,20 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CardSnapshot } from '../schema/snapshot-schema.ts';
-import { formatConsent, formatIndicator, formatMilestone, verdictCells } from './fields.ts';
+import { formatConsent, formatIndicator, formatMilestone, formatVerdict, verdictCells } from './fields.ts';
 import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
 import type { ExportInput } from './types.ts';
 
-/** Column keys, in order; stable across versions so sheets built on them keep working. */
+/**
+ * Column keys, in order; stable across versions so sheets built on them keep working (new columns
+ * are added at the end). `lane`, `kind`, `status` and `verdict` hold codes for machines; the
+ * `…Label` columns say the same in the document's language for people.
+ */
 export const CSV_COLUMNS = [
   'theme', 'lane', 'kind', 'id', 'title', 'text', 'objective', 'leadCity', 'partnerCities', 'startDate', 'endDate',
   'milestones', 'indicators', 'resources', 'responsibleOfficer', 'status', 'consent', 'sourceCity', 'authorCity',
-  'createdBy', 'createdAt', 'lang', 'takenAt', 'version', 'verdict', 'objections', 'reservations', 'notAnswered'
+  'createdBy', 'createdAt', 'lang', 'takenAt', 'version', 'verdict', 'objections', 'reservations', 'notAnswered',
+  'laneLabel', 'kindLabel', 'statusLabel', 'verdictLabel'
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
@@ -33,7 +38,13 @@ const FORMULA_START = /^(?:[\t\r]|[\s\u0085\u200b-\u200d\u2060]*[=+\-@\uff1d\uff
 export const neutraliseCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
 const rowOf = (p: PreparedExport, board: PreparedBoard, card: CardSnapshot): Record<Column, string> => {
+  const l = p.labels;
+  const verdict = card.kind === 'action' ? board.verdicts[card.id] : undefined;
   const common = {
+    laneLabel: l.lanes[card.lane],
+    kindLabel: card.kind === 'action' ? l.action : card.kind === 'practice' ? l.practice : l.idea,
+    statusLabel: card.kind === 'action' ? l.statuses[board.statuses[card.id] ?? card.status] : '',
+    verdictLabel: verdict ? formatVerdict(verdict, l) : '',
     theme: board.title,
     lane: card.lane,
     kind: card.kind,
@@ -58,7 +69,7 @@ const rowOf = (p: PreparedExport, board: PreparedBoard, card: CardSnapshot): Rec
     partnerCities: card.partnerCities.join('; '),
     startDate: card.startDate ?? '',
     endDate: card.endDate ?? '',
-    milestones: card.milestones.map(formatMilestone).join('\n'),
+    milestones: card.milestones.map((m) => formatMilestone(m)).join('\n'),
     indicators: card.indicators.map((i) => formatIndicator(i, p.labels)).join('\n'),
     resources: card.resources,
     responsibleOfficer: card.responsibleOfficer,

@@ -1,22 +1,66 @@
-/** Building blocks of the Word document: text runs that keep line breaks and languages, cells, bullets. */
-import { Paragraph, TableCell, TextRun, WidthType, ShadingType, type IRunOptions } from 'docx';
+/**
+ * Building blocks of the Word document: text runs that keep line breaks and name the fonts and
+ * language of their script (docx-fonts.ts), paragraphs, bullets, cells. Every piece of text in the
+ * document goes through `runs`, so no text is left to a font that lacks its letters.
+ */
+import { Paragraph, TableCell, TextRun, WidthType, ShadingType, type IParagraphOptions, type IRunOptions } from 'docx';
+import { defaultRunFonts, runFontsOf, scriptRuns } from './docx-fonts.ts';
 
-/** Word's font slots: Latin/Cyrillic/Vietnamese, East Asian, and complex scripts (Thai, Khmer). */
-export const DOCX_FONT = { ascii: 'Noto Sans', hAnsi: 'Noto Sans', eastAsia: 'Noto Sans CJK SC', cs: 'Noto Sans Thai' } as const;
+export interface TextOptions {
+  /** Language of the text (a card's `lang`); the document's when absent. */
+  lang?: string;
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+  color?: string;
+}
 
-const EAST_ASIAN = /^(zh|ja|ko)\b/;
+/** The text builders of one document (the document's language decides what unmarked Han text is). */
+export interface DocxText {
+  /** Runs for text that may span lines: one per line and script; each line after the first starts with a break. */
+  runs(text: string, options?: TextOptions): TextRun[];
+  para(text: string, options?: TextOptions & { paragraph?: Omit<IParagraphOptions, 'children' | 'text'> }): Paragraph;
+  bullet(text: string, lang?: string): Paragraph;
+  /** Run options (fonts, language) for a run whose content is not plain text (page numbers). */
+  runOptions(text: string, options?: TextOptions): Pick<IRunOptions, 'font' | 'language'>;
+}
 
-/** Word's language hint for a card's BCP-47 tag (it picks fonts and proofing by it). */
-export const runLanguage = (lang: string | undefined): IRunOptions['language'] =>
-  !lang || lang === 'und' ? undefined : EAST_ASIAN.test(lang) ? { eastAsia: lang } : { value: lang };
+export const docxText = (docLang: string): DocxText => {
+  const style = (options: TextOptions) => ({
+    ...(options.bold ? { bold: true } : {}),
+    ...(options.italics ? { italics: true } : {}),
+    ...(options.size ? { size: options.size } : {}),
+    ...(options.color ? { color: options.color } : {})
+  });
+  const runOptions = (text: string, options: TextOptions = {}) => {
+    const piece = scriptRuns(text)[0] ?? { text, script: 'latin' as const };
+    return runFontsOf(piece.script, piece.text, options.lang, docLang);
+  };
+  const runs = (text: string, options: TextOptions = {}): TextRun[] =>
+    text.split('\n').flatMap((line, i) => {
+      const pieces = scriptRuns(line);
+      // An empty line still needs its break.
+      if (pieces.length === 0) return [new TextRun({ text: '', ...(i > 0 ? { break: 1 } : {}), ...style(options) })];
+      return pieces.map(
+        (piece, j) =>
+          new TextRun({ text: piece.text, ...(i > 0 && j === 0 ? { break: 1 } : {}), ...style(options), ...runFontsOf(piece.script, piece.text, options.lang, docLang) })
+      );
+    });
+  return {
+    runs,
+    runOptions,
+    para: (text, options = {}) => new Paragraph({ ...options.paragraph, children: runs(text, options) }),
+    bullet: (text, lang) => new Paragraph({ children: runs(text, { lang }), bullet: { level: 0 } })
+  };
+};
 
-/** Runs for text that may span lines: each line after the first starts with a line break. */
-export const textRuns = (text: string, options: { lang?: string; bold?: boolean } = {}): TextRun[] =>
-  text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: options.bold, language: runLanguage(options.lang) }));
-
-export const para = (text: string, options: { lang?: string; bold?: boolean } = {}): Paragraph => new Paragraph({ children: textRuns(text, options) });
-
-export const bullet = (text: string, lang?: string): Paragraph => new Paragraph({ children: textRuns(text, { lang }), bullet: { level: 0 } });
+/** The builders for an English document, for documents that need no other (the follow-up report). */
+const english = docxText('en');
+export const textRuns = (text: string, options: TextOptions = {}): TextRun[] => english.runs(text, options);
+export const para = (text: string, options: TextOptions = {}): Paragraph => english.para(text, options);
+export const bullet = (text: string, lang?: string): Paragraph => english.bullet(text, lang);
+/** Default fonts of an English document: Calibri for Latin and Cyrillic, office CJK and Thai fonts. */
+export const DOCX_FONT = defaultRunFonts('en').font;
 
 /** A table cell of paragraphs, with a width in percent of the table. */
 export const cell = (children: Paragraph[], widthPct: number, header = false): TableCell =>

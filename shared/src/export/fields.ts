@@ -8,21 +8,15 @@ import type { ExportLabels } from './labels.ts';
 import type { PreparedBoard, PreparedExport } from './model.ts';
 import type { ConsentRecord, ExportCity } from './types.ts';
 
-/** `2025-05-01 14:03 UTC`: unambiguous for readers in every time zone. */
-export const formatInstant = (iso: string): string => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-};
-
-/** `2025-01-01 – 2025-06-30`, one end alone, or '' when neither is set. */
-export const formatDateRange = (start: string | null, end: string | null): string =>
-  start && end ? `${start} – ${end}` : (start ?? end ?? '');
+/** An action's start and end as one span in the document's language, or '' when neither is set. */
+export const formatTimeline = (p: PreparedExport, action: ActionCard): string => p.dates.range(action.startDate, action.endDate);
 
 /** `Bangkok (กรุงเทพมหานคร)`: the English name, and the native one when it differs. */
 export const formatCity = (city: ExportCity): string =>
   city.native && city.native !== city.en ? `${city.en} (${city.native})` : city.en;
 
-export const formatMilestone = (m: Milestone): string => (m.date ? `${m.date}: ${m.text}` : m.text);
+/** `30 Jun 2026: first milestone`; `day` writes the date (ISO as stored unless a document's format is given). */
+export const formatMilestone = (m: Milestone, day: (iso: string) => string = (iso) => iso): string => (m.date ? `${day(m.date)}: ${m.text}` : m.text);
 
 export const formatIndicator = (i: Indicator, labels: ExportLabels): string =>
   i.target ? `${i.indicator} (${labels.target}: ${i.target})` : i.indicator;
@@ -86,9 +80,22 @@ export const verdictCells = (board: PreparedBoard, card: CardSnapshot) => {
   };
 };
 
-/** `Taken at 2025-05-01 14:03 UTC · Version: Day 2 close` (or `… · live board`). */
+/** `Taken at 16 Mar 2026, 16:30 (Asia/Bangkok) · Version: Day 2 close` (or `… · live board`): the reader's zone, named. */
 export const takenLine = (p: PreparedExport): string =>
-  `${p.labels.takenAt} ${formatInstant(p.takenAt)} · ${p.versionLabel ? `${p.labels.version}: ${p.versionLabel}` : p.labels.liveBoard}`;
+  `${p.labels.takenAt} ${p.dates.instant(p.takenAt)} · ${p.versionLabel ? `${p.labels.version}: ${p.versionLabel}` : p.labels.liveBoard}`;
 
-/** `2018-03-12 – 2018-03-16`, for the title page. */
-export const workshopDates = (p: PreparedExport): string => formatDateRange(p.workshop.startDate, p.workshop.endDate);
+/** `12–16 Mar 2018` in the document's language, for the title page. */
+export const workshopDates = (p: PreparedExport): string => p.dates.range(p.workshop.startDate, p.workshop.endDate);
+
+/**
+ * `No agreed actions yet: Culture · Mobility`: the themes without agreed actions on one line (a
+ * page or section each would say nothing), or '' when every theme has some. The separator is not a
+ * comma, which theme names hold.
+ */
+export const emptyThemesLine = (p: PreparedExport): string => {
+  const empty = p.boards.filter((b) => b.agreed.length === 0).map((b) => b.title);
+  return empty.length === 0 ? '' : p.labels.noAgreedActionsIn.replace('{themes}', empty.join(' · '));
+};
+
+/** The boards that have agreed actions: each gets its own page or section. */
+export const boardsWithActions = (p: PreparedExport): PreparedBoard[] => p.boards.filter((b) => b.agreed.length > 0);

@@ -46,6 +46,8 @@ export const exportDocumentSchema = z.looseObject({
   takenAt: z.iso.datetime({ offset: true }),
   versionLabel: z.string().nullable(),
   consentScope: z.enum(CONSENT_SCOPES as [string, ...string[]]),
+  /** The reader's time zone the human-readable formats showed `takenAt` in (optional: added after version 1 began). */
+  timeZone: z.string().optional(),
   workshop: z.object({
     id: shortText,
     title: longText,
@@ -75,6 +77,7 @@ export const exportDocument = (input: ExportInput): ExportDocument => {
     takenAt: p.takenAt,
     versionLabel: p.versionLabel,
     consentScope: p.consentScope,
+    timeZone: p.dates.zone,
     workshop: p.workshop as ExportDocument['workshop'],
     boards: p.boards.map((b) => ({
       theme: b.title,

@@ -4,7 +4,7 @@ import type { ExportLabels } from './labels.ts';
 export const EXPORT_LABELS_TH: ExportLabels = {
   actionPlan: 'แผนปฏิบัติการร่วม', hostCity: 'เมืองเจ้าภาพ', dates: 'วันที่', participatingCities: 'เมืองที่เข้าร่วม',
   takenAt: 'ข้อมูล ณ', version: 'ฉบับ', liveBoard: 'กระดานปัจจุบัน', theme: 'หัวข้อ', agreedActions: 'การดำเนินการที่ตกลงร่วมกัน',
-  noAgreedActions: 'ยังไม่มีการดำเนินการที่ตกลงร่วมกัน', action: 'การดำเนินการ', objective: 'วัตถุประสงค์', leadCity: 'เมืองหลัก',
+  noAgreedActionsIn: 'ยังไม่มีการดำเนินการที่ตกลงร่วมกันในหัวข้อ: {themes}', action: 'การดำเนินการ', objective: 'วัตถุประสงค์', leadCity: 'เมืองหลัก',
   partnerCities: 'เมืองพันธมิตร', timeline: 'ระยะเวลา', milestones: 'หมุดหมาย', indicators: 'ตัวชี้วัดและค่าเป้าหมาย', target: 'เป้าหมาย',
   resources: 'ทรัพยากรและงบประมาณ', responsibleOfficer: 'เจ้าหน้าที่ผู้รับผิดชอบ', status: 'สถานะ', consent: 'ความเห็นชอบของเมือง',
   annex: 'ภาคผนวก: แนวคิดและแนวปฏิบัติที่ดี', idea: 'แนวคิด', practice: 'แนวปฏิบัติที่ดี', from: 'จาก', by: 'โดย',
@@ -19,7 +19,7 @@ export const EXPORT_LABELS_TH: ExportLabels = {
 export const EXPORT_LABELS_ZH: ExportLabels = {
   actionPlan: '联合行动计划', hostCity: '主办城市', dates: '日期', participatingCities: '参会城市',
   takenAt: '截至', version: '版本', liveBoard: '实时看板', theme: '主题', agreedActions: '商定的行动',
-  noAgreedActions: '尚无商定的行动。', action: '行动', objective: '目标', leadCity: '牵头城市',
+  noAgreedActionsIn: '以下主题尚无商定的行动：{themes}', action: '行动', objective: '目标', leadCity: '牵头城市',
   partnerCities: '合作城市', timeline: '时间安排', milestones: '里程碑', indicators: '指标与目标值', target: '目标值',
   resources: '资源与预算', responsibleOfficer: '负责官员', status: '状态', consent: '各城市意见',
   annex: '附件：想法与最佳实践', idea: '想法', practice: '最佳实践', from: '来自', by: '作者',
@@ -34,7 +34,7 @@ export const EXPORT_LABELS_ZH: ExportLabels = {
 export const EXPORT_LABELS_JA: ExportLabels = {
   actionPlan: '共同行動計画', hostCity: '開催都市', dates: '日付', participatingCities: '参加都市',
   takenAt: '時点', version: '版', liveBoard: '現在のボード', theme: 'テーマ', agreedActions: '合意された行動',
-  noAgreedActions: '合意された行動はまだありません。', action: '行動', objective: '目的', leadCity: '主導都市',
+  noAgreedActionsIn: '合意された行動がまだないテーマ：{themes}', action: '行動', objective: '目的', leadCity: '主導都市',
   partnerCities: 'パートナー都市', timeline: 'スケジュール', milestones: 'マイルストーン', indicators: '指標と目標値', target: '目標値',
   resources: '資源と予算', responsibleOfficer: '担当者', status: '状況', consent: '各都市の同意',
   annex: '付録：アイデアと優良事例', idea: 'アイデア', practice: '優良事例', from: '出典', by: '記入者',
@@ -49,7 +49,7 @@ export const EXPORT_LABELS_JA: ExportLabels = {
 export const EXPORT_LABELS_KO: ExportLabels = {
   actionPlan: '공동 실행 계획', hostCity: '개최 도시', dates: '일정', participatingCities: '참가 도시',
   takenAt: '기준 시점', version: '버전', liveBoard: '현재 보드', theme: '주제', agreedActions: '합의된 실행 과제',
-  noAgreedActions: '아직 합의된 실행 과제가 없습니다.', action: '실행 과제', objective: '목표', leadCity: '주관 도시',
+  noAgreedActionsIn: '아직 합의된 실행 과제가 없는 주제: {themes}', action: '실행 과제', objective: '목표', leadCity: '주관 도시',
   partnerCities: '협력 도시', timeline: '일정', milestones: '중간 목표', indicators: '지표 및 목표치', target: '목표치',
   resources: '자원 및 예산', responsibleOfficer: '담당 공무원', status: '상태', consent: '도시별 동의',
   annex: '부록: 아이디어 및 모범 사례', idea: '아이디어', practice: '모범 사례', from: '출처', by: '작성자',

@@ -4,7 +4,7 @@ import type { ExportLabels } from './labels.ts';
 export const EXPORT_LABELS_RU: ExportLabels = {
   actionPlan: 'Совместный план действий', hostCity: 'Принимающий город', dates: 'Сроки', participatingCities: 'Города-участники',
   takenAt: 'По состоянию на', version: 'Версия', liveBoard: 'текущая доска', theme: 'Тема', agreedActions: 'Согласованные действия',
-  noAgreedActions: 'Согласованных действий пока нет.', action: 'Действие', objective: 'Цель', leadCity: 'Ведущий город',
+  noAgreedActionsIn: 'Пока без согласованных действий: {themes}', action: 'Действие', objective: 'Цель', leadCity: 'Ведущий город',
   partnerCities: 'Города-партнёры', timeline: 'График', milestones: 'Этапы', indicators: 'Показатели и целевые значения', target: 'цель',
   resources: 'Ресурсы и бюджет', responsibleOfficer: 'Ответственное должностное лицо', status: 'Статус', consent: 'Согласие городов',
   annex: 'Приложение: идеи и лучшие практики', idea: 'Идея', practice: 'Лучшая практика', from: 'из', by: 'автор',
@@ -19,7 +19,7 @@ export const EXPORT_LABELS_RU: ExportLabels = {
 export const EXPORT_LABELS_HU: ExportLabels = {
   actionPlan: 'Közös cselekvési terv', hostCity: 'Házigazda város', dates: 'Időpontok', participatingCities: 'Részt vevő városok',
   takenAt: 'Állapot', version: 'Változat', liveBoard: 'aktuális tábla', theme: 'Téma', agreedActions: 'Elfogadott intézkedések',
-  noAgreedActions: 'Még nincs elfogadott intézkedés.', action: 'Intézkedés', objective: 'Cél', leadCity: 'Vezető város',
+  noAgreedActionsIn: 'Még nincs elfogadott intézkedés: {themes}', action: 'Intézkedés', objective: 'Cél', leadCity: 'Vezető város',
   partnerCities: 'Partnervárosok', timeline: 'Ütemezés', milestones: 'Mérföldkövek', indicators: 'Mutatók és célértékek', target: 'célérték',
   resources: 'Erőforrások és költségvetés', responsibleOfficer: 'Felelős tisztviselő', status: 'Állapot', consent: 'A városok jóváhagyása',
   annex: 'Melléklet: ötletek és jó gyakorlatok', idea: 'Ötlet', practice: 'Jó gyakorlat', from: 'forrás', by: 'szerző',
@@ -34,7 +34,7 @@ export const EXPORT_LABELS_HU: ExportLabels = {
 export const EXPORT_LABELS_PT: ExportLabels = {
   actionPlan: 'Plano de ação conjunto', hostCity: 'Cidade anfitriã', dates: 'Datas', participatingCities: 'Cidades participantes',
   takenAt: 'Situação em', version: 'Versão', liveBoard: 'quadro atual', theme: 'Tema', agreedActions: 'Ações acordadas',
-  noAgreedActions: 'Ainda não há ações acordadas.', action: 'Ação', objective: 'Objetivo', leadCity: 'Cidade coordenadora',
+  noAgreedActionsIn: 'Ainda sem ações acordadas: {themes}', action: 'Ação', objective: 'Objetivo', leadCity: 'Cidade coordenadora',
   partnerCities: 'Cidades parceiras', timeline: 'Calendário', milestones: 'Etapas', indicators: 'Indicadores e metas', target: 'meta',
   resources: 'Recursos e orçamento', responsibleOfficer: 'Responsável', status: 'Estado', consent: 'Consentimento das cidades',
   annex: 'Anexo: ideias e boas práticas', idea: 'Ideia', practice: 'Boa prática', from: 'de', by: 'por',

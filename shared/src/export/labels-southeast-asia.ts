@@ -4,7 +4,7 @@ import type { ExportLabels } from './labels.ts';
 export const EXPORT_LABELS_VI: ExportLabels = {
   actionPlan: 'Kế hoạch hành động chung', hostCity: 'Thành phố đăng cai', dates: 'Thời gian', participatingCities: 'Các thành phố tham dự',
   takenAt: 'Tính đến', version: 'Phiên bản', liveBoard: 'bảng hiện tại', theme: 'Chủ đề', agreedActions: 'Các hành động đã thống nhất',
-  noAgreedActions: 'Chưa có hành động nào được thống nhất.', action: 'Hành động', objective: 'Mục tiêu', leadCity: 'Thành phố chủ trì',
+  noAgreedActionsIn: 'Chưa có hành động nào được thống nhất: {themes}', action: 'Hành động', objective: 'Mục tiêu', leadCity: 'Thành phố chủ trì',
   partnerCities: 'Thành phố đối tác', timeline: 'Tiến độ', milestones: 'Các mốc', indicators: 'Chỉ số và chỉ tiêu', target: 'chỉ tiêu',
   resources: 'Nguồn lực và ngân sách', responsibleOfficer: 'Cán bộ phụ trách', status: 'Trạng thái', consent: 'Ý kiến của các thành phố',
   annex: 'Phụ lục: ý tưởng và thực tiễn tốt', idea: 'Ý tưởng', practice: 'Thực tiễn tốt', from: 'từ', by: 'bởi',
@@ -19,7 +19,7 @@ export const EXPORT_LABELS_VI: ExportLabels = {
 export const EXPORT_LABELS_ID: ExportLabels = {
   actionPlan: 'Rencana aksi bersama', hostCity: 'Kota tuan rumah', dates: 'Tanggal', participatingCities: 'Kota peserta',
   takenAt: 'Per', version: 'Versi', liveBoard: 'papan terkini', theme: 'Tema', agreedActions: 'Aksi yang disepakati',
-  noAgreedActions: 'Belum ada aksi yang disepakati.', action: 'Aksi', objective: 'Tujuan', leadCity: 'Kota pemimpin',
+  noAgreedActionsIn: 'Belum ada aksi yang disepakati: {themes}', action: 'Aksi', objective: 'Tujuan', leadCity: 'Kota pemimpin',
   partnerCities: 'Kota mitra', timeline: 'Jadwal', milestones: 'Tonggak capaian', indicators: 'Indikator dan target', target: 'target',
   resources: 'Sumber daya dan anggaran', responsibleOfficer: 'Pejabat penanggung jawab', status: 'Status', consent: 'Persetujuan kota',
   annex: 'Lampiran: gagasan dan praktik terbaik', idea: 'Gagasan', practice: 'Praktik terbaik', from: 'dari', by: 'oleh',
@@ -34,7 +34,7 @@ export const EXPORT_LABELS_ID: ExportLabels = {
 export const EXPORT_LABELS_KM: ExportLabels = {
   actionPlan: 'ផែនការសកម្មភាពរួម', hostCity: 'ក្រុងម្ចាស់ផ្ទះ', dates: 'កាលបរិច្ឆេទ', participatingCities: 'ក្រុងដែលចូលរួម',
   takenAt: 'គិតត្រឹម', version: 'កំណែ', liveBoard: 'ក្ដារបច្ចុប្បន្ន', theme: 'ប្រធានបទ', agreedActions: 'សកម្មភាពដែលបានឯកភាព',
-  noAgreedActions: 'មិនទាន់មានសកម្មភាពដែលបានឯកភាពនៅឡើយទេ។', action: 'សកម្មភាព', objective: 'គោលបំណង', leadCity: 'ក្រុងដឹកនាំ',
+  noAgreedActionsIn: 'មិនទាន់មានសកម្មភាពដែលបានឯកភាព៖ {themes}', action: 'សកម្មភាព', objective: 'គោលបំណង', leadCity: 'ក្រុងដឹកនាំ',
   partnerCities: 'ក្រុងដៃគូ', timeline: 'កាលវិភាគ', milestones: 'ដំណាក់កាលសំខាន់ៗ', indicators: 'សូចនាករ និងគោលដៅ', target: 'គោលដៅ',
   resources: 'ធនធាន និងថវិកា', responsibleOfficer: 'មន្ត្រីទទួលខុសត្រូវ', status: 'ស្ថានភាព', consent: 'ការយល់ព្រមរបស់ក្រុង',
   annex: 'ឧបសម្ព័ន្ធ៖ គំនិត និងការអនុវត្តល្អ', idea: 'គំនិត', practice: 'ការអនុវត្តល្អ', from: 'មកពី', by: 'ដោយ',
@@ -49,7 +49,7 @@ export const EXPORT_LABELS_KM: ExportLabels = {
 export const EXPORT_LABELS_MN: ExportLabels = {
   actionPlan: 'Хамтарсан үйл ажиллагааны төлөвлөгөө', hostCity: 'Зохион байгуулагч хот', dates: 'Хугацаа', participatingCities: 'Оролцогч хотууд',
   takenAt: 'Авсан огноо', version: 'Хувилбар', liveBoard: 'одоогийн самбар', theme: 'Сэдэв', agreedActions: 'Тохиролцсон арга хэмжээ',
-  noAgreedActions: 'Тохиролцсон арга хэмжээ одоогоор алга.', action: 'Арга хэмжээ', objective: 'Зорилго', leadCity: 'Тэргүүлэх хот',
+  noAgreedActionsIn: 'Тохиролцсон арга хэмжээгүй сэдэв: {themes}', action: 'Арга хэмжээ', objective: 'Зорилго', leadCity: 'Тэргүүлэх хот',
   partnerCities: 'Түнш хотууд', timeline: 'Хугацаа', milestones: 'Үе шатууд', indicators: 'Шалгуур үзүүлэлт ба зорилтот түвшин', target: 'зорилт',
   resources: 'Нөөц ба төсөв', responsibleOfficer: 'Хариуцах албан тушаалтан', status: 'Төлөв', consent: 'Хотуудын зөвшөөрөл',
   annex: 'Хавсралт: санаа ба сайн туршлага', idea: 'Санаа', practice: 'Сайн туршлага', from: 'эх сурвалж', by: 'бичсэн',

@@ -12,7 +12,8 @@ export const EXPORT_LABELS_EN = {
   liveBoard: 'live board',
   theme: 'Theme',
   agreedActions: 'Agreed actions',
-  noAgreedActions: 'No agreed actions yet.',
+  /** One line for every theme without agreed actions (`{themes}` is filled in), instead of a page each. */
+  noAgreedActionsIn: 'No agreed actions yet: {themes}',
   action: 'Action',
   objective: 'Objective',
   leadCity: 'Lead city',

@@ -1,13 +1,14 @@
 /**
  * The one preparation every renderer starts from: text cleaned (see text.ts), boards titled,
  * agreed actions and the annex (ideas and best practices) picked out, each action's consent
- * verdict and shown status decided (the rule of control/verdict.ts), labels chosen.
+ * verdict and shown status decided (the rule of control/verdict.ts), labels and date formats chosen.
  */
 import { DEFAULT_CONSENT_SCOPE, type ConsentScope } from '../control/constants.ts';
 import { shownStatus, type ShownStatus } from '../control/verdict-status.ts';
 import { consentVerdict, type ConsentVerdict } from '../control/verdict.ts';
 import { Lane } from '../schema/constants.ts';
 import type { ActionCard, BoardSnapshot, IdeaCard, PracticeCard } from '../schema/snapshot-schema.ts';
+import { exportDates, type ExportDates } from './dates.ts';
 import { EXPORT_LABELS_EN, type ExportLabels } from './labels.ts';
 import { cleanLine, cleanText } from './text.ts';
 import { type ConsentByAction, type ConsentRecord, type ExportCity, type ExportInput, type ExportWorkshop } from './types.ts';
@@ -38,6 +39,8 @@ export interface PreparedExport {
   labels: ExportLabels;
   lang: string;
   consentScope: ConsentScope;
+  /** Days and the moment taken, in the document's language and the reader's zone. */
+  dates: ExportDates;
 }
 
 /** English names of the workshop's cities, host city first: who is asked under the workshop scope. */
@@ -93,6 +96,7 @@ export const prepareExport = (input: ExportInput): PreparedExport => {
     versionLabel: input.versionLabel ? cleanLine(input.versionLabel) : null,
     labels: input.labels ?? EXPORT_LABELS_EN,
     lang: input.lang ?? 'en',
-    consentScope
+    consentScope,
+    dates: exportDates(input.lang ?? 'en', input.timeZone)
   };
 };

@@ -1,11 +1,14 @@
 /**
- * The print page: a standalone A4 HTML document (title page, one page per theme with its agreed
- * actions, then the annex of ideas and best practices). The browser prints it to PDF; the server
+ * The print page: a standalone A4 HTML document (title page, one page per theme with agreed
+ * actions — the themes without any named on one line of the title page — then the annex of ideas
+ * and best practices). The browser prints it to PDF; the server
  * does the same in Chromium. Every card carries its own `lang`, so the browser picks the right
  * font and line-breaking rules for Thai, Khmer and CJK text. All text is HTML-escaped.
  */
 import type { ActionCard } from '../schema/snapshot-schema.ts';
-import { formatConsent, formatDateRange, formatIndicator, formatMilestone, formatStatus, takenLine, verdictParts, workshopDates } from './fields.ts';
+import {
+  boardsWithActions, emptyThemesLine, formatConsent, formatIndicator, formatMilestone, formatStatus, formatTimeline, takenLine, verdictParts, workshopDates
+} from './fields.ts';
 import { escapeHtml as esc, langAttr } from './html-escape.ts';
 import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
 import { printCss } from './print-style.ts';
@@ -46,8 +49,8 @@ const actionHtml = (p: PreparedExport, board: PreparedBoard, action: ActionCard,
 ${row(l.objective, action.objective && text(action.objective))}
 ${row(l.leadCity, action.leadCity ? text(action.leadCity) : '')}
 ${row(l.partnerCities, text(action.partnerCities.join(', ')))}
-${row(l.timeline, esc(formatDateRange(action.startDate, action.endDate)))}
-${row(l.milestones, items(action.milestones.map(formatMilestone)))}
+${row(l.timeline, esc(formatTimeline(p, action)))}
+${row(l.milestones, items(action.milestones.map((m) => formatMilestone(m, p.dates.day))))}
 ${row(l.indicators, items(action.indicators.map((i) => formatIndicator(i, l))))}
 ${row(l.resources, action.resources && text(action.resources))}
 ${row(l.responsibleOfficer, action.responsibleOfficer && text(action.responsibleOfficer))}
@@ -60,7 +63,7 @@ ${row(l.consent, items(consent.map((r) => formatConsent(r, l))))}
 
 const themeHtml = (p: PreparedExport, board: PreparedBoard): string => `<section class="theme" data-board="${esc(board.boardId)}">
 <h2>${esc(board.title)}</h2>
-${board.agreed.length === 0 ? `<p class="empty">${esc(p.labels.noAgreedActions)}</p>` : board.agreed.map((a, i) => actionHtml(p, board, a, i)).join('\n')}
+${board.agreed.map((a, i) => actionHtml(p, board, a, i)).join('\n')}
 </section>`;
 
 const annexHtml = (p: PreparedExport): string => {
@@ -102,9 +105,10 @@ ${workshopDates(p) ? `<dt>${esc(l.dates)}</dt><dd>${esc(workshopDates(p))}</dd>`
 ${w.cities.length > 0 ? `<dt>${esc(l.participatingCities)}</dt><dd>${w.cities.map(cityHtml).join(', ')}</dd>` : ''}
 <dt>${esc(l.theme)}</dt><dd>${p.boards.map((b) => esc(b.title)).join('<br>')}</dd>
 </dl>
+${emptyThemesLine(p) ? `<p class="no-actions">${esc(emptyThemesLine(p))}</p>` : ''}
 <p class="taken">${esc(takenLine(p))}</p>
 </section>
-${p.boards.map((b) => themeHtml(p, b)).join('\n')}
+${boardsWithActions(p).map((b) => themeHtml(p, b)).join('\n')}
 ${annexHtml(p)}
 </body>
 </html>

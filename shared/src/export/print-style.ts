@@ -53,6 +53,7 @@ h3 { font-size: 12pt; margin: 0 0 2mm; }
 .cover dt { font-weight: 600; }
 .cover dd { margin: 0; }
 .taken { color: #444; font-size: 9pt; }
+.no-actions { color: #444; margin: 0 0 4mm; }
 .theme, .annex { break-before: page; }
 .action { break-inside: avoid; margin: 0 0 6mm; border: 0.5pt solid #bbb; border-radius: 2mm; padding: 3mm 4mm; }
 .fields { width: 100%; border-collapse: collapse; }

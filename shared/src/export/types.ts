@@ -65,4 +65,6 @@ export interface ExportInput {
   lang?: string;
   /** Whose consent an action needs (the workshop's setting); `involved` by default. */
   consentScope?: ConsentScope;
+  /** IANA time zone of the reader: the moment taken is shown in it, and named (`UTC` by default). */
+  timeZone?: string;
 }

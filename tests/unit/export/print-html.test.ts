@@ -1,7 +1,7 @@
 /** The print page: A4, a page break per theme, a lang per card, every agreed action, hostile text escaped. */
 import { describe, expect, it } from 'vitest';
 import { printTemplates, renderPrintHtml } from '@plenary/shared/export';
-import { buildCultureBoard, buildEnvironmentBoard, exportInput, HOSTILE, SCRIPT_TITLES } from '../../export/fixtures.ts';
+import { buildCultureBoard, buildEnvironmentBoard, exportInput, HOSTILE, SCRIPT_TITLES, TAKEN_AT_SHOWN } from '../../export/fixtures.ts';
 
 const input = exportInput([buildEnvironmentBoard(), buildCultureBoard()], 'Day 2 close');
 const html = renderPrintHtml(input);
@@ -34,7 +34,7 @@ describe('print page', () => {
     expect(renderPrintHtml(input, { marginBoxes: false })).not.toContain('@bottom-right');
     expect(html).toContain('counter(pages)');
     const { headerTemplate, footerTemplate } = printTemplates(input);
-    expect(headerTemplate).toContain('Taken at 2026-03-16 09:30 UTC · Version: Day 2 close');
+    expect(headerTemplate).toMatch(new RegExp(`${TAKEN_AT_SHOWN.source} · Version: Day 2 close`));
     expect(footerTemplate).toContain('<span class="pageNumber"></span>');
     expect(footerTemplate).toContain('<span class="totalPages"></span>');
   });
