@@ -15,6 +15,8 @@ export interface RenderTask {
   takenAt: string;
   versionLabel?: string;
   language: ExportLanguage;
+  /** The reader's IANA time zone (already checked). */
+  timeZone?: string;
   /** Whose consent actions need: decides each action's verdict. */
   consentScope?: ConsentScope;
 }
@@ -27,7 +29,8 @@ export const renderTask = async (task: RenderTask): Promise<CheckedExport> => {
     boards,
     takenAt: task.takenAt,
     ...(task.versionLabel !== undefined ? { versionLabel: task.versionLabel } : {}),
-    ...(task.consentScope ? { consentScope: task.consentScope } : {})
+    ...(task.consentScope ? { consentScope: task.consentScope } : {}),
+    ...(task.timeZone ? { timeZone: task.timeZone } : {})
   };
   return renderCheckedExport(task.format, input, task.language);
 };

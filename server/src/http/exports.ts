@@ -5,7 +5,9 @@
  * request; the document names that moment. `?version=<id>` on a board's route exports that saved
  * version instead, named by its label and time. `?lang=<tag>&mode=working|original|side-by-side`
  * chooses the document's language and how translated card texts are shown (default: English, the
- * working language, with translations where delegates added them). PDF is printed in Chromium where the deployment has it
+ * working language, with translations where delegates added them); `&tz=<IANA zone>` the reader's
+ * time zone, in which the document shows (and names) the moment it was taken (default: UTC, as
+ * workshops have no zone of their own). PDF is printed in Chromium where the deployment has it
  * (501 where it does not).
  *
  * Exports render in worker threads behind a bounded queue (exports/export-service.ts): a full
@@ -15,7 +17,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import {
-  EXPORT_CONTENT_TYPE, EXPORT_FORMATS, EXPORT_MODES, ExportMode, WORKING_LANG, exportFileName, isExportFormat, isExportMode,
+  DEFAULT_TIME_ZONE, EXPORT_CONTENT_TYPE, EXPORT_FORMATS, EXPORT_MODES, ExportMode, WORKING_LANG, canonicalTimeZone, exportFileName, isExportFormat, isExportMode,
   type CheckedFormat, type ExportFormat, type ExportLanguage
 } from '@plenary/shared/export';
 import { langTag } from '@plenary/shared/schema';
@@ -85,6 +87,7 @@ const exportQuery = z.object({
     .enum(EXPORT_MODES as [ExportMode, ...ExportMode[]], { error: `one of ${EXPORT_MODES.join(', ')}` })
     .optional()
     .describe('How translated card texts are shown (default working: English, with translations where delegates added them).'),
+  tz: z.string().optional().describe("The reader's IANA time zone, in which the document shows the moment it was taken (default UTC)."),
   version: z.string().optional().describe("A saved version's id: that version of the board instead of the live board (a board's routes only).")
 });
 
@@ -151,6 +154,15 @@ const workshopFile = describeRoute({
   errors: { 400: WHOLE_WORKSHOP, 404: NOT_A_FORMAT, ...PDF_ERRORS }
 });
 
+/** `?tz=Asia/Bangkok`: the reader's IANA time zone, canonicalised; UTC when absent. */
+const timeZoneOf = (c: Context): string => {
+  const tz = c.req.query('tz');
+  if (tz === undefined || tz === '') return DEFAULT_TIME_ZONE;
+  const zone = canonicalTimeZone(tz);
+  if (!zone) throw new ApiError(400, 'tz: an IANA time zone such as Asia/Bangkok or UTC', 'tz');
+  return zone;
+};
+
 export const exportRoutes = (deps: ExportDeps) => {
   const limits = deps.config ?? DEFAULT_LIMITS;
   const exports = createExportService(
@@ -173,13 +185,14 @@ export const exportRoutes = (deps: ExportDeps) => {
   /** What is exported: the live boards (or a saved version), in the asked language, as a task for a render worker. */
   const taskOf = async (c: Context, format: CheckedFormat, workshop: Workshop, refs: BoardRef[], oneBoard: boolean): Promise<RenderTask> => {
     const language = languageOf(c);
+    const timeZone = timeZoneOf(c);
     const version = await versionOf(c, workshop, refs, oneBoard);
     const takenAt = version?.takenAt ?? new Date().toISOString();
     const consent = version ? [] : await workshopConsent(deps.control, workshop.id);
     const boards =
       version?.boards ?? (await Promise.all(refs.map((ref) => loadBoardSource(deps.store, deps.rooms, ref, consentOfBoard(consent, ref.id)))));
     const consentScope = await workshopConsentScope(deps.control, workshop.id);
-    return { format, workshop: exportWorkshopOf(workshop), boards, takenAt, language, consentScope, ...(version ? { versionLabel: version.versionLabel } : {}) };
+    return { format, workshop: exportWorkshopOf(workshop), boards, takenAt, language, timeZone, consentScope, ...(version ? { versionLabel: version.versionLabel } : {}) };
   };
 
   /** Runs the export; a full queue answers 503 with Retry-After, a missing Chromium 501. */
