@@ -73,6 +73,9 @@ test('demo plan → commitments → progress from Bangkok (Thai) and Ho Chi Minh
   await facilitator.page.getByTestId('close-workshop').click();
   await waitFor(async () => (await facilitator.page.getByTestId('commitment').count()) === 2, 15_000, 'two commitments');
   expect(await facilitator.page.getByTestId('commitment').allInnerTexts()).not.toEqual(expect.arrayContaining([expect.stringContaining('tourism fair')]));
+  // A workshop link never goes into a calendar app: the page offers the feed to follow-up links only.
+  await facilitator.page.getByTestId('calendar-needs-link').waitFor();
+  expect(await facilitator.page.getByTestId('calendar-url').count()).toBe(0);
   await facilitator.page.getByText('Follow-up links').click();
   const linkOf = async (testid: string) => {
     await facilitator.page.getByTestId(`link-${testid}`).click();
@@ -144,6 +147,9 @@ test('demo plan → commitments → progress from Bangkok (Thai) and Ho Chi Minh
     expect(await reader.page.getByTestId('note-form').count()).toBe(0);
     await shoot(reader.page, `follow-up-outcomes-${suffix}-ja`);
     if (suffix === 'laptop') {
+      const feedUrl = new URL(await reader.page.getByTestId('calendar-url').inputValue());
+      expect(feedUrl.pathname).toBe(`/api/workshops/${workshop.id}/follow-up/calendar.ics`);
+      expect(feedUrl.searchParams.get('token')).toBe(new URL(outcomesLink, server.httpBase).searchParams.get('token'));
       await reader.page.getByTestId('filter-city').selectOption('Ho Chi Minh City');
       await waitFor(async () => (await reader.page.getByTestId('commitment').count()) === 2, 5_000, 'both involve Ho Chi Minh City');
       await reader.page.getByTestId('filter-theme').selectOption({ index: 1 });
