@@ -30,7 +30,7 @@ export const createFollowUp = ({ store, docs, signer }: FollowUpDeps) => {
   const links = createFollowUpLinks(signer, records);
   const progress = createProgress(records);
 
-  /** Everything public about the follow-up: no votes, no tokens, no names of people. */
+  /** Everything public about the follow-up: no votes, no tokens, nothing about the participants (the plan's own text only). */
   const view = async (workshop: Workshop, viewer: OutcomesView['viewer']): Promise<OutcomesView> => {
     const [state, list, updates] = await Promise.all([records.state(workshop.id), records.commitments(workshop.id), records.updates(workshop.id)]);
     const city = (c: { en: string; native?: string; lang?: string }) => ({ en: c.en, ...(c.native ? { native: c.native } : {}), ...(c.lang ? { lang: c.lang } : {}) });

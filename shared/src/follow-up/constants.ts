@@ -22,7 +22,7 @@ export const PROGRESS_STATUSES: readonly ProgressStatus[] = Object.values(Progre
 export const FollowUpRole = {
   /** One city's long-lived link: reports on the commitments it leads, notes on the others. */
   city: 'city',
-  /** Read-only outcomes link that may be published: no votes, no tokens, no names of people. */
+  /** Read-only outcomes link that may be published: no votes, no tokens, nothing about the participants. */
   outcomes: 'outcomes'
 } as const;
 export type FollowUpRole = (typeof FollowUpRole)[keyof typeof FollowUpRole];
