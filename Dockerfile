@@ -11,7 +11,9 @@ FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /src
 RUN npm install -g pnpm@10
 COPY . .
-RUN pnpm install --frozen-lockfile && bash scripts/bundle.sh /bundle
+# No install scripts: this stage only compiles (esbuild runs without its own), and never loads
+# better-sqlite3 — stage 2 installs what the server runs with.
+RUN pnpm install --frozen-lockfile --ignore-scripts && bash scripts/bundle.sh /bundle
 
 # ---- 2. Production packages: only what the compiled server leaves external. ----
 FROM node:${NODE_VERSION}-bookworm-slim AS packages
