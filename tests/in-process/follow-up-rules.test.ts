@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCardMap, getCardsMap } from '@plenary/shared/schema';
 import type { Commitment, OutcomesView, ProgressUpdate } from '@plenary/shared/follow-up';
@@ -201,6 +202,15 @@ describe('follow-up rules (in-process)', () => {
     // As of a day before anything was recorded, nothing was reported.
     const early = (await (await request(`${base()}/report.json?date=2018-01-01`, { token: links.outcomes })).json()) as { commitments: { status: string; updates: unknown[] }[] };
     expect(early.commitments.every((c) => c.status === 'not-started' && c.updates.length === 0)).toBe(true);
+    // In the reader's language: the report's headings and statuses, the feed's summaries; the notes as written.
+    const docx = unzipSync(new Uint8Array(await (await request(`${base()}/report.docx?lang=vi`, { token: links.outcomes })).arrayBuffer()));
+    const xml = strFromU8(docx['word/document.xml']!);
+    expect(xml).toContain('Báo cáo tiến độ');
+    expect(xml).toContain('chậm');
+    expect(xml).toContain('เลื่อนเพราะปิดเทอม');
+    const thaiFeed = (await (await request(`${base()}/calendar.ics?lang=th&token=${encodeURIComponent(links.bangkok)}`)).text()).replace(/\r\n /g, '');
+    expect(thaiFeed).toContain('ล่าช้า');
+    expect((await request(`${base()}/report.json?lang=not a tag`, { token: links.outcomes })).status).toBe(400);
     expect((await request(`${base()}/report.xlsx`, { token: links.outcomes })).status).toBe(404);
     expect((await request(`${base()}/report.csv?date=2019-13-01`, { token: links.outcomes })).status).toBe(400);
   });

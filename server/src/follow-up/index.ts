@@ -64,24 +64,26 @@ export const createFollowUp = ({ store, docs, signer }: FollowUpDeps) => {
     },
     markFinal: commitments.freezeOne,
     /** The calendar feed: every commitment, or those a city leads or partners in. */
-    async calendar(workshop: Workshop, city?: string): Promise<string> {
+    async calendar(workshop: Workshop, city?: string, lang?: string): Promise<string> {
       const [list, updates] = await Promise.all([records.commitments(workshop.id), records.updates(workshop.id)]);
       const shown = city ? list.filter((c) => involvesCity(c, city)) : list;
       return renderFollowUpCalendar({
         workshop: { id: workshop.id, title: workshop.title },
         progress: shown.map((c) => commitmentProgress(c, updates)),
         ...(city ? { city } : {}),
+        ...(lang ? { lang } : {}),
         now: new Date().toISOString()
       });
     },
-    /** The progress report as it stood at the end of `date`. */
-    async report(workshop: Workshop, date: string): Promise<ProgressReport> {
+    /** The progress report as it stood at the end of `date`, its words in `lang`. */
+    async report(workshop: Workshop, date: string, lang?: string): Promise<ProgressReport> {
       const [list, updates] = await Promise.all([records.commitments(workshop.id), records.updates(workshop.id)]);
       return buildProgressReport({
         workshop: { id: workshop.id, title: workshop.title, hostCity: workshop.hostCity?.en ?? null, startDate: workshop.startDate ?? null, endDate: workshop.endDate ?? null },
         commitments: list,
         updates,
-        date
+        date,
+        ...(lang ? { lang } : {})
       });
     }
   };

@@ -15,6 +15,7 @@ import { EXPORT_CONTENT_TYPE } from '@plenary/shared/export';
 import { FollowUpRole, finalActionBody, followUpLinkBody, progressUpdateBody, reportDate, type OutcomesView } from '@plenary/shared/follow-up';
 import { reportFileName } from '@plenary/shared/follow-up/render';
 import { Role } from '@plenary/shared/protocol';
+import { langTag } from '@plenary/shared/schema';
 import { NO_ACCESS, checkAccess, tokenFrom } from '../auth/access.ts';
 import { ExportBusyError } from '../exports/export-queue.ts';
 import { createExportService } from '../exports/export-service.ts';
@@ -34,6 +35,13 @@ type Viewer = OutcomesView['viewer'];
 
 const TAG = 'follow-up';
 const RENDER_ERRORS = { 501: 'PDF, and this server has no Chromium to print with.', 503: 'The export queue is full: `retryAfter` and Retry-After say when to try again.' } as const;
+
+/** `?lang=`: the document's words (one of the seminar's twelve languages; others read English). */
+const documentLang = z
+  .string()
+  .refine((v) => langTag.safeParse(v).success, 'a language tag such as en, th or zh-Hans')
+  .optional()
+  .describe("The language of the document's headings and fixed words (default en); notes stay in their own language.");
 
 const outcomes = describeRoute({
   tag: TAG,
@@ -81,7 +89,10 @@ const calendar = describeRoute({
   tag: TAG,
   summary: 'The commitments as a calendar to subscribe to',
   callers: Callers.followUp,
-  query: z.object({ city: z.string().optional().describe("One city's commitments (those it leads or partners in); without it, every commitment.") }),
+  query: z.object({
+    city: z.string().optional().describe("One city's commitments (those it leads or partners in); without it, every commitment."),
+    lang: documentLang
+  }),
   answers: { 200: { description: 'iCalendar, with stable UIDs.', mediaTypes: [EXPORT_CONTENT_TYPE.ics] } },
   errors: { 400: '`city` is not a city of this workshop.' }
 });
@@ -90,7 +101,7 @@ const report = describeRoute({
   summary: 'The progress report as of a day',
   callers: Callers.followUp,
   params: { file: z.enum(REPORT_FORMATS.map((f) => `report.${f}`) as [string, ...string[]]).describe('`report.` and the format: docx, pdf, csv or json.') },
-  query: z.object({ date: reportDate.optional().describe('The day the report is as of, yyyy-mm-dd (default today, UTC).') }),
+  query: z.object({ date: reportDate.optional().describe('The day the report is as of, yyyy-mm-dd (default today, UTC).'), lang: documentLang }),
   answers: { 200: { description: 'The report, named in Content-Disposition.', mediaTypes: REPORT_FORMATS.map((f) => EXPORT_CONTENT_TYPE[f]) } },
   errors: { 404: 'Not a report format (`field`: format).', ...RENDER_ERRORS }
 });
@@ -146,20 +157,21 @@ export const followUpRoutes = ({ workshops, signer, config, followUp }: FollowUp
     })
     .get('/:id/follow-up/calendar.ics', calendar, async (c) => {
       const { workshop } = await callerOf(c);
-      const asked = calendar.query(c).city;
+      const { city: asked, lang } = calendar.query(c);
       const city = asked === undefined ? undefined : matchCity(workshop, asked);
       if (city === null) throw new ApiError(400, 'city: not a city of this workshop', 'city');
       c.header('Content-Type', EXPORT_CONTENT_TYPE.ics);
       c.header('Cache-Control', 'no-store');
       c.header('X-Content-Type-Options', 'nosniff');
-      return c.body(await followUp.calendar(workshop, city));
+      return c.body(await followUp.calendar(workshop, city, lang));
     })
     .get('/:id/follow-up/:file{report\\.[^/]+}', report, async (c) => {
       const format = c.req.param('file').slice('report.'.length);
       if (!isReportFormat(format)) throw new ApiError(404, `format: one of ${REPORT_FORMATS.join(', ')}`, 'format');
       const { workshop } = await callerOf(c);
-      const date = report.query(c).date ?? new Date().toISOString().slice(0, 10);
-      const asOf = await followUp.report(workshop, date);
+      const query = report.query(c);
+      const date = query.date ?? new Date().toISOString().slice(0, 10);
+      const asOf = await followUp.report(workshop, date, query.lang);
       try {
         const out = await reports.runRendered(() => renderReport(format, asOf));
         c.header('Content-Type', EXPORT_CONTENT_TYPE[format]);

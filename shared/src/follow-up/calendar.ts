@@ -10,12 +10,12 @@ import { ICalCalendar } from 'ical-generator';
 import { eventUid } from '../export/ical.ts';
 import { isIsoDate } from '../schema/dates.ts';
 import { ProgressItem, UpdateKind } from './constants.ts';
-import { REPORT_LABELS_EN as L } from './labels.ts';
+import { reportLabels } from './labels.ts';
 import type { CommitmentProgress } from './progress.ts';
 
 const DAY_MS = 86_400_000;
 const REFRESH_SECONDS = 6 * 3600;
-const PRODUCT_ID = { company: 'Plenary', product: 'Plenary follow-up calendar', language: 'EN' } as const;
+const PRODUCT_ID = (lang: string) => ({ company: 'Plenary', product: 'Plenary follow-up calendar', language: lang.toUpperCase() });
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -28,11 +28,14 @@ export interface CalendarInput {
   city?: string;
   /** The moment of the feed (renderers do not read the clock). */
   now: string;
+  /** BCP-47 tag of the feed's words (summaries, descriptions); English by default. */
+  lang?: string;
 }
 
-export const renderFollowUpCalendar = ({ workshop, progress, city, now }: CalendarInput): string => {
+export const renderFollowUpCalendar = ({ workshop, progress, city, now, lang }: CalendarInput): string => {
+  const L = reportLabels(lang);
   const calendar = new ICalCalendar({
-    prodId: PRODUCT_ID,
+    prodId: PRODUCT_ID(L.lang),
     name: `${workshop.title} – ${L.calendar}${city ? ` (${city})` : ''}`,
     ttl: REFRESH_SECONDS
   });

@@ -6,10 +6,10 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
 import { bullet, cell, DOCX_FONT, para, textRuns } from '../export/docx-parts.ts';
 import { PROGRESS_STATUSES } from './constants.ts';
-import { REPORT_LABELS_EN as L } from './labels.ts';
+import { reportLabels, type ReportLabels } from './labels.ts';
 import type { ProgressReport, ReportEntry, ReportGroup } from './report.ts';
 
-const summary = (title: string, groups: readonly ReportGroup[]): (Paragraph | Table)[] => {
+const summary = (L: ReportLabels, title: string, groups: readonly ReportGroup[]): (Paragraph | Table)[] => {
   const width = Math.floor(100 / (PROGRESS_STATUSES.length + 2));
   const header = new TableRow({ tableHeader: true, children: [cell([para('')], width, true), ...PROGRESS_STATUSES.map((s) => cell([para(L.statuses[s], { bold: true })], width, true)), cell([para('Σ', { bold: true })], width, true)] });
   const rows = groups.map((g) => new TableRow({ children: [cell([para(g.name)], width), ...PROGRESS_STATUSES.map((s) => cell([para(g.counts[s] ? String(g.counts[s]) : '')], width)), cell([para(String(g.total))], width)] }));
@@ -19,7 +19,7 @@ const summary = (title: string, groups: readonly ReportGroup[]): (Paragraph | Ta
 const line = (label: string, value: string, lang?: string): Paragraph[] =>
   value ? [new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...textRuns(value, { lang })] })] : [];
 
-const entry = ({ progress: p, done, slipped }: ReportEntry): Paragraph[] => {
+const entry = (L: ReportLabels, { progress: p, done, slipped }: ReportEntry): Paragraph[] => {
   const c = p.commitment;
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, children: [...textRuns(c.title, { lang: c.lang }), new TextRun({ text: `  ${L.statuses[p.status]}${p.percent !== null ? ` · ${p.percent}%` : ''}`, color: '1D4E89' })] }),
@@ -42,19 +42,20 @@ const entry = ({ progress: p, done, slipped }: ReportEntry): Paragraph[] => {
 };
 
 export const renderReportDocx = async (report: ProgressReport): Promise<Uint8Array> => {
+  const L = reportLabels(report.lang);
   const themes = [...new Set(report.entries.map((x) => x.progress.commitment.theme))];
   const sections: ISectionOptions[] = [
     {
       children: [
         new Paragraph({ heading: HeadingLevel.TITLE, text: report.workshop.title }),
         para(`${L.progressReport} — ${L.asOf} ${report.date}`, { bold: true }),
-        para(`${report.entries.length} ${L.commitments.toLowerCase()}`),
-        ...summary(L.byCity, report.byCity),
-        ...summary(L.byTheme, report.byTheme)
+        para(`${report.entries.length} ${L.commitments}`),
+        ...summary(L, L.byCity, report.byCity),
+        ...summary(L, L.byTheme, report.byTheme)
       ]
     },
     ...themes.map((theme) => ({
-      children: [new Paragraph({ heading: HeadingLevel.HEADING_2, text: theme }), ...report.entries.filter((x) => x.progress.commitment.theme === theme).flatMap(entry)]
+      children: [new Paragraph({ heading: HeadingLevel.HEADING_2, text: theme }), ...report.entries.filter((x) => x.progress.commitment.theme === theme).flatMap((x) => entry(L, x))]
     }))
   ];
   const doc = new Document({

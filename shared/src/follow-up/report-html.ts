@@ -7,17 +7,17 @@
 import { escapeHtml, langAttr } from '../export/html-escape.ts';
 import { PRINT_FONT_STACK, printCss } from '../export/print-style.ts';
 import { PROGRESS_STATUSES } from './constants.ts';
-import { REPORT_LABELS_EN as L } from './labels.ts';
+import { reportLabels, type ReportLabels } from './labels.ts';
 import type { ProgressReport, ReportEntry, ReportGroup } from './report.ts';
 
 const e = escapeHtml;
 
-const groupTable = (title: string, groups: readonly ReportGroup[]): string => `
+const groupTable = (L: ReportLabels, title: string, groups: readonly ReportGroup[]): string => `
 <h3>${e(title)}</h3>
 <table class="summary"><thead><tr><th></th>${PROGRESS_STATUSES.map((s) => `<th>${e(L.statuses[s])}</th>`).join('')}<th>Σ</th></tr></thead>
 <tbody>${groups.map((g) => `<tr><th>${e(g.name)}</th>${PROGRESS_STATUSES.map((s) => `<td>${g.counts[s] || ''}</td>`).join('')}<td>${g.total}</td></tr>`).join('')}</tbody></table>`;
 
-const entryHtml = (report: ProgressReport, { progress: p, done, slipped }: ReportEntry): string => {
+const entryHtml = (L: ReportLabels, { progress: p, done, slipped }: ReportEntry): string => {
   const c = p.commitment;
   const row = (label: string, html: string) => (html ? `<tr><th>${e(label)}</th><td>${html}</td></tr>` : '');
   const text = (t: string, lang = c.lang) => (t ? `<span class="text"${langAttr(lang)}>${e(t)}</span>` : '');
@@ -53,12 +53,16 @@ const entryHtml = (report: ProgressReport, { progress: p, done, slipped }: Repor
 };
 
 /** The running header of every printed page. */
-export const reportRunningHeader = (report: ProgressReport): string => `${report.workshop.title} — ${L.progressReport}, ${L.asOf} ${report.date}`;
+export const reportRunningHeader = (report: ProgressReport): string => {
+  const L = reportLabels(report.lang);
+  return `${report.workshop.title} — ${L.progressReport}, ${L.asOf} ${report.date}`;
+};
 
 export const renderReportHtml = (report: ProgressReport, options: { marginBoxes: boolean }): string => {
+  const L = reportLabels(report.lang);
   const themes = [...new Set(report.entries.map((x) => x.progress.commitment.theme))];
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${e(reportRunningHeader(report))}</title>
+<html lang="${report.lang}"><head><meta charset="utf-8"><title>${e(reportRunningHeader(report))}</title>
 <style>${printCss({ marginBoxes: options.marginBoxes, runningText: reportRunningHeader(report), pageWord: L.page, ofWord: L.of })}
 table.summary { border-collapse: collapse; margin: 0 0 6mm; }
 table.summary th, table.summary td { border: 0.5pt solid #bbb; padding: 1mm 2mm; text-align: center; font-size: 9pt; }
@@ -68,15 +72,15 @@ table.summary tbody th { text-align: left; }
 <section class="cover">
   <p class="kicker">${e(L.progressReport)}</p>
   <h1>${e(report.workshop.title)}</h1>
-  <p class="taken">${e(L.asOf)} ${e(report.date)} · ${report.entries.length} ${e(L.commitments.toLowerCase())}</p>
-  ${groupTable(L.byCity, report.byCity)}
-  ${groupTable(L.byTheme, report.byTheme)}
+  <p class="taken">${e(L.asOf)} ${e(report.date)} · ${report.entries.length} ${e(L.commitments)}</p>
+  ${groupTable(L, L.byCity, report.byCity)}
+  ${groupTable(L, L.byTheme, report.byTheme)}
 </section>
 ${themes
   .map(
     (theme) => `<section class="theme"><h2>${e(theme)}</h2>${report.entries
       .filter((x) => x.progress.commitment.theme === theme)
-      .map((x) => entryHtml(report, x))
+      .map((x) => entryHtml(L, x))
       .join('')}</section>`
   )
   .join('')}
@@ -87,7 +91,10 @@ const FAMILY = PRINT_FONT_STACK.map((f) => (f === 'sans-serif' ? f : `'${f}'`)).
 const BOX = `font-family: ${FAMILY}; font-size: 8pt; color: #555; width: 100%; margin: 0 16mm;`;
 
 /** Header and footer templates for Chromium's printer (see export/print-templates.ts). */
-export const reportPrintTemplates = (report: ProgressReport): { headerTemplate: string; footerTemplate: string } => ({
-  headerTemplate: `<div style="${BOX}">${e(reportRunningHeader(report))}</div>`,
-  footerTemplate: `<div style="${BOX} text-align: right;">${e(L.page)} <span class="pageNumber"></span> ${e(L.of)} <span class="totalPages"></span></div>`
-});
+export const reportPrintTemplates = (report: ProgressReport): { headerTemplate: string; footerTemplate: string } => {
+  const L = reportLabels(report.lang);
+  return {
+    headerTemplate: `<div style="${BOX}">${e(reportRunningHeader(report))}</div>`,
+    footerTemplate: `<div style="${BOX} text-align: right;">${e(L.page)} <span class="pageNumber"></span> ${e(L.of)} <span class="totalPages"></span></div>`
+  };
+};

@@ -6,6 +6,7 @@
  * was known then.
  */
 import { PROGRESS_STATUSES, ProgressStatus } from './constants.ts';
+import { reportLabels } from './labels.ts';
 import { commitmentProgress, isClosedStatus, updatesAsOf, type CommitmentProgress, type MilestoneProgress } from './progress.ts';
 import type { Commitment, ProgressUpdate } from './types.ts';
 
@@ -15,6 +16,8 @@ export interface ReportInput {
   updates: readonly ProgressUpdate[];
   /** yyyy-mm-dd: the report says where things stood at the end of this day. */
   date: string;
+  /** BCP-47 tag of the report's language (its headings and fixed words); English by default. */
+  lang?: string;
 }
 
 /** A milestone whose date passed before it was done, or that was reported delayed or moved later. */
@@ -40,6 +43,8 @@ export interface ReportGroup {
 export interface ProgressReport {
   workshop: ReportInput['workshop'];
   date: string;
+  /** The report's language (one of REPORT_LANGS). */
+  lang: string;
   entries: ReportEntry[];
   byCity: ReportGroup[];
   byTheme: ReportGroup[];
@@ -60,7 +65,7 @@ const groupBy = (entries: readonly ReportEntry[], key: (c: Commitment) => string
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
 };
 
-export const buildProgressReport = ({ workshop, commitments, updates, date }: ReportInput): ProgressReport => {
+export const buildProgressReport = ({ workshop, commitments, updates, date, lang }: ReportInput): ProgressReport => {
   const known = updatesAsOf(updates, date);
   const entries = [...commitments]
     .sort((a, b) => a.theme.localeCompare(b.theme) || a.leadCity.localeCompare(b.leadCity) || a.title.localeCompare(b.title))
@@ -75,7 +80,7 @@ export const buildProgressReport = ({ workshop, commitments, updates, date }: Re
     });
   const totals = zero();
   for (const e of entries) totals[e.progress.status]++;
-  return { workshop, date, entries, byCity: groupBy(entries, (c) => c.leadCity), byTheme: groupBy(entries, (c) => c.theme), totals };
+  return { workshop, date, lang: reportLabels(lang).lang, entries, byCity: groupBy(entries, (c) => c.leadCity), byTheme: groupBy(entries, (c) => c.theme), totals };
 };
 
 /** The report's file name: `<workshop> – progress <date>.<ext>`, safe on every file system. */

@@ -26,10 +26,10 @@ export const createFollowUpLink = (workshopId: string, token: string, body: { ro
 export const postUpdate = (workshopId: string, token: string, body: unknown): Promise<{ update: ProgressUpdate }> =>
   call(`${base(workshopId)}/updates`, { method: 'POST', token, body });
 
-/** The subscribable calendar feed (the token rides in the URL: calendar apps send no headers). */
-export const calendarUrl = (workshopId: string, token: string, city?: string): string =>
-  `${base(workshopId)}/calendar.ics?${new URLSearchParams({ ...(city ? { city } : {}), token }).toString()}`;
+/** The subscribable calendar feed, its words in `lang` (the token rides in the URL: calendar apps send no headers). */
+export const calendarUrl = (workshopId: string, token: string, lang: string, city?: string): string =>
+  `${base(workshopId)}/calendar.ics?${new URLSearchParams({ ...(city ? { city } : {}), lang, token }).toString()}`;
 
-/** The progress report file as of `date`. */
-export const reportUrl = (workshopId: string, token: string, format: 'docx' | 'pdf' | 'csv' | 'json', date: string): string =>
-  `${base(workshopId)}/report.${format}?${new URLSearchParams({ date, token }).toString()}`;
+/** The progress report file as of `date`, its headings in `lang`. */
+export const reportUrl = (workshopId: string, token: string, format: 'docx' | 'pdf' | 'csv' | 'json', date: string, lang: string): string =>
+  `${base(workshopId)}/report.${format}?${new URLSearchParams({ date, lang, token }).toString()}`;
