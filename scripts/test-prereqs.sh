@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure what the test suite needs is on this machine: Debian's Chromium (browser tests),
-# poppler-utils (PDF text), and a Redis server answering at REDIS_URL (started if none does).
+# poppler-utils (PDF text), Node 24 beside the machine's Node (scripts/node24.sh: the suite runs on
+# both), and a Redis server answering at REDIS_URL (started if none does).
 # Installs with apt-get when something is missing and we are root.
 set -euo pipefail
 
@@ -44,4 +45,6 @@ if ! redis_answers; then
   for _ in $(seq 1 50); do redis_answers && break; sleep 0.1; done
   redis_answers || { echo "test-prereqs: Redis does not answer at $REDIS_URL" >&2; exit 1; }
 fi
+node24="$(bash "$(dirname "$0")/node24.sh")"
+echo "test-prereqs: Node 24 at $node24" >&2
 echo "test-prereqs: chromium, fonts, pdftotext and Redis ($REDIS_URL) are ready" >&2
