@@ -1,9 +1,11 @@
 /**
  * An observer (the projector, a guest) receives the document and presence, but its document
  * updates are refused with the y-protocols permission-denied message ('read-only'): they never
- * reach another client and are not in the store after a restart.
+ * reach another client and are not in the store after a restart. Answering the server's sync step 1
+ * with nothing the board lacks (a reconnect) is no edit and is not refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { DenyReason } from '@plenary/shared/protocol';
 import { connectClient, frames, openRaw, syncUrl, updateOf, type TestClient } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
@@ -64,6 +66,32 @@ describe('observers are read-only', () => {
       raw.send(frames.update(updateOf((d) => d.getText('plan').insert(0, 'RAW OBSERVER '))));
       await waitFor(() => raw.denied.includes(DenyReason.readOnly), 10_000, "the raw observer to be told 'read-only'");
       expect(raw.closed).toBeNull();
+    } finally {
+      raw.destroy();
+    }
+  });
+
+  it('does not refuse the answer of a reconnecting observer that holds only what the board has, deletions included', async () => {
+    const writer = client(workshop.tokens.facilitator);
+    await writer.synced();
+    writer.doc.getText('notes').insert(0, 'draft');
+    writer.doc.getText('notes').delete(0, 2);
+    const raw = await openRaw(syncUrl(server.syncBase, board, workshop.tokens.observer));
+    try {
+      await raw.handshake();
+      await waitFor(() => raw.doc.getText('notes').toString() === 'aft', 10_000, 'the observer to hold the deletion');
+      // A provider's answer to the server's step 1 after a reconnect: nothing new, but always its
+      // whole delete set (Yjs keeps no state vector of deletions).
+      const before = raw.received.length;
+      raw.send(frames.syncStep2(Y.encodeStateAsUpdate(raw.doc, Y.encodeStateVector(raw.doc))));
+      raw.send(frames.queryAwareness());
+      await waitFor(() => raw.received.length > before, 10_000, 'the answer to the query');
+      expect(raw.denied).toEqual([]);
+
+      // A deletion the board does not have is still an edit, and refused.
+      raw.send(frames.syncStep2(updateOf((d) => d.getText('notes').delete(0, 1), raw.doc)));
+      await waitFor(() => raw.denied.includes(DenyReason.readOnly), 10_000, "the new deletion to be refused as 'read-only'");
+      expect(writer.doc.getText('notes').toString()).toBe('aft');
     } finally {
       raw.destroy();
     }

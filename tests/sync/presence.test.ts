@@ -1,10 +1,13 @@
 /**
  * Presence (y-protocols awareness) through the server: every client sees who else is on the
  * board, a client that joins without presence (a projector) and announces it later is neither
- * refused nor mistaken for someone else, and a client that leaves disappears for everyone.
+ * refused nor mistaken for someone else, and a client that leaves disappears for everyone. A
+ * provider echoes every presence it receives, its own too: the server must not answer an echo of
+ * its own frame, or presence bounces between them until the rate limit closes the board's
+ * connections (it did after every reconnect).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, type TestClient } from '../utils/clients.ts';
+import { connectClient, frames, openRaw, syncUrl, type RawClient, type TestClient } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
 
@@ -70,5 +73,63 @@ describe('presence through the server', () => {
     await waitFor(() => roaming.provider.synced, 10_000, 'Dara to reconnect');
     // Presence renews every 15 s; seeing Dara before that means the reconnect itself restored it.
     await waitFor(() => names(watcher).includes('Dara'), 5_000, 'Dara to be seen again after reconnecting');
+  });
+
+  describe('a client back after a dropped connection', () => {
+    let ID = 7_001_000;
+    const present = { user: { name: 'Echo' } };
+    const clockOf = (raw: RawClient): number | undefined => raw.awareness.meta.get(ID)?.clock;
+    const raws: RawClient[] = [];
+    // A board of its own: nobody else's presence reaches these clients, so any frame after the
+    // echo tells what the room made of it.
+    let boardId: string;
+    let token: string;
+    beforeAll(async () => {
+      const own = await server.createWorkshop({ title: 'Echoes', themes: ['Culture'] });
+      boardId = own.boards[0]!.id;
+      token = own.tokens.delegate;
+    });
+    afterAll(() => raws.forEach((r) => r.destroy()));
+
+    /** Announces ID at clock 1, drops, and comes back announcing the same state at the same clock. */
+    const comeBack = async (): Promise<RawClient> => {
+      ID++;
+      const url = syncUrl(server.syncBase, boardId, token);
+      const first = await openRaw(url);
+      raws.push(first);
+      await first.handshake();
+      first.send(frames.awareness([{ clientID: ID, clock: 1, state: present }]));
+      await waitFor(() => clockOf(first) === 1, 10_000, 'the room to hold the presence');
+      first.destroy();
+      const again = await openRaw(url);
+      raws.push(again);
+      await again.handshake();
+      again.send(frames.awareness([{ clientID: ID, clock: 1, state: present }]));
+      // The room forgot the state but kept its clock: it shows the client again one clock later.
+      await waitFor(() => clockOf(again) === 2, 10_000, 'the presence to be shown again');
+      return again;
+    };
+
+    it('is not answered when it echoes its own presence back unchanged', async () => {
+      const raw = await comeBack();
+      // What a provider does on receiving its own state at a newer clock: send it back as it is.
+      const before = raw.received.length;
+      raw.send(frames.awareness([{ clientID: ID, clock: 2, state: present }]));
+      raw.send(frames.queryAwareness());
+      await waitFor(() => raw.received.length > before, 10_000, 'the answer to the query');
+      // Any frame after the echo carries the room's clock: an echo taken as news would have moved it.
+      expect(clockOf(raw)).toBe(2);
+      expect(raw.closed).toBeNull();
+      raw.destroy();
+    });
+
+    it('is heard when it says something new at the clock the room moved to', async () => {
+      const raw = await comeBack();
+      // It changed its presence before hearing that the room had moved its clock.
+      raw.send(frames.awareness([{ clientID: ID, clock: 2, state: { ...present, editing: 'card-1' } }]));
+      await waitFor(() => (raw.awareness.getStates().get(ID) as { editing?: string } | undefined)?.editing === 'card-1', 10_000, 'the new presence');
+      expect(clockOf(raw)).toBe(3);
+      raw.destroy();
+    });
   });
 });

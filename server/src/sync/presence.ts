@@ -5,8 +5,11 @@
  * else's state closes the connection (awarenessForged). Its own state must be a presence in the
  * board format (`presenceProblem`: which card, which field, where in it), or the connection is
  * closed as malformed: every screen draws those fields, so a bad one must not reach them.
+ * A client's own state echoed back unchanged is dropped too, so presence never bounces between
+ * the room and a provider.
  */
 import type { Awareness } from 'y-protocols/awareness';
+import { equalityDeep } from 'lib0/function';
 import { CloseCode, presenceProblem } from '@plenary/shared/protocol';
 import { ProtocolError, type AwarenessEntry } from './protocol.ts';
 
@@ -42,10 +45,16 @@ export const ownPresence = (awareness: Awareness, speaker: PresenceSpeaker, entr
     const problem = presenceProblem(entry.state);
     if (problem) throw new ProtocolError(CloseCode.malformedMessage, `awareness: ${problem}`);
   }
-  // The connection speaks for its client: a clock behind ours (the room bumped it when the client's
-  // previous connection dropped) must not hide its presence until it catches up.
-  return own.map((e) => {
+  return own.flatMap((e) => {
     const known = awareness.meta.get(e.clientID);
-    return known && e.clock <= known.clock ? { ...e, clock: known.clock + 1 } : e;
+    if (!known || e.clock > known.clock) return [e];
+    // Its own state as the room already holds it: the provider echoing the frame the room sent
+    // everyone. Applying it with a new clock would send it back to the provider, whose echo would
+    // come back again, hundreds of times a second until the rate limit closed every connection
+    // on the board.
+    if (equalityDeep(e.state, awareness.getStates().get(e.clientID) ?? null)) return [];
+    // Anything else at a clock the room has passed (back after its connection dropped: the room
+    // forgot the state but kept its clock) is the client's word now, not hidden until it catches up.
+    return [{ ...e, clock: known.clock + 1 }];
   });
 };

@@ -24,6 +24,7 @@ import { ownPresence } from './presence.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { workshopOfControlDoc } from '@plenary/shared/protocol';
 import { capCards } from './card-cap.ts';
+import { changesDoc, DeletionsCache } from './known-update.ts';
 import { dropPending, pendingBytes } from './pending-updates.ts';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
 import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyUpdate, writeAwareness, writeSyncStep1, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
@@ -51,6 +52,8 @@ const isLocal = (origin: unknown): boolean => origin === SERVER || isConnection(
 
 export class Room implements ConnectionRoom, PolicyRoom {
   readonly doc = new Y.Doc();
+  /** What is deleted, to tell a reconnect's answer from a write on a board it may not change. */
+  private readonly deletions = new DeletionsCache(this.doc);
   readonly awareness: Awareness;
   readonly connections = new Set<Connection>();
   /** The stored document is integrated into `doc` (until then joins are answered from the stored bytes). */
@@ -258,7 +261,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
     const denied = conn.readOnly ? DenyReason.readOnly : this.deps.policy.writeDenied(this, conn);
     if (denied) {
-      if (!isEmptyUpdate(update)) conn.deny(denied);
+      if (changesDoc(this.doc, this.deletions, update)) conn.deny(denied);
       return;
     }
     // What Yjs holds back (updates waiting for an edit it has not seen) takes memory like the rest.
@@ -314,6 +317,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.deletions.clear();
     this.outgoing.push({ update, from: origin as Origin });
     if (isConnection(origin)) this.deps.events.emit('edit', this.name);
     if (isLocal(origin)) this.writer.accept(update);

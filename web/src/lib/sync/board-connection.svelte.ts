@@ -30,8 +30,9 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as decoding from 'lib0/decoding';
-import type * as encoding from 'lib0/encoding';
+import * as encoding from 'lib0/encoding';
 import { CloseCode, FINAL_CLOSE_CODES, MessageTag, DenyReason } from '@plenary/shared/protocol';
 import { syncBaseUrl } from './sync-url.ts';
 
@@ -72,6 +73,12 @@ export const boardDbName = (boardId: string): string => `plenary-board-${boardId
 
 /** localStorage flag: changes were made offline and not yet synced (survives a reload). */
 const pendingKey = (boardId: string): string => `plenary.unsynced.${boardId}`;
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
 
 /** How often an edit refused on a locked board is offered again. */
 const LOCK_RETRY_MS = 10_000;
@@ -128,10 +135,9 @@ export class BoardConnection {
       // is worth retrying with backoff.
       shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code)
     });
-    if (!this.#presence) {
-      this.provider.awareness.setLocalState(null);
-      this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
-    }
+    this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
+    if (this.#presence) this.#sendOwnPresenceOnly();
+    else this.provider.awareness.setLocalState(null);
     if (options.watchOnly) this.doc.off('update', this.provider._updateHandler);
     this.#watchPermission();
     this.#watchProvider();
@@ -158,6 +164,28 @@ export class BoardConnection {
     this.provider.destroy();
     // Destroying the doc also closes the IndexedDB handle (y-indexeddb listens for it).
     this.doc.destroy();
+  }
+
+  /**
+   * y-websocket sends every presence change it hears of back to the server, everyone else's too
+   * (for peers that relay to each other). The server relays, and refuses nobody's echo, but each
+   * echo costs a message of this connection's rate limit: on a busy board (every typist's caret
+   * goes out ten times a second) the echoes alone passed it. Only what this tab says about itself
+   * goes out; the provider's destroy removes this handler like its own.
+   */
+  #sendOwnPresenceOnly(): void {
+    const provider = this.provider;
+    const self = this.doc.clientID;
+    const handler = ({ added, updated, removed }: AwarenessChange): void => {
+      if (!added.includes(self) && !updated.includes(self) && !removed.includes(self)) return;
+      if (!provider.wsconnected || provider.ws?.readyState !== WebSocket.OPEN) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageTag.awareness);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(provider.awareness, [self]));
+      provider.ws.send(encoding.toUint8Array(encoder));
+    };
+    provider._awarenessUpdateHandler = handler;
+    provider.awareness.on('update', handler);
   }
 
   #watchProvider(): void {
