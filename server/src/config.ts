@@ -6,6 +6,32 @@ import { z } from 'zod';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
+/**
+ * What REDIS_URL names: one Redis server (`redis://`, `rediss://`) or the seed nodes of a Redis
+ * Cluster (`redis+cluster://[user:password@]host:port,host:port`, `rediss+cluster://` for TLS).
+ */
+export type RedisTarget = { kind: 'single'; url: string } | { kind: 'cluster'; nodeUrls: string[] };
+
+const CLUSTER_SCHEMES: Record<string, string> = { 'redis+cluster:': 'redis:', 'rediss+cluster:': 'rediss:' };
+
+/** Reads REDIS_URL; throws with the reason when a cluster URL names no node or a bad one. */
+export const parseRedisTarget = (url: string): RedisTarget => {
+  const scheme = /^[a-z+]+:/i.exec(url)?.[0]?.toLowerCase() ?? '';
+  const nodeScheme = CLUSTER_SCHEMES[scheme];
+  if (!nodeScheme) return { kind: 'single', url };
+  const rest = url.slice(scheme.length).replace(/^\/\//, '').replace(/\/.*$/, '');
+  const at = rest.lastIndexOf('@');
+  const auth = at >= 0 ? `${rest.slice(0, at)}@` : '';
+  const hosts = (at >= 0 ? rest.slice(at + 1) : rest).split(',').map((h) => h.trim()).filter(Boolean);
+  if (hosts.length === 0) throw new Error('a redis+cluster:// URL needs at least one host:port');
+  const nodeUrls = hosts.map((host) => {
+    if (!/^[^:/\s]+:\d+$/.test(host)) throw new Error(`"${host}" in the cluster URL is not host:port`);
+    return `${nodeScheme}//${auth}${host}`;
+  });
+  return { kind: 'cluster', nodeUrls };
+};
+
+
 const schema = z.object({
   PORT: int(3000, 0).refine((n) => n <= 65535, 'must be a port number (0-65535)'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -15,9 +41,17 @@ const schema = z.object({
    * `better-sqlite3`. Unset: node:sqlite where Node has it, better-sqlite3 on Node 20.
    */
   SQLITE_DRIVER: z.enum(['better-sqlite3', 'node']).optional().or(z.literal('').transform(() => undefined)),
+  /** One server (redis://, rediss://) or a Redis Cluster (redis+cluster://host:port,host:port; parseRedisTarget). */
   REDIS_URL: z
     .string()
-    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .regex(/^rediss?(\+cluster)?:\/\//, 'must start with redis://, rediss://, redis+cluster:// or rediss+cluster://')
+    .superRefine((url, ctx) => {
+      try {
+        parseRedisTarget(url);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    })
     .optional()
     .or(z.literal('').transform(() => undefined)),
   KEY_PREFIX: z

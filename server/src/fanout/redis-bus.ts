@@ -5,6 +5,12 @@
  *
  * Every message starts with this instance's random id, so an instance drops its own messages
  * when Redis echoes them back. Payloads stay Buffers end to end (binary-safe).
+ *
+ * On a Redis Cluster (REDIS_URL redis+cluster://…) the channels are sharded (SSUBSCRIBE /
+ * SPUBLISH, Redis 7+): a document's messages travel only through the master owning the channel's
+ * slot instead of being broadcast to every node, so pub/sub grows with the cluster. Before Redis 7
+ * the cluster's classic pub/sub (broadcast) is used. node-redis resubscribes sharded channels
+ * after a node drops or a slot moves.
  */
 import { randomBytes } from 'node:crypto';
 import { connectRedis, RedisTiming, type ConnectedRedis, type Log } from '../persistence/redis-client.ts';
@@ -12,6 +18,16 @@ import { createRedisKeys, type RedisKeys } from '../persistence/redis-keys.ts';
 import type { Bus, BusHandler } from './bus.ts';
 
 const INSTANCE_ID_BYTES = 16;
+
+/** How a bus reaches its channels: classic pub/sub on one server, sharded or classic on a cluster. */
+type PubSubMode = 'classic' | 'sharded';
+
+/** Sharded pub/sub arrived in Redis 7.0. */
+const serverHasShardedPubSub = async (conn: ConnectedRedis): Promise<boolean> => {
+  const info = String(await conn.client.sendCommand(['INFO', 'server']));
+  const major = Number(/redis_version:(\d+)/.exec(info)?.[1] ?? 0);
+  return major >= 7;
+};
 
 export interface RedisBusOptions {
   url: string;
@@ -34,8 +50,11 @@ export class RedisBus implements Bus {
   readonly #reconnectCallbacks: (() => void)[] = [];
   #hadOutage = false;
   #closed = false;
+  /** 'sharded' on a Redis 7+ cluster. */
+  readonly mode: PubSubMode;
 
-  private constructor(pub: ConnectedRedis, sub: ConnectedRedis, keys: RedisKeys, log: Log) {
+  private constructor(pub: ConnectedRedis, sub: ConnectedRedis, keys: RedisKeys, log: Log, mode: PubSubMode) {
+    this.mode = mode;
     this.#pub = pub;
     this.#sub = sub;
     this.#keys = keys;
@@ -59,7 +78,14 @@ export class RedisBus implements Bus {
       await pub.close();
       throw err;
     }
-    return new RedisBus(pub, sub, createRedisKeys(options.keyPrefix), options.log);
+    let mode: PubSubMode = 'classic';
+    try {
+      if (pub.cluster && (await serverHasShardedPubSub(pub))) mode = 'sharded';
+    } catch (err) {
+      await Promise.all([pub.close(), sub.close()]);
+      throw err;
+    }
+    return new RedisBus(pub, sub, createRedisKeys(options.keyPrefix), options.log, mode);
   }
 
   #listenerFor(doc: string): (message: Buffer) => void {
@@ -85,7 +111,15 @@ export class RedisBus implements Bus {
 
   async subscribe(doc: string, onMessage: BusHandler): Promise<void> {
     this.#handlers.set(doc, onMessage);
-    await this.#whileUp(this.#sub.client.subscribe(this.#keys.docChannel(doc), this.#listenerFor(doc), true));
+    await this.#whileUp(this.#subscribeChannel(doc));
+  }
+
+  #subscribeChannel(doc: string): Promise<void> {
+    const channel = this.#keys.docChannel(doc);
+    const listener = this.#listenerFor(doc);
+    const cluster = this.#sub.cluster;
+    if (cluster && this.mode === 'sharded') return cluster.sSubscribe(channel, listener, true);
+    return this.#sub.client.subscribe(channel, listener, true);
   }
 
   /**
@@ -114,12 +148,20 @@ export class RedisBus implements Bus {
     const listener = this.#listeners.get(channel);
     if (!listener) return;
     this.#listeners.delete(channel);
-    await this.#whileUp(this.#sub.client.unsubscribe(channel, listener, true));
+    const cluster = this.#sub.cluster;
+    await this.#whileUp(
+      cluster && this.mode === 'sharded'
+        ? cluster.sUnsubscribe(channel, listener, true)
+        : this.#sub.client.unsubscribe(channel, listener, true)
+    );
   }
 
   async publish(doc: string, bytes: Uint8Array): Promise<void> {
     const message = Buffer.concat([this.instanceId, bytes]);
-    await this.#pub.client.publish(this.#keys.docChannel(doc), message);
+    const channel = this.#keys.docChannel(doc);
+    const cluster = this.#pub.cluster;
+    if (cluster && this.mode === 'sharded') await cluster.sPublish(channel, message);
+    else await this.#pub.client.publish(channel, message);
   }
 
   onReconnect(cb: () => void): void {
@@ -130,12 +172,11 @@ export class RedisBus implements Bus {
   async #afterReady(): Promise<void> {
     if (this.#closed || !this.#hadOutage || !this.#pub.isReady() || !this.#sub.isReady()) return;
     this.#hadOutage = false;
-    const active = this.#sub.client.getPubSubListeners('CHANNELS');
-    const missing = [...this.#handlers.keys()].filter((doc) => !active.has(this.#keys.docChannel(doc)));
+    // A cluster client resubscribes by itself (per node, after drops and slot moves).
+    const active = this.#sub.cluster ? null : this.#sub.client.getPubSubListeners('CHANNELS');
+    const missing = active ? [...this.#handlers.keys()].filter((doc) => !active.has(this.#keys.docChannel(doc))) : [];
     try {
-      await Promise.all(
-        missing.map((doc) => this.#sub.client.subscribe(this.#keys.docChannel(doc), this.#listenerFor(doc), true))
-      );
+      await Promise.all(missing.map((doc) => this.#subscribeChannel(doc)));
     } catch (err) {
       // The connection dropped again; its next 'ready' runs this once more.
       this.#hadOutage = true;

@@ -55,17 +55,23 @@ interface BackupLine {
   d: string;
 }
 
-export const createRedisOperations = (client: () => RedisClient, keys: RedisKeys) => {
+/**
+ * `masters` gives one client per master: SCAN sees only the keys of the node it runs on, so on a
+ * Redis Cluster every master is scanned.
+ */
+export const createRedisOperations = (client: () => RedisClient, keys: RedisKeys, masters: () => Promise<RedisClient[]>) => {
   const isMarker = (key: string) => key.startsWith(keys.marker(''));
 
   const scanKeys = async (): Promise<string[]> => {
     const found: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = (await client().sendCommand(['SCAN', cursor, 'MATCH', `${globEscape(keys.root)}*`, 'COUNT', String(SCAN_COUNT)])) as [string, string[]];
-      cursor = next;
-      found.push(...batch.filter((k) => !isMarker(k)));
-    } while (cursor !== '0');
+    for (const node of await masters()) {
+      let cursor = '0';
+      do {
+        const [next, batch] = (await node.sendCommand(['SCAN', cursor, 'MATCH', `${globEscape(keys.root)}*`, 'COUNT', String(SCAN_COUNT)])) as [string, string[]];
+        cursor = next;
+        found.push(...batch.filter((k) => !isMarker(k)));
+      } while (cursor !== '0');
+    }
     return [...new Set(found)];
   };
 
@@ -159,8 +165,8 @@ export const createRedisOperations = (client: () => RedisClient, keys: RedisKeys
       const entries = rest.map((l) => JSON.parse(l) as BackupLine);
       const c = client();
       // Replace, not merge: a key written since the backup must not survive next to restored ones.
-      const existing = await scanKeys();
-      for (let i = 0; i < existing.length; i += SCAN_COUNT) await c.sendCommand(['UNLINK', ...existing.slice(i, i + SCAN_COUNT)]);
+      // One UNLINK per hash tag: on a cluster one command's keys must share a slot.
+      for (const group of groupByTag(await scanKeys())) await c.sendCommand(['UNLINK', ...group]);
       for (const e of entries) {
         await c.sendCommand(['RESTORE', `${keys.root}${e.k}`, String(e.ttl), Buffer.from(e.d, 'base64'), 'REPLACE']);
       }

@@ -86,7 +86,7 @@ export class RedisStore implements Store {
     this.#conn = conn;
     this.#keys = keys;
     this.#lockTtlMs = lockTtlMs;
-    this.#ops = createRedisOperations(() => this.#conn.client, keys);
+    this.#ops = createRedisOperations(() => this.#conn.client, keys, () => this.#conn.masters());
     this.#records = createRedisRecords(() => this.#conn.client, keys);
   }
 
