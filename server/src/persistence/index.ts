@@ -1,11 +1,11 @@
 /**
  * Chooses the store from the configuration: Redis when REDIS_URL is set, otherwise the embedded
- * SQLite file in DATA_DIR (on node:sqlite or better-sqlite3, sqlite-driver.ts).
+ * SQLite file in DATA_DIR (on node:sqlite or better-sqlite3, sqlite-driver.ts). The Redis client
+ * is loaded only when it is used: a server on SQLite never reads its code (a megabyte of it).
  */
 import type { Config } from '../config.ts';
 import type { Store } from './store.ts';
 import type { ConnectionListener, Log } from './redis-client.ts';
-import { RedisStore } from './redis-store.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
 export type { Store, StoredDoc, CompactResult } from './store.ts';
@@ -19,6 +19,7 @@ export const createStore = async (
   log: Log
 ): Promise<ServerStore> => {
   if (config.REDIS_URL) {
+    const { RedisStore } = await import('./redis-store.ts');
     return RedisStore.open({ url: config.REDIS_URL, keyPrefix: config.KEY_PREFIX, log });
   }
   const store = new SqliteStore({ dataDir: config.DATA_DIR, driver: config.SQLITE_DRIVER });

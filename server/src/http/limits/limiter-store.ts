@@ -11,7 +11,7 @@
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
-import { connectRedis, type ConnectedRedis } from '../../persistence/redis-client.ts';
+import type { ConnectedRedis } from '../../persistence/redis-client.ts';
 import { createRedisKeys } from '../../persistence/redis-keys.ts';
 
 export interface LimitSpec {
@@ -38,7 +38,10 @@ export const createLimiterStore = (config: Config, log: Logger): LimiterStore =>
   const pending: Array<() => void> = [];
 
   if (config.REDIS_URL) {
-    void connectRedis(config.REDIS_URL, 'limits', log)
+    const url = config.REDIS_URL;
+    // The Redis client is loaded only where Redis is used.
+    void import('../../persistence/redis-client.ts')
+      .then(({ connectRedis }) => connectRedis(url, 'limits', log))
       .then((connected) => {
         if (closed) return void connected.close();
         redis = connected;
