@@ -87,3 +87,33 @@ export const describeDifference = (expected: Y.Doc, actual: Y.Doc): string | nul
   }
   return null;
 };
+
+/**
+ * A board of 200 cards edited at random: 16 delegates insert characters at random places in
+ * random cards (one in ten edits a deletion), every edit its own update. Nothing runs together
+ * as typing does, so the state stays large (about 1.2 MB for 100,000 edits): the heavy case for
+ * loading and applying a board. Seeded, so every run stores the same history.
+ */
+export const generateScatteredHistory = (edits: number): BoardHistory => {
+  const CARDS = 200;
+  const random = seeded(20_261_202);
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  const authorIds = Array.from({ length: AUTHORS }, (_, i) => 1_000_000 + i * 7_919);
+  const cards: string[] = [];
+  const cardEvery = Math.max(1, Math.floor(edits / CARDS));
+  while (updates.length < edits) {
+    if (cards.length < CARDS && updates.length % cardEvery === 0) {
+      const author = cards.length % AUTHORS;
+      doc.clientID = authorIds[author]!;
+      cards.push(addCard(doc, { kind: 'idea', createdBy: `Delegate ${author}`, authorCity: `City ${author}`, lang: 'en' }));
+      continue;
+    }
+    doc.clientID = authorIds[Math.floor(random() * AUTHORS)]!;
+    const text = getCardText(doc, cards[Math.floor(random() * cards.length)]!, 'text');
+    if (random() < 0.1 && text.length > 0) text.delete(Math.floor(random() * text.length), 1);
+    else text.insert(Math.floor(random() * (text.length + 1)), ALPHABET[Math.floor(random() * ALPHABET.length)]!);
+  }
+  return { updates, doc };
+};

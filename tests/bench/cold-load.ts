@@ -1,48 +1,62 @@
 /**
- * The cold-load figure: a board with a long history of small edits, stored exactly as the server
- * stores them (each edit its own log entry, compacted at the server's thresholds), then a fresh
- * server process is started and a client joins: time from connecting to being synced, the
- * server's own load time (its "document loaded" log line), and stored bytes against the size of
- * the encoded state. Measured twice: right after a crash (the log tail not yet compacted) and
- * after a clean stop (which compacts).
+ * The join figures: a board with a long history stored as the server stores it (a snapshot and a
+ * log of single edits not yet folded into it, as a crash leaves it), then fresh server processes,
+ * and a new client — y-websocket's WebsocketProvider, as the web app uses — timed from connecting
+ * until it is synced (the board applied). Measured cold (the server process has just started, so
+ * it loads the board) and warm (a second client while the board is loaded), after a `kill -9`
+ * (the log not folded) and after a clean stop (which folds it), each BENCH_JOIN_REPEATS times.
+ *
+ * The floor is the client's own work: `Y.applyUpdate` of the board's whole state into a fresh
+ * Y.Doc in this same process, measured right before each store's joins. A join can never beat it;
+ * the target is to stay within 1.2× of it.
  */
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
 import { createStore } from '@plenary/server/persistence/index.ts';
 import { parseConfig } from '@plenary/server/config.ts';
-import { answerSyncStep1, encodeSyncStep1, frameKind, readUpdatePayload } from './wire.ts';
 import { describeDifference, type BoardHistory } from './board-history.ts';
-import { createWorkshop, syncUrl } from './plenary-api.ts';
+import { createWorkshop } from './plenary-api.ts';
 import { startPlenary, waitFor, type PlenaryOptions, type ServerHandle } from './processes.ts';
 
 const SYNC_TIMEOUT_MS = 60_000;
 const LOG_WAIT_MS = 2_000;
+const FLOOR_RUNS = 5;
 const noop = () => undefined;
 const silentLog = { info: noop, warn: noop, error: noop, debug: noop };
 
-export interface LoadMeasurement {
-  /** Stored bytes and log entries of the board before the fresh server loaded it. */
-  storedBytes: number;
-  logEntries: number;
-  /** Client: WebSocket constructed → sync step 2 received. */
+export interface JoinMeasurement {
+  /** Client: provider created → synced (the board received and applied), median of the repeats. */
   connectToSyncedMs: number;
-  /** Server: its own "document loaded" figure, when it logs one. */
+  /** Every repeat, in order. */
+  runsMs: number[];
+  /** Server: its own "document loaded" figure (cold joins only), median of the repeats. */
   serverLoadMs: number | null;
-  /** The loaded board equals the history's final state. */
+  /** Every client's board equals the history's final state. */
   verified: boolean;
   /** How it differs, when it does. */
   difference: string | null;
+}
+
+export interface StoredState {
+  /** Stored bytes and log entries of the board before the fresh server loaded it. */
+  storedBytes: number;
+  logEntries: number;
+  cold: JoinMeasurement;
+  warm: JoinMeasurement;
 }
 
 export interface ColdLoadFigures {
   store: string;
   edits: number;
   stateBytes: number;
+  /** The floor: the client's own Y.applyUpdate of the whole state, median of FLOOR_RUNS. */
+  applyMs: number;
+  applyRunsMs: number[];
   writeMs: number;
-  compactions: number;
-  afterCrash: LoadMeasurement;
-  afterCleanStop: LoadMeasurement;
+  afterCrash: StoredState;
+  afterCleanStop: StoredState;
 }
 
 type StoreOptions = Omit<PlenaryOptions, 'logLevel' | 'env'>;
@@ -50,37 +64,31 @@ type StoreOptions = Omit<PlenaryOptions, 'logLevel' | 'env'>;
 const openStore = (o: StoreOptions) =>
   createStore({ DATA_DIR: o.dataDir, REDIS_URL: o.store === 'redis' ? o.redisUrl : undefined, KEY_PREFIX: o.keyPrefix }, silentLog);
 
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
 /**
- * Appends every edit as its own log entry and compacts when the server would (its configured
- * entry/byte thresholds), leaving the last (threshold − 1) entries in the log, as a crash just
- * before the next compaction would. The entries between two compactions go to the store in one
- * call (each still its own entry), which stores the same thing as one call per edit, faster.
+ * Stores the history as a crash just before the next compaction leaves it: everything but the
+ * last (COMPACT_AFTER_ENTRIES − 1) edits folded into the snapshot, those edits each their own log
+ * entry. (Folding once gives the snapshot the server's compactions would have written.)
  */
-const writeHistory = async (o: StoreOptions, boardId: string, history: BoardHistory): Promise<{ ms: number; compactions: number }> => {
-  const { COMPACT_AFTER_ENTRIES, COMPACT_AFTER_BYTES } = parseConfig({});
+const writeHistory = async (o: StoreOptions, boardId: string, history: BoardHistory): Promise<number> => {
+  const { COMPACT_AFTER_ENTRIES } = parseConfig({});
+  const cut = Math.max(0, history.updates.length - (COMPACT_AFTER_ENTRIES - 1));
+  const head = new Y.Doc();
+  Y.transact(head, () => history.updates.slice(0, cut).forEach((u) => Y.applyUpdate(head, u)));
   const store = await openStore(o);
   const started = performance.now();
-  let compactions = 0;
-  const lastCompactionAt = history.updates.length - (COMPACT_AFTER_ENTRIES - 1);
   try {
-    let batch: Uint8Array[] = [];
-    let batchBytes = 0;
-    for (const [i, update] of history.updates.entries()) {
-      batch.push(update);
-      batchBytes += update.length;
-      const last = i + 1 === history.updates.length;
-      const compactNow = batch.length >= COMPACT_AFTER_ENTRIES || batchBytes >= COMPACT_AFTER_BYTES || i + 1 === lastCompactionAt;
-      if (!compactNow && !last) continue;
-      await store.appendUpdates(boardId, batch);
-      batch = [];
-      batchBytes = 0;
-      if (compactNow) {
-        await store.compact(boardId);
-        compactions++;
-      }
-    }
-    return { ms: performance.now() - started, compactions };
+    await store.appendUpdates(boardId, [Y.encodeStateAsUpdate(head)]);
+    await store.compact(boardId);
+    await store.appendUpdates(boardId, history.updates.slice(cut));
+    return performance.now() - started;
   } finally {
+    head.destroy();
     await store.close();
   }
 };
@@ -95,60 +103,112 @@ const readStored = async (o: StoreOptions, boardId: string): Promise<{ bytes: nu
   }
 };
 
-/** Joins a board as a fresh client and returns the time to synced and the document received. */
-const syncOnce = (url: string): Promise<{ ms: number; update: Uint8Array }> =>
+/** The client's own floor: applying the whole state to a fresh document, in this process. */
+export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS): number[] =>
+  Array.from({ length: runs }, () => {
+    const doc = new Y.Doc();
+    const started = performance.now();
+    Y.applyUpdate(doc, state);
+    const ms = performance.now() - started;
+    doc.destroy();
+    return round1(ms);
+  });
+
+interface Joined {
+  ms: number;
+  doc: Y.Doc;
+  leave: () => void;
+}
+
+/** A fresh client joins with the web app's provider; resolves once it is synced. */
+const join = (port: number, boardId: string, token: string): Promise<Joined> =>
   new Promise((resolve, reject) => {
     const doc = new Y.Doc();
     const started = performance.now();
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    const timer = setTimeout(() => { ws.terminate(); reject(new Error('cold load: no sync step 2')); }, SYNC_TIMEOUT_MS);
-    ws.on('open', () => ws.send(encodeSyncStep1(doc)));
-    ws.on('message', (frame: Buffer) => {
-      const kind = frameKind(frame);
-      if (kind === 'step1') ws.send(answerSyncStep1(frame, doc));
-      if (kind === 'step2') {
-        const ms = performance.now() - started;
-        clearTimeout(timer);
-        ws.close();
-        resolve({ ms, update: readUpdatePayload(frame) });
-      }
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, boardId, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: { token }
     });
-    ws.on('close', (code) => { clearTimeout(timer); reject(new Error(`cold load: connection closed (${code}) before sync`)); });
-    ws.on('error', reject);
+    const leave = () => {
+      provider.destroy();
+      doc.destroy();
+    };
+    const timer = setTimeout(() => {
+      leave();
+      reject(new Error('join: not synced in time'));
+    }, SYNC_TIMEOUT_MS);
+    provider.once('sync', () => {
+      const ms = performance.now() - started;
+      clearTimeout(timer);
+      resolve({ ms, doc, leave });
+    });
+    provider.on('connection-close', (event: { code: number } | null) => {
+      if (provider.synced) return;
+      clearTimeout(timer);
+      leave();
+      reject(new Error(`join: connection closed (${event?.code}) before sync`));
+    });
   });
 
-const serverLoadMs = (server: ServerHandle): number | null => {
+/** The server's "document loaded" figure for the board (its workshop's control document logs one too). */
+const serverLoadMs = (server: ServerHandle, boardId: string): number | null => {
   for (const line of server.logs) {
     try {
-      const entry = JSON.parse(line) as { msg?: string; ms?: number };
-      if (entry.msg === 'document loaded' && typeof entry.ms === 'number') return entry.ms;
+      const entry = JSON.parse(line) as { msg?: string; ms?: number; doc?: string };
+      if (entry.msg === 'document loaded' && entry.doc === boardId && typeof entry.ms === 'number') return entry.ms;
     } catch { /* not JSON */ }
   }
   return null;
 };
 
-const measureLoad = async (o: StoreOptions, boardId: string, token: string, expected: Y.Doc): Promise<{ m: LoadMeasurement; server: ServerHandle }> => {
-  const stored = await readStored(o, boardId);
+interface Repeat {
+  coldMs: number;
+  warmMs: number;
+  serverLoadMs: number | null;
+  difference: string | null;
+}
+
+/** One fresh server process: a cold join, then a warm one beside it; then `end` stops the process. */
+const joinOnce = async (o: StoreOptions, boardId: string, token: string, expected: Y.Doc, end: 'kill' | 'stop'): Promise<Repeat> => {
   const server = await startPlenary({ ...o, logLevel: 'info' });
-  const { ms, update } = await syncOnce(syncUrl(server.port, boardId, token));
-  const received = new Y.Doc();
-  Y.applyUpdate(received, update);
-  const difference = describeDifference(expected, received);
+  try {
+    const cold = await join(server.port, boardId, token);
+    const warm = await join(server.port, boardId, token);
+    const difference = describeDifference(expected, cold.doc) ?? describeDifference(expected, warm.doc);
+    cold.leave();
+    warm.leave();
+    // The log line may reach us a moment after the client is synced.
+    const loadMs = await waitFor('the "document loaded" log line', () => serverLoadMs(server, boardId) ?? undefined, LOG_WAIT_MS).catch(() => null);
+    return { coldMs: round1(cold.ms), warmMs: round1(warm.ms), serverLoadMs: loadMs, difference };
+  } finally {
+    // kill -9 leaves the log as it was; a clean stop writes the board out and folds its log.
+    await (end === 'kill' ? server.kill() : server.stop());
+  }
+};
+
+const measureState = async (o: StoreOptions, boardId: string, token: string, expected: Y.Doc, end: 'kill' | 'stop', repeats: number): Promise<StoredState> => {
+  const stored = await readStored(o, boardId);
+  const runs: Repeat[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(await joinOnce(o, boardId, token, expected, end));
+  const difference = runs.map((r) => r.difference).find((d) => d !== null) ?? null;
+  const loads = runs.map((r) => r.serverLoadMs).filter((ms): ms is number => ms !== null);
+  const measurement = (ms: number[], server: number | null): JoinMeasurement => ({
+    connectToSyncedMs: round1(median(ms)),
+    runsMs: ms,
+    serverLoadMs: server,
+    verified: difference === null,
+    difference
+  });
   return {
-    server,
-    m: {
-      storedBytes: stored.bytes,
-      logEntries: stored.logLength,
-      connectToSyncedMs: Math.round(ms * 10) / 10,
-      // The log line may reach us a moment after the client is synced.
-      serverLoadMs: await waitFor('the "document loaded" log line', () => serverLoadMs(server) ?? undefined, LOG_WAIT_MS).catch(() => null),
-      verified: difference === null,
-      difference
-    }
+    storedBytes: stored.bytes,
+    logEntries: stored.logLength,
+    cold: measurement(runs.map((r) => r.coldMs), loads.length > 0 ? median(loads) : null),
+    warm: measurement(runs.map((r) => r.warmMs), null)
   };
 };
 
-export const runColdLoad = async (o: StoreOptions, history: BoardHistory, log: (line: string) => void): Promise<ColdLoadFigures> => {
+export const runColdLoad = async (o: StoreOptions, history: BoardHistory, repeats: number, log: (line: string) => void): Promise<ColdLoadFigures> => {
   const setup = await startPlenary(o);
   let board: { id: string; token: string };
   try {
@@ -157,22 +217,27 @@ export const runColdLoad = async (o: StoreOptions, history: BoardHistory, log: (
   } finally {
     await setup.stop();
   }
-  const written = await writeHistory(o, board.id, history);
-  log(`  wrote ${history.updates.length} edits (${written.compactions} compactions) in ${Math.round(written.ms)} ms`);
-  const expected = history.doc;
+  const writeMs = await writeHistory(o, board.id, history);
+  const state = Y.encodeStateAsUpdate(history.doc);
+  log(`  wrote ${history.updates.length} edits (state ${state.length} B) in ${Math.round(writeMs)} ms`);
+  const applyRunsMs = measureApply(state);
+  log(`  client's own apply (floor): ${applyRunsMs.join(', ')} ms`);
 
-  const first = await measureLoad(o, board.id, board.token, expected);
-  // A clean stop writes the board out and compacts its log.
-  await first.server.stop();
-  const second = await measureLoad(o, board.id, board.token, expected);
-  await second.server.stop();
+  // Each repeat ends in kill -9, so the next one finds the log exactly as the crash left it.
+  const afterCrash = await measureState(o, board.id, board.token, history.doc, 'kill', repeats);
+  log(`  after kill -9: cold ${afterCrash.cold.runsMs.join(', ')} ms; warm ${afterCrash.warm.runsMs.join(', ')} ms`);
+  // A clean stop folds the log of a board it loaded; then every repeat starts from one snapshot.
+  await joinOnce(o, board.id, board.token, history.doc, 'stop');
+  const afterCleanStop = await measureState(o, board.id, board.token, history.doc, 'stop', repeats);
+  log(`  after a clean stop: cold ${afterCleanStop.cold.runsMs.join(', ')} ms; warm ${afterCleanStop.warm.runsMs.join(', ')} ms`);
   return {
     store: o.store,
     edits: history.updates.length,
-    stateBytes: Y.encodeStateAsUpdate(history.doc).length,
-    writeMs: Math.round(written.ms),
-    compactions: written.compactions,
-    afterCrash: first.m,
-    afterCleanStop: second.m
+    stateBytes: state.length,
+    applyMs: round1(median(applyRunsMs)),
+    applyRunsMs,
+    writeMs: Math.round(writeMs),
+    afterCrash,
+    afterCleanStop
   };
 };

@@ -81,10 +81,12 @@ interface StartOptions {
   env: Record<string, string>;
   ready: (httpBase: string) => Promise<boolean>;
   port: number;
+  /** Preload the heap probe (default true); off where its own memory would blur the figure. */
+  probe?: boolean;
 }
 
 const startProcess = async (o: StartOptions): Promise<ServerHandle> => {
-  const child = spawn(process.execPath, ['--require', HEAP_PROBE, ...o.args], {
+  const child = spawn(process.execPath, [...(o.probe === false ? [] : ['--require', HEAP_PROBE]), ...o.args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...o.env, BENCH_MEMORY_FD: '3' },
     stdio: ['ignore', 'pipe', 'pipe', 'pipe']
@@ -159,7 +161,14 @@ export interface PlenaryOptions {
   env?: Record<string, string>;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Run the compiled bundle (server/dist/index.mjs, as `pnpm start` does) instead of the sources through tsx. */
+  bundle?: boolean;
+  /** Preload the heap probe (default true). */
+  probe?: boolean;
 }
+
+/** The compiled server `pnpm build` writes, as `pnpm start` runs it. */
+export const PLENARY_BUNDLE = path.join(REPO_ROOT, 'server', 'dist', 'index.mjs');
 
 export const startPlenary = async (o: PlenaryOptions): Promise<ServerHandle> => {
   const port = await freePort();
@@ -175,9 +184,10 @@ export const startPlenary = async (o: PlenaryOptions): Promise<ServerHandle> => 
   };
   return startProcess({
     label: `Plenary (${o.store})`,
-    args: [...(o.nodeArgs ?? []), '--import', 'tsx', 'server/src/index.ts'],
+    args: [...(o.nodeArgs ?? []), ...(o.bundle ? [PLENARY_BUNDLE] : ['--import', 'tsx', 'server/src/index.ts'])],
     env,
     port,
+    probe: o.probe,
     ready: async (base) => (await fetch(`${base}/healthz`)).status === 200
   });
 };
@@ -187,13 +197,14 @@ export const referenceServerPath = (): string => {
   return path.join(path.dirname(require.resolve('y-websocket-reference/package.json')), 'bin', 'server.cjs');
 };
 
-export const startReference = async (): Promise<ServerHandle> => {
+export const startReference = async (options: { probe?: boolean } = {}): Promise<ServerHandle> => {
   const port = await freePort();
   return startProcess({
     label: 'y-websocket@2 reference',
     args: [referenceServerPath()],
     env: { PORT: String(port), HOST: '127.0.0.1' },
     port,
+    probe: options.probe,
     ready: async (base) => (await fetch(base)).ok
   });
 };

@@ -4,7 +4,10 @@ import type { FanoutFigures } from './fanout.ts';
 import type { MachineInfo } from './proc-stats.ts';
 
 export const Target = {
-  coldLoadMs: 100,
+  /** Cold and warm joins within this multiple of the client's own apply time (the floor). */
+  joinOverApply: 1.2,
+  /** Server RSS at rest (started, nobody connected), compiled bundle. */
+  restRssMiB: 80,
   storedOverState: 2,
   p99At5Ms: 50,
   rateCompared: 3,
@@ -31,20 +34,43 @@ export const machineText = (m: MachineInfo): string =>
 
 export const coldLoadText = (figures: ColdLoadFigures[]): string =>
   table(
-    ['store / stored state', 'edits', 'state B', 'stored B', 'stored/state', 'log entries', 'server load ms', 'connect→synced ms', 'content'],
+    ['store / stored state', 'state B', 'stored/state', 'log entries', 'server load ms', 'cold join ms', 'cold/apply', 'warm join ms', 'warm/apply', 'floor: apply ms', 'target', 'content'],
     figures.flatMap((f) =>
-      ([['log tail uncompacted (as after a crash)', f.afterCrash], ['after a clean stop', f.afterCleanStop]] as const).map(([label, m]) => [
+      ([['after kill -9 (log not folded)', f.afterCrash], ['after a clean stop', f.afterCleanStop]] as const).map(([label, m]) => [
         `${f.store}: ${label}`,
-        f.edits,
         f.stateBytes,
-        m.storedBytes,
         (m.storedBytes / f.stateBytes).toFixed(2) + '×',
         m.logEntries,
-        m.serverLoadMs,
-        m.connectToSyncedMs,
-        m.verified ? 'complete' : 'DIFFERS'
+        m.cold.serverLoadMs,
+        m.cold.connectToSyncedMs,
+        (m.cold.connectToSyncedMs / f.applyMs).toFixed(2) + '×',
+        m.warm.connectToSyncedMs,
+        (m.warm.connectToSyncedMs / f.applyMs).toFixed(2) + '×',
+        f.applyMs,
+        `≤ ${Target.joinOverApply}×`,
+        m.cold.verified && m.warm.verified ? 'complete' : 'DIFFERS'
       ])
     )
+  );
+
+export interface RestFigures {
+  /** What was started for Plenary (the compiled bundle, or the sources through tsx when no bundle exists). */
+  plenaryRunsFrom: string;
+  /** 5 s after it answered. */
+  plenaryEarlyRssMiB: number;
+  /** At rest: 30 s after start, nobody connected. */
+  plenaryRssMiB: number;
+  referenceEarlyRssMiB: number;
+  referenceRssMiB: number;
+}
+
+export const restText = (r: RestFigures): string =>
+  table(
+    ['server', 'RSS 5 s after start MiB', 'RSS at rest (30 s) MiB', 'target'],
+    [
+      [`Plenary (${r.plenaryRunsFrom})`, r.plenaryEarlyRssMiB, r.plenaryRssMiB, `≤ ${Target.restRssMiB} MiB at rest`],
+      ['y-websocket@2 reference', r.referenceEarlyRssMiB, r.referenceRssMiB, 'peer']
+    ]
   );
 
 export const fanoutText = (figures: FanoutFigures[]): string =>
@@ -78,14 +104,28 @@ export const memoryText = (figures: FanoutFigures[]): string =>
 
 const phaseAt = (f: FanoutFigures | undefined, rate: number) => f?.phases.find((p) => p.editsPerSecPerClient === rate);
 
-export const verdicts = (cold: ColdLoadFigures[], plenary: FanoutFigures | undefined, reference: FanoutFigures | undefined): Verdict[] => {
+export const verdicts = (cold: ColdLoadFigures[], plenary: FanoutFigures | undefined, reference: FanoutFigures | undefined, rest: RestFigures | null = null): Verdict[] => {
   const out: Verdict[] = [];
   for (const c of cold) {
-    for (const [label, m] of [['crash tail', c.afterCrash], ['clean stop', c.afterCleanStop]] as const) {
-      out.push({ target: `cold load < ${Target.coldLoadMs} ms (${c.store}, ${label}, connect→synced)`, figure: `${m.connectToSyncedMs} ms`, met: m.connectToSyncedMs < Target.coldLoadMs });
+    for (const [label, m] of [['after kill -9', c.afterCrash], ['clean stop', c.afterCleanStop]] as const) {
+      for (const [kind, j] of [['cold', m.cold], ['warm', m.warm]] as const) {
+        const ratio = j.connectToSyncedMs / c.applyMs;
+        out.push({
+          target: `${kind} join ≤ ${Target.joinOverApply}× client apply (${c.store}, ${label})`,
+          figure: `${j.connectToSyncedMs} ms vs ${c.applyMs} ms = ${ratio.toFixed(2)}×`,
+          met: ratio <= Target.joinOverApply
+        });
+      }
       out.push({ target: `stored ≤ ${Target.storedOverState}× state (${c.store}, ${label})`, figure: `${(m.storedBytes / c.stateBytes).toFixed(2)}×`, met: m.storedBytes <= Target.storedOverState * c.stateBytes });
-      out.push({ target: `loaded board complete (${c.store}, ${label})`, figure: m.verified ? 'complete' : m.difference ?? 'differs', met: m.verified });
+      out.push({ target: `joined board complete (${c.store}, ${label})`, figure: m.cold.verified ? 'complete' : m.cold.difference ?? 'differs', met: m.cold.verified && m.warm.verified });
     }
+  }
+  if (rest) {
+    out.push({
+      target: `RSS at rest ≤ ${Target.restRssMiB} MiB (${rest.plenaryRunsFrom})`,
+      figure: `${rest.plenaryRssMiB} MiB vs reference ${rest.referenceRssMiB} MiB (5 s after start: ${rest.plenaryEarlyRssMiB} vs ${rest.referenceEarlyRssMiB})`,
+      met: rest.plenaryRssMiB <= Target.restRssMiB
+    });
   }
   if (!plenary) return out;
   const p3 = phaseAt(plenary, Target.rateCompared);

@@ -2,7 +2,11 @@
  * `pnpm bench`: Plenary's figures from one run, printed as tables and written to
  * tests/bench/results.json.
  *
- *  1. Cold load of a board with 100,000 small edits in its history, on SQLite and on Redis.
+ *  0. Memory at rest: the compiled server started, nobody connected, beside the reference server
+ *     (tests/bench/rest-memory.ts).
+ *  1. Joining a board with 100,000 edits in its history (random edits, state about 1.2 MB;
+ *     BENCH_HISTORY=typing for a typed one), on SQLite and on Redis: cold (fresh process, after
+ *     kill -9 and after a clean stop) and warm, against the client's own apply time (the floor).
  *  2. Fan-out latency, 16 rooms × 30 clients at 1, 3 and 5 edits per second each, for Plenary
  *     (SQLite store writing) and the reference y-websocket@2 server, with server memory and CPU.
  *  3. Web figures from tests/bench/web-board.ts and export figures from tests/bench/export-bench.ts,
@@ -13,8 +17,9 @@
  *  6. Server memory under slow readers, without and with MAX_BUFFERED_BYTES (tests/bench/slow-reader.ts;
  *     BENCH_SLOW_MIB sent per phase).
  *
- * Settings (environment): BENCH_EDITS, BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
- * BENCH_SKIP (comma list of cold, plenary, reference, web, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
+ * Settings (environment): BENCH_EDITS, BENCH_HISTORY (scattered | typing), BENCH_JOIN_REPEATS (server
+ * starts per stored state, default 3), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
+ * BENCH_SKIP (comma list of rest, cold, plenary, reference, web, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run.
  * Targets are printed beside the figures as met / not met; nothing here fails on a figure.
@@ -24,7 +29,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { generateHistory } from './board-history.ts';
+import { generateHistory, generateScatteredHistory } from './board-history.ts';
+import { measureRest } from './rest-memory.ts';
 import { joinGuessingText, type JoinGuessingFigures } from './join-guessing.ts';
 import { summariseServerProfile } from './cpu-profile.ts';
 import { slowReaderText, type SlowReaderPhase } from './slow-reader.ts';
@@ -34,13 +40,15 @@ import { createWorkshop, syncUrl } from './plenary-api.ts';
 import { killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
 import { describeMachine, loadAverage } from './proc-stats.ts';
 import { deleteKeys, redisAnswers, uniqueKeyPrefix } from './redis-keys.ts';
-import { coldLoadText, disturbanceNotes, fanoutText, machineText, memoryText, verdictText, verdicts } from './report.ts';
+import { coldLoadText, disturbanceNotes, fanoutText, machineText, memoryText, restText, verdictText, verdicts, type RestFigures } from './report.ts';
 
 const env = process.env;
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 const skip = new Set((env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
 const edits = Number(env.BENCH_EDITS ?? 100_000);
+const historyKind = env.BENCH_HISTORY === 'typing' ? 'typing' : 'scattered';
+const joinRepeats = Math.max(1, Number(env.BENCH_JOIN_REPEATS ?? 3));
 const fanoutSettings: FanoutSettings = {
   rooms: 16,
   clientsPerRoom: 30,
@@ -88,17 +96,22 @@ const plenaryOptions = (store: StoreKind): Omit<PlenaryOptions, 'logLevel' | 'en
 };
 
 const coldLoad = async (notes: string[]): Promise<ColdLoadFigures[]> => {
-  log(`\n[1] Cold load: generating a board history of ${edits} edits…`);
-  const history = generateHistory(edits);
+  log(`\n[1] Joining a board: generating a history of ${edits} ${historyKind === 'typing' ? 'typed' : 'random'} edits…`);
+  const history = historyKind === 'typing' ? generateHistory(edits) : generateScatteredHistory(edits);
   const stores: StoreKind[] = ['sqlite'];
   if (await redisAnswers(redisUrl)) stores.push('redis');
-  else notes.push(`Redis did not answer at ${redisUrl}: cold load measured on SQLite only.`);
+  else notes.push(`Redis did not answer at ${redisUrl}: joins measured on SQLite only.`);
   const out: ColdLoadFigures[] = [];
   for (const store of stores) {
     log(` ${store}:`);
-    out.push(await runColdLoad(plenaryOptions(store), history, log));
+    out.push(await runColdLoad(plenaryOptions(store), history, joinRepeats, log));
   }
   return out;
+};
+
+const rest = async (): Promise<RestFigures> => {
+  log('\n[0] Memory at rest (started, nobody connected)');
+  return measureRest(plenaryOptions('sqlite'), log);
 };
 
 const fanoutPlenary = async (): Promise<FanoutFigures> => {
@@ -172,6 +185,7 @@ const main = async () => {
     'Load generator: separate process(es) of raw y-websocket clients that do not apply updates; "load CPU %" and "load lag p99" ' +
       '(its event-loop delay) show whether it kept up. "others CPU %" is what the rest of the machine used meanwhile (% of one core).'
   ];
+  const restFigures = skip.has('rest') ? null : await rest();
   const cold = skip.has('cold') ? [] : await coldLoad(notes);
   const plenary = skip.has('plenary') ? undefined : await fanoutPlenary();
   const reference = skip.has('reference') ? undefined : await fanoutReference();
@@ -182,10 +196,18 @@ const main = async () => {
   const fanout = [plenary, reference].filter((f): f is FanoutFigures => f !== undefined);
   notes.push(...disturbanceNotes(fanout));
   notes.push(`Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (above ~${machine.cores} other work competed for the cores).`);
-  const v = verdicts(cold, plenary, reference);
+  const v = verdicts(cold, plenary, reference, restFigures);
 
   log('\n' + machineText(machine));
-  if (cold.length > 0) log(`\nCold load (board with ${edits} edits in its history; fresh server process)\n` + coldLoadText(cold));
+  log(`Machine load average (1 min) at the start: ${loadAtStart}`);
+  if (restFigures) log('\nMemory at rest (started, nobody connected)\n' + restText(restFigures));
+  if (cold.length > 0) {
+    log(
+      `\nJoining a board with ${edits} ${historyKind === 'typing' ? 'typed' : 'random'} edits in its history: a new client (y-websocket provider) from connecting to synced, ` +
+        `median of ${joinRepeats} server starts; cold = fresh server process, warm = a second client while the board is loaded; floor = the client's own Y.applyUpdate of the whole state\n` +
+        coldLoadText(cold)
+    );
+  }
   if (fanout.length > 0) {
     log(`\nFan-out latency (${fanoutSettings.rooms} rooms × ${fanoutSettings.clientsPerRoom} clients; ${fanoutSettings.warmupMs / 1000} s warm-up, ${fanoutSettings.measureMs / 1000} s measured per level)\n` + fanoutText(fanout));
     log('\nServer memory per load level\n' + memoryText(fanout));
@@ -197,7 +219,7 @@ const main = async () => {
   log('\nTargets\n' + verdictText(v));
   log('\nNotes\n' + notes.map((n) => `- ${n}`).join('\n'));
   const durationS = Math.round((Date.now() - started) / 1000);
-  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, fanout: fanoutSettings, plenary: plenarySettings }, coldLoad: cold, fanout, web, exports, joinGuessing, slowReader, targets: v, notes }, null, 2) + '\n');
+  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, history: historyKind, joinRepeats, fanout: fanoutSettings, plenary: plenarySettings }, rest: restFigures, coldLoad: cold, fanout, web, exports, joinGuessing, slowReader, targets: v, notes }, null, 2) + '\n');
   log(`\nWritten to ${path.relative(process.cwd(), RESULTS)} (${durationS} s in all).`);
 };
 
