@@ -23,6 +23,8 @@ export interface FanoutSettings {
   measureMs: number;
   drainTimeoutMs: number;
   workers: number;
+  /** When set: CPU of the servers is also read over this long with every client connected and nobody editing. */
+  idleMs?: number;
 }
 
 export interface PhaseFigures {
@@ -37,7 +39,13 @@ export interface PhaseFigures {
   pairMaxMs: number | null;
   allP50Ms: number | null;
   allP99Ms: number | null;
+  /** Pairs whose sender and receiver sat on different instances (scale-out runs only). */
+  crossP50Ms: number | null;
+  crossP99Ms: number | null;
+  /** CPU of every server instance together, in % of one core. */
   serverCpuPct: number;
+  /** CPU of each instance, in % of one core (one entry for a single server). */
+  serverCpuPctEach: number[];
   serverRssPeakMiB: number;
   serverRssMeanMiB: number;
   serverHeapPeakMiB: number | null;
@@ -55,6 +63,8 @@ export interface FanoutFigures {
   connectMs: number;
   idleRssMiB: number;
   idleHeapMiB: number | null;
+  /** CPU of all servers together with every client connected and nobody editing (% of one core; with `idleMs`). */
+  idleCpuPct?: number;
   phases: PhaseFigures[];
 }
 
@@ -114,18 +124,25 @@ const sampleServer = (server: ServerHandle) => {
   };
 };
 
+/**
+ * `server` may be several instances serving the same boards (on one Redis): then each room's URL
+ * is a list, one per instance, and the room's clients are spread over them in turn. CPU is summed
+ * over the instances (and kept per instance); memory is sampled on the first.
+ */
 export const runFanout = async (
-  server: ServerHandle,
-  roomUrls: string[],
+  serverOrInstances: ServerHandle | ServerHandle[],
+  roomUrls: (string | string[])[],
   s: FanoutSettings,
   log: (line: string) => void
 ): Promise<FanoutFigures> => {
+  const instances = Array.isArray(serverOrInstances) ? serverOrInstances : [serverOrInstances];
+  const server = instances[0]!;
   const workers = Array.from({ length: s.workers }, () => new Worker());
   try {
     const started = Date.now();
     await Promise.all(workers.map((w, i) => {
       const rooms: RoomAssignment[] = roomUrls
-        .map((url, room) => ({ room, url }))
+        .map((url, room): RoomAssignment => (Array.isArray(url) ? { room, url: url[0]!, spread: url } : { room, url }))
         .filter((r) => r.room % s.workers === i);
       return w.request({ type: 'connect', rooms, clientsPerRoom: s.clientsPerRoom });
     }));
@@ -133,6 +150,13 @@ export const runFanout = async (
     log(`  ${s.rooms * s.clientsPerRoom} clients connected and synced in ${connectMs} ms`);
     const idle = readMemory(server.pid);
     const idleHeap = server.heap();
+    let idleCpuPct: number | undefined;
+    if (s.idleMs) {
+      const before = instances.map((i) => readCpuMs(i.pid) ?? 0);
+      await new Promise((r) => setTimeout(r, s.idleMs));
+      idleCpuPct = round(instances.reduce((sum, i, n) => sum + ((readCpuMs(i.pid) ?? before[n]!) - before[n]!), 0) / s.idleMs * 100);
+      log(`  idle with everyone connected: server CPU ${idleCpuPct}%`);
+    }
 
     const phases: PhaseFigures[] = [];
     for (const [phase, rate] of s.rates.entries()) {
@@ -142,25 +166,28 @@ export const runFanout = async (
       );
       // Server readings over the measurement window only (after warm-up).
       await new Promise((r) => setTimeout(r, s.warmupMs));
-      const cpu0 = readCpuMs(server.pid) ?? 0;
+      const cpu0 = instances.map((i) => readCpuMs(i.pid) ?? 0);
       const machine0 = readMachineCpu();
       const stopSampling = sampleServer(server);
       await new Promise((r) => setTimeout(r, s.measureMs));
       const mem = stopSampling();
-      const cpu1 = readCpuMs(server.pid) ?? cpu0;
+      const cpu1 = instances.map((i, n) => readCpuMs(i.pid) ?? cpu0[n]!);
+      const cpuEach = cpu1.map((c, n) => ((c - cpu0[n]!) / s.measureMs) * 100);
       const machine1 = readMachineCpu();
       const reports = (await Promise.all(pending)).map((m) => (m as Extract<FromWorker, { type: 'phase-result' }>).report);
       phases.push(summarise(rate, s, reports, {
-        serverCpuPct: ((cpu1 - cpu0) / s.measureMs) * 100,
+        serverCpuPct: cpuEach.reduce((a, b) => a + b, 0),
+        serverCpuPctEach: cpuEach,
         rssPeak: mem.peak,
         rssMean: mem.mean,
         heapPeak: mem.heapPeak,
         machineBusy: machineBusy(machine0, machine1)
       }));
-      const gone = server.exitStatus();
-      if (gone) {
-        throw new Error(`${server.label} exited during the ${rate} edit/s phase (code ${gone.code}, signal ${gone.signal}):\n` +
-          [...server.errors, ...server.logs].slice(-30).join('\n'));
+      for (const instance of instances) {
+        const gone = instance.exitStatus();
+        if (!gone) continue;
+        throw new Error(`${instance.label} exited during the ${rate} edit/s phase (code ${gone.code}, signal ${gone.signal}):\n` +
+          [...instance.errors, ...instance.logs].slice(-30).join('\n'));
       }
       const f = phases.at(-1)!;
       const closed = Object.entries(f.closes).map(([code, n]) => `${n}× ${code}`).join(', ');
@@ -172,6 +199,7 @@ export const runFanout = async (
       connectMs,
       idleRssMiB: round((idle?.rss ?? 0) / MiB),
       idleHeapMiB: idleHeap ? round(idleHeap.heapUsed / MiB) : null,
+      idleCpuPct,
       phases
     };
   } finally {
@@ -183,15 +211,17 @@ const summarise = (
   rate: number,
   s: FanoutSettings,
   reports: PhaseReport[],
-  server: { serverCpuPct: number; rssPeak: number; rssMean: number; heapPeak: number | null; machineBusy: number }
+  server: { serverCpuPct: number; serverCpuPctEach: number[]; rssPeak: number; rssMean: number; heapPeak: number | null; machineBusy: number }
 ): PhaseFigures => {
   const pairs = createHistogram();
   const all = createHistogram();
+  const cross = createHistogram();
   const closes: Record<string, number> = {};
   let edits = 0, expected = 0, received = 0, cpuMs = 0, loop = 0, stray = 0;
   for (const r of reports) {
     merge(pairs, unpack(r.pairLatency));
     merge(all, unpack(r.allLatency));
+    merge(cross, unpack(r.crossLatency));
     edits += r.edits;
     expected += r.expectedPairs;
     received += r.receivedPairs;
@@ -213,7 +243,10 @@ const summarise = (
     pairMaxMs: q(pairs, 1),
     allP50Ms: count(all) ? q(all, 0.5) : null,
     allP99Ms: count(all) ? q(all, 0.99) : null,
+    crossP50Ms: count(cross) ? q(cross, 0.5) : null,
+    crossP99Ms: count(cross) ? q(cross, 0.99) : null,
     serverCpuPct: round(server.serverCpuPct),
+    serverCpuPctEach: server.serverCpuPctEach.map((c) => round(c)),
     serverRssPeakMiB: round(server.rssPeak / MiB),
     serverRssMeanMiB: round(server.rssMean / MiB),
     serverHeapPeakMiB: server.heapPeak === null ? null : round(server.heapPeak / MiB),

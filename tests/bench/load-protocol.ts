@@ -5,6 +5,11 @@ export interface RoomAssignment {
   room: number;
   /** WebSocket URL the room's clients connect to. */
   url: string;
+  /**
+   * Several instances serving the room (scale-out): client `local` connects to
+   * `spread[local % spread.length]` instead of `url`, so one room's clients sit on every instance.
+   */
+  spread?: string[];
 }
 
 export type ToWorker =
@@ -23,6 +28,8 @@ export interface PhaseReport {
   pairLatency: [number, number][];
   /** Latency until the last receiver of the room had the edit, per fully delivered edit. */
   allLatency: [number, number][];
+  /** Latency of the pairs whose sender and receiver sit on different instances (only with `spread`). */
+  crossLatency: [number, number][];
   /** CPU time the worker used during the measurement window, ms. */
   cpuMs: number;
   measureMs: number;

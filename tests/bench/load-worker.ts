@@ -23,6 +23,8 @@ const LOOP_RESOLUTION_MS = 5;
 interface Client {
   id: number;
   local: number;
+  /** Which of the room's instances the client is connected to (0 without `spread`). */
+  instance: number;
   room: Room;
   ws: WebSocket;
   doc: Y.Doc;
@@ -50,6 +52,7 @@ let strayMarkers = 0;
 // Counters of the phase being measured.
 let pairHist = createHistogram();
 let allHist = createHistogram();
+let crossHist = createHistogram();
 let receivedPairs = 0;
 
 const fullMask = (sender: Client): number => ((2 ** sender.room.clients.length - 1) & ~(1 << sender.local)) | 0;
@@ -70,6 +73,7 @@ const onFrame = (receiver: Client, frame: Buffer): void => {
       if (sender.phaseOf[seq] === UNMEASURED) return;
       const latency = now - sender.sentAt[seq]!;
       record(pairHist, latency);
+      if (sender.instance !== receiver.instance) record(crossHist, latency);
       receivedPairs++;
       if (next === fullMask(sender)) record(allHist, latency);
     });
@@ -80,12 +84,12 @@ const onFrame = (receiver: Client, frame: Buffer): void => {
   }
 };
 
-const openClient = (room: Room, id: number, local: number, url: string): Promise<Client> =>
+const openClient = (room: Room, id: number, local: number, url: string, instance: number): Promise<Client> =>
   new Promise((resolve, reject) => {
     const doc = new Y.Doc();
     const ws = new WebSocket(url, { perMessageDeflate: false });
     const client: Client = {
-      id, local, room, ws, doc, text: doc.getText('bench'), pending: null, synced: false,
+      id, local, instance, room, ws, doc, text: doc.getText('bench'), pending: null, synced: false,
       sentAt: [], phaseOf: [], received: [], timer: null
     };
     doc.on('update', (u: Uint8Array) => { client.pending = u; });
@@ -112,7 +116,8 @@ const connect = async (assignments: RoomAssignment[], perRoom: number): Promise<
     for (let local = 0; local < perRoom; local++) {
       const id = a.room * perRoom + local;
       jobs.push(async () => {
-        const c = await openClient(room, id, local, a.url);
+        const instance = a.spread ? local % a.spread.length : 0;
+        const c = await openClient(room, id, local, a.spread?.[instance] ?? a.url, instance);
         room.clients[local] = c;
         clientsById.set(id, c);
       });
@@ -139,6 +144,7 @@ const makeEdit = (c: Client, phase: number): void => {
 const runPhase = async (p: Extract<ToWorker, { type: 'phase' }>): Promise<PhaseReport> => {
   pairHist = createHistogram();
   allHist = createHistogram();
+  crossHist = createHistogram();
   receivedPairs = 0;
   const periodMs = 1000 / p.editsPerSec;
   const t0 = performance.now();
@@ -200,6 +206,7 @@ const runPhase = async (p: Extract<ToWorker, { type: 'phase' }>): Promise<PhaseR
     receivedPairs,
     pairLatency: pack(pairHist),
     allLatency: pack(allHist),
+    crossLatency: pack(crossHist),
     cpuMs: (cpu.user + cpu.system) / 1000,
     measureMs: p.measureMs,
     loopDelayP99Ms: Math.max(0, loop.percentile(99) / 1e6 - LOOP_RESOLUTION_MS),
