@@ -94,26 +94,30 @@ const runConfig = async (
   }
 };
 
-/** CPU ms spent by all instances together per edit sent (one edit reaches 29 receivers). */
-export const cpuMsPerEdit = (cpuPct: number, editsPerSec: number): number => round((cpuPct * 10) / editsPerSec, 3);
+/**
+ * CPU ms spent by all instances together per edit actually sent in the window (one edit reaches 29
+ * receivers). Per edit sent, not per edit planned: a starved load generator sends fewer.
+ */
+export const cpuMsPerEdit = (cpuPct: number, edits: number, measureMs: number): number =>
+  edits > 0 ? round((cpuPct / 100) * measureMs / edits, 3) : 0;
 
 export const scaleOutText = (f: ScaleOutFigures): string => {
   const rows = [
-    'instances | edit/s | p50 cross | p99 cross | p99 all | missing | CPU % per instance | CPU ms/edit (all) | idle CPU % (all) | RSS/conn KiB | load avg',
-    '--------- | ------ | --------- | --------- | ------- | ------- | ------------------ | ----------------- | ---------------- | ------------ | --------'
+    'instances | edit/s (sent) | p50 cross | p99 cross | p99 all | missing | CPU % per instance | CPU ms/edit (all) | idle CPU % (all) | RSS/conn KiB | load avg',
+    '--------- | ------------- | --------- | --------- | ------- | ------- | ------------------ | ----------------- | ---------------- | ------------ | --------'
   ];
   for (const c of f.configs) {
     const perConnKiB = c.connectionsOnFirst > 0 ? round(((c.rssConnectedMiB - c.rssBeforeMiB) * 1024) / c.connectionsOnFirst, 0) : 0;
     for (const p of c.fanout.phases) {
       rows.push([
         c.instances,
-        p.editsPerSec,
+        `${p.editsPerSec} (${Math.round(p.edits / (f.settings.measureMs / 1000))})`,
         p.crossP50Ms ?? '–',
         p.crossP99Ms ?? '–',
         p.pairP99Ms,
         `${p.missingPairs}/${p.expectedPairs}`,
         p.serverCpuPctEach.join(' / '),
-        cpuMsPerEdit(p.serverCpuPct, p.editsPerSec),
+        cpuMsPerEdit(p.serverCpuPct, p.edits, f.settings.measureMs),
         c.fanout.idleCpuPct ?? '–',
         perConnKiB,
         `${c.loadAverageBefore} → ${c.loadAverageAfter}`
