@@ -7,8 +7,8 @@
  * (the log not folded) and after a clean stop (which folds it), each BENCH_JOIN_REPEATS times.
  *
  * The floor is the client's own work: `Y.applyUpdate` of the board's whole state into a fresh
- * Y.Doc in this same process, measured right before each store's joins. A join can never beat it;
- * the target is to stay within 1.2× of it.
+ * Y.Doc in this same process, measured right after each join (so both see the same machine load)
+ * and before each store's joins. A join can never beat it; the target is to stay within 1.2× of it.
  */
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -31,6 +31,10 @@ export interface JoinMeasurement {
   connectToSyncedMs: number;
   /** Every repeat, in order. */
   runsMs: number[];
+  /** The floor measured right after each of these joins, median. */
+  applyMs: number;
+  /** Median over the repeats of join ÷ the floor measured right after it (steadier on a busy machine than two medians). */
+  overApply: number;
   /** Server: its own "document loaded" figure (cold joins only), median of the repeats. */
   serverLoadMs: number | null;
   /** Every client's board equals the history's final state. */
@@ -157,7 +161,9 @@ const serverLoadMs = (server: ServerHandle, boardId: string): number | null => {
     try {
       const entry = JSON.parse(line) as { msg?: string; ms?: number; doc?: string };
       if (entry.msg === 'document loaded' && entry.doc === boardId && typeof entry.ms === 'number') return entry.ms;
-    } catch { /* not JSON */ }
+    } catch {
+      /* not JSON */
+    }
   }
   return null;
 };
@@ -165,37 +171,44 @@ const serverLoadMs = (server: ServerHandle, boardId: string): number | null => {
 interface Repeat {
   coldMs: number;
   warmMs: number;
+  /** The floor measured right after each join (the same moment's machine load). */
+  coldApplyMs: number;
+  warmApplyMs: number;
   serverLoadMs: number | null;
   difference: string | null;
 }
 
 /** One fresh server process: a cold join, then a warm one beside it; then `end` stops the process. */
-const joinOnce = async (o: StoreOptions, boardId: string, token: string, expected: Y.Doc, end: 'kill' | 'stop'): Promise<Repeat> => {
+const joinOnce = async (o: StoreOptions, boardId: string, token: string, expected: Y.Doc, state: Uint8Array, end: 'kill' | 'stop'): Promise<Repeat> => {
   const server = await startPlenary({ ...o, logLevel: 'info' });
   try {
     const cold = await join(server.port, boardId, token);
+    const [coldApplyMs] = measureApply(state, 1);
     const warm = await join(server.port, boardId, token);
+    const [warmApplyMs] = measureApply(state, 1);
     const difference = describeDifference(expected, cold.doc) ?? describeDifference(expected, warm.doc);
     cold.leave();
     warm.leave();
     // The log line may reach us a moment after the client is synced.
     const loadMs = await waitFor('the "document loaded" log line', () => serverLoadMs(server, boardId) ?? undefined, LOG_WAIT_MS).catch(() => null);
-    return { coldMs: round1(cold.ms), warmMs: round1(warm.ms), serverLoadMs: loadMs, difference };
+    return { coldMs: round1(cold.ms), warmMs: round1(warm.ms), coldApplyMs: coldApplyMs!, warmApplyMs: warmApplyMs!, serverLoadMs: loadMs, difference };
   } finally {
     // kill -9 leaves the log as it was; a clean stop writes the board out and folds its log.
     await (end === 'kill' ? server.kill() : server.stop());
   }
 };
 
-const measureState = async (o: StoreOptions, boardId: string, token: string, expected: Y.Doc, end: 'kill' | 'stop', repeats: number): Promise<StoredState> => {
+const measureState = async (o: StoreOptions, boardId: string, token: string, expected: Y.Doc, state: Uint8Array, end: 'kill' | 'stop', repeats: number): Promise<StoredState> => {
   const stored = await readStored(o, boardId);
   const runs: Repeat[] = [];
-  for (let i = 0; i < repeats; i++) runs.push(await joinOnce(o, boardId, token, expected, end));
+  for (let i = 0; i < repeats; i++) runs.push(await joinOnce(o, boardId, token, expected, state, end));
   const difference = runs.map((r) => r.difference).find((d) => d !== null) ?? null;
   const loads = runs.map((r) => r.serverLoadMs).filter((ms): ms is number => ms !== null);
-  const measurement = (ms: number[], server: number | null): JoinMeasurement => ({
+  const measurement = (ms: number[], applyMs: number[], server: number | null): JoinMeasurement => ({
     connectToSyncedMs: round1(median(ms)),
     runsMs: ms,
+    applyMs: round1(median(applyMs)),
+    overApply: Math.round(median(ms.map((m, i) => m / applyMs[i]!)) * 100) / 100,
     serverLoadMs: server,
     verified: difference === null,
     difference
@@ -203,8 +216,16 @@ const measureState = async (o: StoreOptions, boardId: string, token: string, exp
   return {
     storedBytes: stored.bytes,
     logEntries: stored.logLength,
-    cold: measurement(runs.map((r) => r.coldMs), loads.length > 0 ? median(loads) : null),
-    warm: measurement(runs.map((r) => r.warmMs), null)
+    cold: measurement(
+      runs.map((r) => r.coldMs),
+      runs.map((r) => r.coldApplyMs),
+      loads.length > 0 ? median(loads) : null
+    ),
+    warm: measurement(
+      runs.map((r) => r.warmMs),
+      runs.map((r) => r.warmApplyMs),
+      null
+    )
   };
 };
 
@@ -224,11 +245,11 @@ export const runColdLoad = async (o: StoreOptions, history: BoardHistory, repeat
   log(`  client's own apply (floor): ${applyRunsMs.join(', ')} ms`);
 
   // Each repeat ends in kill -9, so the next one finds the log exactly as the crash left it.
-  const afterCrash = await measureState(o, board.id, board.token, history.doc, 'kill', repeats);
+  const afterCrash = await measureState(o, board.id, board.token, history.doc, state, 'kill', repeats);
   log(`  after kill -9: cold ${afterCrash.cold.runsMs.join(', ')} ms; warm ${afterCrash.warm.runsMs.join(', ')} ms`);
   // A clean stop folds the log of a board it loaded; then every repeat starts from one snapshot.
-  await joinOnce(o, board.id, board.token, history.doc, 'stop');
-  const afterCleanStop = await measureState(o, board.id, board.token, history.doc, 'stop', repeats);
+  await joinOnce(o, board.id, board.token, history.doc, state, 'stop');
+  const afterCleanStop = await measureState(o, board.id, board.token, history.doc, state, 'stop', repeats);
   log(`  after a clean stop: cold ${afterCleanStop.cold.runsMs.join(', ')} ms; warm ${afterCleanStop.warm.runsMs.join(', ')} ms`);
   return {
     store: o.store,

@@ -29,24 +29,41 @@ const table = (head: string[], rows: (string | number | null)[][]): string => {
 
 const mark = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : 'NOT MET');
 
-export const machineText = (m: MachineInfo): string =>
-  `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}`;
+export const machineText = (m: MachineInfo): string => `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}`;
 
 export const coldLoadText = (figures: ColdLoadFigures[]): string =>
   table(
-    ['store / stored state', 'state B', 'stored/state', 'log entries', 'server load ms', 'cold join ms', 'cold/apply', 'warm join ms', 'warm/apply', 'floor: apply ms', 'target', 'content'],
+    [
+      'store / stored state',
+      'state B',
+      'stored/state',
+      'log entries',
+      'server load ms',
+      'cold join ms',
+      'cold/apply',
+      'warm join ms',
+      'warm/apply',
+      'floor: apply ms (cold / warm)',
+      'target',
+      'content'
+    ],
     figures.flatMap((f) =>
-      ([['after kill -9 (log not folded)', f.afterCrash], ['after a clean stop', f.afterCleanStop]] as const).map(([label, m]) => [
+      (
+        [
+          ['after kill -9 (log not folded)', f.afterCrash],
+          ['after a clean stop', f.afterCleanStop]
+        ] as const
+      ).map(([label, m]) => [
         `${f.store}: ${label}`,
         f.stateBytes,
-        (m.storedBytes / f.stateBytes).toFixed(2) + '×',
+        `${(m.storedBytes / f.stateBytes).toFixed(2)}×`,
         m.logEntries,
         m.cold.serverLoadMs,
         m.cold.connectToSyncedMs,
-        (m.cold.connectToSyncedMs / f.applyMs).toFixed(2) + '×',
+        `${m.cold.overApply.toFixed(2)}×`,
         m.warm.connectToSyncedMs,
-        (m.warm.connectToSyncedMs / f.applyMs).toFixed(2) + '×',
-        f.applyMs,
+        `${m.warm.overApply.toFixed(2)}×`,
+        `${m.cold.applyMs} / ${m.warm.applyMs}`,
         `≤ ${Target.joinOverApply}×`,
         m.cold.verified && m.warm.verified ? 'complete' : 'DIFFERS'
       ])
@@ -75,7 +92,22 @@ export const restText = (r: RestFigures): string =>
 
 export const fanoutText = (figures: FanoutFigures[]): string =>
   table(
-    ['server', 'edit/s/client', 'edit/s', 'p50 ms', 'p99 ms', 'max ms', 'all-rcv p99', 'missing', 'srv CPU %', 'RSS peak MiB', 'heap peak MiB', 'load CPU %', 'load lag p99', 'others CPU %'],
+    [
+      'server',
+      'edit/s/client',
+      'edit/s',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'all-rcv p99',
+      'missing',
+      'srv CPU %',
+      'RSS peak MiB',
+      'heap peak MiB',
+      'load CPU %',
+      'load lag p99',
+      'others CPU %'
+    ],
     figures.flatMap((f) =>
       f.phases.map((p) => [
         f.server,
@@ -104,20 +136,38 @@ export const memoryText = (figures: FanoutFigures[]): string =>
 
 const phaseAt = (f: FanoutFigures | undefined, rate: number) => f?.phases.find((p) => p.editsPerSecPerClient === rate);
 
-export const verdicts = (cold: ColdLoadFigures[], plenary: FanoutFigures | undefined, reference: FanoutFigures | undefined, rest: RestFigures | null = null): Verdict[] => {
+export const verdicts = (
+  cold: ColdLoadFigures[],
+  plenary: FanoutFigures | undefined,
+  reference: FanoutFigures | undefined,
+  rest: RestFigures | null = null
+): Verdict[] => {
   const out: Verdict[] = [];
   for (const c of cold) {
-    for (const [label, m] of [['after kill -9', c.afterCrash], ['clean stop', c.afterCleanStop]] as const) {
-      for (const [kind, j] of [['cold', m.cold], ['warm', m.warm]] as const) {
-        const ratio = j.connectToSyncedMs / c.applyMs;
+    for (const [label, m] of [
+      ['after kill -9', c.afterCrash],
+      ['clean stop', c.afterCleanStop]
+    ] as const) {
+      for (const [kind, j] of [
+        ['cold', m.cold],
+        ['warm', m.warm]
+      ] as const) {
         out.push({
           target: `${kind} join ≤ ${Target.joinOverApply}× client apply (${c.store}, ${label})`,
-          figure: `${j.connectToSyncedMs} ms vs ${c.applyMs} ms = ${ratio.toFixed(2)}×`,
-          met: ratio <= Target.joinOverApply
+          figure: `${j.connectToSyncedMs} ms vs ${j.applyMs} ms: ${j.overApply.toFixed(2)}×`,
+          met: j.overApply <= Target.joinOverApply
         });
       }
-      out.push({ target: `stored ≤ ${Target.storedOverState}× state (${c.store}, ${label})`, figure: `${(m.storedBytes / c.stateBytes).toFixed(2)}×`, met: m.storedBytes <= Target.storedOverState * c.stateBytes });
-      out.push({ target: `joined board complete (${c.store}, ${label})`, figure: m.cold.verified ? 'complete' : m.cold.difference ?? 'differs', met: m.cold.verified && m.warm.verified });
+      out.push({
+        target: `stored ≤ ${Target.storedOverState}× state (${c.store}, ${label})`,
+        figure: `${(m.storedBytes / c.stateBytes).toFixed(2)}×`,
+        met: m.storedBytes <= Target.storedOverState * c.stateBytes
+      });
+      out.push({
+        target: `joined board complete (${c.store}, ${label})`,
+        figure: m.cold.verified ? 'complete' : (m.cold.difference ?? 'differs'),
+        met: m.cold.verified && m.warm.verified
+      });
     }
   }
   if (rest) {
@@ -149,7 +199,11 @@ export const verdicts = (cold: ColdLoadFigures[], plenary: FanoutFigures | undef
   return out;
 };
 
-export const verdictText = (v: Verdict[]): string => table(['target', 'figure', 'verdict'], v.map((x) => [x.target, x.figure, mark(x.met)]));
+export const verdictText = (v: Verdict[]): string =>
+  table(
+    ['target', 'figure', 'verdict'],
+    v.map((x) => [x.target, x.figure, mark(x.met)])
+  );
 
 /** CPU (in % of one core) that other processes may use during a phase before the figures are flagged as disturbed. */
 export const OTHERS_CPU_WARN_PCT = 25;
@@ -158,6 +212,9 @@ export const disturbanceNotes = (figures: FanoutFigures[]): string[] =>
   figures.flatMap((f) =>
     f.phases
       .filter((p) => p.othersCpuPct > OTHERS_CPU_WARN_PCT)
-      .map((p) => `DISTURBED: other processes used ${p.othersCpuPct}% of a core while ${f.server} was measured at ${p.editsPerSecPerClient} edit/s/client; ` +
-        'those latencies say more about the machine than the server. Re-run on a quiet machine.')
+      .map(
+        (p) =>
+          `DISTURBED: other processes used ${p.othersCpuPct}% of a core while ${f.server} was measured at ${p.editsPerSecPerClient} edit/s/client; ` +
+          'those latencies say more about the machine than the server. Re-run on a quiet machine.'
+      )
   );
