@@ -35,7 +35,18 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'processes', include: ['tests/sync/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/facilitation/**/*.test.ts', 'tests/versions/**/*.test.ts', 'tests/operator/**/*.test.ts', 'tests/deploy/**/*.test.ts'], fileParallelism: false }
+        test: {
+          name: 'processes',
+          include: [
+            'tests/sync/**/*.test.ts',
+            'tests/http/**/*.test.ts',
+            'tests/facilitation/**/*.test.ts',
+            'tests/versions/**/*.test.ts',
+            'tests/operator/**/*.test.ts',
+            'tests/deploy/**/*.test.ts'
+          ],
+          fileParallelism: false
+        }
       },
       {
         extends: true,

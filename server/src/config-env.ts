@@ -28,17 +28,53 @@ export const loadEnvFile = (env: Env, file: string): string[] | null => {
 
 /** Names other software uses for what Plenary calls otherwise. */
 const ALIASES: Record<string, string> = {
-  SECRET_KEY: 'SECRET', JWT_SECRET: 'SECRET', SESSION_SECRET: 'SECRET', APP_SECRET: 'SECRET',
-  PORT_NUMBER: 'PORT', HTTP_PORT: 'PORT', LISTEN_PORT: 'PORT', SERVER_PORT: 'PORT',
-  BIND_ADDRESS: 'HOST', LISTEN_ADDRESS: 'HOST', BIND_HOST: 'HOST',
-  REDIS_HOST: 'REDIS_URL', REDIS_SERVER: 'REDIS_URL', REDIS_CONNECTION_STRING: 'REDIS_URL',
-  REDIS_PREFIX: 'KEY_PREFIX', DATA_PATH: 'DATA_DIR', DATA_DIRECTORY: 'DATA_DIR', STORAGE_DIR: 'DATA_DIR',
-  CHROME_PATH: 'CHROMIUM_PATH', CHROME_BIN: 'CHROMIUM_PATH', CHROMIUM_BIN: 'CHROMIUM_PATH',
-  PUPPETEER_EXECUTABLE_PATH: 'CHROMIUM_PATH', WEB_ROOT: 'WEB_DIR', STATIC_DIR: 'WEB_DIR', LOGLEVEL: 'LOG_LEVEL'
+  SECRET_KEY: 'SECRET',
+  JWT_SECRET: 'SECRET',
+  SESSION_SECRET: 'SECRET',
+  APP_SECRET: 'SECRET',
+  PORT_NUMBER: 'PORT',
+  HTTP_PORT: 'PORT',
+  LISTEN_PORT: 'PORT',
+  SERVER_PORT: 'PORT',
+  BIND_ADDRESS: 'HOST',
+  LISTEN_ADDRESS: 'HOST',
+  BIND_HOST: 'HOST',
+  REDIS_HOST: 'REDIS_URL',
+  REDIS_SERVER: 'REDIS_URL',
+  REDIS_CONNECTION_STRING: 'REDIS_URL',
+  REDIS_PREFIX: 'KEY_PREFIX',
+  DATA_PATH: 'DATA_DIR',
+  DATA_DIRECTORY: 'DATA_DIR',
+  STORAGE_DIR: 'DATA_DIR',
+  CHROME_PATH: 'CHROMIUM_PATH',
+  CHROME_BIN: 'CHROMIUM_PATH',
+  CHROMIUM_BIN: 'CHROMIUM_PATH',
+  PUPPETEER_EXECUTABLE_PATH: 'CHROMIUM_PATH',
+  WEB_ROOT: 'WEB_DIR',
+  STATIC_DIR: 'WEB_DIR',
+  LOGLEVEL: 'LOG_LEVEL'
 };
 
 /** Variables every machine has that happen to be close to ours (HOME is two letters from HOST). */
-const COMMON = new Set(['HOME', 'PATH', 'HOSTNAME', 'HOSTTYPE', 'TERM', 'USER', 'SHELL', 'LANG', 'PWD', 'OLDPWD', 'TMPDIR', 'NODE_ENV', 'SHLVL', 'LOGNAME', 'MAIL', 'TZ', 'PORTS']);
+const COMMON = new Set([
+  'HOME',
+  'PATH',
+  'HOSTNAME',
+  'HOSTTYPE',
+  'TERM',
+  'USER',
+  'SHELL',
+  'LANG',
+  'PWD',
+  'OLDPWD',
+  'TMPDIR',
+  'NODE_ENV',
+  'SHLVL',
+  'LOGNAME',
+  'MAIL',
+  'TZ',
+  'PORTS'
+]);
 
 /** Edit distance (insertions, deletions, substitutions), stopping early past `max`. */
 const distance = (a: string, b: string, max: number): number => {

@@ -22,7 +22,10 @@ export const parseRedisTarget = (url: string): RedisTarget => {
   const rest = url.slice(scheme.length).replace(/^\/\//, '').replace(/\/.*$/, '');
   const at = rest.lastIndexOf('@');
   const auth = at >= 0 ? `${rest.slice(0, at)}@` : '';
-  const hosts = (at >= 0 ? rest.slice(at + 1) : rest).split(',').map((h) => h.trim()).filter(Boolean);
+  const hosts = (at >= 0 ? rest.slice(at + 1) : rest)
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   if (hosts.length === 0) throw new Error('a redis+cluster:// URL needs at least one host:port');
   const nodeUrls = hosts.map((host) => {
     if (!/^[^:/\s]+:\d+$/.test(host)) throw new Error(`"${host}" in the cluster URL is not host:port`);
@@ -30,7 +33,6 @@ export const parseRedisTarget = (url: string): RedisTarget => {
   });
   return { kind: 'cluster', nodeUrls };
 };
-
 
 const schema = z.object({
   PORT: int(3000, 0).refine((n) => n <= 65535, 'must be a port number (0-65535)'),
@@ -40,7 +42,10 @@ const schema = z.object({
    * The SQLite library of the embedded store: `node` (node:sqlite, Node 22.13 and newer) or
    * `better-sqlite3`. Unset: node:sqlite where Node has it, better-sqlite3 on Node 20.
    */
-  SQLITE_DRIVER: z.enum(['better-sqlite3', 'node']).optional().or(z.literal('').transform(() => undefined)),
+  SQLITE_DRIVER: z
+    .enum(['better-sqlite3', 'node'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** One server (redis://, rediss://) or a Redis Cluster (redis+cluster://host:port,host:port; parseRedisTarget). */
   REDIS_URL: z
     .string()
@@ -58,8 +63,16 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_.-]*$/, 'letters, digits and : _ . - only')
     .default('plenary'),
-  SECRET: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
-  ORGANIZER_KEY: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ORGANIZER_KEY: z
+    .string()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Token lifetime in days. */
   TOKEN_TTL_DAYS: int(120, 1),
   /** Largest WebSocket frame accepted; larger frames close the connection (1009). */
@@ -116,7 +129,11 @@ const schema = z.object({
    */
   TRUST_PROXY: int(0, 0),
   /** Bearer token that opens GET /metrics from anywhere. Unset: /metrics answers loopback only. */
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Wrong join codes an address may try before it is locked out, and for how long. */
   JOIN_MAX_MISSES: int(10, 1),
   JOIN_LOCKOUT_MINUTES: int(15, 1),
@@ -135,7 +152,11 @@ const schema = z.object({
    * SECRET_PREVIOUS_UNTIL (an ISO 8601 date or instant); links signed with it keep working until
    * then. Without SECRET, `pnpm plenary rotate-secret` rotates the secret kept in the store.
    */
-  SECRET_PREVIOUS: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  SECRET_PREVIOUS: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   SECRET_PREVIOUS_UNTIL: z
     .string()
     .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date or instant, such as 2026-03-31')
@@ -143,7 +164,6 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Workshops with no write for this many days are deleted with everything they own, checked once a day. 0: never. */
   RETENTION_IDLE_DAYS: int(0, 0)
-
 });
 
 export type Config = z.infer<typeof schema>;
@@ -162,7 +182,9 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
   }
   const { SECRET, SECRET_PREVIOUS, SECRET_PREVIOUS_UNTIL } = result.data;
   if (SECRET_PREVIOUS !== undefined && (SECRET === undefined || SECRET_PREVIOUS_UNTIL === undefined)) {
-    throw new ConfigError('Invalid configuration:\n  SECRET_PREVIOUS: needs SECRET (the new secret) and SECRET_PREVIOUS_UNTIL (when the old one stops working)');
+    throw new ConfigError(
+      'Invalid configuration:\n  SECRET_PREVIOUS: needs SECRET (the new secret) and SECRET_PREVIOUS_UNTIL (when the old one stops working)'
+    );
   }
   return result.data;
 };

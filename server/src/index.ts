@@ -33,6 +33,7 @@ const main = async () => {
   // A .env file in the working directory is read first; what the caller set wins over it.
   const envFile = path.resolve('.env');
   const fromFile = loadEnvFile(process.env, envFile);
+  // biome-ignore lint/suspicious/noImplicitAnyLet: assigned in the try below; TypeScript types it from that assignment (control-flow typing)
   let config;
   try {
     config = parseConfig(process.env);

@@ -112,7 +112,9 @@ describe('module graph', () => {
   it('keeps shared/ free of the server and the web app', () => {
     const offending = modules
       .filter((m) => m.source.startsWith('shared/src/'))
-      .flatMap((m) => m.dependencies.filter((d) => d.resolved.startsWith('server/') || d.resolved.startsWith('web/')).map((d) => `${m.source} → ${d.resolved}`));
+      .flatMap((m) =>
+        m.dependencies.filter((d) => d.resolved.startsWith('server/') || d.resolved.startsWith('web/')).map((d) => `${m.source} → ${d.resolved}`)
+      );
     expect(offending).toEqual([]);
   });
 });

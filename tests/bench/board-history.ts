@@ -38,7 +38,7 @@ export const generateHistory = (edits: number): BoardHistory => {
   let cursor = 0;
   let cardNo = 0;
   while (updates.length < edits) {
-    if ((updates.length % EDITS_PER_CARD) === 0) {
+    if (updates.length % EDITS_PER_CARD === 0) {
       // A new card, written by the next city's delegate.
       doc.clientID = authorIds[cardNo % AUTHORS]!;
       card = addCard(doc, { kind: 'idea', createdBy: `Delegate ${cardNo % AUTHORS}`, authorCity: `City ${cardNo % AUTHORS}`, lang: 'en' });
@@ -65,9 +65,7 @@ export const generateHistory = (edits: number): BoardHistory => {
 /** JSON with object keys sorted, so that two equal boards compare equal whatever order their maps were filled in. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)))
-      : v
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1))) : v
   );
 
 /** Why two boards differ (card counts and the first card that differs); null when they are equal. */
@@ -81,8 +79,10 @@ export const describeDifference = (expected: Y.Doc, actual: Y.Doc): string | nul
     if (x !== y) {
       let i = 0;
       while (i < Math.min(x?.length ?? 0, y?.length ?? 0) && x![i] === y![i]) i++;
-      return `${Object.keys(a).length} cards expected, ${Object.keys(b).length} received; card ${id} differs at ${i}: ` +
-        `expected …${x?.slice(Math.max(0, i - 20), i + 40)}… received …${y?.slice(Math.max(0, i - 20), i + 40)}…`;
+      return (
+        `${Object.keys(a).length} cards expected, ${Object.keys(b).length} received; card ${id} differs at ${i}: ` +
+        `expected …${x?.slice(Math.max(0, i - 20), i + 40)}… received …${y?.slice(Math.max(0, i - 20), i + 40)}…`
+      );
     }
   }
   return null;

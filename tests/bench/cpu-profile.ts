@@ -27,7 +27,9 @@ export const summariseProfile = (file: string): string => {
     const dt = profile.timeDeltas[i] ?? 0;
     total += dt;
     const f = byId.get(id)?.callFrame;
-    const where = f?.url ? `${f.url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^file:\/\/.*?\/(server|shared)\//, '$1/')}:${f.lineNumber + 1}` : '';
+    const where = f?.url
+      ? `${f.url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^file:\/\/.*?\/(server|shared)\//, '$1/')}:${f.lineNumber + 1}`
+      : '';
     const key = `${f?.functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + dt);
   });
@@ -39,7 +41,9 @@ export const summariseProfile = (file: string): string => {
 };
 
 export const summariseServerProfile = (dir: string): string => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => path.join(dir, f));
   if (files.length === 0) return `no CPU profile in ${dir}`;
   // node --cpu-prof writes one file per thread (tsx adds a loader thread): the main thread's is the largest.
   const main = files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;

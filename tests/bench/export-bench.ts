@@ -140,14 +140,22 @@ const busyServerFigures = async (log: (line: string) => void): Promise<BusyServe
           await res.arrayBuffer();
           figures.exportMs[format] = Math.round(performance.now() - started);
         });
-      const during = await probe(server, alice, bob, exporting.catch(() => undefined));
+      const during = await probe(
+        server,
+        alice,
+        bob,
+        exporting.catch(() => undefined)
+      );
       await exporting.catch((err: unknown) => {
-        figures.failed[format] = `${err instanceof Error ? err.message : String(err)}${err instanceof Error && err.cause ? ` (${String(err.cause)})` : ''} after ${Math.round(performance.now() - started)} ms`;
+        figures.failed[format] =
+          `${err instanceof Error ? err.message : String(err)}${err instanceof Error && err.cause ? ` (${String(err.cause)})` : ''} after ${Math.round(performance.now() - started)} ms`;
         log(`  ${format} export failed: ${figures.failed[format]}`);
       });
       figures.time[format] = during.time;
       figures.sync[format] = during.sync;
-      log(`  during ${format} (${figures.exportMs[format]} ms): /api/time p50 ${during.time.p50} ms, p99 ${during.time.p99} ms, max ${during.time.max} ms; sync p50 ${during.sync.p50} ms, p99 ${during.sync.p99} ms`);
+      log(
+        `  during ${format} (${figures.exportMs[format]} ms): /api/time p50 ${during.time.p50} ms, p99 ${during.time.p99} ms, max ${during.time.max} ms; sync p50 ${during.sync.p50} ms, p99 ${during.sync.p99} ms`
+      );
     }
     return figures;
   } finally {
@@ -196,7 +204,8 @@ export async function exportFigures(ctx: { log?: (line: string) => void } = {}):
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const figures = await exportFigures();
   console.log(`Export of one ${figures.cards}-card board (median ms, bytes):`);
-  for (const [format, ms] of Object.entries(figures.ms)) console.log(`  ${format.padEnd(10)} ${String(ms).padStart(8)} ms  ${figures.bytes[format as ExportFormat]} B`);
+  for (const [format, ms] of Object.entries(figures.ms))
+    console.log(`  ${format.padEnd(10)} ${String(ms).padStart(8)} ms  ${figures.bytes[format as ExportFormat]} B`);
   if (figures.busyServer) console.log(JSON.stringify(figures.busyServer, null, 2));
   process.exit(0);
 }

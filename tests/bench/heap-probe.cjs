@@ -14,7 +14,7 @@ if (process.env.BENCH_MEMORY_FD === '3') {
   // v8.getHeapStatistics() reads the heap only; process.memoryUsage() would also read /proc.
   const report = () => {
     const h = v8.getHeapStatistics();
-    out.write(JSON.stringify({ heapUsed: h.used_heap_size, heapTotal: h.total_heap_size }) + '\n');
+    out.write(`${JSON.stringify({ heapUsed: h.used_heap_size, heapTotal: h.total_heap_size })}\n`);
   };
   const timer = setInterval(report, INTERVAL_MS);
   timer.unref();

@@ -60,7 +60,9 @@ export const quantile = (h: number[], q: number): number | null => {
 /** Histograms travel between processes as [index, count] pairs of the non-empty buckets. */
 export const pack = (h: number[]): [number, number][] => {
   const out: [number, number][] = [];
-  h.forEach((c, i) => { if (c > 0) out.push([i, c]); });
+  h.forEach((c, i) => {
+    if (c > 0) out.push([i, c]);
+  });
   return out;
 };
 

@@ -64,10 +64,7 @@ const phase = async (label: string, env: Record<string, string>): Promise<JoinGu
 
 export const benchJoinGuessing = async ({ log }: { log: (line: string) => void }): Promise<JoinGuessingFigures> => {
   const huge = String(1_000_000_000);
-  const phases = [
-    await phase('lock-out off', { JOIN_MAX_MISSES: huge, JOIN_PER_MINUTE: huge }),
-    await phase('defaults (10 misses → 15 min lock-out)', {})
-  ];
+  const phases = [await phase('lock-out off', { JOIN_MAX_MISSES: huge, JOIN_PER_MINUTE: huge }), await phase('defaults (10 misses → 15 min lock-out)', {})];
   const figures = { phases, sustainedPerMinuteWithLockout: Math.round((DEFAULT_MAX_MISSES / DEFAULT_LOCKOUT_MIN) * 100) / 100 };
   log(joinGuessingText(figures));
   return figures;

@@ -21,7 +21,11 @@ const live = new Set<ChildProcess>();
 /** Kills every child still running (SIGKILL); safe to call more than once. */
 export const killAll = (): void => {
   for (const child of live) {
-    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+    try {
+      child.kill('SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   live.clear();
 };
@@ -46,7 +50,12 @@ export const freePort = (): Promise<number> =>
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `check` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
-export const waitFor = async <T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, everyMs = 50): Promise<T> => {
+export const waitFor = async <T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs: number,
+  everyMs = 50
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
@@ -109,14 +118,25 @@ const startProcess = async (o: StartOptions): Promise<ServerHandle> => {
   (child.stdio[3] as Readable).on('data', keep(memoryLines));
   let exited = child.exitCode !== null;
   let status: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-  const exit = new Promise<void>((resolve) => child.once('exit', (code, signal) => { exited = true; status = { code, signal }; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      status = { code, signal };
+      resolve();
+    })
+  );
 
   const httpBase = `http://127.0.0.1:${o.port}`;
   try {
-    await waitFor(`${o.label} to answer on port ${o.port}`, async () => {
-      if (exited) throw new Error(`${o.label} exited during start:\n${[...stderr, ...logs].slice(-20).join('\n')}`);
-      return o.ready(httpBase).catch(() => false);
-    }, READY_TIMEOUT_MS, 100);
+    await waitFor(
+      `${o.label} to answer on port ${o.port}`,
+      async () => {
+        if (exited) throw new Error(`${o.label} exited during start:\n${[...stderr, ...logs].slice(-20).join('\n')}`);
+        return o.ready(httpBase).catch(() => false);
+      },
+      READY_TIMEOUT_MS,
+      100
+    );
   } catch (err) {
     child.kill('SIGKILL');
     throw err;

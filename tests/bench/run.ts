@@ -44,7 +44,12 @@ import { coldLoadText, disturbanceNotes, fanoutText, machineText, memoryText, re
 
 const env = process.env;
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
-const skip = new Set((env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const skip = new Set(
+  (env.BENCH_SKIP ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+);
 const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
 const edits = Number(env.BENCH_EDITS ?? 100_000);
 const historyKind = env.BENCH_HISTORY === 'typing' ? 'typing' : 'scattered';
@@ -61,7 +66,11 @@ const fanoutSettings: FanoutSettings = {
 };
 /** Server settings under trial (BENCH_PLENARY_ENV), applied to the fan-out run and named in the notes. */
 const plenarySettings: Record<string, string> = Object.fromEntries(
-  (env.BENCH_PLENARY_ENV ?? '').split(',').map((kv) => kv.trim()).filter(Boolean).map((kv) => kv.split('=', 2) as [string, string])
+  (env.BENCH_PLENARY_ENV ?? '')
+    .split(',')
+    .map((kv) => kv.trim())
+    .filter(Boolean)
+    .map((kv) => kv.split('=', 2) as [string, string])
 );
 const THEMES = Array.from({ length: fanoutSettings.rooms }, (_, i) => `Bench theme ${i + 1}`);
 
@@ -81,12 +90,18 @@ const cleanUp = async (): Promise<void> => {
   killAll();
   for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
   for (const prefix of redisPrefixes) {
-    const n = await deleteKeys(redisUrl, prefix).catch((err) => { log(`could not delete Redis keys ${prefix}*: ${err}`); return 0; });
+    const n = await deleteKeys(redisUrl, prefix).catch((err) => {
+      log(`could not delete Redis keys ${prefix}*: ${err}`);
+      return 0;
+    });
     if (n > 0) log(`deleted ${n} Redis keys under ${prefix}`);
   }
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => { log(`\n${signal}: stopping`); void cleanUp().finally(() => process.exit(130)); });
+  process.on(signal, () => {
+    log(`\n${signal}: stopping`);
+    void cleanUp().finally(() => process.exit(130));
+  });
 }
 
 const plenaryOptions = (store: StoreKind): Omit<PlenaryOptions, 'logLevel' | 'env'> => {
@@ -195,12 +210,14 @@ const main = async () => {
   const joinGuessing = skip.has('join') ? null : await optionalFigures('[5] Join-code guessing', 'join-guessing.ts', 'benchJoinGuessing', notes);
   const fanout = [plenary, reference].filter((f): f is FanoutFigures => f !== undefined);
   notes.push(...disturbanceNotes(fanout));
-  notes.push(`Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (above ~${machine.cores} other work competed for the cores).`);
+  notes.push(
+    `Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (above ~${machine.cores} other work competed for the cores).`
+  );
   const v = verdicts(cold, plenary, reference, restFigures);
 
-  log('\n' + machineText(machine));
+  log(`\n${machineText(machine)}`);
   log(`Machine load average (1 min) at the start: ${loadAtStart}`);
-  if (restFigures) log('\nMemory at rest (started, nobody connected)\n' + restText(restFigures));
+  if (restFigures) log(`\nMemory at rest (started, nobody connected)\n${restText(restFigures)}`);
   if (cold.length > 0) {
     log(
       `\nJoining a board with ${edits} ${historyKind === 'typing' ? 'typed' : 'random'} edits in its history: a new client (y-websocket provider) from connecting to synced, ` +
@@ -209,17 +226,42 @@ const main = async () => {
     );
   }
   if (fanout.length > 0) {
-    log(`\nFan-out latency (${fanoutSettings.rooms} rooms × ${fanoutSettings.clientsPerRoom} clients; ${fanoutSettings.warmupMs / 1000} s warm-up, ${fanoutSettings.measureMs / 1000} s measured per level)\n` + fanoutText(fanout));
-    log('\nServer memory per load level\n' + memoryText(fanout));
+    log(
+      `\nFan-out latency (${fanoutSettings.rooms} rooms × ${fanoutSettings.clientsPerRoom} clients; ${fanoutSettings.warmupMs / 1000} s warm-up, ${fanoutSettings.measureMs / 1000} s measured per level)\n` +
+        fanoutText(fanout)
+    );
+    log(`\nServer memory per load level\n${memoryText(fanout)}`);
   }
-  if (web) log('\nWeb figures (board in Chromium)\n' + JSON.stringify(web, null, 2));
-  if (exports) log('\nExport figures\n' + JSON.stringify(exports, null, 2));
-  if (slowReader) log('\nServer memory under slow readers (4 paused clients, 1 MiB updates from one writer)\n' + slowReaderText(slowReader as SlowReaderPhase[]));
-  if (joinGuessing) log('\nJoin-code guessing from one address\n' + joinGuessingText(joinGuessing as JoinGuessingFigures));
-  log('\nTargets\n' + verdictText(v));
-  log('\nNotes\n' + notes.map((n) => `- ${n}`).join('\n'));
+  if (web) log(`\nWeb figures (board in Chromium)\n${JSON.stringify(web, null, 2)}`);
+  if (exports) log(`\nExport figures\n${JSON.stringify(exports, null, 2)}`);
+  if (slowReader)
+    log(`\nServer memory under slow readers (4 paused clients, 1 MiB updates from one writer)\n${slowReaderText(slowReader as SlowReaderPhase[])}`);
+  if (joinGuessing) log(`\nJoin-code guessing from one address\n${joinGuessingText(joinGuessing as JoinGuessingFigures)}`);
+  log(`\nTargets\n${verdictText(v)}`);
+  log(`\nNotes\n${notes.map((n) => `- ${n}`).join('\n')}`);
   const durationS = Math.round((Date.now() - started) / 1000);
-  writeFileSync(RESULTS, JSON.stringify({ measuredAt: new Date(started).toISOString(), durationS, machine, settings: { edits, history: historyKind, joinRepeats, fanout: fanoutSettings, plenary: plenarySettings }, rest: restFigures, coldLoad: cold, fanout, web, exports, joinGuessing, slowReader, targets: v, notes }, null, 2) + '\n');
+  writeFileSync(
+    RESULTS,
+    `${JSON.stringify(
+      {
+        measuredAt: new Date(started).toISOString(),
+        durationS,
+        machine,
+        settings: { edits, history: historyKind, joinRepeats, fanout: fanoutSettings, plenary: plenarySettings },
+        rest: restFigures,
+        coldLoad: cold,
+        fanout,
+        web,
+        exports,
+        joinGuessing,
+        slowReader,
+        targets: v,
+        notes
+      },
+      null,
+      2
+    )}\n`
+  );
   log(`\nWritten to ${path.relative(process.cwd(), RESULTS)} (${durationS} s in all).`);
 };
 

@@ -74,7 +74,12 @@ const phase = async (label: string, maxBufferedBytes: number, redisUrl: string |
     logLevel: 'info',
     secret: randomBytes(24).toString('hex'),
     // Compaction folded away: the figure is about queued bytes, not the store.
-    env: { MAX_BUFFERED_BYTES: String(maxBufferedBytes), MAX_DOC_BYTES: String(1024 * MIB), COMPACT_AFTER_BYTES: String(256 * MIB), COMPACT_AFTER_ENTRIES: '100000' }
+    env: {
+      MAX_BUFFERED_BYTES: String(maxBufferedBytes),
+      MAX_DOC_BYTES: String(1024 * MIB),
+      COMPACT_AFTER_BYTES: String(256 * MIB),
+      COMPACT_AFTER_ENTRIES: '100000'
+    }
   });
   try {
     const w = await createWorkshop(server.httpBase, 'Slow reader', ['Bench']);
@@ -132,7 +137,9 @@ export const benchSlowReader = async ({ log }: { log: (line: string) => void }):
   ] as const) {
     log(` ${label}…`);
     const figures = await phase(label, bound, redisUrl);
-    log(`  RSS ${figures.rssBeforeMiB} → ${figures.rssAfterMiB} MiB (peak ${figures.peakRssMiB}), ${figures.readersClosed} of ${READERS} readers closed as slow`);
+    log(
+      `  RSS ${figures.rssBeforeMiB} → ${figures.rssAfterMiB} MiB (peak ${figures.peakRssMiB}), ${figures.readersClosed} of ${READERS} readers closed as slow`
+    );
     phases.push(figures);
   }
   return phases;
@@ -140,7 +147,11 @@ export const benchSlowReader = async ({ log }: { log: (line: string) => void }):
 
 export const slowReaderText = (phases: SlowReaderPhase[]): string => {
   const rows = phases.map(
-    (p) => `  ${p.label.padEnd(48)} ${String(p.writtenMiB).padStart(8)} ${String(p.rssBeforeMiB).padStart(10)} ${String(p.rssAfterMiB).padStart(10)} ${String(p.peakRssMiB).padStart(9)}   ${p.readersClosed} of ${READERS}`
+    (p) =>
+      `  ${p.label.padEnd(48)} ${String(p.writtenMiB).padStart(8)} ${String(p.rssBeforeMiB).padStart(10)} ${String(p.rssAfterMiB).padStart(10)} ${String(p.peakRssMiB).padStart(9)}   ${p.readersClosed} of ${READERS}`
   );
-  return [`  ${''.padEnd(48)} ${'sent MiB'.padStart(8)} ${'RSS before'.padStart(10)} ${'RSS after'.padStart(10)} ${'peak RSS'.padStart(9)}   readers closed (4508)`, ...rows].join('\n');
+  return [
+    `  ${''.padEnd(48)} ${'sent MiB'.padStart(8)} ${'RSS before'.padStart(10)} ${'RSS after'.padStart(10)} ${'peak RSS'.padStart(9)}   readers closed (4508)`,
+    ...rows
+  ].join('\n');
 };

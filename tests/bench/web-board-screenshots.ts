@@ -14,7 +14,13 @@ import { addRealisticCards } from './web-board-cards.ts';
 
 const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
 
-const person = async (browser: Browser, base: string, workshopId: string, who: { name: string; city: string; lang: string; color: string }, viewport: { width: number; height: number }) => {
+const person = async (
+  browser: Browser,
+  base: string,
+  workshopId: string,
+  who: { name: string; city: string; lang: string; color: string },
+  viewport: { width: number; height: number }
+) => {
   const context = await browser.newContext({ baseURL: base, viewport, deviceScaleFactor: 1, locale: who.lang === 'th' ? 'th-TH' : 'en-GB' });
   await context.addInitScript(
     ([id, identity, lang]) => {
@@ -27,7 +33,10 @@ const person = async (browser: Browser, base: string, workshopId: string, who: {
 };
 
 const server = await startServer({ env: { LOG_LEVEL: 'info' } });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu']
+});
 try {
   const host = workshopSeed.workshop.host;
   const workshop = await server.createWorkshop({
@@ -44,7 +53,13 @@ try {
   seeder.destroy();
   const link = `/w/${workshop.id}/b/${board.id}?token=${workshop.tokens.delegate}`;
 
-  const liWei = await person(browser, server.httpBase, workshop.id, { name: 'Li Wei', city: 'Chengdu', lang: 'zh', color: '#b3261e' }, { width: 1280, height: 800 });
+  const liWei = await person(
+    browser,
+    server.httpBase,
+    workshop.id,
+    { name: 'Li Wei', city: 'Chengdu', lang: 'zh', color: '#b3261e' },
+    { width: 1280, height: 800 }
+  );
   await liWei.goto(link);
   await liWei.getByTestId('board').waitFor();
   await liWei.getByTestId('card-text').nth(1).click();

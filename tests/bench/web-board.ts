@@ -41,7 +41,14 @@ const percentiles = (values: number[]): Percentiles => {
   return { p50: at(0.5), p95: at(0.95), max: at(1) };
 };
 
-const openBoard = async (browser: Browser, base: string, path: string, workshopId: string, name: string, city: string): Promise<{ context: BrowserContext; page: Page }> => {
+const openBoard = async (
+  browser: Browser,
+  base: string,
+  path: string,
+  workshopId: string,
+  name: string,
+  city: string
+): Promise<{ context: BrowserContext; page: Page }> => {
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
   await context.addInitScript(
     ([id, who, where]) => localStorage.setItem(`plenary.identity.${id}`, JSON.stringify({ name: who, city: where, lang: 'en', color: '#1f6feb' })),
@@ -148,8 +155,10 @@ export const benchWebBoard = async ({ log }: { log: (line: string) => void } = {
     const seen = (await watcher.page.evaluate('window.seen')) as number[];
     const remote = keys.slice(0, Settings.keys).map((t, i) => seen[i]! - t);
     const typing = { cards: Settings.cards, keys: Settings.keys, localFrameMs: percentiles(frames), remoteVisibleMs: percentiles(remote) };
-    log(`typing on ${Settings.cards} cards: next frame p50 ${typing.localFrameMs.p50} ms, p95 ${typing.localFrameMs.p95} ms; ` +
-      `on the other screen p50 ${typing.remoteVisibleMs.p50} ms, p95 ${typing.remoteVisibleMs.p95} ms`);
+    log(
+      `typing on ${Settings.cards} cards: next frame p50 ${typing.localFrameMs.p50} ms, p95 ${typing.localFrameMs.p95} ms; ` +
+        `on the other screen p50 ${typing.remoteVisibleMs.p50} ms, p95 ${typing.remoteVisibleMs.p95} ms`
+    );
     await typist.context.close();
     await watcher.context.close();
     return { boardPageJs, typing };

@@ -32,10 +32,14 @@ export type FrameKind = 'step1' | 'step2' | 'update' | 'other';
 export const frameKind = (frame: Uint8Array): FrameKind => {
   if (frame[0] !== MessageTag.sync) return 'other';
   switch (frame[1]) {
-    case SyncStep.step1: return 'step1';
-    case SyncStep.step2: return 'step2';
-    case SyncStep.update: return 'update';
-    default: return 'other';
+    case SyncStep.step1:
+      return 'step1';
+    case SyncStep.step2:
+      return 'step2';
+    case SyncStep.update:
+      return 'update';
+    default:
+      return 'other';
   }
 };
 
@@ -76,13 +80,16 @@ export const scanMarkers = (frame: Buffer, found: (client: number, seq: number) 
     let digits = 0;
     while (j < frame.length && frame[j]! >= MarkerByte.zero && frame[j]! <= MarkerByte.nine) {
       client = client * 10 + frame[j]! - MarkerByte.zero;
-      j++; digits++;
+      j++;
+      digits++;
     }
     if (digits > 0 && frame[j] === MarkerByte.colon) {
-      j++; digits = 0;
+      j++;
+      digits = 0;
       while (j < frame.length && frame[j]! >= MarkerByte.zero && frame[j]! <= MarkerByte.nine) {
         seq = seq * 10 + frame[j]! - MarkerByte.zero;
-        j++; digits++;
+        j++;
+        digits++;
       }
       if (digits > 0 && frame[j] === MarkerByte.end) found(client, seq);
     }

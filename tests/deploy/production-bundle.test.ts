@@ -117,7 +117,11 @@ describe('production bundle', () => {
     expect(readFileSync(path.join(out, 'server/dist/render-worker.mjs'), 'utf8')).not.toContain('tsx');
     // The operator CLI runs from the bundle too.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-bundle-data-'));
-    const cli = spawnSync(process.execPath, ['server/dist/cli.mjs', 'list', '--json'], { cwd: out, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } });
+    const cli = spawnSync(process.execPath, ['server/dist/cli.mjs', 'list', '--json'], {
+      cwd: out,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir }
+    });
     rmSync(dataDir, { recursive: true, force: true });
     expect(cli.status, cli.stderr).toBe(0);
   });
@@ -163,14 +167,20 @@ describe('production bundle', () => {
     writeFileSync(path.join(out, '.env'), `ORGANIZER_KEY=${key}\nHOST=192.0.2.1\nPLENARY_COLOUR=blue\nREDIS_URI=redis://127.0.0.1:6379\n`);
     server = await startBundle(out, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
     const create = (headers: Record<string, string>) =>
-      fetch(`http://${server!.base}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ title: 'Keyed' }) });
+      fetch(`http://${server!.base}/api/workshops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ title: 'Keyed' })
+      });
     // From the file: creating a workshop needs the organiser key, even from loopback.
     expect((await create({})).status).toBe(401);
     expect((await create({ authorization: `Bearer ${key}` })).status).toBe(201);
     const logs = server.lines.flatMap((l) => (l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : []));
     // The caller's HOST won over the file's (which this machine could not listen on).
     expect(logs.find((l) => l.msg === 'listening')).toMatchObject({ host: '127.0.0.1' });
-    expect(logs.find((l) => l.msg === 'read settings from .env')).toMatchObject({ variables: expect.arrayContaining(['ORGANIZER_KEY', 'PLENARY_COLOUR', 'REDIS_URI']) });
+    expect(logs.find((l) => l.msg === 'read settings from .env')).toMatchObject({
+      variables: expect.arrayContaining(['ORGANIZER_KEY', 'PLENARY_COLOUR', 'REDIS_URI'])
+    });
     expect(logs.filter((l) => l.level === 40).map((l) => l.variable)).toEqual(expect.arrayContaining(['PLENARY_COLOUR', 'REDIS_URI']));
     expect(server.lines.join('\n')).not.toContain(key);
     rmSync(dataDir, { recursive: true, force: true });

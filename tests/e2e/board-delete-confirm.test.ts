@@ -16,7 +16,7 @@ let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('deleting cards', () => {
-  test('one\'s own card goes at once; someone else\'s asks, Cancel keeps it, confirm deletes, Undo restores', async (ctx) => {
+  test("one's own card goes at once; someone else's asks, Cancel keeps it, confirm deletes, Undo restores", async (ctx) => {
     let ana: BoardPerson | undefined;
     let li: BoardPerson | undefined;
     screenshotOnFailure(ctx, () => [ana?.page, li?.page]);

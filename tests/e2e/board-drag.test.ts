@@ -18,7 +18,10 @@ let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const laneTexts = (page: Page, lane: string): Promise<string[]> =>
-  page.getByTestId(`lane-${lane}`).getByTestId('card-text').evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));
+  page
+    .getByTestId(`lane-${lane}`)
+    .getByTestId('card-text')
+    .evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));
 
 /** Presses the card's handle, moves in small steps to (x, y) and releases, as a hand would. */
 const dragTo = async (page: Page, card: Locator, x: number, y: number): Promise<void> => {

@@ -53,8 +53,7 @@ const tagIn = (field: Locator): Promise<string | null> =>
   box(field).evaluate((el) => el.querySelector('[data-testid="field-typing"]')?.textContent?.trim() ?? null);
 
 /** Puts the caret (or a selection) of this person's field at offsets of its value. */
-const select = (field: Locator, start: number, end = start) =>
-  field.evaluate((el: HTMLTextAreaElement, [s, e]) => el.setSelectionRange(s!, e!), [start, end]);
+const select = (field: Locator, start: number, end = start) => field.evaluate((el: HTMLTextAreaElement, [s, e]) => el.setSelectionRange(s!, e!), [start, end]);
 
 describe('who is typing where', () => {
   test('each sees the other’s name tag and caret in the field, following edits, until they leave', async (ctx) => {
@@ -153,7 +152,10 @@ describe('who is typing where', () => {
 
     await waitFor(async () => (await caretIn(onLaptop, 'Sophea'))?.anchor === word, 10_000, "Sophea's selection on the laptop");
     await waitFor(async () => (await caretIn(onPhone, 'Ana')) !== null, 10_000, "Ana's caret on the phone");
-    for (const [page, name] of [[laptop, 'board-field-presence-1280x800'], [phone, 'board-field-presence-390x844']] as const) {
+    for (const [page, name] of [
+      [laptop, 'board-field-presence-1280x800'],
+      [phone, 'board-field-presence-390x844']
+    ] as const) {
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       await page.screenshot({ path: path.join(OUT, `${name}.png`) });
     }

@@ -15,7 +15,10 @@ let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const laneTexts = (page: Page, lane: string): Promise<string[]> =>
-  page.getByTestId(`lane-${lane}`).getByTestId('card-text').evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));
+  page
+    .getByTestId(`lane-${lane}`)
+    .getByTestId('card-text')
+    .evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));
 
 describe('board keyboard moves', () => {
   test('Alt+Arrow keys reorder a card and move it to the next lane, announced', async (ctx) => {

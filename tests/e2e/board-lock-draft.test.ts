@@ -17,7 +17,7 @@ let server: PlenaryServer;
 let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
-describe('locking keeps a delegate\'s draft', () => {
+describe("locking keeps a delegate's draft", () => {
   test('a half-typed idea survives a lock and is added after unlock; another client sees it', async (ctx) => {
     let somchai: BoardPerson | undefined;
     screenshotOnFailure(ctx, () => [somchai?.page]);
@@ -46,7 +46,11 @@ describe('locking keeps a delegate\'s draft', () => {
     await addDraft.waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('lane-ideas').getByTestId('quick-add').inputValue()).toBe(draft);
     await addDraft.click();
-    await waitFor(async () => (await page.getByTestId('card-text').evaluateAll((f) => f.map((e) => (e as HTMLTextAreaElement).value))).includes(draft), 5_000, 'the draft on the board');
+    await waitFor(
+      async () => (await page.getByTestId('card-text').evaluateAll((f) => f.map((e) => (e as HTMLTextAreaElement).value))).includes(draft),
+      5_000,
+      'the draft on the board'
+    );
     await waitFor(async () => (await page.getByTestId('add-draft').count()) === 0, 5_000, 'the offer gone');
     expect(await page.getByTestId('lane-ideas').getByTestId('quick-add').inputValue()).toBe('');
 

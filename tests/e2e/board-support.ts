@@ -30,8 +30,7 @@ export const openBoardAs = async (
   return { context, page };
 };
 
-export const connectionStatus = (page: Page): Promise<string | null> =>
-  page.getByTestId('connection-status').getAttribute('data-status');
+export const connectionStatus = (page: Page): Promise<string | null> => page.getByTestId('connection-status').getAttribute('data-status');
 
 export const waitForStatus = (page: Page, status: string, timeoutMs = 15_000): Promise<boolean> =>
   waitFor(async () => (await connectionStatus(page)) === status, timeoutMs, `status ${status}`);

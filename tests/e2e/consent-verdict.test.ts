@@ -36,7 +36,17 @@ const seedActions = async (workshop: CreatedWorkshop, boardId: string) => {
   const client = connectClient(server.syncBase, boardId, workshop.tokens.facilitator);
   await client.synced();
   const action = (title: string, leadCity: string, partnerCities: string[]) =>
-    addCard(client.doc, { kind: 'action', lane: 'agreed', lang: 'en', title, createdBy: 'Pim', authorCity: 'Bangkok', leadCity, partnerCities, status: 'agreed' });
+    addCard(client.doc, {
+      kind: 'action',
+      lane: 'agreed',
+      lang: 'en',
+      title,
+      createdBy: 'Pim',
+      authorCity: 'Bangkok',
+      leadCity,
+      partnerCities,
+      status: 'agreed'
+    });
   const ids = {
     awaiting: action('Cycle lanes pact', 'Porto', ['Bangkok', 'Seoul']),
     objected: action('Harbour ferry link', 'Porto', ['Bangkok']),
@@ -97,7 +107,11 @@ test('the board, the wall, present mode and the exports give each action the sam
   await confirmEveryone(workshop);
 
   // Before any answer nothing is agreed: the action Bangkok leads awaits both cities.
-  await waitFor(async () => (await verdictOf(ana.page, ids.agreed, 'consent-verdict').getAttribute('data-verdict')) === 'awaiting', 10_000, 'awaiting at first');
+  await waitFor(
+    async () => (await verdictOf(ana.page, ids.agreed, 'consent-verdict').getAttribute('data-verdict')) === 'awaiting',
+    10_000,
+    'awaiting at first'
+  );
 
   await answer(ana.page, ids.objected, 'object', REASON);
   await answer(somchai.page, ids.objected, 'endorse');
@@ -106,13 +120,21 @@ test('the board, the wall, present mode and the exports give each action the sam
   await answer(somchai.page, ids.awaiting, 'endorse');
 
   // The board, in English and in Thai: verdict text and the status the action shows.
-  await waitFor(async () => JSON.stringify(await states(ana.page, ids, 'consent-verdict')) === JSON.stringify(EXPECTED_STATES), 10_000, 'verdicts on the board');
+  await waitFor(
+    async () => JSON.stringify(await states(ana.page, ids, 'consent-verdict')) === JSON.stringify(EXPECTED_STATES),
+    10_000,
+    'verdicts on the board'
+  );
   for (const [key, id] of Object.entries(ids) as [keyof typeof ids, string][]) {
     expect(await verdictOf(ana.page, id, 'consent-verdict').textContent()).toBe(EXPECTED_EN[key]);
     await waitFor(async () => (await verdictOf(somchai.page, id, 'consent-verdict').textContent()) === EXPECTED_TH[key], 10_000, `Thai verdict ${key}`);
   }
   const status = (page: Page, id: string) => cardById(page, id).getByTestId('action-status').getAttribute('data-status');
-  expect([await status(ana.page, ids.awaiting), await status(ana.page, ids.objected), await status(ana.page, ids.agreed)]).toEqual(['awaiting-consent', 'objected', 'agreed']);
+  expect([await status(ana.page, ids.awaiting), await status(ana.page, ids.objected), await status(ana.page, ids.agreed)]).toEqual([
+    'awaiting-consent',
+    'objected',
+    'agreed'
+  ]);
   expect(await cardById(somchai.page, ids.objected).getByTestId('action-status').textContent()).toBe('ถูกคัดค้าน');
 
   // The wall (the facilitator's) and present mode.
@@ -120,14 +142,25 @@ test('the board, the wall, present mode and the exports give each action the sam
   expect(await verdictOf(wall, ids.awaiting, 'wall-verdict').textContent()).toBe(EXPECTED_EN.awaiting);
   const present = await openPresent(browser, server, workshop, boardId);
   open.push(present);
-  await waitFor(async () => JSON.stringify(await states(present, ids, 'present-verdict')) === JSON.stringify(EXPECTED_STATES), 10_000, 'verdicts in present mode');
+  await waitFor(
+    async () => JSON.stringify(await states(present, ids, 'present-verdict')) === JSON.stringify(EXPECTED_STATES),
+    10_000,
+    'verdicts in present mode'
+  );
   expect(await verdictOf(present, ids.objected, 'present-verdict').textContent()).toBe(EXPECTED_EN.objected);
 
   // The exports, read as an observer would download them.
   const download = (format: string, lang = 'en') =>
     fetch(`${server.httpBase}/api/boards/${boardId}/export.${format}?lang=${lang}`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } });
   const md = (await (await download('md')).text()).replace(/\\/g, '');
-  for (const text of ['objected by Porto', `Porto: ${REASON}`, 'awaiting answers (2): Porto, Seoul', 'agreed by every city asked', `Bangkok: ${RESERVATION}`, '**Not answered:** Porto, Seoul']) {
+  for (const text of [
+    'objected by Porto',
+    `Porto: ${REASON}`,
+    'awaiting answers (2): Porto, Seoul',
+    'agreed by every city asked',
+    `Bangkok: ${RESERVATION}`,
+    '**Not answered:** Porto, Seoul'
+  ]) {
     expect(md).toContain(text);
   }
   const mdTh = (await (await download('md', 'th')).text()).replace(/\\/g, '');
@@ -138,8 +171,8 @@ test('the board, the wall, present mode and the exports give each action the sam
   expect(verdicts[ids.objected]!.objections).toEqual([{ city: 'Porto', note: REASON }]);
   const docx = strFromU8(unzipSync(new Uint8Array(await (await download('docx')).arrayBuffer()))['word/document.xml']!);
   const docxText = [...docx.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
-  for (const text of ['objected by Porto', `Porto: ${REASON}`, 'awaiting answers (2): Porto, Seoul', 'agreed by every city asked']) expect(docxText).toContain(text);
-
+  for (const text of ['objected by Porto', `Porto: ${REASON}`, 'awaiting answers (2): Porto, Seoul', 'agreed by every city asked'])
+    expect(docxText).toContain(text);
 }, 240_000);
 
 test('screenshots of the consent panel and the board, on a laptop and a phone', async (ctx) => {

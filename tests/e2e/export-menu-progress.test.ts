@@ -38,7 +38,14 @@ describe('Export menu progress', () => {
     if (!existsSync(WEB_BUILD)) throw new Error('web/build is missing: run `pnpm build` first');
     server = await startServer({ env: { EXPORT_CONCURRENCY: '1', EXPORT_QUEUE: '0' } });
     browser = await launchBrowser();
-    workshop = await server.createWorkshop({ title: 'Closing session', themes: ['Environment', 'Culture'], cities: [{ en: 'Moscow', native: 'Москва' }, { en: 'Hanoi', native: 'Hà Nội' }] });
+    workshop = await server.createWorkshop({
+      title: 'Closing session',
+      themes: ['Environment', 'Culture'],
+      cities: [
+        { en: 'Moscow', native: 'Москва' },
+        { en: 'Hanoi', native: 'Hà Nội' }
+      ]
+    });
     boardId = workshop.boards[1]!.id;
     // The first board is large, so its export holds the server's one slot for a while.
     const big = workshop.boards[0]!.id;
@@ -82,7 +89,10 @@ describe('Export menu progress', () => {
       const status = page.getByTestId('export-preparing');
       await status.waitFor();
       expect(await status.textContent()).toContain('Preparing Spreadsheet (.csv)…');
-      const disabled = await page.getByTestId('export-menu').locator('a[download]').evaluateAll((links) => links.map((a) => a.getAttribute('aria-disabled')));
+      const disabled = await page
+        .getByTestId('export-menu')
+        .locator('a[download]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('aria-disabled')));
       expect(disabled).toEqual(Array(6).fill('true'));
       // A repeat click while one is being prepared asks nothing more of the server.
       await page.getByTestId('export-pdf').click({ force: true });
@@ -103,7 +113,11 @@ describe('Export menu progress', () => {
     const person = await openBoardAs(browser, server, workshop, boardId, { name: 'Anna', city: 'Moscow' });
     page = person.page;
     const big = server.fetch(`/api/workshops/${workshop.id}/export.docx`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } });
-    await waitFor(async () => ((await (await server.fetch('/api/exports/queue')).json()) as { running: number }).running === 1, 60_000, 'the large export to hold the slot');
+    await waitFor(
+      async () => ((await (await server.fetch('/api/exports/queue')).json()) as { running: number }).running === 1,
+      60_000,
+      'the large export to hold the slot'
+    );
     await page.getByTestId('export-open').click();
     await page.getByTestId('export-csv').click();
     const failure = page.getByTestId('export-failure');

@@ -55,7 +55,11 @@ describe('follow me across boards', () => {
     await facilitator.goto(`/w/${encodeURIComponent(workshop.id)}/wall`);
     const tile = facilitator.locator(`[data-testid="wall-board"][data-board-id="${third}"]`);
     await tile.getByTestId('wall-bring-everyone').click();
-    await waitFor(async () => (await tile.getByTestId('wall-bring-everyone').getAttribute('aria-pressed')) === 'true', 10_000, 'the tile shows everyone is there');
+    await waitFor(
+      async () => (await tile.getByTestId('wall-bring-everyone').getAttribute('aria-pressed')) === 'true',
+      10_000,
+      'the tile shows everyone is there'
+    );
     await waitFor(() => presenting(projector!, third!), 15_000, 'the projector on the third board');
     await waitFor(() => onBoard(delegate!, third!), 15_000, 'the delegate on the third board');
 

@@ -33,7 +33,11 @@ describe('follow me', () => {
     await cardById(projector, cardId!).waitFor();
 
     await cardById(facilitator, cardId!).getByTestId('card-text').click();
-    await waitFor(async () => (await cardById(projector!, cardId!).getAttribute('data-followed')) === 'true', 10_000, 'the focused card highlighted on the projector');
+    await waitFor(
+      async () => (await cardById(projector!, cardId!).getAttribute('data-followed')) === 'true',
+      10_000,
+      'the focused card highlighted on the projector'
+    );
 
     await facilitator.getByTestId('follow-me').click();
     await waitFor(async () => (await cardById(projector!, cardId!).getAttribute('data-followed')) === null, 10_000, 'the highlight gone');

@@ -52,7 +52,10 @@ test('screenshots of the wall and present mode', async (ctx) => {
     { kind: 'action', text: 'Green schools exchange', lane: 'agreed' },
     { kind: 'action', text: 'Joint river clean-up day', lane: 'agreed' }
   ]);
-  await seedCards(server, workshop, second!.id, [{ kind: 'idea', text: 'Night markets as public space' }, { kind: 'action', text: 'Heritage walking routes', lane: 'proposed' }]);
+  await seedCards(server, workshop, second!.id, [
+    { kind: 'idea', text: 'Night markets as public space' },
+    { kind: 'action', text: 'Heritage walking routes', lane: 'proposed' }
+  ]);
   const somchai = await openBoardAs(browser, server, workshop, board!.id, { name: 'Somchai', city: 'Bangkok' });
   const ana = await openBoardAs(browser, server, workshop, second!.id, { name: 'Ana Costa', city: 'Porto' });
   open.push(somchai.page, ana.page);
@@ -75,7 +78,11 @@ test('screenshots of the wall and present mode', async (ctx) => {
   for (const [size, viewport] of Object.entries(SIZES)) {
     const wall = await openWall(browser, server, workshop, { viewport });
     open.push(wall);
-    await waitFor(async () => (await wall.locator(`[data-board-id="${board!.id}"] [data-testid="wall-people"]`).getAttribute('data-count')) === '1', 10_000, 'a person on the wall');
+    await waitFor(
+      async () => (await wall.locator(`[data-board-id="${board!.id}"] [data-testid="wall-people"]`).getAttribute('data-count')) === '1',
+      10_000,
+      'a person on the wall'
+    );
     await wall.getByTestId('timer').first().waitFor();
     await shoot(wall, `wall-${size}`);
 

@@ -134,7 +134,11 @@ describe('facilitation', () => {
     const missingText = (await cardById(somchai.page, actionId!).getByTestId('consent-missing').textContent()) ?? '';
     expect(missingText).not.toContain('Bangkok');
     expect(missingText).not.toContain('Porto');
-    await waitFor(async () => ((await cardById(present, actionId!).getByTestId('present-consent').textContent()) ?? '').includes('✗ 1'), 10_000, 'consent on the present screen');
+    await waitFor(
+      async () => ((await cardById(present, actionId!).getByTestId('present-consent').textContent()) ?? '').includes('✗ 1'),
+      10_000,
+      'consent on the present screen'
+    );
 
     // The facilitator records, on its behalf, the answer Seoul sent by email.
     await openBoardAsFacilitator(wall, workshop, boardId);

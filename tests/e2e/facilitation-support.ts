@@ -86,6 +86,10 @@ export const cardById = (page: Page, id: string): Locator => page.locator(`[data
 
 /** Seconds the first timer on the page shows (null without one). */
 export const timerSeconds = async (page: Page): Promise<number | null> => {
-  const value = await page.getByTestId('timer').first().getAttribute('data-seconds', { timeout: 1_000 }).catch(() => null);
+  const value = await page
+    .getByTestId('timer')
+    .first()
+    .getAttribute('data-seconds', { timeout: 1_000 })
+    .catch(() => null);
   return value === null ? null : Number(value);
 };

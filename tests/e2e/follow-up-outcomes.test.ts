@@ -130,7 +130,10 @@ test('demo plan → commitments → progress from Bangkok (Thai) and Ho Chi Minh
   await hcmcSchools.getByText(VIET_COMMENT).waitFor();
 
   // The published outcomes link, read in Japanese: statuses in Japanese, notes in their own languages.
-  for (const [viewport, suffix] of [[Viewport.desktop, 'laptop'], [Viewport.phone, 'phone']] as const) {
+  for (const [viewport, suffix] of [
+    [Viewport.desktop, 'laptop'],
+    [Viewport.phone, 'phone']
+  ] as const) {
     const reader = await newPerson(browser, server.httpBase, { locale: 'ja-JP', viewport });
     pages.push(reader.page);
     await reader.page.goto(outcomesLink);
@@ -164,7 +167,10 @@ test('demo plan → commitments → progress from Bangkok (Thai) and Ho Chi Minh
   const outcomesToken = new URL(outcomesLink, server.httpBase).searchParams.get('token')!;
   const get = (p: string) => fetch(`${server.httpBase}/api/workshops/${workshop.id}/follow-up/${p}`, { headers: { authorization: `Bearer ${outcomesToken}` } });
   const json = (await (await get(`report.json?date=${today}`)).json()) as { commitments: { title: string; status: string; updates: { note: string }[] }[] };
-  expect(json.commitments.map((c) => [c.title, c.status]).sort()).toEqual([['Green schools exchange', 'on-track'], ['River clean-up know-how transfer', 'delayed']]);
+  expect(json.commitments.map((c) => [c.title, c.status]).sort()).toEqual([
+    ['Green schools exchange', 'on-track'],
+    ['River clean-up know-how transfer', 'delayed']
+  ]);
   expect(json.commitments.flatMap((c) => c.updates.map((u) => u.note))).toEqual(expect.arrayContaining([THAI_NOTE, VIET_NOTE, VIET_COMMENT]));
   const csv = await (await get(`report.csv?date=${today}`)).text();
   expect(csv).toContain(THAI_NOTE);
@@ -173,7 +179,11 @@ test('demo plan → commitments → progress from Bangkok (Thai) and Ho Chi Minh
   expect(strFromU8(docx['word/document.xml']!)).toContain(VIET_NOTE);
   const pdf = await get(`report.pdf?date=${today}`);
   expect(pdf.headers.get('content-type')).toBe('application/pdf');
-  expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(
+    Buffer.from(await pdf.arrayBuffer())
+      .subarray(0, 5)
+      .toString()
+  ).toBe('%PDF-');
   const feed = (await (await get('calendar.ics?city=Ho%20Chi%20Minh%20City')).text()).replace(/\r\n[ \t]/g, '');
   expect(feed).toContain('DTSTART;VALUE=DATE:20190831');
   expect(feed).toContain(`UID:${workshop.id}.${workshop.boards[0]!.id}.${plan.river}.`);

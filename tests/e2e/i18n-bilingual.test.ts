@@ -30,7 +30,14 @@ describe('bilingual cards', () => {
     // An action written in Thai, its title already translated into English by someone else.
     const writer = connectClient(server.syncBase, boardId, workshop.tokens.facilitator);
     await writer.synced();
-    const actionId = addCard(writer.doc, { kind: 'action', lane: 'proposed', lang: 'th', title: 'ลดขยะพลาสติกในตลาดสด', createdBy: 'Somchai', authorCity: 'Bangkok' });
+    const actionId = addCard(writer.doc, {
+      kind: 'action',
+      lane: 'proposed',
+      lang: 'th',
+      title: 'ลดขยะพลาสติกในตลาดสด',
+      createdBy: 'Somchai',
+      authorCity: 'Bangkok'
+    });
     startTranslation(getCardMap(writer.doc, actionId)!, 'action', 'en').title!.insert(0, 'Plastic-free fresh markets');
 
     somchai = await openBoardAs(browser, server, workshop, boardId, { name: 'Somchai', city: 'Bangkok', lang: 'th' });
@@ -38,10 +45,18 @@ describe('bilingual cards', () => {
 
     // The action: Ana reads the English title, the Thai original marked TH beneath it.
     const anaAction = ana.page.getByTestId('card').filter({ has: ana.page.getByTestId('action-title-translated') });
-    await waitFor(async () => (await anaAction.getByTestId('action-title-translated').textContent()) === 'Plastic-free fresh markets', 10_000, 'the translated title');
+    await waitFor(
+      async () => (await anaAction.getByTestId('action-title-translated').textContent()) === 'Plastic-free fresh markets',
+      10_000,
+      'the translated title'
+    );
     expect(await anaAction.getByTestId('lang-tag').first().textContent()).toContain('TH');
     // Somchai reads his own words, nothing translated in his way.
-    await waitFor(async () => (await somchai!.page.getByTestId('open-action').textContent())?.includes('ลดขยะพลาสติกในตลาดสด') ?? false, 10_000, 'the Thai title');
+    await waitFor(
+      async () => (await somchai!.page.getByTestId('open-action').textContent())?.includes('ลดขยะพลาสติกในตลาดสด') ?? false,
+      10_000,
+      'the Thai title'
+    );
     expect(await somchai.page.getByTestId('action-title-translated').count()).toBe(0);
 
     // An idea Somchai writes in Thai; Ana adds the English, character by character.
@@ -58,7 +73,11 @@ describe('bilingual cards', () => {
     await field.click();
     await ana.page.keyboard.type('Plastic-free floating market');
     await anaIdea.getByTestId('translate-card').click();
-    await waitFor(async () => (await anaIdea.getByTestId('translation-text').textContent())?.includes('Plastic-free floating market') ?? false, 10_000, 'the translation shown to Ana');
+    await waitFor(
+      async () => (await anaIdea.getByTestId('translation-text').textContent())?.includes('Plastic-free floating market') ?? false,
+      10_000,
+      'the translation shown to Ana'
+    );
     expect(await anaIdea.getByTestId('lang-tag').first().textContent()).toContain('TH');
 
     // Somchai's card stays in Thai, without a translation panel (it is his language).

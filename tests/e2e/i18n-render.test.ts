@@ -8,7 +8,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { type PlenaryServer } from './utils/app.ts';
+import type { PlenaryServer } from './utils/app.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { newPerson } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
@@ -86,7 +86,8 @@ describe('scripts render with the shipped fonts', () => {
       const fonts = await fontsOf(cdp, `#sample-${i}`);
       const notOurs = fonts.filter((f) => !f.isCustomFont);
       const own = fonts.find((f) => f.isCustomFont && sample.font.test(f.familyName));
-      if (notOurs.length > 0 || !own) report.push(`${sample.lang}: ${fonts.map((f) => `${f.familyName}${f.isCustomFont ? '' : ' (system)'}×${f.glyphCount}`).join(', ')}`);
+      if (notOurs.length > 0 || !own)
+        report.push(`${sample.lang}: ${fonts.map((f) => `${f.familyName}${f.isCustomFont ? '' : ' (system)'}×${f.glyphCount}`).join(', ')}`);
     }
     expect(report).toEqual([]);
 
@@ -97,7 +98,10 @@ describe('scripts render with the shipped fonts', () => {
 
     // And the FontFaceSet agrees: every sample's faces are loaded, none pending.
     const unloaded = await page.evaluate(() =>
-      [...document.querySelectorAll('#samples p')].slice(0, -1).filter((p) => !document.fonts.check(`16px ${getComputedStyle(p).fontFamily}`, p.textContent ?? '')).map((p) => p.getAttribute('lang'))
+      [...document.querySelectorAll('#samples p')]
+        .slice(0, -1)
+        .filter((p) => !document.fonts.check(`16px ${getComputedStyle(p).fontFamily}`, p.textContent ?? ''))
+        .map((p) => p.getAttribute('lang'))
     );
     expect(unloaded).toEqual([]);
     await context.close();
@@ -111,16 +115,26 @@ describe('scripts render with the shipped fonts', () => {
     const faces = await page.evaluate(async () => {
       await document.fonts.ready;
       // Every character the page shows, the language picker's native names included.
-      const shown = new Set([...document.body.innerText, ...[...document.querySelectorAll('option')].flatMap((o) => [...o.text])].map((c) => c.codePointAt(0)!));
+      const shown = new Set(
+        [...document.body.innerText, ...[...document.querySelectorAll('option')].flatMap((o) => [...o.text])].map((c) => c.codePointAt(0)!)
+      );
       const covers = (range: string) =>
         range.split(',').some((part) => {
-          const [from, to] = part.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+          const [from, to] = part
+            .trim()
+            .replace(/^U\+/i, '')
+            .split('-')
+            .map((h) => parseInt(h, 16));
           for (const code of shown) if (code >= from! && code <= (to ?? from)!) return true;
           return false;
         });
       const all = [...document.fonts].filter((f) => f.family.startsWith('"Plenary') || f.family.startsWith('Plenary'));
       const loaded = all.filter((f) => f.status !== 'unloaded');
-      return { total: all.length, loaded: loaded.length, needless: loaded.filter((f) => !covers(f.unicodeRange)).map((f) => `${f.family} ${f.unicodeRange.slice(0, 30)}`) };
+      return {
+        total: all.length,
+        loaded: loaded.length,
+        needless: loaded.filter((f) => !covers(f.unicodeRange)).map((f) => `${f.family} ${f.unicodeRange.slice(0, 30)}`)
+      };
     });
     expect(faces.total).toBeGreaterThan(300);
     expect(faces.loaded).toBeGreaterThan(0);

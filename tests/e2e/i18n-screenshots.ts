@@ -32,7 +32,12 @@ try {
   await client.synced();
   const doc = client.doc;
   const ideas: Array<[string, string, string, Record<string, string>]> = [
-    ['Bangkok', 'th', 'แลกเปลี่ยนข้อมูลคุณภาพอากาศแบบเรียลไทม์ระหว่างเมืองพี่เมืองน้อง', { en: 'Share real-time air-quality data between sister cities', zh: '姐妹城市之间实时共享空气质量数据', km: 'ចែករំលែកទិន្នន័យគុណភាពខ្យល់ភ្លាមៗរវាងក្រុងភគិនីសម្ព័ន្ធ' }],
+    [
+      'Bangkok',
+      'th',
+      'แลกเปลี่ยนข้อมูลคุณภาพอากาศแบบเรียลไทม์ระหว่างเมืองพี่เมืองน้อง',
+      { en: 'Share real-time air-quality data between sister cities', zh: '姐妹城市之间实时共享空气质量数据', km: 'ចែករំលែកទិន្នន័យគុណភាពខ្យល់ភ្លាមៗរវាងក្រុងភគិនីសម្ព័ន្ធ' }
+    ],
     ['Chengdu', 'zh', '共享城市公园管理经验', { en: 'Share experience of managing city parks', th: 'แลกเปลี่ยนประสบการณ์การบริหารสวนสาธารณะ' }],
     ['Phnom Penh', 'km', 'កម្មវិធីសម្អាតទន្លេរួមគ្នាប្រចាំឆ្នាំ', { en: 'A joint yearly river clean-up', th: 'โครงการทำความสะอาดแม่น้ำร่วมกันประจำปี' }],
     ['Seoul', 'ko', '하천 복원 사례 공유', {}],
@@ -42,9 +47,25 @@ try {
     const id = addCard(doc, { kind: 'idea', text, createdBy: 'demo', authorCity: city, lang });
     for (const [into, value] of Object.entries(translations)) startTranslation(getCardsMap(doc).get(id)!, 'idea', into).text!.insert(0, value);
   }
-  const action = addCard(doc, { kind: 'action', title: 'Green schools exchange', createdBy: 'demo', lang: 'en', leadCity: 'Budapest', startDate: '2018-06-01', endDate: '2019-05-31' });
+  const action = addCard(doc, {
+    kind: 'action',
+    title: 'Green schools exchange',
+    createdBy: 'demo',
+    lang: 'en',
+    leadCity: 'Budapest',
+    startDate: '2018-06-01',
+    endDate: '2019-05-31'
+  });
   moveCard(doc, action, { lane: 'agreed' });
-  addCard(doc, { kind: 'action', title: '空气质量传感器网络', createdBy: 'demo', lang: 'zh', leadCity: 'Shanghai', startDate: '2018-09-01', endDate: '2019-03-31' });
+  addCard(doc, {
+    kind: 'action',
+    title: '空气质量传感器网络',
+    createdBy: 'demo',
+    lang: 'zh',
+    leadCity: 'Shanghai',
+    startDate: '2018-09-01',
+    endDate: '2019-03-31'
+  });
 
   for (const viewer of VIEWERS) {
     const { context, page } = await newPerson(browser, server.httpBase, { locale: viewer.browser, viewport: { width: 1440, height: 900 } });

@@ -112,7 +112,7 @@ describe('joining a workshop', () => {
     await expect(page.getByTestId('join-code').inputValue()).resolves.toBe('ZZZ-ZZZ');
   });
 
-  test('opening another link of the same workshop on the device switches to that link\'s role', async (ctx) => {
+  test("opening another link of the same workshop on the device switches to that link's role", async (ctx) => {
     let page: Page | undefined;
     screenshotOnFailure(ctx, () => [page]);
     const workshop = await createDemoWorkshop(server, 'Two links');
@@ -126,12 +126,15 @@ describe('joining a workshop', () => {
     expect(await page.getByTestId('share-panel').count()).toBe(0);
 
     // A client-side navigation to the facilitator link (the layout stays mounted).
-    await page.evaluate((href) => {
-      const a = document.createElement('a');
-      a.href = href;
-      document.body.append(a);
-      a.click();
-    }, workshopLink(workshop, workshop.tokens.facilitator));
+    await page.evaluate(
+      (href) => {
+        const a = document.createElement('a');
+        a.href = href;
+        document.body.append(a);
+        a.click();
+      },
+      workshopLink(workshop, workshop.tokens.facilitator)
+    );
     await page.getByTestId('share-panel').waitFor();
     expect(await page.getByTestId('role').textContent()).toContain('facilitator');
     await page.waitForURL((url) => !url.searchParams.has('token'));

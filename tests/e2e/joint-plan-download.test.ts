@@ -49,9 +49,18 @@ beforeAll(async () => {
     await client.synced();
     titles.forEach((title, i) =>
       addCard(client.doc, {
-        kind: 'action', lane: 'agreed', lang: /[\u0E00-\u0E7F]/.test(title) ? 'th' : 'en', createdBy: 'seed', authorCity: 'Bangkok', title,
-        leadCity: 'Bangkok', partnerCities: ['Chengdu'], endDate: '2026-12-31', milestones: [{ date: '2026-06-30', text: 'First meeting' }],
-        indicators: i === 1 ? [] : [{ indicator: 'Schools taking part', target: '12' }], status: 'agreed'
+        kind: 'action',
+        lane: 'agreed',
+        lang: /[\u0E00-\u0E7F]/.test(title) ? 'th' : 'en',
+        createdBy: 'seed',
+        authorCity: 'Bangkok',
+        title,
+        leadCity: 'Bangkok',
+        partnerCities: ['Chengdu'],
+        endDate: '2026-12-31',
+        milestones: [{ date: '2026-06-30', text: 'First meeting' }],
+        indicators: i === 1 ? [] : [{ indicator: 'Schools taking part', target: '12' }],
+        status: 'agreed'
       } as CardInput)
     );
     const check = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
@@ -70,7 +79,11 @@ const openPlanMenu = async (options: PersonOptions = {}): Promise<Page> => {
   await page.goto(workshopLink(workshop, workshop.tokens.delegate));
   await enterIdentity(page, { name: 'Nguyễn Thị Mai', city: 'Ho Chi Minh City', lang: 'en' });
   // The menu reads the boards the page has open: wait until their actions have arrived.
-  await waitFor(async () => Number(await page.locator(`[data-board-id="${workshop.boards[2]!.id}"] [data-testid="count-agreed"]`).getAttribute('data-count')) === 2, 15_000, 'agreed actions counted');
+  await waitFor(
+    async () => Number(await page.locator(`[data-board-id="${workshop.boards[2]!.id}"] [data-testid="count-agreed"]`).getAttribute('data-count')) === 2,
+    15_000,
+    'agreed actions counted'
+  );
   await page.getByTestId('joint-plan-open').click();
   await page.getByTestId('export-menu').waitFor();
   return page;
@@ -106,9 +119,12 @@ describe('the joint plan in one click', () => {
       ['docx', 'pdf', 'csv', 'md', 'json', 'ics'].map((f) => `/api/workshops/${encodeURIComponent(workshop.id)}/export.${f}`)
     );
     expect(new URL(hrefs[0]!, 'http://x').searchParams.get('tz')).toBe('Asia/Bangkok');
-    expect(await page.getByTestId('export-lang').locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual(
-      ['en', 'th', 'zh', 'ja', 'ko', 'vi', 'id', 'ru', 'km', 'mn', 'hu', 'pt']
-    );
+    expect(
+      await page
+        .getByTestId('export-lang')
+        .locator('option')
+        .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))
+    ).toEqual(['en', 'th', 'zh', 'ja', 'ko', 'vi', 'id', 'ru', 'km', 'mn', 'hu', 'pt']);
     expect(await page.getByTestId('export-mode').locator('option').count()).toBe(3);
     // What to fix first, named with its theme.
     expect(await page.getByTestId('export-warnings').textContent()).toContain(`${THEMES[0]} · Air-quality sensor network: missing indicators`);
@@ -154,7 +170,11 @@ describe('the joint plan in one click', () => {
     let wall: Page | undefined;
     screenshotOnFailure(ctx, () => [wall]);
     wall = await openWall(browser, server, workshop, { timezoneId: 'Europe/Budapest' });
-    await waitFor(async () => (await wall!.locator(`[data-board-id="${workshop.boards[2]!.id}"] [data-testid="wall-count-agreed"]`).getAttribute('data-count')) === '2', 15_000, 'agreed actions on the wall');
+    await waitFor(
+      async () => (await wall!.locator(`[data-board-id="${workshop.boards[2]!.id}"] [data-testid="wall-count-agreed"]`).getAttribute('data-count')) === '2',
+      15_000,
+      'agreed actions on the wall'
+    );
     await wall.getByTestId('joint-plan-open').click();
     // The wall knows the consent answers: no city has answered yet, so every action still needs it.
     const warnings = (await wall.getByTestId('export-warnings').textContent())!;

@@ -42,15 +42,21 @@ export const openBoardOnPhone = async (
 
 /** The texts of a lane's ideas and practices, top to bottom. */
 export const laneTexts = (page: Page, lane: string): Promise<string[]> =>
-  page.getByTestId(`lane-${lane}`).getByTestId('card-text').evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));
+  page
+    .getByTestId(`lane-${lane}`)
+    .getByTestId('card-text')
+    .evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));
 
 /** The card whose text field currently reads `text` (a field's value is not its text content). */
 export const cardReading = async (page: Page, text: string): Promise<Locator> => {
-  const id = await page.getByTestId('card').evaluateAll(
-    (cards, wanted) =>
-      (cards as HTMLElement[]).find((card) => [...card.querySelectorAll<HTMLTextAreaElement>('[data-testid="card-text"]')].some((f) => f.value === wanted))?.dataset.cardId,
-    text
-  );
+  const id = await page
+    .getByTestId('card')
+    .evaluateAll(
+      (cards, wanted) =>
+        (cards as HTMLElement[]).find((card) => [...card.querySelectorAll<HTMLTextAreaElement>('[data-testid="card-text"]')].some((f) => f.value === wanted))
+          ?.dataset.cardId,
+      text
+    );
   if (!id) throw new Error(`no card reads "${text}"`);
   return page.locator(`[data-card-id="${id}"]`);
 };

@@ -54,7 +54,12 @@ describe('present mode fits the screen', () => {
     screenshotOnFailure(ctx, () => [projector]);
     const workshop = await createDemoWorkshop(server, 'Present fits');
     const boardId = workshop.boards[0]!.id;
-    const ids = await seedCards(server, workshop, boardId, IDEAS.map((text) => ({ kind: 'idea' as const, text })));
+    const ids = await seedCards(
+      server,
+      workshop,
+      boardId,
+      IDEAS.map((text) => ({ kind: 'idea' as const, text }))
+    );
 
     projector = await openProjector(browser, server, workshop, boardId, SCREEN);
     await waitFor(async () => (await projector!.getByTestId('present-card').count()) === IDEAS.length, 10_000, 'every card presented');
@@ -82,7 +87,12 @@ describe('present mode fits the screen', () => {
     const workshop = await createDemoWorkshop(server, 'Present pages');
     const boardId = workshop.boards[0]!.id;
     const texts = Array.from({ length: 30 }, (_, i) => `${i + 1}. ${IDEAS[i % IDEAS.length]!}`);
-    const ids = await seedCards(server, workshop, boardId, texts.map((text) => ({ kind: 'idea' as const, text })));
+    const ids = await seedCards(
+      server,
+      workshop,
+      boardId,
+      texts.map((text) => ({ kind: 'idea' as const, text }))
+    );
 
     projector = await openProjector(browser, server, workshop, boardId, SCREEN);
     await waitFor(async () => (await projector!.getByTestId('present-card').count()) === texts.length, 10_000, 'every card presented');

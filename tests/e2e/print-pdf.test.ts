@@ -76,7 +76,9 @@ describe('print page → PDF in Chromium', () => {
 
   it('prints from a browser with its own page numbers (CSS page-margin boxes)', async () => {
     const pdf = await printer.print({ html: renderPrintHtml(input), headerTemplate: '<span></span>', footerTemplate: '<span></span>' });
-    const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
+    const pages = pdfText(pdf)
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages[0]).toContain('Page 1 of');
     expect(pages[0]).toMatch(TAKEN_AT_SHOWN);
   });
@@ -85,7 +87,9 @@ describe('print page → PDF in Chromium', () => {
     const empty = ['Mobility and transport', 'Economy, trade and investment', 'Health and welfare', 'Youth and education'];
     const workshop = exportInput([buildCultureBoard(), ...empty.map((title, i) => buildEmptyBoard(`b-empty-${i}`, title))]);
     const pdf = await printer.print({ html: renderPrintHtml(workshop, { marginBoxes: false }), ...printTemplates(workshop) });
-    const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
+    const pages = pdfText(pdf)
+      .split('\f')
+      .filter((p) => p.trim());
     // Title page, the one theme with actions, the annex: 3 pages where a page per theme made 7.
     expect(pages).toHaveLength(3);
     expect(squash(pages[0]!)).toContain(squash(`No agreed actions yet: ${empty.join(' · ')}`));

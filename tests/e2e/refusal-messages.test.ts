@@ -127,7 +127,11 @@ describe('refusals shown to the person', () => {
     await laptop.getByTestId('join-code').fill(workshop.joinCode);
     await laptop.getByTestId('join-code-submit').click();
     const error = laptop.locator('#join-code-error');
-    await waitFor(async () => /Too many wrong codes from this network\. Please try again in 1[45] minutes\./.test((await error.textContent()) ?? ''), 60_000, 'the lock-out message');
+    await waitFor(
+      async () => /Too many wrong codes from this network\. Please try again in 1[45] minutes\./.test((await error.textContent()) ?? ''),
+      60_000,
+      'the lock-out message'
+    );
     expect(await error.textContent()).not.toContain('could not be reached');
     await shoot(laptop, 'refusal-join-locked-out-laptop');
 
@@ -140,4 +144,3 @@ describe('refusals shown to the person', () => {
     await other.context.close();
   }, 300_000);
 });
-

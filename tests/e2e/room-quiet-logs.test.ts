@@ -79,6 +79,7 @@ describe('a normal session leaves no refusals in the server log', () => {
     const board = workshop.boards[1]!;
 
     // A delegate opens the workshop page (one live tile per board), then goes into a board.
+    // biome-ignore lint/style/useConst: assigned together with `delegate`, which is declared outside
     let context: BrowserContext;
     ({ page: delegate, context } = await newPerson(browser, server.httpBase));
     delegate.setDefaultTimeout(PATIENCE_MS);
@@ -111,7 +112,10 @@ describe('a normal session leaves no refusals in the server log', () => {
     await addIdea(delegate, 'Night buses between the sister districts');
 
     // Quick typing in two cards (every key an update, every caret move a presence).
-    for (const [text, more] of [['Shared bus lanes for school runs', ' and back'], ['Night buses between the sister districts', ' until 2 am']] as const) {
+    for (const [text, more] of [
+      ['Shared bus lanes for school runs', ' and back'],
+      ['Night buses between the sister districts', ' until 2 am']
+    ] as const) {
       const card = await cardField(delegate, text);
       await card.click();
       await card.press('End');

@@ -42,7 +42,10 @@ describe('security headers in the browser', () => {
     const workshop = await createDemoWorkshop(server, 'Under policy');
     const boardId = workshop.boards[0]!.id;
 
-    for (const person of [{ name: 'Somchai', city: 'Bangkok' }, { name: 'Li Wei', city: 'Chengdu' }]) {
+    for (const person of [
+      { name: 'Somchai', city: 'Bangkok' },
+      { name: 'Li Wei', city: 'Chengdu' }
+    ]) {
       const { context, page } = await newPerson(browser, server.httpBase);
       await watchViolations(page, violations);
       const response = await page.goto(boardLink(workshop, boardId, workshop.tokens.delegate));

@@ -64,7 +64,10 @@ describe('share page opened at localhost', () => {
       expect(await laptop.getByTestId('share-observer-url').inputValue()).toMatch(new RegExp(`^${lan[0]!.replace(/[.]/g, '\\.')}/w/`));
       expect(await laptop.getByTestId('share-localhost-warning').count()).toBe(0);
       // Every address is offered, and picking one rebuilds the links on it.
-      const offered = await laptop.getByTestId('share-address-select').locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
+      const offered = await laptop
+        .getByTestId('share-address-select')
+        .locator('option')
+        .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
       expect(offered).toEqual(lan);
       const last = lan[lan.length - 1]!;
       await laptop.getByTestId('share-address-select').selectOption(last);
@@ -77,7 +80,10 @@ describe('share page opened at localhost', () => {
     }
 
     mkdirSync(OUT, { recursive: true });
-    await laptop.getByTestId('share-address-select').selectOption(lan[0] ?? '').catch(() => undefined);
+    await laptop
+      .getByTestId('share-address-select')
+      .selectOption(lan[0] ?? '')
+      .catch(() => undefined);
     await laptop.evaluate(() => document.fonts.ready.then(() => undefined));
     await laptop.screenshot({ path: path.join(OUT, 'share-venue-laptop.png'), fullPage: true });
     phone = await openShare(Viewport.phone, workshop.id, workshop.tokens.facilitator);

@@ -106,7 +106,10 @@ describe('who speaks for a city, at the venue', () => {
 
     // While waiting, voting tells him why it is closed to him.
     const { round } = await api<{ round: { id: string } }>(workshop, workshop.tokens.facilitator, 'POST', 'rounds', {
-      boardId, lane: 'ideas', votesPerDelegate: 1, oneCityOneVoice: true
+      boardId,
+      lane: 'ideas',
+      votesPerDelegate: 1,
+      oneCityOneVoice: true
     });
     await somchai.getByTestId('lane-ideas').getByTestId('vote-why-not').waitFor({ timeout: 60_000 });
     expect(await cardById(somchai, bikes!).getByTestId('vote').count()).toBe(0);
@@ -118,7 +121,10 @@ describe('who speaks for a city, at the venue', () => {
     await waitFor(async () => (await listed.count()) >= 2, 60_000, 'Li Wei and Somchai listed as confirmed');
 
     // A second Bangkok delegate (confirmed through the API the way the button does it).
-    const nok = await api<{ participantId: string; token: string }>(workshop, workshop.tokens.delegate, 'POST', 'participants', { name: 'Nok', city: 'Bangkok' });
+    const nok = await api<{ participantId: string; token: string }>(workshop, workshop.tokens.delegate, 'POST', 'participants', {
+      name: 'Nok',
+      city: 'Bangkok'
+    });
     await api(workshop, workshop.tokens.facilitator, 'POST', `participants/${nok.participantId}/confirm`);
     await api(workshop, nok.token, 'POST', `rounds/${round.id}/votes`, { cardId: bikes });
 
@@ -132,7 +138,11 @@ describe('who speaks for a city, at the venue', () => {
     pages.push(second);
     await second.goto(seatUrl.replace(/^https?:\/\/[^/]+/, '').replace(/\?/, `/b/${encodeURIComponent(boardId)}?`));
     await second.getByTestId('board').waitFor();
-    await waitFor(async () => (await second.getByTestId('lane-ideas').getByTestId('votes-left').getAttribute('data-left')) === '0', 60_000, 'the shared ballot');
+    await waitFor(
+      async () => (await second.getByTestId('lane-ideas').getByTestId('votes-left').getAttribute('data-left')) === '0',
+      60_000,
+      'the shared ballot'
+    );
     expect(await cardById(second, trees!).getByTestId('my-votes').getAttribute('data-count')).toBe('1');
 
     await api(workshop, workshop.tokens.facilitator, 'POST', `rounds/${round.id}/close`);

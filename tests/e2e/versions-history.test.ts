@@ -91,7 +91,10 @@ describe('board versions', () => {
     const { page } = person;
     await page.getByTestId('export-open').click();
     await page.getByTestId('export-complete').waitFor();
-    const formats = await page.getByTestId('export-menu').locator('a[download]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+    const formats = await page
+      .getByTestId('export-menu')
+      .locator('a[download]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     expect(formats).toEqual(EXPORT_FORMATS.map((f) => `/api/boards/${boardId}/export.${f}`));
     const csvHref = (await page.getByTestId('export-csv').getAttribute('href')) ?? '';
     const csv = await page.evaluate(async (href) => (await fetch(href)).status, csvHref);

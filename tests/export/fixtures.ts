@@ -3,7 +3,7 @@
  * every field (formula starts, HTML, Markdown links, control characters), ideas and practices, and
  * cards outside the agreed lane. Built with the board schema's own writing helpers.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addCard, createBoardDoc, readBoard, type BoardSnapshot, type CardInput } from '@plenary/shared/schema';
 import type { ExportInput, ExportWorkshop } from '@plenary/shared/export';
 

@@ -40,8 +40,26 @@ export const writeRawCards = (doc: Y.Doc, count: number, from = 0): string[] => 
         card.set('partnerCities', new Y.Map([['Seoul', true]]));
         card.set('startDate', '2026-04-01');
         card.set('endDate', '2026-12-31');
-        card.set('milestones', Y.Array.from([new Y.Map<unknown>([['id', createId()], ['date', '2026-06-30'], ['text', text('Survey')]])]));
-        card.set('indicators', Y.Array.from([new Y.Map<unknown>([['id', createId()], ['indicator', text('Tonnes recycled')], ['target', text('500 t')]])]));
+        card.set(
+          'milestones',
+          Y.Array.from([
+            new Y.Map<unknown>([
+              ['id', createId()],
+              ['date', '2026-06-30'],
+              ['text', text('Survey')]
+            ])
+          ])
+        );
+        card.set(
+          'indicators',
+          Y.Array.from([
+            new Y.Map<unknown>([
+              ['id', createId()],
+              ['indicator', text('Tonnes recycled')],
+              ['target', text('500 t')]
+            ])
+          ])
+        );
         card.set('status', 'agreed');
       } else {
         card.set('kind', 'idea');

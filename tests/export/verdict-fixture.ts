@@ -12,8 +12,18 @@ export const OBJECTION = { city: 'Hanoi', note: 'Clashes with our 2027 plan' } a
 export const RESERVATION = { city: 'Seoul', note: 'Budget only from 2027' } as const;
 
 const action = (title: string, leadCity: string | null, partnerCities: string[]): CardInput => ({
-  kind: 'action', lane: 'agreed', lang: 'en', authorCity: 'Bangkok', createdBy: 'Facilitator', createdAt: '2026-03-13T02:00:00.000Z',
-  title, leadCity, partnerCities, endDate: '2026-12-31', indicators: [{ indicator: 'Trips', target: '10' }], status: 'agreed'
+  kind: 'action',
+  lane: 'agreed',
+  lang: 'en',
+  authorCity: 'Bangkok',
+  createdBy: 'Facilitator',
+  createdAt: '2026-03-13T02:00:00.000Z',
+  title,
+  leadCity,
+  partnerCities,
+  endDate: '2026-12-31',
+  indicators: [{ indicator: 'Trips', target: '10' }],
+  status: 'agreed'
 });
 
 export const buildVerdictBoard = (): { snapshot: BoardSnapshot; consent: ConsentByAction; ids: Record<keyof typeof VERDICT_TITLES, string> } => {
@@ -32,7 +42,10 @@ export const buildVerdictBoard = (): { snapshot: BoardSnapshot; consent: Consent
       { city: OBJECTION.city, answer: ConsentAnswer.object, note: OBJECTION.note },
       { city: RESERVATION.city, answer: ConsentAnswer.reservation, note: RESERVATION.note }
     ],
-    [ids.awaiting]: [{ city: 'Seoul', answer: ConsentAnswer.endorse }, { city: 'Fukuoka', answer: ConsentAnswer.endorse }],
+    [ids.awaiting]: [
+      { city: 'Seoul', answer: ConsentAnswer.endorse },
+      { city: 'Fukuoka', answer: ConsentAnswer.endorse }
+    ],
     [ids.agreed]: [{ city: 'Hanoi', answer: ConsentAnswer.endorse }],
     [ids.noLead]: [{ city: 'Moscow', answer: ConsentAnswer.endorse }]
   };

@@ -33,10 +33,16 @@ describe('consent per city on agreed actions', () => {
     await facilitator.synced();
     // An action involving every city, so each may answer under the default scope.
     action = addCard(facilitator.doc, {
-      kind: 'action', lane: 'agreed', lang: 'en', title: 'Joint tourism pass', createdBy: 'Pim', authorCity: 'Porto',
-      leadCity: 'Porto', partnerCities: ['Surabaya', 'Kobe']
+      kind: 'action',
+      lane: 'agreed',
+      lang: 'en',
+      title: 'Joint tourism pass',
+      createdBy: 'Pim',
+      authorCity: 'Porto',
+      leadCity: 'Porto',
+      partnerCities: ['Surabaya', 'Kobe']
     });
-    [proposal = ""] = await placeCards(facilitator, 'proposed', ['Ferry link']);
+    [proposal = ''] = await placeCards(facilitator, 'proposed', ['Ferry link']);
     budi = (await register(server, workshop, 'Budi', 'Surabaya')).token;
     control = await connectControl(server, workshop, workshop.tokens.observer);
   });
@@ -61,15 +67,30 @@ describe('consent per city on agreed actions', () => {
     expect(ok.status).toBe(200);
     await waitFor(() => Object.keys(snapshotOf(control).consent).length > 0, 10_000, 'the answer to reach the observer');
     expect(Object.keys(snapshotOf(control).consent)).toEqual([consentKey(board, action!, 'Surabaya')]);
-    expect(snapshotOf(control).consent[consentKey(board, action!, 'Surabaya')]).toMatchObject({ answer: 'reservation', note: 'Needs a budget line', by: 'Budi' });
+    expect(snapshotOf(control).consent[consentKey(board, action!, 'Surabaya')]).toMatchObject({
+      answer: 'reservation',
+      note: 'Needs a budget line',
+      by: 'Budi'
+    });
   });
 
   it('lets a facilitator record any city, and the tally counts an objection as not agreed', async () => {
-    const needsCity = await call<{ field: string }>(server, 'PUT', path(), workshop.tokens.facilitator, { boardId: board, actionId: action, answer: 'endorse' });
+    const needsCity = await call<{ field: string }>(server, 'PUT', path(), workshop.tokens.facilitator, {
+      boardId: board,
+      actionId: action,
+      answer: 'endorse'
+    });
     expect([needsCity.status, needsCity.body.field]).toEqual([400, 'city']);
-    const unknownCity = await call<{ field: string }>(server, 'PUT', path(), workshop.tokens.facilitator, { boardId: board, actionId: action, answer: 'endorse', city: 'Atlantis' });
+    const unknownCity = await call<{ field: string }>(server, 'PUT', path(), workshop.tokens.facilitator, {
+      boardId: board,
+      actionId: action,
+      answer: 'endorse',
+      city: 'Atlantis'
+    });
     expect([unknownCity.status, unknownCity.body.field]).toEqual([400, 'city']);
-    expect((await call(server, 'PUT', path(), workshop.tokens.facilitator, { boardId: board, actionId: action, answer: 'endorse', city: 'Porto' })).status).toBe(200);
+    expect(
+      (await call(server, 'PUT', path(), workshop.tokens.facilitator, { boardId: board, actionId: action, answer: 'endorse', city: 'Porto' })).status
+    ).toBe(200);
     await waitFor(() => Object.keys(snapshotOf(control).consent).length === 2, 10_000, "Porto's answer to arrive");
     const cities = CITIES.map((c) => c.en);
     let summary = summariseConsent(snapshotOf(control).consent, board, action!, cities);
@@ -86,7 +107,7 @@ describe('consent per city on agreed actions', () => {
     expect(verdict()).toMatchObject({ state: VerdictState.objected, objections: [{ city: 'Kobe', note: 'Overlaps our own pass' }] });
   });
 
-  it('carries every city\'s answer, with its reservation or reason, into the exports', async () => {
+  it("carries every city's answer, with its reservation or reason, into the exports", async () => {
     const json = await server.fetch(`/api/boards/${board}/export.json`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } });
     const exported = (await json.json()) as { boards: { consent?: Record<string, { city: string; answer: string; note?: string }[]> }[] };
     expect(exported.boards[0]!.consent?.[action]).toEqual([
@@ -94,9 +115,25 @@ describe('consent per city on agreed actions', () => {
       { city: 'Porto', answer: 'endorse' },
       { city: 'Surabaya', answer: 'reservation', note: 'Needs a budget line' }
     ]);
-    const museum = addCard(facilitator.doc, { kind: 'action', lane: 'agreed', lang: 'en', title: 'Shared museum pass', createdBy: 'Pim', authorCity: 'Porto', leadCity: 'Kobe' });
-    await waitFor(async () => (await call(server, 'PUT', path(), kobe(), { boardId: board, actionId: museum, answer: 'reservation', note: 'Only for public museums' })).status === 200, 10_000, 'the action to reach the server');
-    const md = await (await server.fetch(`/api/workshops/${workshop.id}/export.md`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } })).text();
+    const museum = addCard(facilitator.doc, {
+      kind: 'action',
+      lane: 'agreed',
+      lang: 'en',
+      title: 'Shared museum pass',
+      createdBy: 'Pim',
+      authorCity: 'Porto',
+      leadCity: 'Kobe'
+    });
+    await waitFor(
+      async () =>
+        (await call(server, 'PUT', path(), kobe(), { boardId: board, actionId: museum, answer: 'reservation', note: 'Only for public museums' })).status ===
+        200,
+      10_000,
+      'the action to reach the server'
+    );
+    const md = await (
+      await server.fetch(`/api/workshops/${workshop.id}/export.md`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } })
+    ).text();
     for (const text of ['Shared museum pass', 'Kobe', 'Only for public museums']) expect(md).toContain(text);
   });
 });

@@ -49,7 +49,12 @@ describe('a city voice is granted by a facilitator, never claimed', () => {
   let cards: string[];
   const base = () => `/api/workshops/${workshop.id}`;
   const open = async (votesPerDelegate: number, oneCityOneVoice = false) => {
-    const opened = await call<{ round: { id: string } }>(server, 'POST', `${base()}/rounds`, workshop.tokens.facilitator, { boardId: board, lane: 'proposed', votesPerDelegate, oneCityOneVoice });
+    const opened = await call<{ round: { id: string } }>(server, 'POST', `${base()}/rounds`, workshop.tokens.facilitator, {
+      boardId: board,
+      lane: 'proposed',
+      votesPerDelegate,
+      oneCityOneVoice
+    });
     expect(opened.status).toBe(201);
     return opened.body.round.id;
   };
@@ -81,7 +86,10 @@ describe('a city voice is granted by a facilitator, never claimed', () => {
   it('gives 1,000 scripted registrations through the shared link no vote: they wait, and past 100 waiting the lobby answers 429', async () => {
     const rid = await open(2);
     const answers = await inBatches(1000, 25, (i) =>
-      call<{ token?: string; participant?: View; error?: string }>(server, 'POST', `${base()}/participants`, workshop.tokens.delegate, { name: `Bot ${i}`, city: 'Kobe' })
+      call<{ token?: string; participant?: View; error?: string }>(server, 'POST', `${base()}/participants`, workshop.tokens.delegate, {
+        name: `Bot ${i}`,
+        city: 'Kobe'
+      })
     );
     const accepted = answers.filter((a) => a.status === 201);
     expect(accepted).toHaveLength(100);
@@ -108,7 +116,10 @@ describe('a city voice is granted by a facilitator, never claimed', () => {
     expect((await vote(seat.token, rid, cards[0]!)).status).toBe(200);
     expect((await vote(seat.token, rid, cards[1]!)).body).toMatchObject({ left: 0 });
     // …and registering again through the seat link names the same person, with no new allowance.
-    const again = await call<{ participantId: string; token: string }>(server, 'POST', `${base()}/participants`, seat.token, { name: 'Ana Sousa', city: 'Porto' });
+    const again = await call<{ participantId: string; token: string }>(server, 'POST', `${base()}/participants`, seat.token, {
+      name: 'Ana Sousa',
+      city: 'Porto'
+    });
     expect([again.status, again.body.participantId]).toEqual([200, seat.participantId]);
     const third = await vote(again.body.token, rid, cards[2]!);
     expect([third.status, third.body.error]).toEqual([409, 'no votes left']);
@@ -135,9 +146,22 @@ describe('a city voice is granted by a facilitator, never claimed', () => {
   });
 
   it('refuses consent for a city nobody confirmed (403 naming why), and records nothing', async () => {
-    const action = addCard(facilitator.doc, { kind: 'action', lane: 'agreed', lang: 'en', createdBy: 'Pim', authorCity: 'Porto', title: 'Ferry', leadCity: 'Surabaya' });
+    const action = addCard(facilitator.doc, {
+      kind: 'action',
+      lane: 'agreed',
+      lang: 'en',
+      createdBy: 'Pim',
+      authorCity: 'Porto',
+      title: 'Ferry',
+      leadCity: 'Surabaya'
+    });
     const claimant = await register(server, workshop, 'Mallory', 'Surabaya', workshop.tokens.delegate, { confirm: false });
-    const answer = await call<{ error: string }>(server, 'PUT', `${base()}/consent`, claimant.token, { boardId: board, actionId: action, answer: 'object', note: 'No' });
+    const answer = await call<{ error: string }>(server, 'PUT', `${base()}/consent`, claimant.token, {
+      boardId: board,
+      actionId: action,
+      answer: 'object',
+      note: 'No'
+    });
     expect(answer.status).toBe(403);
     expect(answer.body.error).toContain('a facilitator has not confirmed that you speak for Surabaya');
     const shared = await call(server, 'PUT', `${base()}/consent`, workshop.tokens.delegate, { boardId: board, actionId: action, answer: 'object', note: 'No' });
@@ -146,17 +170,30 @@ describe('a city voice is granted by a facilitator, never claimed', () => {
   });
 
   it('takes a removed participant’s voice away: their token votes no more, their votes and consent leave, visibly', async () => {
-    const action = addCard(facilitator.doc, { kind: 'action', lane: 'agreed', lang: 'en', createdBy: 'Pim', authorCity: 'Porto', title: 'Night buses', leadCity: 'Surabaya' });
+    const action = addCard(facilitator.doc, {
+      kind: 'action',
+      lane: 'agreed',
+      lang: 'en',
+      createdBy: 'Pim',
+      authorCity: 'Porto',
+      title: 'Night buses',
+      leadCity: 'Surabaya'
+    });
     const budi = await register(server, workshop, 'Budi', 'Surabaya');
     const rid = await open(2);
     await waitFor(
-      async () => (await call(server, 'PUT', `${base()}/consent`, budi.token, { boardId: board, actionId: action, answer: 'object', note: 'Not now' })).status === 200,
+      async () =>
+        (await call(server, 'PUT', `${base()}/consent`, budi.token, { boardId: board, actionId: action, answer: 'object', note: 'Not now' })).status === 200,
       10_000,
       'the action to reach the server and the objection to be recorded'
     );
     expect((await vote(budi.token, rid, cards[2]!)).status).toBe(200);
     expect((await vote(budi.token, rid, cards[2]!)).status).toBe(200);
-    await waitFor(() => snapshotOf(control).rounds[rid]?.voters === 1 && snapshotOf(control).consent[consentKey(board, action, 'Surabaya')], 10_000, 'the vote and the objection');
+    await waitFor(
+      () => snapshotOf(control).rounds[rid]?.voters === 1 && snapshotOf(control).consent[consentKey(board, action, 'Surabaya')],
+      10_000,
+      'the vote and the objection'
+    );
 
     const removed = await call<{ participant: View }>(server, 'DELETE', `${base()}/participants/${budi.participantId}`, workshop.tokens.facilitator);
     expect(removed.status).toBe(200);
@@ -189,7 +226,8 @@ describe('participant caps', () => {
   let server: PlenaryServer;
   let workshop: CreatedWorkshop;
   const base = () => `/api/workshops/${workshop.id}`;
-  const join = (name: string) => call<{ error: string; participantId: string }>(server, 'POST', `${base()}/participants`, workshop.tokens.delegate, { name, city: 'Porto' });
+  const join = (name: string) =>
+    call<{ error: string; participantId: string }>(server, 'POST', `${base()}/participants`, workshop.tokens.delegate, { name, city: 'Porto' });
 
   beforeAll(async () => {
     server = await startServer({ env: { PARTICIPANTS_MAX: '4', LOBBY_PENDING_MAX: '2', PARTICIPANTS_PER_LINK_MAX: '3', REGISTER_PER_MINUTE: '100000' } });

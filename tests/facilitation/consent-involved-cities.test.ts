@@ -64,7 +64,10 @@ describe('consent: only the cities an action involves answer, unless every city 
     expect(Object.keys(snapshotOf(control).consent)).toEqual([consentKey(board, action, 'Surabaya')]);
     const card = readCard(observer.doc, action) as ActionCard;
     expect(verdictFromRecords(card, board, snapshotOf(control).consent, snapshotOf(control).consentScope, cities)).toMatchObject({
-      state: VerdictState.awaiting, asked: ['Porto', 'Surabaya'], endorsed: ['Surabaya'], missing: ['Porto']
+      state: VerdictState.awaiting,
+      asked: ['Porto', 'Surabaya'],
+      endorsed: ['Surabaya'],
+      missing: ['Porto']
     });
   });
 
@@ -90,12 +93,19 @@ describe('consent: only the cities an action involves answer, unless every city 
     await waitFor(() => Object.keys(snapshotOf(control).consent).length === 2, 10_000, "Kobe's answer");
     const card = readCard(observer.doc, action) as ActionCard;
     expect(verdictFromRecords(card, board, snapshotOf(control).consent, 'workshop', cities)).toMatchObject({
-      state: VerdictState.objected, objections: [{ city: 'Kobe', note: 'Clashes with our ferry' }], missing: ['Bordeaux', 'Porto']
+      state: VerdictState.objected,
+      objections: [{ city: 'Kobe', note: 'Clashes with our ferry' }],
+      missing: ['Bordeaux', 'Porto']
     });
     // The exports follow the scope: the objection and who has not answered.
-    const md = async () => (await (await server.fetch(`/api/boards/${board}/export.md`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } })).text()).replace(/\\/g, '');
+    const md = async () =>
+      (await (await server.fetch(`/api/boards/${board}/export.md`, { headers: { authorization: `Bearer ${workshop.tokens.observer}` } })).text()).replace(
+        /\\/g,
+        ''
+      );
     const asWorkshop = await md();
-    for (const text of ['objected by Kobe', 'Kobe: Clashes with our ferry', '**Not answered:** Bordeaux, Porto', '**Status:** objected']) expect(asWorkshop).toContain(text);
+    for (const text of ['objected by Kobe', 'Kobe: Clashes with our ferry', '**Not answered:** Bordeaux, Porto', '**Status:** objected'])
+      expect(asWorkshop).toContain(text);
 
     // Back to the involved cities: Kobe's objection is kept but no longer counts.
     expect((await call(server, 'PUT', scope(), workshop.tokens.facilitator, { scope: 'involved' })).status).toBe(200);

@@ -20,7 +20,7 @@ describe('the control document is read-only for clients', () => {
   });
   afterAll(() => server?.close());
 
-  it('refuses a delegate provider\'s and a raw facilitator socket\'s writes; nothing changes', async () => {
+  it("refuses a delegate provider's and a raw facilitator socket's writes; nothing changes", async () => {
     const board = workshop.boards[0]!.id;
     const personal = (await register(server, workshop, 'Budi', 'Surabaya')).token;
     const delegate = await connectControl(server, workshop, personal);

@@ -88,7 +88,7 @@ describe('a delegate cannot run facilitation', () => {
     await waitFor(() => isBoardLocked(control.doc, board), 10_000, 'the lock to reach the delegate');
   });
 
-  it('answers 401 without a token and with another workshop\'s facilitator token', async () => {
+  it("answers 401 without a token and with another workshop's facilitator token", async () => {
     const other = await createCityWorkshop(server);
     const path = `/api/workshops/${workshop.id}/banner`;
     expect((await call(server, 'PUT', path, null, { text: 'x' })).status).toBe(401);

@@ -28,7 +28,7 @@ describe('locks, agenda, follow-me and banners', () => {
     await server?.close();
   });
 
-  it('locks a board against delegates\' edits and unlocks it', async () => {
+  it("locks a board against delegates' edits and unlocks it", async () => {
     const board = workshop.boards[0]!.id;
     const facilitator = connectClient(server.syncBase, board, workshop.tokens.facilitator);
     const delegate = connectClient(server.syncBase, board, workshop.tokens.delegate);
@@ -46,7 +46,10 @@ describe('locks, agenda, follow-me and banners', () => {
       await waitFor(() => witness.doc.getMap('testMeta').get('facilitator') === 1, 10_000, "the facilitator's edit to be accepted");
       expect(witness.doc.getMap('testMeta').has('while-locked')).toBe(false);
 
-      const unlocked = await call<{ locks: Record<string, boolean> }>(server, 'POST', `${base()}/locks`, workshop.tokens.facilitator, { boardIds: [board], locked: false });
+      const unlocked = await call<{ locks: Record<string, boolean> }>(server, 'POST', `${base()}/locks`, workshop.tokens.facilitator, {
+        boardIds: [board],
+        locked: false
+      });
       expect(unlocked.body.locks).toEqual({});
       await waitFor(() => !isBoardLocked(screen.doc, board), 10_000, 'the unlock to reach the screen');
       // (The delegate whose edit was refused holds it locally; its later edits depend on it, so the

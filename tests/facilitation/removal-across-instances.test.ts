@@ -32,7 +32,13 @@ describeRedis('confirming and removing on another instance', () => {
       const [card] = await placeCards(facilitator, 'proposed', ['Ferry link']);
       const base = `/api/workshops/${workshop.id}`;
       const budi = await register(phone, workshop, 'Budi', 'Surabaya', workshop.tokens.delegate, { confirm: false });
-      const rid = (await call<{ round: { id: string } }>(wall, 'POST', `${base}/rounds`, workshop.tokens.facilitator, { boardId: board, lane: 'proposed', votesPerDelegate: 3 })).body.round.id;
+      const rid = (
+        await call<{ round: { id: string } }>(wall, 'POST', `${base}/rounds`, workshop.tokens.facilitator, {
+          boardId: board,
+          lane: 'proposed',
+          votesPerDelegate: 3
+        })
+      ).body.round.id;
       const vote = () => call<{ error?: string }>(phone, 'POST', `${base}/rounds/${rid}/votes`, budi.token, { cardId: card });
       expect((await vote()).status).toBe(403);
       expect((await call(wall, 'POST', `${base}/participants/${budi.participantId}/confirm`, workshop.tokens.facilitator)).status).toBe(200);

@@ -62,7 +62,11 @@ describeRedis('revoked and expired links, on two instances', () => {
     // Straight after the change, inside what used to be a 3 s window: refused on instance 2.
     await expect(openRaw(syncUrl(two.syncBase, board, old))).rejects.toThrow(/upgrade refused with 401/);
     // HTTP checks keep a workshop record for at most half a second.
-    await waitFor(async () => (await two.fetch(`/api/workshops/${workshop.id}`, { headers: { authorization: `Bearer ${old}` } })).status === 401, 2000, 'HTTP to refuse the old link');
+    await waitFor(
+      async () => (await two.fetch(`/api/workshops/${workshop.id}`, { headers: { authorization: `Bearer ${old}` } })).status === 401,
+      2000,
+      'HTTP to refuse the old link'
+    );
     // The socket opened before is closed, and what it sends now is not kept.
     open.send(frames.update(updateOf((d) => d.getMap('board').set('forged', 'after revocation'))));
     const closed = await Promise.race([open.whenClosed(), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);

@@ -37,7 +37,7 @@ describe('secret dot voting', () => {
     delegateBoard = connectClient(server.syncBase, board, workshop.tokens.delegate);
     await Promise.all([facilitator.synced(), delegateBoard.synced()]);
     cards = await placeCards(facilitator, 'proposed', ['Joint tourism pass', 'Ferry link', 'Student exchange', 'Food festival'], delegateBoard);
-    [idea = ""] = await placeCards(facilitator, 'ideas', ['An idea, not a proposal'], delegateBoard);
+    [idea = ''] = await placeCards(facilitator, 'ideas', ['An idea, not a proposal'], delegateBoard);
     people.ana = await register(server, workshop, 'Ana', 'Porto');
     people.rui = await register(server, workshop, 'Rui', 'Porto');
     people.budi = await register(server, workshop, 'Budi', 'Surabaya');
@@ -48,9 +48,11 @@ describe('secret dot voting', () => {
     await server?.close();
   });
 
-  const vote = (who: string, rid: string, cardId: string) => call<Mine & { error?: string; field?: string }>(server, 'POST', `${base()}/rounds/${rid}/votes`, people[who]!.token, { cardId });
+  const vote = (who: string, rid: string, cardId: string) =>
+    call<Mine & { error?: string; field?: string }>(server, 'POST', `${base()}/rounds/${rid}/votes`, people[who]!.token, { cardId });
   const mine = (who: string, rid: string) => call<Mine>(server, 'GET', `${base()}/rounds/${rid}/votes/mine`, people[who]!.token);
-  const open = (body: Record<string, unknown>) => call<{ round: { id: string; status: string }; error?: string }>(server, 'POST', `${base()}/rounds`, workshop.tokens.facilitator, body);
+  const open = (body: Record<string, unknown>) =>
+    call<{ round: { id: string; status: string }; error?: string }>(server, 'POST', `${base()}/rounds`, workshop.tokens.facilitator, body);
 
   it('keeps votes secret, enforces allowances and closed rounds, and reveals plain tallies', async () => {
     const [pass, ferry, exchange, festival] = cards as [string, string, string, string];

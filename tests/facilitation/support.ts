@@ -2,7 +2,7 @@
  * Helpers for facilitation tests: JSON calls to the API with a token, personal tokens, a workshop
  * with cities, a facilitator's provider that places cards, and providers on the control document.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { controlDocName, readControl, type ControlSnapshot } from '@plenary/shared/control';
 import { addCard, getCardsMap, type Lane } from '@plenary/shared/schema';
 import { connectClient, type TestClient } from '../utils/clients.ts';
@@ -38,7 +38,12 @@ export const register = async (
   const answer = await call<{ participantId: string; token: string }>(server, 'POST', `/api/workshops/${workshop.id}/participants`, token, { name, city });
   if (answer.status !== 201) throw new Error(`registering ${name} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   if (confirm) {
-    const confirmed = await call(server, 'POST', `/api/workshops/${workshop.id}/participants/${answer.body.participantId}/confirm`, workshop.tokens.facilitator);
+    const confirmed = await call(
+      server,
+      'POST',
+      `/api/workshops/${workshop.id}/participants/${answer.body.participantId}/confirm`,
+      workshop.tokens.facilitator
+    );
     if (confirmed.status !== 200) throw new Error(`confirming ${name} answered ${confirmed.status}: ${JSON.stringify(confirmed.body)}`);
   }
   return answer.body;
@@ -46,10 +51,16 @@ export const register = async (
 
 /** A seat the facilitator grants a city; returns the seat's participant id and link token. */
 export const createSeat = async (server: PlenaryServer, workshop: CreatedWorkshop, city: string, name?: string) => {
-  const answer = await call<{ participant: { id: string }; token: string }>(server, 'POST', `/api/workshops/${workshop.id}/seats`, workshop.tokens.facilitator, {
-    city,
-    ...(name ? { name } : {})
-  });
+  const answer = await call<{ participant: { id: string }; token: string }>(
+    server,
+    'POST',
+    `/api/workshops/${workshop.id}/seats`,
+    workshop.tokens.facilitator,
+    {
+      city,
+      ...(name ? { name } : {})
+    }
+  );
   if (answer.status !== 201) throw new Error(`creating a seat for ${city} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return { participantId: answer.body.participant.id, token: answer.body.token };
 };

@@ -29,7 +29,13 @@ describe('timers on server time', () => {
   /** Runs a timer command and returns the timer with the server-clock window it was made in. */
   const command = async (body: Record<string, unknown>) => {
     const before = await serverNow();
-    const answer = await call<{ timer: Timer; error?: string; field?: string }>(server, 'POST', `/api/workshops/${workshop.id}/timers`, workshop.tokens.facilitator, body);
+    const answer = await call<{ timer: Timer; error?: string; field?: string }>(
+      server,
+      'POST',
+      `/api/workshops/${workshop.id}/timers`,
+      workshop.tokens.facilitator,
+      body
+    );
     const after = await serverNow();
     return { ...answer, before, after };
   };
@@ -77,7 +83,7 @@ describe('timers on server time', () => {
     expect(snapshotOf(screen).timers.workshop).toEqual(reset.body.timer);
   });
 
-  it('keeps a board\'s timer apart from the workshop timer, and refuses what does not fit', async () => {
+  it("keeps a board's timer apart from the workshop timer, and refuses what does not fit", async () => {
     const board = workshop.boards[1]!.id;
     const none = await command({ boardId: board, action: 'add', addMs: 1000 });
     expect([none.status, none.body.error]).toEqual([409, 'there is no timer to add time to']);

@@ -30,7 +30,11 @@ describeRedis('votes sent all at once', () => {
       const cards = await placeCards(facilitator, 'proposed', ['Ferry link', 'Joint tourism pass']);
       const budi = await register(server, workshop, 'Budi', 'Surabaya');
       const base = `/api/workshops/${workshop.id}`;
-      const opened = await call<{ round: { id: string } }>(server, 'POST', `${base}/rounds`, workshop.tokens.facilitator, { boardId: board, lane: 'proposed', votesPerDelegate: 3 });
+      const opened = await call<{ round: { id: string } }>(server, 'POST', `${base}/rounds`, workshop.tokens.facilitator, {
+        boardId: board,
+        lane: 'proposed',
+        votesPerDelegate: 3
+      });
       const rid = opened.body.round.id;
       const answers = await Promise.all(
         Array.from({ length: 12 }, (_, i) => call<{ error?: string }>(server, 'POST', `${base}/rounds/${rid}/votes`, budi.token, { cardId: cards[i % 2] }))

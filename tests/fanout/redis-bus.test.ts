@@ -1,15 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { RedisBus } from '@plenary/server/fanout/redis-bus.ts';
 import { LocalBus } from '@plenary/server/fanout/local-bus.ts';
-import {
-  REDIS_URL,
-  describePrivateRedis,
-  describeRedis,
-  startPrivateRedis,
-  uniqueKeyPrefix,
-  waitUntil,
-  type PrivateRedis
-} from '../utils/redis.ts';
+import { REDIS_URL, describePrivateRedis, describeRedis, startPrivateRedis, uniqueKeyPrefix, waitUntil, type PrivateRedis } from '../utils/redis.ts';
 
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 

@@ -47,11 +47,7 @@ describe('access log', () => {
     await raw.handshake();
     const opened = await waitFor(() => server.jsonLogs().find((l) => l.msg === 'connection opened'), 10_000, 'the open logged');
     raw.ws.close(1000);
-    const closed = await waitFor(
-      () => server.jsonLogs().find((l) => l.msg === 'connection closed' && l.conn === opened.conn),
-      10_000,
-      'the close logged'
-    );
+    const closed = await waitFor(() => server.jsonLogs().find((l) => l.msg === 'connection closed' && l.conn === opened.conn), 10_000, 'the close logged');
     expect(closed).toMatchObject({ code: 1000 });
     raw.destroy();
   });

@@ -27,13 +27,16 @@ const streamBody = (server: PlenaryServer, method: string, path: string, maxByte
     let sent = 0;
     let answered = false;
     // A connection of its own (agent: false): the server answers before the body ends and does not keep it.
-    const req = request({ host: '127.0.0.1', port: server.port, method, path, agent: false, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      answered = true;
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Refused['body']) : {}, sent }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: server.port, method, path, agent: false, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        answered = true;
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Refused['body']) : {}, sent }));
+      }
+    );
     req.on('error', (err) => (answered ? undefined : reject(err)));
     req.write('{"title":"');
     const pump = () => {
@@ -73,14 +76,25 @@ describe('HTTP body limits', () => {
 
   it('gives facilitation actions a small limit: a 100 KiB banner is refused before its token is even checked', async () => {
     const workshop = await server.createWorkshop();
-    const refused = await streamBody(server, 'PUT', `/api/workshops/${workshop.id}/banner`, 100 * 1024, { authorization: `Bearer ${workshop.tokens.facilitator}` });
+    const refused = await streamBody(server, 'PUT', `/api/workshops/${workshop.id}/banner`, 100 * 1024, {
+      authorization: `Bearer ${workshop.tokens.facilitator}`
+    });
     expect(refused.status).toBe(413);
     expect(refused.body).toMatchObject({ field: 'body' });
   });
 
   it('still accepts a workshop with 200 cities (the largest body creation needs)', async () => {
-    const cities = Array.from({ length: 200 }, (_, i) => ({ en: `City ${i} ${'x'.repeat(100)}`, native: 'ม'.repeat(120), country: 'Country'.repeat(10), lang: 'th' }));
-    const res = await server.fetch('/api/workshops', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Big twinning', cities }) });
+    const cities = Array.from({ length: 200 }, (_, i) => ({
+      en: `City ${i} ${'x'.repeat(100)}`,
+      native: 'ม'.repeat(120),
+      country: 'Country'.repeat(10),
+      lang: 'th'
+    }));
+    const res = await server.fetch('/api/workshops', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Big twinning', cities })
+    });
     expect(res.status).toBe(201);
   });
 

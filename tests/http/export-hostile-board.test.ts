@@ -6,7 +6,7 @@
  * invalid dates are skipped and reported (X-Export-Warnings, JSON `warnings`, X-PLENARY-WARNING).
  */
 import ICAL from 'ical.js';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, ICS_WARNING, exportDocumentSchema } from '@plenary/shared/export';
 import { addCard, getCardMap } from '@plenary/shared/schema';
@@ -33,7 +33,12 @@ describe('exports of a board holding what no form lets through', () => {
     await attacker.synced();
     addCard(attacker.doc, { ...base, kind: 'action', lane: 'agreed', title: 'Good action', leadCity: 'Bangkok', endDate: '2026-12-31' });
     const dated = addCard(attacker.doc, {
-      ...base, kind: 'action', lane: 'agreed', title: 'Badly dated action', endDate: '2026-12-31', milestones: [{ date: '2026-06-30', text: 'Survey' }]
+      ...base,
+      kind: 'action',
+      lane: 'agreed',
+      title: 'Badly dated action',
+      endDate: '2026-12-31',
+      milestones: [{ date: '2026-06-30', text: 'Survey' }]
     });
     const injected = addCard(attacker.doc, { ...base, kind: 'action', lane: 'agreed', title: 'Injected', endDate: '2026-11-30' });
     // Raw writes into the document, past the schema helpers.
@@ -44,11 +49,15 @@ describe('exports of a board holding what no form lets through', () => {
       getCardMap(attacker.doc, injected)!.set('id', INJECTED_ID);
     });
     // The server holds every write once the JSON export reports all three problems.
-    await waitFor(async () => {
-      const res = await get(`/api/boards/${boardId}/export.json`);
-      if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-      return ((await res.json()) as { warnings: unknown[] }).warnings.length === 3;
-    }, 20_000, 'the server to hold the hostile writes');
+    await waitFor(
+      async () => {
+        const res = await get(`/api/boards/${boardId}/export.json`);
+        if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+        return ((await res.json()) as { warnings: unknown[] }).warnings.length === 3;
+      },
+      20_000,
+      'the server to hold the hostile writes'
+    );
   });
   afterAll(async () => {
     attacker?.destroy();
@@ -90,7 +99,11 @@ describe('exports of a board holding what no form lets through', () => {
     const body = (await res.json()) as { warnings: Array<{ code: string; path: string; cardId?: string }> };
     exportDocumentSchema.parse(body);
     expect(body.warnings.map((w) => [w.code, w.path])).toEqual(
-      expect.arrayContaining([['invalid-date', 'endDate'], ['invalid-date', 'milestones[0].date'], ['invalid-card', '']])
+      expect.arrayContaining([
+        ['invalid-date', 'endDate'],
+        ['invalid-date', 'milestones[0].date'],
+        ['invalid-card', '']
+      ])
     );
     expect(Number(res.headers.get('x-export-warnings'))).toBe(body.warnings.length);
     const doc = exportDocumentSchema.parse(body);

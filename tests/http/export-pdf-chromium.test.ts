@@ -45,7 +45,15 @@ describe('PDF exports share one warm Chromium', () => {
     workshop = await server.createWorkshop({ title: 'Warm printer', themes: ['Environment'] });
     client = connectClient(server.syncBase, workshop.boards[0]!.id, workshop.tokens.facilitator);
     await client.synced();
-    addCard(client.doc, { kind: 'action', lane: 'agreed', lang: 'en', createdBy: 'Ana', authorCity: 'Hanoi', title: 'Shared composting', endDate: '2026-12-31' });
+    addCard(client.doc, {
+      kind: 'action',
+      lane: 'agreed',
+      lang: 'en',
+      createdBy: 'Ana',
+      authorCity: 'Hanoi',
+      title: 'Shared composting',
+      endDate: '2026-12-31'
+    });
   });
   afterAll(async () => {
     client?.destroy();

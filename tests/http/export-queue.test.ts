@@ -71,7 +71,11 @@ describe('exports off the event loop, behind a bounded queue', () => {
     const [alice, bob] = [await connect(otherBoard), await connect(otherBoard)];
     const { response: exporting } = await startBigExport();
     const id = addCard(alice.doc, { ...base, kind: 'idea', text: 'Bus lanes on the ring road' });
-    await waitFor(() => readBoard(bob.doc).cards.some((c) => c.id === id && c.kind === 'idea' && c.text === 'Bus lanes on the ring road'), 60_000, 'the edit to reach the other client');
+    await waitFor(
+      () => readBoard(bob.doc).cards.some((c) => c.id === id && c.kind === 'idea' && c.text === 'Bus lanes on the ring road'),
+      60_000,
+      'the edit to reach the other client'
+    );
     // The edit went through the server while the export still held its slot.
     expect((await queue()).running).toBe(1);
     const res = await exporting;

@@ -40,7 +40,10 @@ describe('export endpoints', () => {
       title: 'Sister City Seminar 2026',
       themes: THEMES,
       hostCity: { en: 'Bangkok', native: 'กรุงเทพมหานคร', country: 'Thailand', lang: 'th' },
-      cities: [{ en: 'Bangkok', native: 'กรุงเทพมหานคร' }, { en: 'Beijing', native: '北京' }],
+      cities: [
+        { en: 'Bangkok', native: 'กรุงเทพมหานคร' },
+        { en: 'Beijing', native: '北京' }
+      ],
       startDate: '2026-03-12',
       endDate: '2026-03-16'
     });
@@ -49,16 +52,38 @@ describe('export endpoints', () => {
     client = connectClient(server.syncBase, boardId, workshop.tokens.facilitator);
     await client.synced();
     for (const [lang, title] of Object.entries(SCRIPT_TITLES)) {
-      addCard(client.doc, { ...base, kind: 'action', lane: 'agreed', lang, title, leadCity: 'Bangkok', endDate: '2026-12-31', milestones: [{ date: '2026-06-30', text: title }] });
+      addCard(client.doc, {
+        ...base,
+        kind: 'action',
+        lane: 'agreed',
+        lang,
+        title,
+        leadCity: 'Bangkok',
+        endDate: '2026-12-31',
+        milestones: [{ date: '2026-06-30', text: title }]
+      });
     }
-    addCard(client.doc, { ...base, kind: 'action', lane: 'agreed', lang: 'en', title: HOSTILE.formula, objective: HOSTILE.script, resources: HOSTILE.mdLink, endDate: '2026-11-30' });
+    addCard(client.doc, {
+      ...base,
+      kind: 'action',
+      lane: 'agreed',
+      lang: 'en',
+      title: HOSTILE.formula,
+      objective: HOSTILE.script,
+      resources: HOSTILE.mdLink,
+      endDate: '2026-11-30'
+    });
     addCard(client.doc, { ...base, kind: 'idea', lang: 'th', text: 'ตลาดน้ำสีเขียว' });
     // The export reads what the server holds: wait until every card has reached it.
     const expected = readBoard(client.doc).cards.length;
-    await waitFor(async () => {
-      const res = await get(`/api/boards/${boardId}/export.json`);
-      return res.ok && ((await res.json()) as { boards: Array<{ snapshot: { cards: unknown[] } }> }).boards[0]!.snapshot.cards.length === expected;
-    }, 15_000, 'the server to hold every card');
+    await waitFor(
+      async () => {
+        const res = await get(`/api/boards/${boardId}/export.json`);
+        return res.ok && ((await res.json()) as { boards: Array<{ snapshot: { cards: unknown[] } }> }).boards[0]!.snapshot.cards.length === expected;
+      },
+      15_000,
+      'the server to hold every card'
+    );
   });
   afterAll(async () => {
     client?.destroy();

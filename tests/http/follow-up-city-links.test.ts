@@ -28,7 +28,11 @@ describeRedis('city follow-up links on two instances sharing Redis', () => {
   const links: Record<'bangkok' | 'hcmc' | 'outcomes', string> = { bangkok: '', hcmc: '', outcomes: '' };
 
   const post = async (server: PlenaryServer, path: string, token: string, body: unknown) => {
-    const res = await server.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const res = await server.fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body)
+    });
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Record<string, unknown> };
   };
   const base = () => `/api/workshops/${workshop.id}/follow-up`;
@@ -58,7 +62,11 @@ describeRedis('city follow-up links on two instances sharing Redis', () => {
     const closed = await post(two, `${base()}/close`, workshop.tokens.facilitator, {});
     expect(closed.status).toBe(200);
     commitments = closed.body.commitments as Commitment[];
-    for (const [key, body] of [['bangkok', { role: 'city', city: 'Bangkok' }], ['hcmc', { role: 'city', city: 'Ho Chi Minh City' }], ['outcomes', { role: 'outcomes' }]] as const) {
+    for (const [key, body] of [
+      ['bangkok', { role: 'city', city: 'Bangkok' }],
+      ['hcmc', { role: 'city', city: 'Ho Chi Minh City' }],
+      ['outcomes', { role: 'outcomes' }]
+    ] as const) {
       links[key] = (await post(one, `${base()}/links`, workshop.tokens.facilitator, body)).body.token as string;
     }
   });

@@ -54,16 +54,20 @@ describe('/healthz and /metrics on the embedded store', () => {
       await Promise.all([a.synced(), b.synced()]);
       a.doc.getText('notes').insert(0, 'Bike lanes along the river');
       await waitFor(() => b.doc.getText('notes').toString() === 'Bike lanes along the river', 10_000, 'the edit to reach B');
-      await waitFor(async () => {
-        const text = await metrics();
-        return (
-          sample(text, 'plenary_connections') === 2 &&
-          sample(text, 'plenary_documents_loaded') === 1 &&
-          sample(text, 'plenary_updates_received_total') >= 1 &&
-          sample(text, 'plenary_updates_fanned_out_total') >= 1 &&
-          sample(text, 'plenary_store_write_seconds_count') >= 1
-        );
-      }, 10_000, 'metrics to count two connections, one document, the edit and its write');
+      await waitFor(
+        async () => {
+          const text = await metrics();
+          return (
+            sample(text, 'plenary_connections') === 2 &&
+            sample(text, 'plenary_documents_loaded') === 1 &&
+            sample(text, 'plenary_updates_received_total') >= 1 &&
+            sample(text, 'plenary_updates_fanned_out_total') >= 1 &&
+            sample(text, 'plenary_store_write_seconds_count') >= 1
+          );
+        },
+        10_000,
+        'metrics to count two connections, one document, the edit and its write'
+      );
     } finally {
       a.destroy();
       b.destroy();

@@ -84,7 +84,9 @@ describe('request rates and the workshop-creation policy (TRUST_PROXY=1, no ORGA
       const path = `/api/workshops/${workshop.id}/participants`;
       const auth = { authorization: `Bearer ${workshop.tokens.delegate}` };
       let n = 0;
-      const { before, refusal } = await untilRefused(90, () => send(server, 'POST', path, { ...auth, ...from('192.168.3.3') }, { name: `Delegate ${++n}`, city: 'Kandy' }));
+      const { before, refusal } = await untilRefused(90, () =>
+        send(server, 'POST', path, { ...auth, ...from('192.168.3.3') }, { name: `Delegate ${++n}`, city: 'Kandy' })
+      );
       expect(before).toHaveLength(60);
       expect(before.every((a) => a.status === 201)).toBe(true);
       expectRefusal(refusal);
@@ -121,6 +123,8 @@ describe('workshop creation with ORGANIZER_KEY set', () => {
   it('creates from any address with the key, and answers 401 without it', async () => {
     const outside = from('203.0.113.77');
     expect((await send(server, 'POST', '/api/workshops', outside, { title: 'Remote organiser' })).status).toBe(401);
-    expect((await send(server, 'POST', '/api/workshops', { ...outside, authorization: `Bearer ${ORGANIZER_KEY}` }, { title: 'Remote organiser' })).status).toBe(201);
+    expect((await send(server, 'POST', '/api/workshops', { ...outside, authorization: `Bearer ${ORGANIZER_KEY}` }, { title: 'Remote organiser' })).status).toBe(
+      201
+    );
   });
 });

@@ -87,7 +87,11 @@ describe('web app files', () => {
     expect(answer.headers['content-type']).toMatch(/^application\/manifest\+json/);
     expect(answer.headers['cache-control']).toBe('no-cache');
     const manifest = JSON.parse(answer.body.toString('utf8')) as {
-      name: string; start_url: string; display: string; theme_color: string; icons: { src: string; sizes: string; type: string }[];
+      name: string;
+      start_url: string;
+      display: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; type: string }[];
     };
     expect(manifest).toMatchObject({ name: 'Plenary', start_url: '/', display: 'standalone', theme_color: expect.stringMatching(/^#/) });
     expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));

@@ -56,12 +56,23 @@ describe('the API document (in-process)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-openapi-'));
   const store = new SqliteStore({ dataDir });
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({ config, log: createLogger('silent'), metrics: createMetrics(), store, bus: new LocalBus(), signer: createTokenSigner('in-process-secret-0123456789') });
+  const services = createServices({
+    config,
+    log: createLogger('silent'),
+    metrics: createMetrics(),
+    store,
+    bus: new LocalBus(),
+    signer: createTokenSigner('in-process-secret-0123456789')
+  });
   const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
   // What @hono/node-server hands a route about the socket: a request from this machine.
   const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
   const request = (url: string, init: RequestInit & { token?: string } = {}) =>
-    app.request(url, { ...init, headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) } }, fromLoopback);
+    app.request(
+      url,
+      { ...init, headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) } },
+      fromLoopback
+    );
   let doc: ApiDocument;
 
   beforeAll(async () => {
@@ -123,7 +134,10 @@ describe('the API document (in-process)', () => {
     expect(registered.status).toBe(201);
     const { token } = (await registered.json()) as { token: string };
     const urlOf = (p: string) =>
-      p.replace('{id}', p.startsWith('/api/boards/') ? boardId : workshop.id).replace('{boardId}', boardId).replace(/\{\w+\}/g, 'no-such-id');
+      p
+        .replace('{id}', p.startsWith('/api/boards/') ? boardId : workshop.id)
+        .replace('{boardId}', boardId)
+        .replace(/\{\w+\}/g, 'no-such-id');
 
     const withBodies = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.entries(ops).flatMap(([method, op]) => {

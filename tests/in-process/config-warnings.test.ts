@@ -30,7 +30,17 @@ describe('configuration warnings', () => {
   });
 
   it('says nothing about every known variable or the usual variables of a machine', () => {
-    const env: Record<string, string> = { HOME: '/root', PATH: '/bin', HOSTNAME: 'box', TERM: 'xterm', USER: 'u', SHELL: '/bin/sh', LANG: 'C', NODE_ENV: 'production', TZ: 'UTC' };
+    const env: Record<string, string> = {
+      HOME: '/root',
+      PATH: '/bin',
+      HOSTNAME: 'box',
+      TERM: 'xterm',
+      USER: 'u',
+      SHELL: '/bin/sh',
+      LANG: 'C',
+      NODE_ENV: 'production',
+      TZ: 'UTC'
+    };
     for (const name of CONFIG_VARIABLES) env[name] = '1';
     expect(configWarnings(env)).toEqual([]);
   });

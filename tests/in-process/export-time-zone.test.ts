@@ -28,11 +28,22 @@ describe('export time zone (in-process)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-export-tz-'));
   const store = new SqliteStore({ dataDir });
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({ config, log: createLogger('silent'), metrics: createMetrics(), store, bus: new LocalBus(), signer: createTokenSigner('in-process-secret-0123456789') });
+  const services = createServices({
+    config,
+    log: createLogger('silent'),
+    metrics: createMetrics(),
+    store,
+    bus: new LocalBus(),
+    signer: createTokenSigner('in-process-secret-0123456789')
+  });
   const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
   const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
   const request = (url: string, init: RequestInit & { token?: string } = {}) =>
-    app.request(url, { ...init, headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) } }, fromLoopback);
+    app.request(
+      url,
+      { ...init, headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) } },
+      fromLoopback
+    );
   let workshop: Created;
 
   beforeAll(async () => {

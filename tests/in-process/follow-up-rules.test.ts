@@ -34,7 +34,14 @@ describe('follow-up rules (in-process)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-follow-up-'));
   const store = new SqliteStore({ dataDir });
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({ config, log: createLogger('silent'), metrics: createMetrics(), store, bus: new LocalBus(), signer: createTokenSigner('follow-up-secret-0123456789') });
+  const services = createServices({
+    config,
+    log: createLogger('silent'),
+    metrics: createMetrics(),
+    store,
+    bus: new LocalBus(),
+    signer: createTokenSigner('follow-up-secret-0123456789')
+  });
   const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
   const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
   const request = (url: string, init: { method?: string; token?: string; body?: unknown } = {}) =>
@@ -62,12 +69,19 @@ describe('follow-up rules (in-process)', () => {
   const schoolsOf = () => commitments.find((c) => c.actionId === plan.schools)!;
 
   beforeAll(async () => {
-    const res = await request('/api/workshops', { method: 'POST', body: { title: 'Sister City Seminar 2018', themes: ['Education and youth development'], ...PLAN_CITIES } });
+    const res = await request('/api/workshops', {
+      method: 'POST',
+      body: { title: 'Sister City Seminar 2018', themes: ['Education and youth development'], ...PLAN_CITIES }
+    });
     workshop = (await res.json()) as Created;
     board = workshop.boards[0]!.id;
     plan = await services.control.withBoard(board, (doc) => addDemoPlan(doc));
     for (const { actionId, city } of DEMO_CONSENT(plan)) {
-      const answered = await request(`/api/workshops/${workshop.id}/consent`, { method: 'PUT', token: workshop.tokens.facilitator, body: { boardId: board, actionId, answer: 'endorse', city } });
+      const answered = await request(`/api/workshops/${workshop.id}/consent`, {
+        method: 'PUT',
+        token: workshop.tokens.facilitator,
+        body: { boardId: board, actionId, answer: 'endorse', city }
+      });
       expect(answered.status).toBe(200);
     }
   });
@@ -81,10 +95,18 @@ describe('follow-up rules (in-process)', () => {
 
   it('closing freezes exactly the agreed actions; a delegate may not close; an unagreed action cannot be marked final', async () => {
     expect((await request(`${base()}/close`, { method: 'POST', token: workshop.tokens.delegate })).status).toBe(403);
-    const notAgreed = await request(`${base()}/commitments`, { method: 'POST', token: workshop.tokens.facilitator, body: { boardId: board, actionId: plan.fair } });
+    const notAgreed = await request(`${base()}/commitments`, {
+      method: 'POST',
+      token: workshop.tokens.facilitator,
+      body: { boardId: board, actionId: plan.fair }
+    });
     expect(notAgreed.status).toBe(409);
     expect(((await notAgreed.json()) as { error: string }).error).toContain('awaiting Porto');
-    const final = await request(`${base()}/commitments`, { method: 'POST', token: workshop.tokens.facilitator, body: { boardId: board, actionId: plan.river } });
+    const final = await request(`${base()}/commitments`, {
+      method: 'POST',
+      token: workshop.tokens.facilitator,
+      body: { boardId: board, actionId: plan.river }
+    });
     expect(final.status).toBe(201);
     expect(((await final.json()) as { commitment: Commitment }).commitment.frozenBy).toBe('final');
 
@@ -104,9 +126,11 @@ describe('follow-up rules (in-process)', () => {
       title.delete(0, title.length);
       title.insert(0, 'Something else entirely');
     });
-    const closedAgain = (await (await request(`${base()}/close`, { method: 'POST', token: workshop.tokens.facilitator })).json()) as { commitments: Commitment[] };
+    const closedAgain = (await (await request(`${base()}/close`, { method: 'POST', token: workshop.tokens.facilitator })).json()) as {
+      commitments: Commitment[];
+    };
     expect(closedAgain.commitments.find((c) => c.actionId === plan.schools)!.title).toBe('Green schools exchange');
-    expect(getCardsMap((await services.control.readBoard(board, (d) => d))).size).toBe(3);
+    expect(getCardsMap(await services.control.readBoard(board, (d) => d)).size).toBe(3);
   });
 
   it("lets a city report progress only on what it leads, and note on others'", async () => {
@@ -115,7 +139,17 @@ describe('follow-up rules (in-process)', () => {
     links.outcomes = await link({ role: 'outcomes' });
     const schools = schoolsOf();
     const milestone = schools.milestones[0]!.id;
-    const progress = { kind: 'progress', commitmentId: schools.id, item: 'milestone', itemId: milestone, status: 'done', percent: 100, note: 'ครูจากโฮจิมินห์มาเยี่ยมแล้ว', lang: 'th', evidence: ['https://example.org/visit'] };
+    const progress = {
+      kind: 'progress',
+      commitmentId: schools.id,
+      item: 'milestone',
+      itemId: milestone,
+      status: 'done',
+      percent: 100,
+      note: 'ครูจากโฮจิมินห์มาเยี่ยมแล้ว',
+      lang: 'th',
+      evidence: ['https://example.org/visit']
+    };
 
     const byLead = await update(links.bangkok, progress);
     expect(byLead.status).toBe(201);
@@ -133,7 +167,10 @@ describe('follow-up rules (in-process)', () => {
     expect((await update('forged.token', progress)).status).toBe(401);
 
     const view = (await (await request(base(), { token: links.outcomes })).json()) as OutcomesView;
-    expect(view.updates.map((u) => [u.city, u.kind])).toEqual([['Bangkok', 'progress'], ['Ho Chi Minh City', 'note']]);
+    expect(view.updates.map((u) => [u.city, u.kind])).toEqual([
+      ['Bangkok', 'progress'],
+      ['Ho Chi Minh City', 'note']
+    ]);
   });
 
   it('answers bad input with 400 naming the field', async () => {
@@ -166,7 +203,11 @@ describe('follow-up rules (in-process)', () => {
 
   it('refuses follow-up links at the sync upgrade and on meeting routes', async () => {
     for (const token of [links.bangkok!, links.outcomes!]) {
-      const admission = await services.rooms.policy.authenticate({ boardId: board, authorization: undefined, url: new URL(`http://localhost/sync/${board}?token=${token}`) });
+      const admission = await services.rooms.policy.authenticate({
+        boardId: board,
+        authorization: undefined,
+        url: new URL(`http://localhost/sync/${board}?token=${token}`)
+      });
       expect(admission.ok).toBe(false);
       expect((await request(`/api/workshops/${workshop.id}`, { token })).status).toBe(401);
       expect((await request(`/api/workshops/${workshop.id}/locks/${board}`, { method: 'PUT', token, body: { locked: true } })).status).toBe(401);
@@ -188,7 +229,16 @@ describe('follow-up rules (in-process)', () => {
     const uid = `${workshop.id}.${board}.${plan.schools}.${second.id}@plenary`;
     expect(before.replace(/\r\n /g, '')).toContain(`UID:${uid}`);
     expect(before).toContain('DTSTART;VALUE=DATE:20190301');
-    const moved = await update(links.bangkok!, { kind: 'progress', commitmentId: schools.id, item: 'milestone', itemId: second.id, status: 'delayed', dueDate: '2019-04-15', note: 'เลื่อนเพราะปิดเทอม', lang: 'th' });
+    const moved = await update(links.bangkok!, {
+      kind: 'progress',
+      commitmentId: schools.id,
+      item: 'milestone',
+      itemId: second.id,
+      status: 'delayed',
+      dueDate: '2019-04-15',
+      note: 'เลื่อนเพราะปิดเทอม',
+      lang: 'th'
+    });
     expect(moved.status).toBe(201);
     const after = await calendarOf();
     expect(after.replace(/\r\n /g, '')).toContain(`UID:${uid}`);
@@ -200,7 +250,9 @@ describe('follow-up rules (in-process)', () => {
     expect(csv).toContain('เลื่อนเพราะปิดเทอม');
     expect(csv).toContain('Green schools exchange');
     // As of a day before anything was recorded, nothing was reported.
-    const early = (await (await request(`${base()}/report.json?date=2018-01-01`, { token: links.outcomes })).json()) as { commitments: { status: string; updates: unknown[] }[] };
+    const early = (await (await request(`${base()}/report.json?date=2018-01-01`, { token: links.outcomes })).json()) as {
+      commitments: { status: string; updates: unknown[] }[];
+    };
     expect(early.commitments.every((c) => c.status === 'not-started' && c.updates.length === 0)).toBe(true);
     // In the reader's language: the report's headings and statuses, the feed's summaries; the notes as written.
     const docx = unzipSync(new Uint8Array(await (await request(`${base()}/report.docx?lang=vi`, { token: links.outcomes })).arrayBuffer()));

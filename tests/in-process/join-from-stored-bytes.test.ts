@@ -60,7 +60,10 @@ const storeCrashedBoard = async (store: Store, name: string, size = { snapshot: 
 };
 
 /** The board's text and its cards (sorted by id, so that the order they arrived in does not matter). */
-const content = (doc: Y.Doc) => ({ notes: doc.getText('notes').toString(), cards: Object.fromEntries(Object.entries(doc.getMap('cards').toJSON()).sort(([a], [b]) => a.localeCompare(b))) });
+const content = (doc: Y.Doc) => ({
+  notes: doc.getText('notes').toString(),
+  cards: Object.fromEntries(Object.entries(doc.getMap('cards').toJSON()).sort(([a], [b]) => a.localeCompare(b)))
+});
 
 describe('joining while the board loads (in-process)', () => {
   let core: InProcessCore | undefined;
@@ -110,7 +113,10 @@ describe('joining while the board loads (in-process)', () => {
     second.doc.getText('notes').insert(0, 'HELLO ');
     expect(room.loaded).toBe(false);
 
-    const want = { notes: 'HELLO ' + expected.getText('notes').toString(), cards: { ...content(expected).cards, c3: 'from another instance', c4: 'typed while loading' } };
+    const want = {
+      notes: `HELLO ${expected.getText('notes').toString()}`,
+      cards: { ...content(expected).cards, c3: 'from another instance', c4: 'typed while loading' }
+    };
     await waitFor(() => JSON.stringify(content(first.doc)) === JSON.stringify(want), 2000, 'every edit at the first client');
     await waitFor(() => JSON.stringify(content(second.doc)) === JSON.stringify(want), 2000, 'every edit at the second client');
     expect(content(room.doc)).toEqual(want);
@@ -201,6 +207,6 @@ describe('joining while the board loads (in-process)', () => {
     // Warm: the server's step 1 first; then what changed since the snapshot, then the snapshot.
     expect(late.received.filter((k) => k !== 'awareness')).toEqual(['step1', 'update', 'step2']);
     expect(content(late.doc)).toEqual(content(writer.doc));
-    expect(late.doc.getText('notes').toString()).toBe('+++' + expected.getText('notes').toString());
+    expect(late.doc.getText('notes').toString()).toBe(`+++${expected.getText('notes').toString()}`);
   });
 });

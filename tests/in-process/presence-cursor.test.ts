@@ -71,7 +71,7 @@ describe('presence cursors through the room (in-process)', () => {
     ['a position with neither item nor type (Yjs throws on it)', { head: { assoc: 0 } }],
     ['a position with a fractional clock', { anchor: { item: { client: 1, clock: 1.5 } } }],
     ['an extra key carrying a large payload', { note: 'x'.repeat(50_000) }],
-    ['a cursor that is a string', 'text'],
+    ['a cursor that is a string', 'text']
   ])('closes a connection announcing %s as malformed, and shows nothing of it', async (_why, change) => {
     const bad = typeof change === 'string' ? change : { ...cursor, ...change };
     const { closedWith, shown } = await announce({ cursor: bad });

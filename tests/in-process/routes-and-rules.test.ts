@@ -32,7 +32,14 @@ describe('routes and workshop rules (in-process)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-routes-'));
   const store = new SqliteStore({ dataDir });
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({ config, log: createLogger('silent'), metrics: createMetrics(), store, bus: new LocalBus(), signer: createTokenSigner('in-process-secret-0123456789') });
+  const services = createServices({
+    config,
+    log: createLogger('silent'),
+    metrics: createMetrics(),
+    store,
+    bus: new LocalBus(),
+    signer: createTokenSigner('in-process-secret-0123456789')
+  });
   const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
   // What @hono/node-server hands a route about the socket: a request from this machine.
   const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
@@ -41,12 +48,20 @@ describe('routes and workshop rules (in-process)', () => {
       url,
       {
         ...init,
-        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers as Record<string, string>) }
+        headers: {
+          'content-type': 'application/json',
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.headers as Record<string, string>)
+        }
       },
       fromLoopback
     );
   const identityOf = async (boardId: string, token: string): Promise<ConnectionIdentity> => {
-    const admission = await services.rooms.policy.authenticate({ boardId, authorization: undefined, url: new URL(`http://localhost/sync/${boardId}?token=${token}`) });
+    const admission = await services.rooms.policy.authenticate({
+      boardId,
+      authorization: undefined,
+      url: new URL(`http://localhost/sync/${boardId}?token=${token}`)
+    });
     if (!admission.ok) throw new Error(`refused: ${admission.status} ${admission.reason}`);
     return admission.identity;
   };
@@ -78,12 +93,16 @@ describe('routes and workshop rules (in-process)', () => {
   it("refuses a delegate's lock; a facilitator's lock refuses delegates' edits and not the facilitator's", async () => {
     const board = workshop.boards[0]!.id;
     const lockBody = JSON.stringify({ locked: true });
-    expect((await request(`/api/workshops/${workshop.id}/locks/${board}`, { method: 'PUT', body: lockBody, token: workshop.tokens.delegate })).status).toBe(403);
+    expect((await request(`/api/workshops/${workshop.id}/locks/${board}`, { method: 'PUT', body: lockBody, token: workshop.tokens.delegate })).status).toBe(
+      403
+    );
     const delegate = new InProcessClient(services, { boardId: board, ...(await identityOf(board, workshop.tokens.delegate)) });
     const facilitator = new InProcessClient(services, { boardId: board, ...(await identityOf(board, workshop.tokens.facilitator)) });
     await delegate.connect(services);
     await facilitator.connect(services);
-    expect((await request(`/api/workshops/${workshop.id}/locks/${board}`, { method: 'PUT', body: lockBody, token: workshop.tokens.facilitator })).status).toBe(200);
+    expect((await request(`/api/workshops/${workshop.id}/locks/${board}`, { method: 'PUT', body: lockBody, token: workshop.tokens.facilitator })).status).toBe(
+      200
+    );
     await waitFor(() => getMetaMap(delegate.doc).get('locked') === true, 5000, 'the lock mirrored on the board');
     delegate.doc.getText('scratch').insert(0, 'typed after the lock');
     facilitator.doc.getText('notes').insert(0, 'closing remarks');
@@ -102,7 +121,11 @@ describe('routes and workshop rules (in-process)', () => {
     const open = new InProcessClient(services, { boardId: board, ...(await identityOf(board, oldToken)) });
     await open.connect(services);
     await waitFor(() => open.synced, 5000, 'synced');
-    const res = await request(`/api/workshops/${workshop.id}/links/reissue`, { method: 'POST', body: JSON.stringify({ role: 'delegate' }), token: workshop.tokens.facilitator });
+    const res = await request(`/api/workshops/${workshop.id}/links/reissue`, {
+      method: 'POST',
+      body: JSON.stringify({ role: 'delegate' }),
+      token: workshop.tokens.facilitator
+    });
     expect(res.status).toBe(200);
     await waitFor(() => open.closedWith !== null, 2000, 'the open connection closed');
     expect(open.closedWith).toBe(CloseCode.tokenRevoked);

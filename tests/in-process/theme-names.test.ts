@@ -29,7 +29,14 @@ describe('theme names per language (in-process)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-theme-names-'));
   const store = new SqliteStore({ dataDir });
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({ config, log: createLogger('silent'), metrics: createMetrics(), store, bus: new LocalBus(), signer: createTokenSigner('theme-names-secret-0123456789') });
+  const services = createServices({
+    config,
+    log: createLogger('silent'),
+    metrics: createMetrics(),
+    store,
+    bus: new LocalBus(),
+    signer: createTokenSigner('theme-names-secret-0123456789')
+  });
   const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
   const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
   const request = (url: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
@@ -79,7 +86,12 @@ describe('theme names per language (in-process)', () => {
 
   it('refuses delegates (403), observers (403) and callers without a token of this workshop (401); nothing changes', async () => {
     const body = { names: { vi: 'Tên của tôi' } };
-    for (const [token, status] of [[workshop.tokens.delegate, 403], [workshop.tokens.observer, 403], [undefined, 401], ['forged.token', 401]] as const) {
+    for (const [token, status] of [
+      [workshop.tokens.delegate, 403],
+      [workshop.tokens.observer, 403],
+      [undefined, 401],
+      ['forged.token', 401]
+    ] as const) {
       const res = await request(namesUrl(), { method: 'PUT', body, ...(token ? { token } : {}) });
       expect(res.status).toBe(status);
     }

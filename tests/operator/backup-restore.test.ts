@@ -37,41 +37,45 @@ for (const kind of STORE_KINDS) {
       if (dir) await rm(dir, { recursive: true, force: true });
     });
 
-    it('restores a deleted workshop from an online backup, and a server on the restored data serves its board', async () => {
-      const env = storeEnv(server);
-      const kept = await populateWorkshop(server, store, 'Night market on the river');
-      const other = await createCityWorkshop(server);
-      const file = join(dir, `plenary-${kind.name}.backup`);
+    it(
+      'restores a deleted workshop from an online backup, and a server on the restored data serves its board',
+      async () => {
+        const env = storeEnv(server);
+        const kept = await populateWorkshop(server, store, 'Night market on the river');
+        const other = await createCityWorkshop(server);
+        const file = join(dir, `plenary-${kind.name}.backup`);
 
-      // Online: the server keeps running.
-      const backup = await runJson<{ items: number; bytes: number }>(env, ['backup', file]);
-      expect(backup.code).toBe(0);
-      expect(backup.body.items).toBeGreaterThan(0);
-      expect((await runCli(env, ['backup', file])).code).toBe(1);
+        // Online: the server keeps running.
+        const backup = await runJson<{ items: number; bytes: number }>(env, ['backup', file]);
+        expect(backup.code).toBe(0);
+        expect(backup.body.items).toBeGreaterThan(0);
+        expect((await runCli(env, ['backup', file])).code).toBe(1);
 
-      expect((await server.kill('SIGTERM')).code).toBe(0);
-      expect((await runCli(env, ['delete', kept.workshop.id, '--yes'])).code).toBe(0);
-      expect(await store.getMeta(`workshop:${kept.workshop.id}`)).toBeNull();
-      expect(await store.loadDoc(kept.board)).toBeNull();
+        expect((await server.kill('SIGTERM')).code).toBe(0);
+        expect((await runCli(env, ['delete', kept.workshop.id, '--yes'])).code).toBe(0);
+        expect(await store.getMeta(`workshop:${kept.workshop.id}`)).toBeNull();
+        expect(await store.loadDoc(kept.board)).toBeNull();
 
-      // Another workshop is still stored: a restore would replace it, so it needs --force.
-      const refused = await runCli(env, ['restore', file]);
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain('not empty');
-      expect(await store.getMeta(`workshop:${kept.workshop.id}`)).toBeNull();
-      expect((await runCli(env, ['restore', file, '--force'])).code).toBe(0);
-      expect(await store.getMeta(`workshop:${other.id}`)).not.toBeNull();
+        // Another workshop is still stored: a restore would replace it, so it needs --force.
+        const refused = await runCli(env, ['restore', file]);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain('not empty');
+        expect(await store.getMeta(`workshop:${kept.workshop.id}`)).toBeNull();
+        expect((await runCli(env, ['restore', file, '--force'])).code).toBe(0);
+        expect(await store.getMeta(`workshop:${other.id}`)).not.toBeNull();
 
-      await server.restart();
-      const client = connectClient(server.syncBase, kept.board, kept.workshop.tokens.delegate);
-      try {
-        await client.synced();
-        await waitFor(() => JSON.stringify(readBoard(client.doc)).includes('Night market on the river'), 10_000, 'the restored card');
-        expect(client.closes).toEqual([]);
-      } finally {
-        client.destroy();
-      }
-      expect((await store.listVersions(kept.board)).map((v) => v.id)).toContain(kept.versionId);
-    }, SLOW);
+        await server.restart();
+        const client = connectClient(server.syncBase, kept.board, kept.workshop.tokens.delegate);
+        try {
+          await client.synced();
+          await waitFor(() => JSON.stringify(readBoard(client.doc)).includes('Night market on the river'), 10_000, 'the restored card');
+          expect(client.closes).toEqual([]);
+        } finally {
+          client.destroy();
+        }
+        expect((await store.listVersions(kept.board)).map((v) => v.id)).toContain(kept.versionId);
+      },
+      SLOW
+    );
   });
 }

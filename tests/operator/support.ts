@@ -84,13 +84,26 @@ export const populateWorkshop = async (server: PlenaryServer, store: Store, card
     const seat = await createSeat(server, workshop, 'Porto', 'Ana');
     const delegate = await register(server, workshop, 'Budi', 'Surabaya');
     const base = `/api/workshops/${workshop.id}`;
-    const round = await call<{ round: { id: string } }>(server, 'POST', `${base}/rounds`, workshop.tokens.facilitator, { boardId: board, lane: 'proposed', votesPerDelegate: 3 });
+    const round = await call<{ round: { id: string } }>(server, 'POST', `${base}/rounds`, workshop.tokens.facilitator, {
+      boardId: board,
+      lane: 'proposed',
+      votesPerDelegate: 3
+    });
     if (round.status !== 201 && round.status !== 200) throw new Error(`opening a round answered ${round.status}`);
     const voted = await call(server, 'POST', `${base}/rounds/${round.body.round.id}/votes`, delegate.token, { cardId: card });
     if (voted.status !== 200) throw new Error(`voting answered ${voted.status}: ${JSON.stringify(voted.body)}`);
-    const version = await call<{ version: { id: string } }>(server, 'POST', `/api/boards/${board}/versions`, workshop.tokens.facilitator, { label: 'Before lunch' });
+    const version = await call<{ version: { id: string } }>(server, 'POST', `/api/boards/${board}/versions`, workshop.tokens.facilitator, {
+      label: 'Before lunch'
+    });
     if (version.status !== 201) throw new Error(`saving a version answered ${version.status}`);
-    return { workshop, board, card: card!, participantIds: [seat.participantId, delegate.participantId], roundId: round.body.round.id, versionId: version.body.version.id };
+    return {
+      workshop,
+      board,
+      card: card!,
+      participantIds: [seat.participantId, delegate.participantId],
+      roundId: round.body.round.id,
+      versionId: version.body.version.id
+    };
   } finally {
     client.destroy();
   }

@@ -34,7 +34,6 @@ export const smallUpdate = (value: string): Uint8Array => {
 let docCounter = 0;
 export const newDocName = (label: string) => `contract-${label}-${++docCounter}-${Date.now().toString(36)}`;
 
-
 /** A version entry as the versions service writes it. */
 export const entry = (id: string, auto: boolean, meta = '{}'): VersionEntry => ({ id, createdAt: new Date().toISOString(), auto, meta });
 export const bytes = (text: string) => new TextEncoder().encode(text);

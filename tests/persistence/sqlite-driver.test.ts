@@ -13,7 +13,9 @@ import { availableSqliteDrivers } from './fixtures/sqlite-drivers.ts';
 
 describe('SQLite driver', () => {
   it('is node:sqlite on the Node versions that have it without a flag, better-sqlite3 before', () => {
-    const byVersion = Object.fromEntries(['20.19.0', '22.12.0', '22.13.0', '22.16.0', '23.3.0', '23.4.0', '24.0.0', '24.21.0', '26.1.0'].map((v) => [v, sqliteDriverFor(undefined, v)]));
+    const byVersion = Object.fromEntries(
+      ['20.19.0', '22.12.0', '22.13.0', '22.16.0', '23.3.0', '23.4.0', '24.0.0', '24.21.0', '26.1.0'].map((v) => [v, sqliteDriverFor(undefined, v)])
+    );
     expect(byVersion).toEqual({
       '20.19.0': 'better-sqlite3',
       '22.12.0': 'better-sqlite3',

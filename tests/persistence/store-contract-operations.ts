@@ -22,7 +22,7 @@ export const runOperationsContract = (current: () => Store, open: () => Promise<
       while (Date.now() <= Date.parse(iso) + 2) await new Promise((r) => setTimeout(r, 2));
     };
 
-    it('reports a document\'s bytes, versions and last write; null for one never stored', async () => {
+    it("reports a document's bytes, versions and last write; null for one never stored", async () => {
       expect(await store.docInfo(newDocName('info-none'))).toBeNull();
       const name = newDocName('info');
       const before = Date.now();
@@ -103,7 +103,11 @@ export const runOperationsContract = (current: () => Store, open: () => Promise<
         // Restored through another instance: every instance sees the restored data.
         const other = await open();
         await other.restore(file);
-        expect(docFrom((await load(store, name)).updates).getText('t').toString()).toBe('compacted and logged');
+        expect(
+          docFrom((await load(store, name)).updates)
+            .getText('t')
+            .toString()
+        ).toBe('compacted and logged');
         expect(new TextDecoder().decode((await store.getVersion(name, 'kept'))!.data)).toBe('version bytes');
         expect(await store.getMeta(key)).toBe('before');
         expect(await store.loadDoc(later)).toBeNull();

@@ -32,7 +32,7 @@ export const runRecordsContract = (current: () => Store, open: () => Promise<Sto
       expect(await a.appendRecord(list, 'late', 12)).toBeNull();
     });
 
-    it('shows one instance\'s records to another and deletes a list alone', async () => {
+    it("shows one instance's records to another and deletes a list alone", async () => {
       const [list, other] = [newDocName('records-del'), newDocName('records-keep')];
       const store = current();
       const second = await open();

@@ -205,14 +205,16 @@ export const runStoreContract = (storeName: string, makeHarness: () => Promise<S
       expect(await other.getMeta(key)).toBe(a);
     });
 
-
     it('saves versions and lists them newest first without their content', async () => {
       const name = newDocName('versions');
       const meta = JSON.stringify({ label: 'ก่อนพักเที่ยง 午休前', author: 'Somchai' });
       await store.saveVersion(name, entry('v1', false, meta), bytes('{"first":true}'));
       await store.saveVersion(name, entry('v2', true), bytes('{"second":true}'));
       const listed = await store.listVersions(name);
-      expect(listed.map((v) => [v.id, v.auto])).toEqual([['v2', true], ['v1', false]]);
+      expect(listed.map((v) => [v.id, v.auto])).toEqual([
+        ['v2', true],
+        ['v1', false]
+      ]);
       expect(listed[1]!.meta).toBe(meta);
       expect(await store.listVersions(newDocName('no-versions'))).toEqual([]);
     });
@@ -253,7 +255,13 @@ export const runStoreContract = (storeName: string, makeHarness: () => Promise<S
       const name = newDocName('version-retention');
       const retention = { keep: 4, hardCap: 6 };
       // named n1, auto a1, auto a2, named n2, auto a3: five versions, one over `keep`.
-      const plan: [string, boolean][] = [['n1', false], ['a1', true], ['a2', true], ['n2', false], ['a3', true]];
+      const plan: [string, boolean][] = [
+        ['n1', false],
+        ['a1', true],
+        ['a2', true],
+        ['n2', false],
+        ['a3', true]
+      ];
       const prunedAll: string[] = [];
       for (const [id, auto] of plan) prunedAll.push(...(await store.saveVersion(name, entry(id, auto), bytes(id), retention)).pruned);
       expect(prunedAll).toEqual(['a1']);
@@ -282,9 +290,7 @@ export const runStoreContract = (storeName: string, makeHarness: () => Promise<S
       const name = newDocName('version-race');
       const other = await open();
       const retention = { keep: 10, hardCap: 20 };
-      await Promise.all(
-        Array.from({ length: 30 }, (_, i) => (i % 2 ? store : other).saveVersion(name, entry(`r${i}`, true), bytes(`r${i}`), retention))
-      );
+      await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? store : other).saveVersion(name, entry(`r${i}`, true), bytes(`r${i}`), retention)));
       const listed = await other.listVersions(name);
       expect(listed).toHaveLength(10);
       for (const v of listed) expect(new TextDecoder().decode((await store.getVersion(name, v.id))!.data)).toBe(v.id);

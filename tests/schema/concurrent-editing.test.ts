@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import {
-  addCard,
-  addListItem,
-  getCardText,
-  listLane,
-  moveCard,
-  readBoard,
-  readCard,
-  updateCard,
-  getListItemText
-} from '@plenary/shared/schema';
+import type * as Y from 'yjs';
+import { addCard, addListItem, getCardText, listLane, moveCard, readBoard, readCard, updateCard, getListItemText } from '@plenary/shared/schema';
 import { chineseIdea, exchange, thaiIdea, twoReplicas } from './fixtures.ts';
 
 const order = (doc: Y.Doc, lane: 'ideas' | 'proposed' | 'agreed' | 'parked') => listLane(doc, lane).map((c) => c.id);

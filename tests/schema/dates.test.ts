@@ -38,7 +38,14 @@ describe('action dates', () => {
 
   it('an action with consistent or missing dates, and any idea, has no problems', () => {
     const doc = newBoard();
-    const ok = addCard(doc, { kind: 'action', createdBy: 'a', lang: 'en', startDate: '2018-01-01', endDate: '2018-01-01', milestones: [{ date: '2018-01-01', text: '' }] });
+    const ok = addCard(doc, {
+      kind: 'action',
+      createdBy: 'a',
+      lang: 'en',
+      startDate: '2018-01-01',
+      endDate: '2018-01-01',
+      milestones: [{ date: '2018-01-01', text: '' }]
+    });
     const open = addCard(doc, { kind: 'action', createdBy: 'a', lang: 'en', endDate: '2018-01-01', milestones: [{ date: '2017-01-01', text: '' }] });
     expect(dateProblems(readCard(doc, ok)!)).toEqual([]);
     expect(dateProblems(readCard(doc, open)!)).toEqual([]);

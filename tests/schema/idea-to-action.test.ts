@@ -1,7 +1,15 @@
 /** Ideas become actions: the action keeps the idea's text and translations and links back to it. */
 import { describe, expect, it } from 'vitest';
 import {
-  actionFromIdea, addCard, createBoardDoc, readCard, startTranslation, turnIdeaIntoAction, validateBoard, readBoard, type ActionCard
+  actionFromIdea,
+  addCard,
+  createBoardDoc,
+  readCard,
+  startTranslation,
+  turnIdeaIntoAction,
+  validateBoard,
+  readBoard,
+  type ActionCard
 } from '@plenary/shared/schema';
 
 const board = () => createBoardDoc({ workshopId: 'w1', boardId: 'b1', theme: 'environment', title: 'Environment' });
@@ -14,7 +22,15 @@ describe('turning an idea into an action', () => {
     expect(actionFromIdea(doc, idea)).toBeNull();
     const action = turnIdeaIntoAction(doc, idea, { createdBy: 'Pim', lane: 'agreed' });
     const card = readCard(doc, action) as ActionCard;
-    expect(card).toMatchObject({ kind: 'action', lane: 'agreed', lang: 'th', title: 'แลกเปลี่ยนข้อมูลคุณภาพอากาศ', fromIdea: idea, authorCity: 'Bangkok', createdBy: 'Pim' });
+    expect(card).toMatchObject({
+      kind: 'action',
+      lane: 'agreed',
+      lang: 'th',
+      title: 'แลกเปลี่ยนข้อมูลคุณภาพอากาศ',
+      fromIdea: idea,
+      authorCity: 'Bangkok',
+      createdBy: 'Pim'
+    });
     expect(card.translations).toEqual({ en: { title: 'Share air-quality data' } });
     expect(actionFromIdea(doc, idea)).toBe(action);
     expect(readCard(doc, idea)).toMatchObject({ kind: 'idea', lane: 'ideas' });

@@ -34,10 +34,10 @@ describe('limits and hostile input', () => {
     const full = 'ก'.repeat(Limits.maxTextLength);
     const id = addCard(doc, thaiIdea(full));
     expect(readCard(doc, id)).toMatchObject({ text: full });
-    const error = refusal(() => addCard(doc, thaiIdea(full + 'ข')));
+    const error = refusal(() => addCard(doc, thaiIdea(`${full}ข`)));
     expect(error.code).toBe(SchemaErrorCode.tooLong);
     expect(error.issues[0]!.path).toBe('text');
-    expect(refusal(() => setCardText(doc, id, 'text', full + 'ข')).code).toBe(SchemaErrorCode.tooLong);
+    expect(refusal(() => setCardText(doc, id, 'text', `${full}ข`)).code).toBe(SchemaErrorCode.tooLong);
     expect(readCard(doc, id)).toMatchObject({ text: full });
   });
 

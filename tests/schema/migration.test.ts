@@ -30,7 +30,8 @@ const version0Board = (): Y.Doc => {
     const put = (id: string, lane: string, order: string, text: string) => {
       const card = new Y.Map<unknown>();
       cards.set(id, card);
-      for (const [k, v] of Object.entries({ id, kind: 'idea', lane, order, createdAt: '2018-03-13T03:00:00.000Z', createdBy: 'Old', authorCity: 'Bangkok' })) card.set(k, v);
+      for (const [k, v] of Object.entries({ id, kind: 'idea', lane, order, createdAt: '2018-03-13T03:00:00.000Z', createdBy: 'Old', authorCity: 'Bangkok' }))
+        card.set(k, v);
       card.set('text', new Y.Text(text));
     };
     put('old1', 'ideas', 'a1', 'เทศกาลสงกรานต์');

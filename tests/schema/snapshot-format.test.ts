@@ -83,26 +83,62 @@ describe('JSON snapshot format', () => {
 
   it('validateBoard names the path of each problem', () => {
     const good = readBoard(sampleBoard());
+    // biome-ignore lint/suspicious/noExplicitAny: the test damages the stored board's JSON at any depth on purpose
     const withBad = (edit: (s: Record<string, any>) => void): unknown => {
+      // biome-ignore lint/suspicious/noExplicitAny: the test damages the stored board's JSON at any depth on purpose
       const copy = structuredClone(good) as Record<string, any>;
       edit(copy);
       return copy;
     };
-    expectIssueAt(withBad((s) => (s.schemaVersion = 99)), 'schemaVersion');
-    expectIssueAt(withBad((s) => (s.format = 'trello')), 'format');
-    expectIssueAt(withBad((s) => delete s.board.title), 'board.title');
-    expectIssueAt(withBad((s) => (s.cards[0].kind = 'sticky')), 'cards[0].kind');
-    expectIssueAt(withBad((s) => (s.cards[1].lane = 'done')), 'cards[1].lane');
-    expectIssueAt(withBad((s) => (s.cards[2].milestones[0].date = '15/01/2019')), 'cards[2].milestones[0].date');
-    expectIssueAt(withBad((s) => (s.cards[2].status = 'finished')), 'cards[2].status');
-    expectIssueAt(withBad((s) => (s.cards[2].partnerCities = 'Bangkok')), 'cards[2].partnerCities');
-    expectIssueAt(withBad((s) => (s.cards[3].order = '!!')), 'cards[3].order');
-    expectIssueAt(withBad((s) => (s.cards[3].id = s.cards[0].id)), 'cards[3].id');
-    expectIssueAt(withBad((s) => (s.cards[0].lang = 'thai language')), 'cards[0].lang');
+    expectIssueAt(
+      withBad((s) => (s.schemaVersion = 99)),
+      'schemaVersion'
+    );
+    expectIssueAt(
+      withBad((s) => (s.format = 'trello')),
+      'format'
+    );
+    expectIssueAt(
+      withBad((s) => delete s.board.title),
+      'board.title'
+    );
+    expectIssueAt(
+      withBad((s) => (s.cards[0].kind = 'sticky')),
+      'cards[0].kind'
+    );
+    expectIssueAt(
+      withBad((s) => (s.cards[1].lane = 'done')),
+      'cards[1].lane'
+    );
+    expectIssueAt(
+      withBad((s) => (s.cards[2].milestones[0].date = '15/01/2019')),
+      'cards[2].milestones[0].date'
+    );
+    expectIssueAt(
+      withBad((s) => (s.cards[2].status = 'finished')),
+      'cards[2].status'
+    );
+    expectIssueAt(
+      withBad((s) => (s.cards[2].partnerCities = 'Bangkok')),
+      'cards[2].partnerCities'
+    );
+    expectIssueAt(
+      withBad((s) => (s.cards[3].order = '!!')),
+      'cards[3].order'
+    );
+    expectIssueAt(
+      withBad((s) => (s.cards[3].id = s.cards[0].id)),
+      'cards[3].id'
+    );
+    expectIssueAt(
+      withBad((s) => (s.cards[0].lang = 'thai language')),
+      'cards[0].lang'
+    );
     expectIssueAt('not a board', '');
   });
 
   it('validateBoard accepts fields it does not know (from newer writers) and drops them from the value', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test damages the stored board's JSON at any depth on purpose
     const snapshot = readBoard(sampleBoard()) as Record<string, any>;
     snapshot.cards[0].tally = { votes: 3 };
     snapshot.exportedBy = 'another tool';

@@ -41,7 +41,11 @@ describe('bad input closes only the offending connection', () => {
     bystander = connectClient(server.syncBase, board, workshop.tokens.delegate, { user: { name: 'Bystander' } });
     writer = connectClient(server.syncBase, board, workshop.tokens.delegate, { user: { name: 'Writer' } });
     await Promise.all([bystander.synced(), writer.synced()]);
-    await waitFor(() => nameOf(writer.awareness.getStates().get(bystander.doc.clientID)) === 'Bystander', 10_000, "the bystander's presence to reach the writer");
+    await waitFor(
+      () => nameOf(writer.awareness.getStates().get(bystander.doc.clientID)) === 'Bystander',
+      10_000,
+      "the bystander's presence to reach the writer"
+    );
   });
   afterAll(async () => {
     bystander?.destroy();

@@ -71,7 +71,7 @@ describe('the card limit of a board', () => {
 
     // One more is taken back.
     raw.send(frames.update(addCards(raw.doc, 'one-more', 1)));
-    await waitFor(() => raw.denied.length > deniedBefore, 20_000, "the extra card to be refused");
+    await waitFor(() => raw.denied.length > deniedBefore, 20_000, 'the extra card to be refused');
     expect(raw.denied.at(-1)).toBe(DenyReason.boardFull);
     await waitFor(() => !getCardsMap(raw.doc).has('one-more-0'), 20_000, 'the extra card to be taken back');
 

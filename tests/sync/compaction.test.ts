@@ -54,18 +54,18 @@ for (const store of STORE_KINDS) {
       // While people are connected (and below the threshold) the log grows: there is something to fold.
       const inspect = await openStore(server);
       stores.push(inspect);
-      const before = await waitFor(async () => {
-        const d = await inspect.loadDoc(board);
-        return d && d.logLength >= 20 ? d : null;
-      }, 10_000, 'the log to hold the edits as separate entries');
+      const before = await waitFor(
+        async () => {
+          const d = await inspect.loadDoc(board);
+          return d && d.logLength >= 20 ? d : null;
+        },
+        10_000,
+        'the log to hold the edits as separate entries'
+      );
 
       a.destroy();
       b.destroy();
-      await waitFor(
-        () => server.jsonLogs().some((l) => l.msg === 'document unloaded' && l.doc === board),
-        15_000,
-        'the board to unload'
-      );
+      await waitFor(() => server.jsonLogs().some((l) => l.msg === 'document unloaded' && l.doc === board), 15_000, 'the board to unload');
       await server.kill('SIGKILL');
 
       const after = await inspect.loadDoc(board);
@@ -90,10 +90,14 @@ for (const store of STORE_KINDS) {
         await typeSlowly(a.doc);
         const inspect = await openStore(server);
         stores.push(inspect);
-        const stored = await waitFor(async () => {
-          const d = await inspect.loadDoc(board);
-          return d && docOf(d.updates).getArray('log').length === EDITS ? d : null;
-        }, 10_000, 'every edit to be stored');
+        const stored = await waitFor(
+          async () => {
+            const d = await inspect.loadDoc(board);
+            return d && docOf(d.updates).getArray('log').length === EDITS ? d : null;
+          },
+          10_000,
+          'every edit to be stored'
+        );
         // 120 separate appends with a threshold of 20: without compaction the log would hold ~120.
         expect(stored.logLength).toBeLessThanOrEqual(THRESHOLD * 2);
       } finally {

@@ -54,7 +54,7 @@ describeRedis('two instances, one killed', () => {
     }
   };
 
-  it('stores every edit a client on the surviving instance has seen, and loses none of the killed instance\'s', async () => {
+  it("stores every edit a client on the surviving instance has seen, and loses none of the killed instance's", async () => {
     const board = workshop.boards[0]!.id;
     const a = connectClient(one.syncBase, board, workshop.tokens.delegate, { user: { name: 'Ana' } });
     const b = connectClient(two.syncBase, board, workshop.tokens.delegate, { user: { name: 'Budi' } });

@@ -65,7 +65,7 @@ for (const store of STORE_KINDS) {
         expect(first.doc.getText('notes').toString()).toBe(expected.getText('notes').toString());
         await waitFor(() => syncKinds(first).includes('step1'), 5000, "the server's step 1");
         expect(syncKinds(first).indexOf('step1')).toBeGreaterThan(syncKinds(first).indexOf('step2'));
-        await waitFor(() => first.doc.getText('notes').toString() === 'meanwhile ' + expected.getText('notes').toString(), 5000, "the second client's edit");
+        await waitFor(() => first.doc.getText('notes').toString() === `meanwhile ${expected.getText('notes').toString()}`, 5000, "the second client's edit");
         const loaded = server.jsonLogs().find((l) => l.msg === 'document loaded' && l.doc === board);
         expect(loaded?.answeredEarly).toBeGreaterThanOrEqual(1);
       } finally {

@@ -53,11 +53,7 @@ describeRedis('when Redis hangs', () => {
 
     for (let i = 0; i < 10; i++) a.doc.getMap('plan').set(`during-${i}`, `Accepted while Redis hung ${i}`);
     b.doc.getText('notes').insert(0, 'Typed by B while Redis hung');
-    await waitFor(
-      () => b.doc.getMap('plan').has('during-9') && a.doc.getText('notes').length > 0,
-      10_000,
-      'edits to keep flowing between A and B'
-    );
+    await waitFor(() => b.doc.getMap('plan').has('during-9') && a.doc.getText('notes').length > 0, 10_000, 'edits to keep flowing between A and B');
     expect(a.closes).toEqual([]);
     expect(b.closes).toEqual([]);
 
@@ -65,11 +61,15 @@ describeRedis('when Redis hangs', () => {
     await waitFor(async () => (await health(server)).status === 200, 20_000, '/healthz to report 200 again');
     const store = await RedisStore.open({ url: REDIS_URL, keyPrefix: prefix, log: quiet });
     try {
-      await waitFor(async () => {
-        const doc = new Y.Doc();
-        for (const u of (await store.loadDoc(board))?.updates ?? []) Y.applyUpdate(doc, u);
-        return doc.getMap('plan').has('during-9') && doc.getText('notes').toString() === 'Typed by B while Redis hung';
-      }, 20_000, 'the edits made while Redis hung to be stored');
+      await waitFor(
+        async () => {
+          const doc = new Y.Doc();
+          for (const u of (await store.loadDoc(board))?.updates ?? []) Y.applyUpdate(doc, u);
+          return doc.getMap('plan').has('during-9') && doc.getText('notes').toString() === 'Typed by B while Redis hung';
+        },
+        20_000,
+        'the edits made while Redis hung to be stored'
+      );
     } finally {
       await store.close();
     }
@@ -106,11 +106,15 @@ describeRedis('when Redis hangs', () => {
     // The device still holds the edit and sends it again when it reconnects.
     const store = await RedisStore.open({ url: REDIS_URL, keyPrefix: prefix, log: quiet });
     try {
-      await waitFor(async () => {
-        const doc = new Y.Doc();
-        for (const u of (await store.loadDoc(board))?.updates ?? []) Y.applyUpdate(doc, u);
-        return doc.getMap('plan').get('at-shutdown') === 'Typed as the server stopped';
-      }, 30_000, 'the edit to be stored after the reconnect');
+      await waitFor(
+        async () => {
+          const doc = new Y.Doc();
+          for (const u of (await store.loadDoc(board))?.updates ?? []) Y.applyUpdate(doc, u);
+          return doc.getMap('plan').get('at-shutdown') === 'Typed as the server stopped';
+        },
+        30_000,
+        'the edit to be stored after the reconnect'
+      );
     } finally {
       await store.close();
     }

@@ -66,13 +66,17 @@ describePrivateRedis('when Redis goes away', () => {
     // What was accepted during the outage reaches Redis without anyone editing again.
     const store = await RedisStore.open({ url: redis.url, keyPrefix: KEY_PREFIX, log: quiet });
     try {
-      await waitFor(async () => {
-        const stored = await store.loadDoc(board);
-        if (!stored) return false;
-        const doc = new Y.Doc();
-        for (const u of stored.updates) Y.applyUpdate(doc, u);
-        return doc.getMap('testCards').get('during-9') !== undefined && doc.getText('plan').toString() === 'Typed by B during the outage';
-      }, 20_000, 'the outage edits to be written to Redis');
+      await waitFor(
+        async () => {
+          const stored = await store.loadDoc(board);
+          if (!stored) return false;
+          const doc = new Y.Doc();
+          for (const u of stored.updates) Y.applyUpdate(doc, u);
+          return doc.getMap('testCards').get('during-9') !== undefined && doc.getText('plan').toString() === 'Typed by B during the outage';
+        },
+        20_000,
+        'the outage edits to be written to Redis'
+      );
     } finally {
       await store.close();
     }

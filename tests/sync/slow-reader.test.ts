@@ -34,8 +34,7 @@ describe('a client that stops reading', () => {
   });
 
   /** True once the server logged closing a connection as a slow reader. */
-  const slowReaderClosed = () =>
-    server.jsonLogs().some((l) => l.msg === 'closing connection' && l.code === CloseCode.slowReader);
+  const slowReaderClosed = () => server.jsonLogs().some((l) => l.msg === 'closing connection' && l.code === CloseCode.slowReader);
 
   it('is closed with slowReader (retryable) while a writer goes on, and every accepted edit reaches a fresh client', async () => {
     const board = workshop.boards[0]!.id;

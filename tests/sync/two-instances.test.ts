@@ -56,7 +56,11 @@ describeRedis('two instances on one Redis', () => {
       b.doc.getText('plan').insert(0, `${i} `);
     }
     await waitFor(
-      () => a.doc.getMap('testCards').size === 10 && b.doc.getMap('testCards').size === 10 && a.doc.getText('plan').length === 20 && b.doc.getText('plan').length === 20,
+      () =>
+        a.doc.getMap('testCards').size === 10 &&
+        b.doc.getMap('testCards').size === 10 &&
+        a.doc.getText('plan').length === 20 &&
+        b.doc.getText('plan').length === 20,
       20_000,
       'both clients to have every edit'
     );

@@ -38,8 +38,22 @@ const pickPorts = async (count: number): Promise<number[]> => {
 const launch = async (port: number, dir: string): Promise<ChildProcess> => {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--cluster-enabled', 'yes',
-      '--cluster-config-file', `nodes-${port}.conf`, '--save', '', '--appendonly', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      `nodes-${port}.conf`,
+      '--save',
+      '',
+      '--appendonly',
+      'no'
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] }
   );
   let output = '';
@@ -65,20 +79,23 @@ export const startLocalCluster = async (masters = 3): Promise<LocalCluster> => {
   const ports = await pickPorts(masters);
   const children: ChildProcess[] = [];
   const close = async () => {
-    await Promise.all(children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => {
-      const exited = once(c, 'exit');
-      c.kill('SIGKILL');
-      return exited;
-    }));
+    await Promise.all(
+      children
+        .filter((c) => c.exitCode === null && c.signalCode === null)
+        .map((c) => {
+          const exited = once(c, 'exit');
+          c.kill('SIGKILL');
+          return exited;
+        })
+    );
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     for (const port of ports) children.push(await launch(port, dir));
-    const created = spawnSync(
-      'redis-cli',
-      ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'],
-      { encoding: 'utf8', timeout: 20_000 }
-    );
+    const created = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {
+      encoding: 'utf8',
+      timeout: 20_000
+    });
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
     const deadline = Date.now() + 15_000;
     while (!ports.every((p) => cli(p, 'cluster', 'info').includes('cluster_state:ok'))) {

@@ -46,8 +46,7 @@ export const describeRedis = redisAvailable ? describe : describe.skip;
 export const describePrivateRedis = redisAvailable && redisServerInstalled ? describe : describe.skip;
 
 /** A key prefix no other test run uses (valid as KEY_PREFIX). */
-export const uniqueKeyPrefix = (label: string): string =>
-  `plenary-test:${label}:${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+export const uniqueKeyPrefix = (label: string): string => `plenary-test:${label}:${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 
 /** Deletes every key under `prefix:` on the given Redis; returns how many were deleted. */
 export const deleteKeysUnder = async (prefix: string, url = REDIS_URL): Promise<number> => {

@@ -23,14 +23,44 @@ const Timing = {
 
 /** Every setting the server reads; cleared from the inherited environment so a test sees only what it sets. */
 const SERVER_VARIABLES = [
-  'PORT', 'HOST', 'DATA_DIR', 'SQLITE_DRIVER', 'REDIS_URL', 'KEY_PREFIX', 'SECRET', 'ORGANIZER_KEY', 'TOKEN_TTL_DAYS',
-  'PARTICIPANTS_MAX', 'LOBBY_PENDING_MAX', 'PARTICIPANTS_PER_LINK_MAX',
-  'MAX_MESSAGE_BYTES', 'MAX_DOC_BYTES', 'MAX_BUFFERED_BYTES', 'RATE_LIMIT_PER_SEC', 'RATE_LIMIT_BURST', 'UNLOAD_GRACE_MS',
-  'TICK_MS', 'PING_INTERVAL_MS', 'COMPACT_AFTER_ENTRIES', 'COMPACT_AFTER_BYTES', 'LOG_LEVEL', 'WEB_DIR',
-  'PLENARY_BANNER', 'TRUST_PROXY', 'METRICS_TOKEN', 'JOIN_MAX_MISSES', 'JOIN_LOCKOUT_MINUTES', 'JOIN_PER_MINUTE',
-  'CREATE_WORKSHOP_PER_HOUR', 'REGISTER_PER_MINUTE', 'PROGRESS_PER_MINUTE',
-  'EXPORT_CONCURRENCY', 'EXPORT_QUEUE',
-  'SECRET_PREVIOUS', 'SECRET_PREVIOUS_UNTIL', 'RETENTION_IDLE_DAYS'
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'SQLITE_DRIVER',
+  'REDIS_URL',
+  'KEY_PREFIX',
+  'SECRET',
+  'ORGANIZER_KEY',
+  'TOKEN_TTL_DAYS',
+  'PARTICIPANTS_MAX',
+  'LOBBY_PENDING_MAX',
+  'PARTICIPANTS_PER_LINK_MAX',
+  'MAX_MESSAGE_BYTES',
+  'MAX_DOC_BYTES',
+  'MAX_BUFFERED_BYTES',
+  'RATE_LIMIT_PER_SEC',
+  'RATE_LIMIT_BURST',
+  'UNLOAD_GRACE_MS',
+  'TICK_MS',
+  'PING_INTERVAL_MS',
+  'COMPACT_AFTER_ENTRIES',
+  'COMPACT_AFTER_BYTES',
+  'LOG_LEVEL',
+  'WEB_DIR',
+  'PLENARY_BANNER',
+  'TRUST_PROXY',
+  'METRICS_TOKEN',
+  'JOIN_MAX_MISSES',
+  'JOIN_LOCKOUT_MINUTES',
+  'JOIN_PER_MINUTE',
+  'CREATE_WORKSHOP_PER_HOUR',
+  'REGISTER_PER_MINUTE',
+  'PROGRESS_PER_MINUTE',
+  'EXPORT_CONCURRENCY',
+  'EXPORT_QUEUE',
+  'SECRET_PREVIOUS',
+  'SECRET_PREVIOUS_UNTIL',
+  'RETENTION_IDLE_DAYS'
 ] as const;
 
 const live = new Set<ChildProcess>();
@@ -140,7 +170,10 @@ export const startServer = async (options: ServerOptions = {}): Promise<PlenaryS
       collect(proc.stdout!, true);
       collect(proc.stderr!, false);
       void exit.then((e) => reject(new Error(`server exited during start (${e.code ?? e.signal}):\n${lines.slice(-20).join('\n')}`)));
-      setTimeout(() => reject(new Error(`server did not log "listening" within ${Timing.readyTimeoutMs} ms:\n${lines.slice(-20).join('\n')}`)), Timing.readyTimeoutMs).unref();
+      setTimeout(
+        () => reject(new Error(`server did not log "listening" within ${Timing.readyTimeoutMs} ms:\n${lines.slice(-20).join('\n')}`)),
+        Timing.readyTimeoutMs
+      ).unref();
     });
     try {
       port = await listening;

@@ -14,8 +14,7 @@ interface Listed {
 describe('automatic versions', () => {
   let server: PlenaryServer;
   let workshop: CreatedWorkshop;
-  const history = async (boardId: string) =>
-    (await call<Listed>(server, 'GET', `/api/boards/${boardId}/versions`, workshop.tokens.observer)).body.versions;
+  const history = async (boardId: string) => (await call<Listed>(server, 'GET', `/api/boards/${boardId}/versions`, workshop.tokens.observer)).body.versions;
 
   beforeAll(async () => {
     server = await startServer();

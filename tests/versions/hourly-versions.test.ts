@@ -37,7 +37,10 @@ describe('hourly versions while a board is edited', () => {
   beforeAll(async () => {
     const log = createLogger('silent');
     store = new SqliteStore({ dataDir });
-    rooms = new RoomManager({ store, bus: new LocalBus(), config: parseConfig({ DATA_DIR: dataDir }), log, metrics: createMetrics() }, openPolicy({ scope: 'w', role: 'facilitator', generation: 0, readOnly: false }));
+    rooms = new RoomManager(
+      { store, bus: new LocalBus(), config: parseConfig({ DATA_DIR: dataDir }), log, metrics: createMetrics() },
+      openPolicy({ scope: 'w', role: 'facilitator', generation: 0, readOnly: false })
+    );
     const workshops = createWorkshopRepository(store);
     const workshop = await workshops.create({ title: 'Hourly', themes: ['Environment', 'Trade', 'Culture'] });
     workshopId = workshop.id;
@@ -65,10 +68,14 @@ describe('hourly versions while a board is edited', () => {
     await edit(boardId, 'สอง');
     await edit(boardId, '三');
     expect(hourly.pending).toBe(1);
-    const [version] = await waitFor(async () => {
-      const list = await versions.list(boardId);
-      return list.length > 0 ? list : null;
-    }, 10_000, 'the hourly version');
+    const [version] = await waitFor(
+      async () => {
+        const list = await versions.list(boardId);
+        return list.length > 0 ? list : null;
+      },
+      10_000,
+      'the hourly version'
+    );
     expect(version).toMatchObject({ auto: 'hourly', author: 'system', counts: { ideas: 3 } });
     expect(hourly.pending).toBe(0);
     // No edit since: no new timer, no new version.

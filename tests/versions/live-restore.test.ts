@@ -46,10 +46,14 @@ describeRedis('restore seen live by two clients on two instances', () => {
     await waitFor(() => same(alice, bob), 15_000, 'bob to see alice’s cards');
 
     const facilitator = workshop.tokens.facilitator;
-    await waitFor(async () => {
-      const res = await one.fetch(`/api/boards/${boardId}/export.json?token=${facilitator}`);
-      return ((await res.json()) as { boards: { snapshot: { cards: unknown[] } }[] }).boards[0]!.snapshot.cards.length === 2;
-    }, 15_000, 'the server to hold both ideas');
+    await waitFor(
+      async () => {
+        const res = await one.fetch(`/api/boards/${boardId}/export.json?token=${facilitator}`);
+        return ((await res.json()) as { boards: { snapshot: { cards: unknown[] } }[] }).boards[0]!.snapshot.cards.length === 2;
+      },
+      15_000,
+      'the server to hold both ideas'
+    );
     const saved = (await call<{ version: VersionInfo }>(one, 'POST', `/api/boards/${boardId}/versions`, facilitator, { label: 'two ideas' })).body.version;
     expect(saved.counts.ideas).toBe(2);
     const version = readBoard(alice.doc);
@@ -60,10 +64,14 @@ describeRedis('restore seen live by two clients on two instances', () => {
     addCard(bob.doc, { ...base, kind: 'idea', text: '새로운 아이디어' });
     await waitFor(() => same(alice, bob), 15_000, 'alice to see bob’s changes');
     const changed = readBoard(bob.doc);
-    await waitFor(async () => {
-      const res = await call<{ now: { cards: unknown[] } }>(two, 'GET', `/api/boards/${boardId}/versions/${saved.id}/diff`, facilitator);
-      return res.body.now.cards.length === 3;
-    }, 15_000, 'the server to hold bob’s changes');
+    await waitFor(
+      async () => {
+        const res = await call<{ now: { cards: unknown[] } }>(two, 'GET', `/api/boards/${boardId}/versions/${saved.id}/diff`, facilitator);
+        return res.body.now.cards.length === 3;
+      },
+      15_000,
+      'the server to hold bob’s changes'
+    );
 
     const restored = await call<{ undoVersionId: string }>(two, 'POST', `/api/boards/${boardId}/versions/${saved.id}/restore`, facilitator);
     expect(restored.status).toBe(200);
@@ -77,7 +85,9 @@ describeRedis('restore seen live by two clients on two instances', () => {
       await waitFor(() => JSON.stringify(readBoard(client.doc).cards) === JSON.stringify(changed.cards), 15_000, 'a client to see the undo');
     }
     // Both instances list the same history from Redis.
-    const [a, b] = await Promise.all([one, two].map((s) => call<{ versions: VersionInfo[] }>(s, 'GET', `/api/boards/${boardId}/versions`, workshop.tokens.observer)));
+    const [a, b] = await Promise.all(
+      [one, two].map((s) => call<{ versions: VersionInfo[] }>(s, 'GET', `/api/boards/${boardId}/versions`, workshop.tokens.observer))
+    );
     expect(a!.body.versions.map((v) => v.id)).toEqual(b!.body.versions.map((v) => v.id));
     expect(a!.body.versions.map((v) => v.auto)).toEqual(['restore', 'restore', null]);
   });

@@ -27,10 +27,14 @@ describe('versions API', () => {
 
   /** The board as the server holds it, through a version diff's `now`. */
   const serverHolds = async (versionId: string, cards: number) =>
-    waitFor(async () => {
-      const res = await call<{ now: BoardSnapshot }>(server, 'GET', `${versionsOf()}/${versionId}/diff`, facilitator());
-      return res.body.now.cards.length === cards ? res.body.now : null;
-    }, 15_000, `the server to hold ${cards} cards`);
+    waitFor(
+      async () => {
+        const res = await call<{ now: BoardSnapshot }>(server, 'GET', `${versionsOf()}/${versionId}/diff`, facilitator());
+        return res.body.now.cards.length === cards ? res.body.now : null;
+      },
+      15_000,
+      `the server to hold ${cards} cards`
+    );
 
   beforeAll(async () => {
     server = await startServer();
@@ -41,10 +45,14 @@ describe('versions API', () => {
     await client.synced();
     ideaId = addCard(client.doc, { ...base, kind: 'idea', lang: 'th', text: 'ลดขยะพลาสติกในตลาดสด' });
     actionId = addCard(client.doc, { ...base, kind: 'action', lane: 'agreed', lang: 'zh', title: '城市垃圾分类 =HYPERLINK("x")', leadCity: 'Bangkok' });
-    await waitFor(async () => {
-      const res = await server.fetch(`/api/boards/${boardId}/export.json?token=${facilitator()}`);
-      return ((await res.json()) as { boards: { snapshot: { cards: unknown[] } }[] }).boards[0]!.snapshot.cards.length === 2;
-    }, 15_000, 'the server to hold both cards');
+    await waitFor(
+      async () => {
+        const res = await server.fetch(`/api/boards/${boardId}/export.json?token=${facilitator()}`);
+        return ((await res.json()) as { boards: { snapshot: { cards: unknown[] } }[] }).boards[0]!.snapshot.cards.length === 2;
+      },
+      15_000,
+      'the server to hold both cards'
+    );
   });
   afterAll(async () => {
     client?.destroy();
@@ -81,19 +89,35 @@ describe('versions API', () => {
     setCardText(client.doc, actionId, 'title', '城市垃圾分类 2027');
     const changed = readBoard(client.doc);
     await serverHolds(saved.version.id, 2).then(() =>
-      waitFor(async () => {
-        const res = await call<{ diff: BoardDiff }>(server, 'GET', `${versionsOf()}/${saved.version.id}/diff`, workshop.tokens.delegate);
-        return res.body.diff.summary.changed === 1 ? res.body.diff : null;
-      }, 15_000, 'the title change to reach the server')
+      waitFor(
+        async () => {
+          const res = await call<{ diff: BoardDiff }>(server, 'GET', `${versionsOf()}/${saved.version.id}/diff`, workshop.tokens.delegate);
+          return res.body.diff.summary.changed === 1 ? res.body.diff : null;
+        },
+        15_000,
+        'the title change to reach the server'
+      )
     );
-    const compared = await call<{ diff: BoardDiff; then: BoardSnapshot; now: BoardSnapshot }>(server, 'GET', `${versionsOf()}/${saved.version.id}/diff`, workshop.tokens.delegate);
+    const compared = await call<{ diff: BoardDiff; then: BoardSnapshot; now: BoardSnapshot }>(
+      server,
+      'GET',
+      `${versionsOf()}/${saved.version.id}/diff`,
+      workshop.tokens.delegate
+    );
     expect(compared.status).toBe(200);
     expect(compared.body.diff.summary).toEqual({ added: 1, removed: 1, moved: 0, changed: 1 });
     expect(compared.body.diff.cards.find((c) => c.id === ideaId)?.presence).toBe('removed');
-    expect(compared.body.diff.cards.find((c) => c.id === actionId)?.fields).toEqual([{ field: 'title', before: '城市垃圾分类 =HYPERLINK("x")', after: '城市垃圾分类 2027' }]);
+    expect(compared.body.diff.cards.find((c) => c.id === actionId)?.fields).toEqual([
+      { field: 'title', before: '城市垃圾分类 =HYPERLINK("x")', after: '城市垃圾分类 2027' }
+    ]);
     expect(compared.body.then.cards).toEqual(then.cards);
 
-    const restored = await call<{ undoVersionId: string; before: VersionInfo; changes: unknown }>(server, 'POST', `${versionsOf()}/${saved.version.id}/restore`, facilitator());
+    const restored = await call<{ undoVersionId: string; before: VersionInfo; changes: unknown }>(
+      server,
+      'POST',
+      `${versionsOf()}/${saved.version.id}/restore`,
+      facilitator()
+    );
     expect(restored.status).toBe(200);
     expect(restored.body.before).toMatchObject({ auto: 'restore', restoredFrom: saved.version.id, id: restored.body.undoVersionId });
     expect(restored.body.changes).toEqual({ deleted: 1, created: 1, updated: 1, title: false });
@@ -122,7 +146,13 @@ describe('versions API', () => {
       const restore = await call(server, 'POST', `${versionsOf()}/${body.version.id}/restore`, token);
       expect(restore.status).toBe(403);
     }
-    for (const [bad, field] of [[{}, 'label'], [{ label: '   ' }, 'label'], [{ label: 'x'.repeat(201) }, 'label'], [{ label: 5 }, 'label'], ['{not json', 'body']] as const) {
+    for (const [bad, field] of [
+      [{}, 'label'],
+      [{ label: '   ' }, 'label'],
+      [{ label: 'x'.repeat(201) }, 'label'],
+      [{ label: 5 }, 'label'],
+      ['{not json', 'body']
+    ] as const) {
       const res = await call(server, 'POST', versionsOf(), facilitator(), bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.body.field).toBe(field);

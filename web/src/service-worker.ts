@@ -51,9 +51,7 @@ sw.addEventListener('fetch', (event) => {
   if (url.origin !== sw.location.origin || isNeverCached(url)) return;
 
   if (request.mode === 'navigate') {
-    event.respondWith(
-      fetch(request).catch(async () => (await caches.match(SHELL)) ?? Response.error())
-    );
+    event.respondWith(fetch(request).catch(async () => (await caches.match(SHELL)) ?? Response.error()));
     return;
   }
 

@@ -9,9 +9,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { FOLLOW_UP_ROLES, type FollowUpClaims } from '@plenary/shared/follow-up';
 import { ROLES, type Role, type TokenClaims } from '@plenary/shared/protocol';
 
-export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'missing' | 'malformed' | 'bad-signature' | 'expired' };
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'missing' | 'malformed' | 'bad-signature' | 'expired' };
 
 export type FollowUpTokenCheck = { ok: true; claims: FollowUpClaims } | { ok: false; reason: Extract<TokenCheck, { ok: false }>['reason'] };
 
@@ -30,7 +28,7 @@ const b64url = (buf: Buffer): string => buf.toString('base64url');
 /** The secrets in use: one signs, the previous ones are still accepted until their end. */
 export interface SigningSecrets {
   current: string;
-  previous: { secret: string; /** Epoch milliseconds after which it is refused. */ untilMs: number }[];
+  previous: { secret: string /** Epoch milliseconds after which it is refused. */; untilMs: number }[];
 }
 
 export interface SignerOptions {
@@ -53,7 +51,10 @@ export const createTokenSigner = (secrets: string | (() => SigningSecrets), opti
     return `${payload}.${b64url(mac(now().current, payload))}`;
   };
   /** The claims of a token signed with a secret in use, not yet checked for their shape. */
-  const signedClaims = (token: string | undefined | null, nowSeconds: number): { ok: true; claims: Record<string, unknown> } | Extract<TokenCheck, { ok: false }> => {
+  const signedClaims = (
+    token: string | undefined | null,
+    nowSeconds: number
+  ): { ok: true; claims: Record<string, unknown> } | Extract<TokenCheck, { ok: false }> => {
     if (!token) return { ok: false, reason: 'missing' };
     const parts = token.split('.');
     if (parts.length !== 2 || !parts[0] || !parts[1]) return { ok: false, reason: 'malformed' };

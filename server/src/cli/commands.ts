@@ -22,7 +22,13 @@ export interface CommandContext {
   out: Output;
   /** Positional arguments after the command name. */
   args: string[];
-  flags: { yes: boolean; force: boolean; idleDays?: number; graceDays?: number; /** --as-of: judge idleness as of this instant (ms), to preview a later run. */ asOf?: number };
+  flags: {
+    yes: boolean;
+    force: boolean;
+    idleDays?: number;
+    graceDays?: number /** --as-of: judge idleness as of this instant (ms), to preview a later run. */;
+    asOf?: number;
+  };
 }
 
 const summaryRows = (rows: Awaited<ReturnType<typeof listSummaries>>) =>
@@ -63,7 +69,10 @@ export const commands: Record<string, (ctx: CommandContext) => Promise<void>> = 
       throw new Refused('');
     }
     const done = await applyDeletion(ctx.store, plan);
-    ctx.out.result({ deleted: true, plan, ...done }, () => `Deleted workshop ${id}: ${done.docs} documents, ${done.versions} versions, ${done.meta} records, ${done.records} follow-up updates.`);
+    ctx.out.result(
+      { deleted: true, plan, ...done },
+      () => `Deleted workshop ${id}: ${done.docs} documents, ${done.versions} versions, ${done.meta} records, ${done.records} follow-up updates.`
+    );
   },
 
   async retention(ctx) {
@@ -81,7 +90,9 @@ export const commands: Record<string, (ctx: CommandContext) => Promise<void>> = 
     }
     const deleted = await applyRetention(ctx.store, days, ctx.flags.asOf);
     ctx.out.result({ deleted: true, idleDays: days, workshops: deleted }, () =>
-      deleted.length === 0 ? `No workshop has been idle for ${days} days.` : `Deleted ${deleted.length} workshops idle for ${days} days or more:\n${summaryRows(deleted)}`
+      deleted.length === 0
+        ? `No workshop has been idle for ${days} days.`
+        : `Deleted ${deleted.length} workshops idle for ${days} days or more:\n${summaryRows(deleted)}`
     );
   },
 
@@ -89,7 +100,10 @@ export const commands: Record<string, (ctx: CommandContext) => Promise<void>> = 
     const file = resolve(needArg(ctx, 'file: pnpm plenary backup <file>'));
     if (existsSync(file) && !ctx.flags.force) throw new Refused(`${file} exists; choose another name or add --force to overwrite it`);
     const summary = await ctx.store.backup(file);
-    ctx.out.result({ file, store: ctx.store.kind, ...summary }, () => `Backed up the ${ctx.store.kind} store to ${file}: ${summary.items} items, ${formatBytes(summary.bytes)}.`);
+    ctx.out.result(
+      { file, store: ctx.store.kind, ...summary },
+      () => `Backed up the ${ctx.store.kind} store to ${file}: ${summary.items} items, ${formatBytes(summary.bytes)}.`
+    );
   },
 
   async restore(ctx) {
@@ -102,7 +116,10 @@ export const commands: Record<string, (ctx: CommandContext) => Promise<void>> = 
       );
     }
     const summary = await ctx.store.restore(file);
-    ctx.out.result({ file, store: ctx.store.kind, ...summary }, () => `Restored ${summary.items} items into the ${ctx.store.kind} store from ${file}. Start the servers again.`);
+    ctx.out.result(
+      { file, store: ctx.store.kind, ...summary },
+      () => `Restored ${summary.items} items into the ${ctx.store.kind} store from ${file}. Start the servers again.`
+    );
   },
 
   async 'export-all'(ctx) {

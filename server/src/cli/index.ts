@@ -59,6 +59,7 @@ const stderrLog = {
 };
 
 const main = async (): Promise<number> => {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: assigned in the try below; TypeScript types it from that assignment (control-flow typing)
   let parsed;
   try {
     parsed = parseArgs({
@@ -88,7 +89,9 @@ const main = async (): Promise<number> => {
     process.stderr.write(`unknown command: ${name}\n\n${USAGE}\n`);
     return 2;
   }
+  // biome-ignore lint/suspicious/noImplicitAnyLet: assigned in the try below; TypeScript types it from that assignment (control-flow typing)
   let flags;
+  // biome-ignore lint/suspicious/noImplicitAnyLet: assigned in the try below; TypeScript types it from that assignment (control-flow typing)
   let config;
   try {
     flags = {

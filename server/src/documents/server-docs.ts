@@ -3,7 +3,7 @@
  * keep it loaded while writing, and write in one transaction with the SERVER origin — so the change
  * is stored, sent to every connected client and published to the other instances like any edit.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { controlDocName } from '@plenary/shared/protocol';
 import { SERVER } from '../sync/origins.ts';
 import type { RoomManager } from '../sync/room-manager.ts';
@@ -35,13 +35,15 @@ export const createServerDocs = (rooms: RoomManager, workshops: WorkshopReposito
     if (!workshop) throw new Error(`unknown board ${boardId}`);
     return rooms.open(boardId);
   };
-  const write = <T>(change: (doc: Y.Doc) => T) => (doc: Y.Doc) => {
-    let result!: T;
-    doc.transact(() => {
-      result = change(doc);
-    }, SERVER);
-    return result;
-  };
+  const write =
+    <T>(change: (doc: Y.Doc) => T) =>
+    (doc: Y.Doc) => {
+      let result!: T;
+      doc.transact(() => {
+        result = change(doc);
+      }, SERVER);
+      return result;
+    };
   return {
     withControl: async (workshopId, change) => using(await rooms.open(controlDocName(workshopId)), write(change)),
     withBoard: async (boardId, change) => using(await boardRoom(boardId), write(change)),

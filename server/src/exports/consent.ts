@@ -6,7 +6,6 @@ import { readConsentScope, readControl, type ConsentRecord as RecordedConsent, t
 import type { ConsentByAction, ConsentRecord } from '@plenary/shared/export';
 import type { ServerDocs } from '../documents/server-docs.ts';
 
-
 /** Consent per action of one board, cities in alphabetical order. */
 export const consentOfBoard = (records: readonly RecordedConsent[], boardId: string): ConsentByAction => {
   const byAction: Record<string, ConsentRecord[]> = {};

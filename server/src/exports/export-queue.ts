@@ -39,8 +39,7 @@ export const createExportQueue = (limits: ExportQueueLimits): ExportQueue => {
   let averageMs = FIRST_GUESS_MS;
 
   /** The time for the exports ahead to finish, spread over the slots, in whole seconds. */
-  const retryAfter = (): number =>
-    Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil((averageMs * (running + waiting.length)) / limits.concurrency / 1000)));
+  const retryAfter = (): number => Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil((averageMs * (running + waiting.length)) / limits.concurrency / 1000)));
 
   const acquire = async (): Promise<void> => {
     if (running < limits.concurrency) {

@@ -10,8 +10,13 @@ import type { Browser } from 'playwright-core';
 
 /** Chromium flags for a server without a display, sandbox user namespaces or outbound traffic. */
 export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
 ] as const;
 
 const Timing = { launchMs: 30_000, renderMs: 60_000 } as const;
@@ -45,9 +50,10 @@ export const createPdfPrinter = (executablePath: string): PdfPrinter => {
     const launching = chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], timeout: Timing.launchMs });
     browser = launching;
     launching.then(
-      (b) => b.on('disconnected', () => {
-        if (browser === launching) browser = null;
-      }),
+      (b) =>
+        b.on('disconnected', () => {
+          if (browser === launching) browser = null;
+        }),
       () => {
         if (browser === launching) browser = null;
       }

@@ -126,7 +126,10 @@ export const createParticipants = (store: Store) => {
           throw new LimitReached(409, `this workshop already has ${limits.total} participants; a facilitator can remove people who left`);
         }
         if (input.status === ParticipantStatus.pending && everyone.filter((p) => p.status === ParticipantStatus.pending).length >= limits.pending) {
-          throw new LimitReached(429, `${limits.pending} people are already waiting for a facilitator to confirm their city; try again once they have been confirmed`);
+          throw new LimitReached(
+            429,
+            `${limits.pending} people are already waiting for a facilitator to confirm their city; try again once they have been confirmed`
+          );
         }
         if (input.link !== 'seat' && everyone.filter((p) => p.link === input.link).length >= limits.perLink) {
           throw new LimitReached(429, `this link has been used for ${limits.perLink} registrations; ask a facilitator for a new link or a seat`);

@@ -20,11 +20,10 @@ export interface Withdrawn {
  * behalf is named as the facilitator, so their records never match.)
  */
 const answeredBy = (record: ConsentRecord & { participantId?: string }, p: Participant): boolean =>
-  record.participantId !== undefined
-    ? record.participantId === p.id
-    : record.city === p.city && record.by === p.name && record.at >= p.createdAt;
+  record.participantId !== undefined ? record.participantId === p.id : record.city === p.city && record.by === p.name && record.at >= p.createdAt;
 
-export const createRemoval = (control: Pick<ServerDocs, 'readControl' | 'withControl'>, votes: VoteStore) =>
+export const createRemoval =
+  (control: Pick<ServerDocs, 'readControl' | 'withControl'>, votes: VoteStore) =>
   async (workshopId: string, participant: Participant): Promise<Withdrawn> => {
     const rounds = await control.readControl(workshopId, (doc) =>
       [...getRoundsMap(doc).values()].filter((r) => r.status !== RoundStatus.revealed).map((r) => r.id)

@@ -4,15 +4,7 @@
  * under that round's lock (votes.ts), so an allowance check and its write never interleave with a
  * close or a reveal.
  */
-import {
-  RoundStatus,
-  computeTallies,
-  openRoundOf,
-  readRound,
-  votesLeft,
-  writeRound,
-  type Round
-} from '@plenary/shared/control';
+import { RoundStatus, computeTallies, openRoundOf, readRound, votesLeft, writeRound, type Round } from '@plenary/shared/control';
 import type { MyVotes } from '@plenary/shared/api';
 import { getCardMap, getCardsMap, readPosition, type Lane } from '@plenary/shared/schema';
 import { Refusal, RefusalKind } from '../lib/refusal.ts';
@@ -106,7 +98,7 @@ export const createRounds = (control: ServerDocs, votes: VoteStore) => {
           const card = getCardMap(doc, cardId);
           return card ? readPosition(card).lane : null;
         });
-        if (lane === null) throw new Refusal(RefusalKind.invalid, 'cardId: no such card on the round\'s board', 'cardId');
+        if (lane === null) throw new Refusal(RefusalKind.invalid, "cardId: no such card on the round's board", 'cardId');
         if (lane !== round.lane) throw new Refusal(RefusalKind.conflict, `the card is not in the ${round.lane} lane`);
         const ballots = await votes.read(roundId);
         const ballot = ballots[voter.participantId] ?? { city: voter.city, cardIds: [] };

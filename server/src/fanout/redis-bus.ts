@@ -68,8 +68,7 @@ export class RedisBus implements Bus {
   }
 
   static async open(options: RedisBusOptions): Promise<RedisBus> {
-    const connect = (role: string) =>
-      connectRedis(options.url, role, options.log, { firstConnectTimeoutMs: options.firstConnectTimeoutMs });
+    const connect = (role: string) => connectRedis(options.url, role, options.log, { firstConnectTimeoutMs: options.firstConnectTimeoutMs });
     const pub = await connect('fanout-publisher');
     let sub: ConnectedRedis;
     try {
@@ -150,9 +149,7 @@ export class RedisBus implements Bus {
     this.#listeners.delete(channel);
     const cluster = this.#sub.cluster;
     await this.#whileUp(
-      cluster && this.mode === 'sharded'
-        ? cluster.sUnsubscribe(channel, listener, true)
-        : this.#sub.client.unsubscribe(channel, listener, true)
+      cluster && this.mode === 'sharded' ? cluster.sUnsubscribe(channel, listener, true) : this.#sub.client.unsubscribe(channel, listener, true)
     );
   }
 

@@ -21,7 +21,13 @@ const workshopCities = (w: Workshop): string[] => {
 
 export const commitmentId = (boardId: string, actionId: string): string => `${boardId}.${actionId}`;
 
-const freezeAction = (board: { id: string; themeKey: string; title: string }, action: ActionCard, verdict: ConsentVerdict, by: FrozenBy, at: string): Commitment => ({
+const freezeAction = (
+  board: { id: string; themeKey: string; title: string },
+  action: ActionCard,
+  verdict: ConsentVerdict,
+  by: FrozenBy,
+  at: string
+): Commitment => ({
   id: commitmentId(board.id, action.id),
   boardId: board.id,
   actionId: action.id,

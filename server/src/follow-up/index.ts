@@ -33,7 +33,11 @@ export const createFollowUp = ({ store, docs, signer }: FollowUpDeps) => {
   /** Everything public about the follow-up: no votes, no tokens, nothing about the participants (the plan's own text only). */
   const view = async (workshop: Workshop, viewer: OutcomesView['viewer']): Promise<OutcomesView> => {
     const [state, list, updates] = await Promise.all([records.state(workshop.id), records.commitments(workshop.id), records.updates(workshop.id)]);
-    const city = (c: { en: string; native?: string; lang?: string }) => ({ en: c.en, ...(c.native ? { native: c.native } : {}), ...(c.lang ? { lang: c.lang } : {}) });
+    const city = (c: { en: string; native?: string; lang?: string }) => ({
+      en: c.en,
+      ...(c.native ? { native: c.native } : {}),
+      ...(c.lang ? { lang: c.lang } : {})
+    });
     return {
       workshop: {
         id: workshop.id,
@@ -79,7 +83,13 @@ export const createFollowUp = ({ store, docs, signer }: FollowUpDeps) => {
     async report(workshop: Workshop, date: string, lang?: string): Promise<ProgressReport> {
       const [list, updates] = await Promise.all([records.commitments(workshop.id), records.updates(workshop.id)]);
       return buildProgressReport({
-        workshop: { id: workshop.id, title: workshop.title, hostCity: workshop.hostCity?.en ?? null, startDate: workshop.startDate ?? null, endDate: workshop.endDate ?? null },
+        workshop: {
+          id: workshop.id,
+          title: workshop.title,
+          hostCity: workshop.hostCity?.en ?? null,
+          startDate: workshop.startDate ?? null,
+          endDate: workshop.endDate ?? null
+        },
         commitments: list,
         updates,
         date,

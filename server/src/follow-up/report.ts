@@ -5,7 +5,12 @@
  */
 import type { CheckedExport } from '@plenary/shared/export';
 import {
-  renderReportCsv, renderReportDocx, renderReportHtml, renderReportJson, reportPrintTemplates, type ProgressReport
+  renderReportCsv,
+  renderReportDocx,
+  renderReportHtml,
+  renderReportJson,
+  reportPrintTemplates,
+  type ProgressReport
 } from '@plenary/shared/follow-up/render';
 
 export const REPORT_FORMATS = ['docx', 'pdf', 'csv', 'json'] as const;

@@ -7,12 +7,11 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Logger } from '../log.ts';
 
-export const accessLog = (log: Logger): MiddlewareHandler => async (c, next) => {
-  const started = performance.now();
-  await next();
-  // After next(), routeIndex is the handler that answered (an error's answer comes from onError).
-  log.info(
-    { method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 },
-    'request'
-  );
-};
+export const accessLog =
+  (log: Logger): MiddlewareHandler =>
+  async (c, next) => {
+    const started = performance.now();
+    await next();
+    // After next(), routeIndex is the handler that answered (an error's answer comes from onError).
+    log.info({ method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+  };

@@ -7,7 +7,10 @@ import type { Refusal, RefusalKind } from '../lib/refusal.ts';
 /** The body of every 4xx/5xx answer of the API (the OpenAPI document shows it as `Error`). */
 export const errorBody = z.object({
   error: z.string().describe('What went wrong, in English; when a field is at fault it comes first ("title: must not be empty").'),
-  field: z.string().optional().describe('The request field at fault (a body field as a dotted path, a path or query parameter, `body`, `token`, `authorization`).'),
+  field: z
+    .string()
+    .optional()
+    .describe('The request field at fault (a body field as a dotted path, a path or query parameter, `body`, `token`, `authorization`).'),
   retryAfter: z.number().int().optional().describe('Seconds to wait before trying again (a full export queue; also sent as Retry-After).')
 });
 export type ErrorBody = z.infer<typeof errorBody>;

@@ -17,8 +17,18 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import {
-  DEFAULT_TIME_ZONE, EXPORT_CONTENT_TYPE, EXPORT_FORMATS, EXPORT_MODES, ExportMode, WORKING_LANG, canonicalTimeZone, exportFileName, isExportFormat, isExportMode,
-  type CheckedFormat, type ExportFormat, type ExportLanguage
+  DEFAULT_TIME_ZONE,
+  EXPORT_CONTENT_TYPE,
+  EXPORT_FORMATS,
+  EXPORT_MODES,
+  ExportMode,
+  WORKING_LANG,
+  canonicalTimeZone,
+  exportFileName,
+  isExportFormat,
+  type CheckedFormat,
+  type ExportFormat,
+  type ExportLanguage
 } from '@plenary/shared/export';
 import { langTag } from '@plenary/shared/schema';
 import { themeName } from '@plenary/shared/themes';
@@ -189,10 +199,18 @@ export const exportRoutes = (deps: ExportDeps) => {
     const version = await versionOf(c, workshop, refs, oneBoard);
     const takenAt = version?.takenAt ?? new Date().toISOString();
     const consent = version ? [] : await workshopConsent(deps.control, workshop.id);
-    const boards =
-      version?.boards ?? (await Promise.all(refs.map((ref) => loadBoardSource(deps.store, deps.rooms, ref, consentOfBoard(consent, ref.id)))));
+    const boards = version?.boards ?? (await Promise.all(refs.map((ref) => loadBoardSource(deps.store, deps.rooms, ref, consentOfBoard(consent, ref.id)))));
     const consentScope = await workshopConsentScope(deps.control, workshop.id);
-    return { format, workshop: exportWorkshopOf(workshop), boards, takenAt, language, timeZone, consentScope, ...(version ? { versionLabel: version.versionLabel } : {}) };
+    return {
+      format,
+      workshop: exportWorkshopOf(workshop),
+      boards,
+      takenAt,
+      language,
+      timeZone,
+      consentScope,
+      ...(version ? { versionLabel: version.versionLabel } : {})
+    };
   };
 
   /** Runs the export; a full queue answers 503 with Retry-After, a missing Chromium 501. */
@@ -226,7 +244,12 @@ export const exportRoutes = (deps: ExportDeps) => {
 
   const send = async (c: Context, format: ExportFormat, workshop: Workshop, refs: BoardRef[], oneBoard: boolean) => {
     const task = await taskOf(c, format, workshop, refs, oneBoard);
-    const fileName = exportFileName({ workshop: workshop.title, board: refs.length === 1 ? themeName(refs[0]!, task.language.lang) : undefined, takenAt: task.takenAt, extension: format });
+    const fileName = exportFileName({
+      workshop: workshop.title,
+      board: refs.length === 1 ? themeName(refs[0]!, task.language.lang) : undefined,
+      takenAt: task.takenAt,
+      extension: format
+    });
     const out = await render(c, task);
     if (out instanceof Response) return out;
     c.header('Content-Type', EXPORT_CONTENT_TYPE[format]);
@@ -245,27 +268,29 @@ export const exportRoutes = (deps: ExportDeps) => {
     return { workshop, ref };
   };
 
-  return new Hono()
-    // How busy the exports are: rendering now, waiting now, and the limits (no board content).
-    .get('/exports/queue', queueState, (c) =>
-      c.json({ running: exports.queue.running, waiting: exports.queue.waiting, concurrency: limits.EXPORT_CONCURRENCY, queue: limits.EXPORT_QUEUE })
-    )
-    .get('/boards/:id/print', boardPrint, async (c) => {
-      const { workshop, ref } = await boardOf(c);
-      return print(c, workshop, [ref], true);
-    })
-    .get('/workshops/:id/print', workshopPrint, async (c) => {
-      const workshop = authorize(deps.signer, c, await deps.workshops.get(c.req.param('id'))).workshop;
-      return print(c, workshop, workshop.boards, false);
-    })
-    .get(`/boards/:id/${FILE_PARAM}`, boardFile, async (c) => {
-      const format = formatOf(c.req.param('file'));
-      const { workshop, ref } = await boardOf(c);
-      return send(c, format, workshop, [ref], true);
-    })
-    .get(`/workshops/:id/${FILE_PARAM}`, workshopFile, async (c) => {
-      const format = formatOf(c.req.param('file'));
-      const workshop = authorize(deps.signer, c, await deps.workshops.get(c.req.param('id'))).workshop;
-      return send(c, format, workshop, workshop.boards, false);
-    });
+  return (
+    new Hono()
+      // How busy the exports are: rendering now, waiting now, and the limits (no board content).
+      .get('/exports/queue', queueState, (c) =>
+        c.json({ running: exports.queue.running, waiting: exports.queue.waiting, concurrency: limits.EXPORT_CONCURRENCY, queue: limits.EXPORT_QUEUE })
+      )
+      .get('/boards/:id/print', boardPrint, async (c) => {
+        const { workshop, ref } = await boardOf(c);
+        return print(c, workshop, [ref], true);
+      })
+      .get('/workshops/:id/print', workshopPrint, async (c) => {
+        const workshop = authorize(deps.signer, c, await deps.workshops.get(c.req.param('id'))).workshop;
+        return print(c, workshop, workshop.boards, false);
+      })
+      .get(`/boards/:id/${FILE_PARAM}`, boardFile, async (c) => {
+        const format = formatOf(c.req.param('file'));
+        const { workshop, ref } = await boardOf(c);
+        return send(c, format, workshop, [ref], true);
+      })
+      .get(`/workshops/:id/${FILE_PARAM}`, workshopFile, async (c) => {
+        const format = formatOf(c.req.param('file'));
+        const workshop = authorize(deps.signer, c, await deps.workshops.get(c.req.param('id'))).workshop;
+        return send(c, format, workshop, workshop.boards, false);
+      })
+  );
 };

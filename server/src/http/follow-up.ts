@@ -34,7 +34,10 @@ export type FollowUpRouteDeps = Pick<AppDeps, 'workshops' | 'signer' | 'config'>
 type Viewer = OutcomesView['viewer'];
 
 const TAG = 'follow-up';
-const RENDER_ERRORS = { 501: 'PDF, and this server has no Chromium to print with.', 503: 'The export queue is full: `retryAfter` and Retry-After say when to try again.' } as const;
+const RENDER_ERRORS = {
+  501: 'PDF, and this server has no Chromium to print with.',
+  503: 'The export queue is full: `retryAfter` and Retry-After say when to try again.'
+} as const;
 
 /** `?lang=`: the document's words (one of the seminar's twelve languages; others read English). */
 const documentLang = z
@@ -74,7 +77,7 @@ const handOut = describeRoute({
 });
 const record = describeRoute({
   tag: TAG,
-  summary: "Record progress (the lead city) or a note (any city) on a commitment",
+  summary: 'Record progress (the lead city) or a note (any city) on a commitment',
   callers: Callers.followUp,
   body: progressUpdateBody,
   answers: { 201: '`{ update }`.' },

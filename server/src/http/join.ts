@@ -15,7 +15,7 @@ const join = describeRoute({
   summary: 'Exchange a join code for the delegate link',
   description: 'Guarded per client address: a rate, and a lock-out after repeated wrong codes (docs/SECURITY.md).',
   callers: Callers.open,
-  answers: { 200: '`{ workshopId, title, token, cities }`: `token` is the delegate link\'s.' },
+  answers: { 200: "`{ workshopId, title, token, cities }`: `token` is the delegate link's." },
   errors: {
     400: 'The code is longer than 20 characters.',
     404: 'No workshop has this code.',

@@ -19,7 +19,12 @@ import { Callers, describeRoute } from './openapi/describe.ts';
 
 const NO_VERSION = 'No such version of this board (`field`: versionId).';
 
-const history = describeRoute({ tag: 'versions', summary: "A board's saved versions, newest first", callers: Callers.token, answers: { 200: '`{ versions }`.' } });
+const history = describeRoute({
+  tag: 'versions',
+  summary: "A board's saved versions, newest first",
+  callers: Callers.token,
+  answers: { 200: '`{ versions }`.' }
+});
 const save = describeRoute({
   tag: 'versions',
   summary: 'Save the board now as a named version',

@@ -5,7 +5,7 @@ import { Role, STANDING_THEMES } from '@plenary/shared';
 import { themeNamesBody } from '@plenary/shared/themes';
 import type { AppDeps } from './deps.ts';
 import type { Workshop } from '../workshops/workshop.ts';
-import { authorize, parseBody, requireFacilitator } from './caller.ts';
+import { authorize, requireFacilitator } from './caller.ts';
 import { ApiError } from './errors.ts';
 import { Callers, describeRoute } from './openapi/describe.ts';
 
@@ -48,7 +48,8 @@ const read = describeRoute({
 const themeNames = describeRoute({
   tag: 'workshops',
   summary: "Name a board's theme in some of the twelve languages",
-  description: 'Each language given replaces its name; an empty name removes it (readers then see the standing name, or the theme as created); languages not given keep theirs.',
+  description:
+    'Each language given replaces its name; an empty name removes it (readers then see the standing name, or the theme as created); languages not given keep theirs.',
   callers: Callers.facilitator,
   body: themeNamesBody,
   answers: { 200: '`{ board: { id, theme, names } }`.' },
@@ -63,40 +64,42 @@ export const workshopRoutes = ({ workshops, signer, config }: AppDeps) => {
     observer: signer.sign(w.id, Role.observer, w.generations.observer, ttl)
   });
 
-  return new Hono()
-    .post('/', create, async (c) => {
-      // Who may create, and how often, is checked before this by http/limits/workshop-creation.ts.
-      const body = await create.body(c);
-      if (body.startDate && body.endDate && body.endDate < body.startDate) throw new ApiError(400, 'endDate: must not be before startDate', 'endDate');
-      const workshop = await workshops.create({ ...body, themes: body.themes ?? [...STANDING_THEMES] });
-      return c.json({ id: workshop.id, title: workshop.title, boards: workshop.boards, tokens: linksOf(workshop), joinCode: workshop.joinCode }, 201);
-    })
-    .get('/:id', read, async (c) => {
-      const { workshop, role } = authorize(signer, c, await workshops.get(c.req.param('id')));
-      const { id, title, hostCity, cities, startDate, endDate, boards, joinCode } = workshop;
-      return c.json({
-        id,
-        title,
-        hostCity: hostCity ?? null,
-        cities,
-        startDate: startDate ?? null,
-        endDate: endDate ?? null,
-        boards,
-        role,
-        // Observers too: present mode shows the code on the projector for people to join.
-        joinCode,
-        ...(role === Role.facilitator ? { tokens: linksOf(workshop) } : {})
-      });
-    })
-    /** A facilitator names a board's theme in some of the twelve languages (an empty name removes one). */
-    .put('/:id/boards/:boardId/names', themeNames, async (c) => {
-      const caller = authorize(signer, c, await workshops.get(c.req.param('id')));
-      requireFacilitator(caller, 'rename themes');
-      const boardId = c.req.param('boardId');
-      if (!caller.workshop.boards.some((b) => b.id === boardId)) throw new ApiError(404, 'boardId: not a board of this workshop', 'boardId');
-      const { names } = await themeNames.body(c);
-      const next = await workshops.setThemeNames(caller.workshop.id, boardId, names as Record<string, string>);
-      if (!next) throw new ApiError(404, 'boardId: not a board of this workshop', 'boardId');
-      return c.json({ board: next.boards.find((b) => b.id === boardId) });
-    });
+  return (
+    new Hono()
+      .post('/', create, async (c) => {
+        // Who may create, and how often, is checked before this by http/limits/workshop-creation.ts.
+        const body = await create.body(c);
+        if (body.startDate && body.endDate && body.endDate < body.startDate) throw new ApiError(400, 'endDate: must not be before startDate', 'endDate');
+        const workshop = await workshops.create({ ...body, themes: body.themes ?? [...STANDING_THEMES] });
+        return c.json({ id: workshop.id, title: workshop.title, boards: workshop.boards, tokens: linksOf(workshop), joinCode: workshop.joinCode }, 201);
+      })
+      .get('/:id', read, async (c) => {
+        const { workshop, role } = authorize(signer, c, await workshops.get(c.req.param('id')));
+        const { id, title, hostCity, cities, startDate, endDate, boards, joinCode } = workshop;
+        return c.json({
+          id,
+          title,
+          hostCity: hostCity ?? null,
+          cities,
+          startDate: startDate ?? null,
+          endDate: endDate ?? null,
+          boards,
+          role,
+          // Observers too: present mode shows the code on the projector for people to join.
+          joinCode,
+          ...(role === Role.facilitator ? { tokens: linksOf(workshop) } : {})
+        });
+      })
+      /** A facilitator names a board's theme in some of the twelve languages (an empty name removes one). */
+      .put('/:id/boards/:boardId/names', themeNames, async (c) => {
+        const caller = authorize(signer, c, await workshops.get(c.req.param('id')));
+        requireFacilitator(caller, 'rename themes');
+        const boardId = c.req.param('boardId');
+        if (!caller.workshop.boards.some((b) => b.id === boardId)) throw new ApiError(404, 'boardId: not a board of this workshop', 'boardId');
+        const { names } = await themeNames.body(c);
+        const next = await workshops.setThemeNames(caller.workshop.id, boardId, names as Record<string, string>);
+        if (!next) throw new ApiError(404, 'boardId: not a board of this workshop', 'boardId');
+        return c.json({ board: next.boards.find((b) => b.id === boardId) });
+      })
+  );
 };

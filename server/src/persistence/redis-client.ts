@@ -107,12 +107,7 @@ export interface ConnectedRedis {
  * Opens a connection and waits for it to be ready (up to `firstConnectTimeoutMs`, then throws).
  * `role` names the connection in logs ("store", "fanout-publisher", ...).
  */
-export const connectRedis = async (
-  url: string,
-  role: string,
-  log: Log,
-  options: { firstConnectTimeoutMs?: number } = {}
-): Promise<ConnectedRedis> => {
+export const connectRedis = async (url: string, role: string, log: Log, options: { firstConnectTimeoutMs?: number } = {}): Promise<ConnectedRedis> => {
   const target = parseRedisTarget(url);
   if (target.kind === 'cluster') return connectCluster(target.nodeUrls, role, log, options);
   const where = redactRedisUrl(url);
@@ -153,10 +148,7 @@ export const connectRedis = async (
     await Promise.race([
       client.connect(),
       new Promise((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`Redis at ${where} did not answer within ${timeoutMs} ms (${role})`)),
-          timeoutMs
-        );
+        timer = setTimeout(() => reject(new Error(`Redis at ${where} did not answer within ${timeoutMs} ms (${role})`)), timeoutMs);
       })
     ]);
   } catch (err) {
@@ -184,7 +176,10 @@ export const connectRedis = async (
       if (client.isReady) {
         let timer: NodeJS.Timeout | undefined;
         const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), RedisTiming.closeTimeoutMs)));
-        const closed = client.close().then(() => false, () => false);
+        const closed = client.close().then(
+          () => false,
+          () => false
+        );
         if (await Promise.race([closed, gaveUp])) client.destroy();
         clearTimeout(timer);
       } else client.destroy();
@@ -197,12 +192,7 @@ export const connectRedis = async (
  * unreachable (no offline queue), reconnect with the same backoff, 'ready' / 'down' reported once
  * per change. node-redis keeps one connection per master and follows slot moves by itself.
  */
-const connectCluster = async (
-  nodeUrls: string[],
-  role: string,
-  log: Log,
-  options: { firstConnectTimeoutMs?: number }
-): Promise<ConnectedRedis> => {
+const connectCluster = async (nodeUrls: string[], role: string, log: Log, options: { firstConnectTimeoutMs?: number }): Promise<ConnectedRedis> => {
   const where = nodeUrls.map(redactRedisUrl).join(',');
   const cluster: RedisCluster = createCluster({
     rootNodes: nodeUrls.map((url) => ({ url })),
@@ -247,10 +237,7 @@ const connectCluster = async (
     await Promise.race([
       cluster.connect(),
       new Promise((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`Redis Cluster at ${where} did not answer within ${timeoutMs} ms (${role})`)),
-          timeoutMs
-        );
+        timer = setTimeout(() => reject(new Error(`Redis Cluster at ${where} did not answer within ${timeoutMs} ms (${role})`)), timeoutMs);
       })
     ]);
   } catch (err) {
@@ -276,7 +263,10 @@ const connectCluster = async (
       if (!cluster.isOpen) return;
       let timer: NodeJS.Timeout | undefined;
       const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), RedisTiming.closeTimeoutMs)));
-      const closed = cluster.close().then(() => false, () => false);
+      const closed = cluster.close().then(
+        () => false,
+        () => false
+      );
       if (await Promise.race([closed, gaveUp])) cluster.destroy();
       clearTimeout(timer);
     }

@@ -67,7 +67,10 @@ export const createRedisOperations = (client: () => RedisClient, keys: RedisKeys
     for (const node of await masters()) {
       let cursor = '0';
       do {
-        const [next, batch] = (await node.sendCommand(['SCAN', cursor, 'MATCH', `${globEscape(keys.root)}*`, 'COUNT', String(SCAN_COUNT)])) as [string, string[]];
+        const [next, batch] = (await node.sendCommand(['SCAN', cursor, 'MATCH', `${globEscape(keys.root)}*`, 'COUNT', String(SCAN_COUNT)])) as [
+          string,
+          string[]
+        ];
         cursor = next;
         found.push(...batch.filter((k) => !isMarker(k)));
       } while (cursor !== '0');
@@ -118,7 +121,10 @@ export const createRedisOperations = (client: () => RedisClient, keys: RedisKeys
       const found = new Map<string, string>();
       let cursor = '0';
       do {
-        const [next, flat] = (await client().sendCommand(['HSCAN', keys.meta, cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', String(SCAN_COUNT)])) as [string, string[]];
+        const [next, flat] = (await client().sendCommand(['HSCAN', keys.meta, cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', String(SCAN_COUNT)])) as [
+          string,
+          string[]
+        ];
         cursor = next;
         for (let i = 0; i + 1 < flat.length; i += 2) found.set(flat[i]!, flat[i + 1]!);
       } while (cursor !== '0');
@@ -141,7 +147,7 @@ export const createRedisOperations = (client: () => RedisClient, keys: RedisKeys
           const ttl = Number(reply[2 * i + 1]);
           // Gone between SCAN and DUMP (expired or deleted): nothing to keep.
           if (!(payload instanceof Buffer)) return;
-          const line: BackupLine = { k: key.slice(keys.root.length), ttl: ttl > 0 ? ttl : 0, d: payload.toString('base64') };
+          const line: BackupLine = { k: key.slice(keys.root.length), ttl: Math.max(ttl, 0), d: payload.toString('base64') };
           lines.push(JSON.stringify(line));
           items++;
         });

@@ -77,13 +77,7 @@ return redis.call('HGET', KEYS[1], ARGV[1])
 
 type Arg = string | Buffer;
 
-export const runScript = async <T>(
-  client: RedisClient,
-  s: Script,
-  keys: string[],
-  args: Arg[],
-  binary = false
-): Promise<T> => {
+export const runScript = async <T>(client: RedisClient, s: Script, keys: string[], args: Arg[], binary = false): Promise<T> => {
   const options = binary ? { typeMapping: BINARY } : undefined;
   const tail: Arg[] = [String(keys.length), ...keys, ...args];
   try {

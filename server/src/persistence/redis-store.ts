@@ -16,22 +16,8 @@ import { randomBytes } from 'node:crypto';
 import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
 import { foldUpdates } from './fold.ts';
 import { createRedisKeys, type RedisKeys } from './redis-keys.ts';
-import {
-  connectRedis,
-  RedisTiming,
-  type ConnectedRedis,
-  type ConnectionListener,
-  type Log
-} from './redis-client.ts';
-import {
-  APPEND,
-  COMMIT_COMPACTION,
-  LOAD,
-  RELEASE_LOCK,
-  SET_META_IF_ABSENT,
-  BINARY,
-  runScript
-} from './redis-scripts.ts';
+import { connectRedis, RedisTiming, type ConnectedRedis, type ConnectionListener, type Log } from './redis-client.ts';
+import { APPEND, COMMIT_COMPACTION, LOAD, RELEASE_LOCK, SET_META_IF_ABSENT, BINARY, runScript } from './redis-scripts.ts';
 import { DELETE_VERSION, SAVE_VERSION } from './redis-version-scripts.ts';
 import { createRedisOperations, type RedisOperations } from './redis-operations.ts';
 import { createRedisRecords, type RedisRecords } from './redis-records.ts';
@@ -86,7 +72,11 @@ export class RedisStore implements Store {
     this.#conn = conn;
     this.#keys = keys;
     this.#lockTtlMs = lockTtlMs;
-    this.#ops = createRedisOperations(() => this.#conn.client, keys, () => this.#conn.masters());
+    this.#ops = createRedisOperations(
+      () => this.#conn.client,
+      keys,
+      () => this.#conn.masters()
+    );
     this.#records = createRedisRecords(() => this.#conn.client, keys);
   }
 

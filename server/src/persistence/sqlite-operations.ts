@@ -40,9 +40,7 @@ const ATTACHED = 'restore_source';
 export const createSqliteOperations = (db: SqliteDb, rebuildLogStats: () => void) => {
   db.exec(OPERATIONS_SCHEMA);
   const q = {
-    written: db.prepare<[string, string]>(
-      'INSERT INTO doc_written (doc, at) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET at = MAX(at, excluded.at)'
-    ),
+    written: db.prepare<[string, string]>('INSERT INTO doc_written (doc, at) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET at = MAX(at, excluded.at)'),
     forget: db.prepare<[string]>('DELETE FROM doc_written WHERE doc = ?'),
     writtenAt: db.prepare<[string], { at: string }>('SELECT at FROM doc_written WHERE doc = ?'),
     snapshotBytes: db.prepare<[string], { bytes: number }>('SELECT LENGTH(data) AS bytes FROM snapshot WHERE doc = ?'),
@@ -102,9 +100,7 @@ export const createSqliteOperations = (db: SqliteDb, rebuildLogStats: () => void
       if (head !== SQLITE_MAGIC) throw new Error(`${file} is not a backup of the embedded store (a Redis backup restores only with REDIS_URL set)`);
       db.prepare<[string]>(`ATTACH DATABASE ? AS ${ATTACHED}`).run(file);
       try {
-        const present = new Set(
-          (db.prepare(`SELECT name FROM ${ATTACHED}.sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name)
-        );
+        const present = new Set((db.prepare(`SELECT name FROM ${ATTACHED}.sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
         for (const required of ['snapshot', 'log', 'version', 'meta']) {
           if (!present.has(required)) throw new Error(`${file} is not a Plenary backup: it has no ${required} table`);
         }

@@ -138,13 +138,9 @@ export class SqliteStore implements Store {
       ),
       deleteVersion: db.prepare<[string, string]>('DELETE FROM version WHERE doc = ? AND id = ?'),
       countVersions: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM version WHERE doc = ?'),
-      oldestVersions: db.prepare<[string, number, number], { id: string }>(
-        'SELECT id FROM version WHERE doc = ? AND auto >= ? ORDER BY seq LIMIT ?'
-      ),
+      oldestVersions: db.prepare<[string, number, number], { id: string }>('SELECT id FROM version WHERE doc = ? AND auto >= ? ORDER BY seq LIMIT ?'),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-      setMeta: db.prepare<[string, string]>(
-        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
-      ),
+      setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       insertMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
     };
   }

@@ -8,8 +8,7 @@
 import type * as Y from 'yjs';
 
 /** Bytes of updates the document holds back, waiting for edits it has not seen. */
-export const pendingBytes = (doc: Y.Doc): number =>
-  (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
+export const pendingBytes = (doc: Y.Doc): number => (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
 
 /**
  * Forgets every held-back update. Safe for honest clients: nothing pending was ever stored or

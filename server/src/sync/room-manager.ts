@@ -122,7 +122,10 @@ export class RoomManager implements RoomDirectory {
     const failed: string[] = [];
     await Promise.all(
       [...this.rooms.values()].map(async ({ room, ready }) => {
-        const loaded = await ready.then(() => true, () => false);
+        const loaded = await ready.then(
+          () => true,
+          () => false
+        );
         if (loaded && !(await room.drain(timeoutMs))) failed.push(room.name);
       })
     );

@@ -78,11 +78,14 @@ export class RoomWriter {
   schedule(): void {
     if (this.saveTimer || this.unsaved.length === 0) return;
     const wait = this.lastSave + WRITE_INTERVAL_MS - performance.now();
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      this.lastSave = performance.now();
-      void this.save();
-    }, Math.max(0, wait));
+    this.saveTimer = setTimeout(
+      () => {
+        this.saveTimer = null;
+        this.lastSave = performance.now();
+        void this.save();
+      },
+      Math.max(0, wait)
+    );
   }
 
   /** Writes unsaved updates now; on failure keeps them and retries with back-off. */

@@ -27,7 +27,17 @@ import { capCards } from './card-cap.ts';
 import { changesDoc, DeletionsCache } from './known-update.ts';
 import { dropPending, pendingBytes } from './pending-updates.ts';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
-import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyUpdate, writeAwareness, writeSyncStep1, writeUpdate, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import {
+  ProtocolError,
+  encodeAwarenessEntries,
+  isDeletionOnly,
+  isEmptyUpdate,
+  writeAwareness,
+  writeSyncStep1,
+  writeUpdate,
+  type AwarenessEntry,
+  type ClientMessage
+} from './protocol.ts';
 import { WholeState } from './whole-state.ts';
 
 export interface RoomDeps {
@@ -138,8 +148,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
    */
   async integrateAfterAnswers(maxWaitMs: number): Promise<void> {
     const deadline = performance.now() + maxWaitMs;
-    const waiting = () =>
-      this.unanswered.size > 0 || [...this.joinedEarly].some((conn) => this.connections.has(conn) && conn.unsentBytes > 0);
+    const waiting = () => this.unanswered.size > 0 || [...this.joinedEarly].some((conn) => this.connections.has(conn) && conn.unsentBytes > 0);
     while (!this.loaded && !this.closed && waiting() && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, ANSWER_POLL_MS));
     }

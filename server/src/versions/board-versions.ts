@@ -8,9 +8,18 @@
  * A version's content is the board's JSON snapshot (docs/SCHEMA.md), kept as UTF-8 bytes next to
  * the document in the same store; retention is the store's (VERSION_RETENTION).
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { laneCounts, readBoard, type BoardSnapshot } from '@plenary/shared/schema';
-import { diffBoards, restoredVersionName, restoreBoard, type AutoLabel, type BoardDiff, type RestoreSummary, type VersionAuto, type VersionInfo } from '@plenary/shared/versions';
+import {
+  diffBoards,
+  restoredVersionName,
+  restoreBoard,
+  type AutoLabel,
+  type BoardDiff,
+  type RestoreSummary,
+  type VersionAuto,
+  type VersionInfo
+} from '@plenary/shared/versions';
 import { createId } from '@plenary/shared/schema';
 import type { ServerDocs } from '../documents/server-docs.ts';
 import { createKeyedMutex } from '../lib/keyed-mutex.ts';
@@ -91,6 +100,7 @@ export const createBoardVersions = (store: Store, control: ServerDocs): BoardVer
       const found = await load(boardId, versionId);
       if (!found) return null;
       const { snapshot: now } = await readNow(boardId);
+      // biome-ignore lint/suspicious/noThenProperty: `then`/`now` name the two boards compared in the API's answer; never awaited
       return { version: found.version, diff: diffBoards(found.snapshot, now), then: found.snapshot, now };
     },
     restore: (boardId, versionId, author) =>
@@ -99,7 +109,11 @@ export const createBoardVersions = (store: Store, control: ServerDocs): BoardVer
         if (!found) return null;
         // Read the board and restore it in one synchronous step, so no edit can land between the
         // "before" content and the restore (it would be in neither).
-        const { before: beforeNow, counts, changes } = await control.withBoard(boardId, (doc) => {
+        const {
+          before: beforeNow,
+          counts,
+          changes
+        } = await control.withBoard(boardId, (doc) => {
           const snapshot = readBoard(doc);
           const laneTotals = laneCounts(doc);
           return { before: snapshot, counts: laneTotals, changes: restoreBoard(doc, found.snapshot) };

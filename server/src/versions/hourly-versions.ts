@@ -11,7 +11,6 @@ import { AUTO_VERSION_LABEL, SYSTEM_AUTHOR, type BoardVersions } from './board-v
 
 export const HOURLY_VERSION_MS = 60 * 60 * 1000;
 
-
 export interface HourlyVersions {
   /** Call on every local edit of a document (the room does); control documents are ignored. */
   noteEdit(docName: string): void;

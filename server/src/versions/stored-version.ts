@@ -20,7 +20,11 @@ export const versionInfoOf = (entry: VersionEntry): VersionInfo => {
 const decoder = new TextDecoder();
 
 /** The version and its snapshot; null when the board has no such version. */
-export const readStoredVersion = async (store: Store, boardId: string, versionId: string): Promise<{ version: VersionInfo; snapshot: BoardSnapshot } | null> => {
+export const readStoredVersion = async (
+  store: Store,
+  boardId: string,
+  versionId: string
+): Promise<{ version: VersionInfo; snapshot: BoardSnapshot } | null> => {
   const stored = await store.getVersion(boardId, versionId);
   if (!stored) return null;
   return { version: versionInfoOf(stored.entry), snapshot: JSON.parse(decoder.decode(stored.data)) as BoardSnapshot };

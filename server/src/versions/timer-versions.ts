@@ -25,17 +25,20 @@ export const createTimerVersions = (control: ServerDocs, versions: BoardVersions
       watches.delete(key);
       if (timer.state !== 'running' || timer.endsAt === undefined) return;
       const endsAt = timer.endsAt;
-      const watch = setTimeout(async () => {
-        watches.delete(key);
-        const current = await control.readControl(workshop.id, (doc) => getTimersMap(doc).get(timerKey(boardId)) as Timer | undefined);
-        // Changed since (by another instance, say): whoever changed it watches it now.
-        if (current?.state !== 'running' || current.endsAt !== endsAt) return;
-        for (const board of boardId ? [boardId] : workshop.boards.map((b) => b.id)) {
-          await versions
-            .save(board, { autoLabel: AUTO_VERSION_LABEL.timer, auto: VersionAuto.timer, author: SYSTEM_AUTHOR })
-            .catch((err) => log.warn({ doc: board, err: String(err) }, 'timer version could not be saved'));
-        }
-      }, Math.max(0, endsAt - Date.now()));
+      const watch = setTimeout(
+        async () => {
+          watches.delete(key);
+          const current = await control.readControl(workshop.id, (doc) => getTimersMap(doc).get(timerKey(boardId)) as Timer | undefined);
+          // Changed since (by another instance, say): whoever changed it watches it now.
+          if (current?.state !== 'running' || current.endsAt !== endsAt) return;
+          for (const board of boardId ? [boardId] : workshop.boards.map((b) => b.id)) {
+            await versions
+              .save(board, { autoLabel: AUTO_VERSION_LABEL.timer, auto: VersionAuto.timer, author: SYSTEM_AUTHOR })
+              .catch((err) => log.warn({ doc: board, err: String(err) }, 'timer version could not be saved'));
+          }
+        },
+        Math.max(0, endsAt - Date.now())
+      );
       watch.unref();
       watches.set(key, watch);
     },

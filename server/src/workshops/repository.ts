@@ -29,7 +29,12 @@ export interface NewWorkshop {
 /** The theme's key from the seminar's standing themes, or a slug of its name. */
 const themeKey = (theme: string): string =>
   workshopSeed.themes.find((t) => t.en === theme || t.th === theme)?.key ??
-  (theme.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'theme');
+  (theme
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) ||
+    'theme');
 
 /** A new board's document: schema version, ids, theme and title (docs/SCHEMA.md). */
 const initialBoard = (workshopId: string, board: BoardRef): Uint8Array => {
@@ -118,7 +123,7 @@ export const createWorkshopRepository = (store: Store) => {
     setThemeNames(id: string, boardId: string, changes: ThemeNames): Promise<Workshop | null> {
       return records.run(id, async () => {
         const workshop = await get(id, { fresh: true });
-        if (!workshop || !workshop.boards.some((b) => b.id === boardId)) return null;
+        if (!workshop?.boards.some((b) => b.id === boardId)) return null;
         const boards = workshop.boards.map((b) => (b.id === boardId ? { ...b, names: mergeThemeNames(b.names, changes) } : b));
         const next: Workshop = { ...workshop, boards };
         await save(next);

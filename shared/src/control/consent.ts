@@ -20,12 +20,7 @@ export interface ConsentSummary {
  * The consent records of one action, from a control snapshot, against `cities` (the cities the
  * action asks: see `citiesAsked`).
  */
-export const summariseConsent = (
-  consent: ControlSnapshot['consent'],
-  boardId: string,
-  actionId: string,
-  cities: readonly string[]
-): ConsentSummary => {
+export const summariseConsent = (consent: ControlSnapshot['consent'], boardId: string, actionId: string, cities: readonly string[]): ConsentSummary => {
   const prefix = `${boardId}/${actionId}/`;
   const summary: ConsentSummary = { endorse: 0, reservation: 0, object: 0, byCity: {}, missing: [] };
   for (const [key, record] of Object.entries(consent)) {

@@ -14,7 +14,11 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-
 const ms = z.number({ error: 'must be a number of milliseconds' }).int('must be whole milliseconds');
 
 export const participantBody = z.object({
-  name: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(ControlLimits.participantName, `must be at most ${ControlLimits.participantName} characters`),
+  name: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(ControlLimits.participantName, `must be at most ${ControlLimits.participantName} characters`),
   city: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(200),
   lang: z.string().max(35).optional()
 });
@@ -22,7 +26,11 @@ export const participantBody = z.object({
 export const reissueBody = z.object({ role: z.enum(ROLES as [string, ...string[]], { error: `must be one of ${ROLES.join(', ')}` }) });
 
 export const bannerBody = z.object({
-  text: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(ControlLimits.bannerText, `must be at most ${ControlLimits.bannerText} characters`),
+  text: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(ControlLimits.bannerText, `must be at most ${ControlLimits.bannerText} characters`),
   boardId: id.optional()
 });
 
@@ -35,7 +43,8 @@ export const timerBody = z
     sound: z.boolean().optional()
   })
   .superRefine((b, ctx) => {
-    if (b.action === TimerAction.start && b.durationMs === undefined) ctx.addIssue({ code: 'custom', path: ['durationMs'], message: 'is required to start a timer' });
+    if (b.action === TimerAction.start && b.durationMs === undefined)
+      ctx.addIssue({ code: 'custom', path: ['durationMs'], message: 'is required to start a timer' });
     if (b.action === TimerAction.add && b.addMs === undefined) ctx.addIssue({ code: 'custom', path: ['addMs'], message: 'is required to add time' });
   });
 
@@ -54,7 +63,10 @@ export const sessionBody = z
 export const agendaBody = z.object({ sessions: z.array(sessionBody).max(ControlLimits.agendaSessions) });
 
 export const lockBody = z.object({ locked: z.boolean({ error: 'must be true or false' }) });
-export const locksBody = z.object({ boardIds: z.array(id).min(1, 'must list at least one board').max(200), locked: z.boolean({ error: 'must be true or false' }) });
+export const locksBody = z.object({
+  boardIds: z.array(id).min(1, 'must list at least one board').max(200),
+  locked: z.boolean({ error: 'must be true or false' })
+});
 
 export const followBody = z.object({ boardId: id, lane: lane.optional(), cardId: id.optional() });
 

@@ -33,8 +33,7 @@ export const computeTallies = (ballots: Iterable<Ballot>, oneCityOneVoice: boole
 };
 
 /** Votes a person has left in a round. */
-export const votesLeft = (ballot: Ballot | undefined, votesPerDelegate: number): number =>
-  Math.max(0, votesPerDelegate - (ballot?.cardIds.length ?? 0));
+export const votesLeft = (ballot: Ballot | undefined, votesPerDelegate: number): number => Math.max(0, votesPerDelegate - (ballot?.cardIds.length ?? 0));
 
 /** Card ids ordered by tally, highest first (ties keep their given order): "sort the lane by votes". */
 export const orderByTally = (cardIds: readonly string[], tallies: Record<string, number>): string[] =>

@@ -47,7 +47,7 @@ const MAX_SHOWN = 64;
  * attacker wrote, so they pass through this before they are written anywhere.
  */
 export const printable = (value: unknown): string => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
   return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN)}…` : clean;
 };
@@ -108,7 +108,10 @@ const checkBoard = (board: ExportBoard, problems: ExportProblem[]): ExportBoard 
     );
     const result = cardSnapshotSchema.safeParse(repaired);
     if (!result.success) {
-      const where = result.error.issues.slice(0, 3).map((i) => `${formatPath(i.path) || '(card)'}: ${i.message}`).join('; ');
+      const where = result.error.issues
+        .slice(0, 3)
+        .map((i) => `${formatPath(i.path) || '(card)'}: ${i.message}`)
+        .join('; ');
       problems.push({ code: ExportProblemCode.invalidCard, boardId, cardId, path: '', message: `left out: ${where}` });
       continue;
     }
@@ -122,7 +125,12 @@ const checkBoard = (board: ExportBoard, problems: ExportProblem[]): ExportBoard 
     cards.push(repaired as unknown as CardSnapshot);
   }
   if (cards.length > Limits.maxCards) {
-    problems.push({ code: ExportProblemCode.tooManyCards, boardId, path: 'cards', message: `${cards.length} cards, more than the ${Limits.maxCards} the format allows; all exported` });
+    problems.push({
+      code: ExportProblemCode.tooManyCards,
+      boardId,
+      path: 'cards',
+      message: `${cards.length} cards, more than the ${Limits.maxCards} the format allows; all exported`
+    });
   }
   return { ...board, snapshot: { ...snapshot, board: meta, cards } };
 };

@@ -17,10 +17,38 @@ import type { ExportInput } from './types.ts';
  * `…Label` columns say the same in the document's language for people.
  */
 export const CSV_COLUMNS = [
-  'theme', 'lane', 'kind', 'id', 'title', 'text', 'objective', 'leadCity', 'partnerCities', 'startDate', 'endDate',
-  'milestones', 'indicators', 'resources', 'responsibleOfficer', 'status', 'consent', 'sourceCity', 'authorCity',
-  'createdBy', 'createdAt', 'lang', 'takenAt', 'version', 'verdict', 'objections', 'reservations', 'notAnswered',
-  'laneLabel', 'kindLabel', 'statusLabel', 'verdictLabel'
+  'theme',
+  'lane',
+  'kind',
+  'id',
+  'title',
+  'text',
+  'objective',
+  'leadCity',
+  'partnerCities',
+  'startDate',
+  'endDate',
+  'milestones',
+  'indicators',
+  'resources',
+  'responsibleOfficer',
+  'status',
+  'consent',
+  'sourceCity',
+  'authorCity',
+  'createdBy',
+  'createdAt',
+  'lang',
+  'takenAt',
+  'version',
+  'verdict',
+  'objections',
+  'reservations',
+  'notAnswered',
+  'laneLabel',
+  'kindLabel',
+  'statusLabel',
+  'verdictLabel'
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 

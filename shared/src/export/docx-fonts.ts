@@ -91,8 +91,18 @@ const cjkFontOf = (text: string, lang: string | undefined): FontKey => {
 
 /** Tags Word knows for the seminar's languages (its proofing tools are per region). */
 const WORD_LANG: Readonly<Record<string, string>> = {
-  en: 'en-GB', th: 'th-TH', km: 'km-KH', zh: 'zh-CN', ja: 'ja-JP', ko: 'ko-KR', vi: 'vi-VN',
-  id: 'id-ID', ru: 'ru-RU', mn: 'mn-MN', hu: 'hu-HU', pt: 'pt-PT'
+  en: 'en-GB',
+  th: 'th-TH',
+  km: 'km-KH',
+  zh: 'zh-CN',
+  ja: 'ja-JP',
+  ko: 'ko-KR',
+  vi: 'vi-VN',
+  id: 'id-ID',
+  ru: 'ru-RU',
+  mn: 'mn-MN',
+  hu: 'hu-HU',
+  pt: 'pt-PT'
 };
 /** Languages of the seminar not written in Latin or Cyrillic letters. */
 const NOT_LATIN: readonly string[] = ['th', 'km', 'zh', 'ja', 'ko'];

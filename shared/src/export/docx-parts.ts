@@ -43,7 +43,12 @@ export const docxText = (docLang: string): DocxText => {
       if (pieces.length === 0) return [new TextRun({ text: '', ...(i > 0 ? { break: 1 } : {}), ...style(options) })];
       return pieces.map(
         (piece, j) =>
-          new TextRun({ text: piece.text, ...(i > 0 && j === 0 ? { break: 1 } : {}), ...style(options), ...runFontsOf(piece.script, piece.text, options.lang, docLang) })
+          new TextRun({
+            text: piece.text,
+            ...(i > 0 && j === 0 ? { break: 1 } : {}),
+            ...style(options),
+            ...runFontsOf(piece.script, piece.text, options.lang, docLang)
+          })
       );
     });
   return {

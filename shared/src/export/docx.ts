@@ -7,15 +7,36 @@
  * has already removed characters XML forbids.
  */
 import {
-  AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableRow,
-  TextRun, WidthType, type ISectionOptions
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions
 } from 'docx';
 import type { ActionCard } from '../schema/snapshot-schema.ts';
 import { defaultRunFonts, fontTableXml } from './docx-fonts.ts';
 import { cell, docxText, type DocxText } from './docx-parts.ts';
 import {
-  boardsWithActions, emptyThemesLine, formatCity, formatConsent, formatIndicator, formatMilestone, formatStatus, formatTimeline, takenLine,
-  verdictParts, workshopDates
+  boardsWithActions,
+  emptyThemesLine,
+  formatCity,
+  formatConsent,
+  formatIndicator,
+  formatMilestone,
+  formatStatus,
+  formatTimeline,
+  takenLine,
+  verdictParts,
+  workshopDates
 } from './fields.ts';
 import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
 import { runningHeader } from './print-html.ts';
@@ -35,7 +56,13 @@ const frame = (p: PreparedExport, t: DocxText): Pick<ISectionOptions, 'headers' 
         children: [
           new Paragraph({
             alignment: AlignmentType.RIGHT,
-            children: [new TextRun({ ...GREY, ...t.runOptions(pageLine), children: [`${p.labels.page} `, PageNumber.CURRENT, ` ${p.labels.of} `, PageNumber.TOTAL_PAGES] })]
+            children: [
+              new TextRun({
+                ...GREY,
+                ...t.runOptions(pageLine),
+                children: [`${p.labels.page} `, PageNumber.CURRENT, ` ${p.labels.of} `, PageNumber.TOTAL_PAGES]
+              })
+            ]
           })
         ]
       })
@@ -70,9 +97,15 @@ const actionRow = (p: PreparedExport, t: DocxText, board: PreparedBoard, a: Acti
     children: [
       cell([t.para(`${index + 1}. ${a.title}`, { lang, bold: true }), ...(a.objective ? [t.para(a.objective, { lang })] : [])], COLUMN_PCT.action),
       cell(a.leadCity ? [t.para(a.leadCity)] : [], COLUMN_PCT.lead),
-      cell(a.partnerCities.map((c) => t.para(c)), COLUMN_PCT.partners),
+      cell(
+        a.partnerCities.map((c) => t.para(c)),
+        COLUMN_PCT.partners
+      ),
       cell([...timeline, ...a.milestones.map((m) => t.bullet(formatMilestone(m, p.dates.day), lang))], COLUMN_PCT.timeline),
-      cell(a.indicators.map((i) => t.bullet(formatIndicator(i, l), lang)), COLUMN_PCT.indicators),
+      cell(
+        a.indicators.map((i) => t.bullet(formatIndicator(i, l), lang)),
+        COLUMN_PCT.indicators
+      ),
       cell(a.resources ? [t.para(a.resources, { lang })] : [], COLUMN_PCT.resources),
       cell(a.responsibleOfficer ? [t.para(a.responsibleOfficer, { lang })] : [], COLUMN_PCT.officer),
       cell([t.para(formatStatus(board, a, l))], COLUMN_PCT.status),
@@ -101,9 +134,15 @@ const themeSection = (p: PreparedExport, t: DocxText, board: PreparedBoard): ISe
       new TableRow({
         tableHeader: true,
         children: [
-          head(`${l.action} / ${l.objective}`, COLUMN_PCT.action), head(l.leadCity, COLUMN_PCT.lead), head(l.partnerCities, COLUMN_PCT.partners),
-          head(`${l.timeline} / ${l.milestones}`, COLUMN_PCT.timeline), head(l.indicators, COLUMN_PCT.indicators), head(l.resources, COLUMN_PCT.resources),
-          head(l.responsibleOfficer, COLUMN_PCT.officer), head(l.status, COLUMN_PCT.status), head(l.consent, COLUMN_PCT.consent)
+          head(`${l.action} / ${l.objective}`, COLUMN_PCT.action),
+          head(l.leadCity, COLUMN_PCT.lead),
+          head(l.partnerCities, COLUMN_PCT.partners),
+          head(`${l.timeline} / ${l.milestones}`, COLUMN_PCT.timeline),
+          head(l.indicators, COLUMN_PCT.indicators),
+          head(l.resources, COLUMN_PCT.resources),
+          head(l.responsibleOfficer, COLUMN_PCT.officer),
+          head(l.status, COLUMN_PCT.status),
+          head(l.consent, COLUMN_PCT.consent)
         ]
       }),
       ...board.agreed.map((a, i) => actionRow(p, t, board, a, i))
@@ -134,7 +173,10 @@ const annexSection = (p: PreparedExport, t: DocxText): ISectionOptions => {
               const origin = card.kind === 'practice' && card.sourceCity ? card.sourceCity : card.authorCity;
               return new Paragraph({
                 bullet: { level: 0 },
-                children: [...t.runs(`${card.kind === 'practice' ? l.practice : l.idea}${origin ? ` (${origin})` : ''}: `, { bold: true }), ...t.runs(card.text, { lang: card.lang })]
+                children: [
+                  ...t.runs(`${card.kind === 'practice' ? l.practice : l.idea}${origin ? ` (${origin})` : ''}: `, { bold: true }),
+                  ...t.runs(card.text, { lang: card.lang })
+                ]
               });
             }))
       ])

@@ -12,24 +12,20 @@ import type { ConsentRecord, ExportCity } from './types.ts';
 export const formatTimeline = (p: PreparedExport, action: ActionCard): string => p.dates.range(action.startDate, action.endDate);
 
 /** `Bangkok (กรุงเทพมหานคร)`: the English name, and the native one when it differs. */
-export const formatCity = (city: ExportCity): string =>
-  city.native && city.native !== city.en ? `${city.en} (${city.native})` : city.en;
+export const formatCity = (city: ExportCity): string => (city.native && city.native !== city.en ? `${city.en} (${city.native})` : city.en);
 
 /** `30 Jun 2026: first milestone`; `day` writes the date (ISO as stored unless a document's format is given). */
 export const formatMilestone = (m: Milestone, day: (iso: string) => string = (iso) => iso): string => (m.date ? `${day(m.date)}: ${m.text}` : m.text);
 
-export const formatIndicator = (i: Indicator, labels: ExportLabels): string =>
-  i.target ? `${i.indicator} (${labels.target}: ${i.target})` : i.indicator;
+export const formatIndicator = (i: Indicator, labels: ExportLabels): string => (i.target ? `${i.indicator} (${labels.target}: ${i.target})` : i.indicator);
 
-export const formatConsent = (r: ConsentRecord, labels: ExportLabels): string =>
-  `${r.city}: ${labels.consentAnswers[r.answer]}${r.note ? ` – ${r.note}` : ''}`;
+export const formatConsent = (r: ConsentRecord, labels: ExportLabels): string => `${r.city}: ${labels.consentAnswers[r.answer]}${r.note ? ` – ${r.note}` : ''}`;
 
 /** The status an action shows (derived from lane, stored status and verdict; see verdict-status.ts). */
 export const formatStatus = (board: PreparedBoard, action: ActionCard, labels: ExportLabels): string =>
   labels.statuses[board.statuses[action.id] ?? action.status];
 
-const fill = (template: string, cities: readonly string[]): string =>
-  template.replace('{count}', String(cities.length)).replace('{cities}', cities.join(', '));
+const fill = (template: string, cities: readonly string[]): string => template.replace('{count}', String(cities.length)).replace('{cities}', cities.join(', '));
 
 /** `agreed by every city asked`, `awaiting answers (2): Porto, Kobe`, `objected by Kobe`, `no lead city: …`. */
 export const formatVerdict = (v: ConsentVerdict, labels: ExportLabels): string => {
@@ -39,7 +35,10 @@ export const formatVerdict = (v: ConsentVerdict, labels: ExportLabels): string =
     case VerdictState.awaiting:
       return fill(labels.verdicts.awaiting, v.missing);
     case VerdictState.objected:
-      return fill(labels.verdicts.objected, v.objections.map((o) => o.city));
+      return fill(
+        labels.verdicts.objected,
+        v.objections.map((o) => o.city)
+      );
     case VerdictState.noLead:
       return labels.verdicts['no-lead'];
   }

@@ -15,6 +15,9 @@ export const exportFileName = (parts: { workshop: string; board?: string; takenA
     .map((w) => cleanLine(w).replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim())
     // Nothing but dots ('..') names no file.
     .filter((w) => !/^[.\s]*$/.test(w));
-  const stem = [...(words.join(' – ') || 'plenary')].slice(0, MAX_LENGTH).join('').replace(/^[.\s]+|[.\s]+$/g, '');
+  const stem = [...(words.join(' – ') || 'plenary')]
+    .slice(0, MAX_LENGTH)
+    .join('')
+    .replace(/^[.\s]+|[.\s]+$/g, '');
   return `${stem || 'plenary'}.${parts.extension}`;
 };

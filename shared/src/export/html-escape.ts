@@ -6,8 +6,7 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&l
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch] ?? ch);
 
 /** A double-quoted CSS string literal; `<` is escaped so the text cannot close the `<style>` element. */
-export const cssString = (text: string): string =>
-  `"${text.replace(/[\\"<\n]/g, (ch) => `\\${ch.charCodeAt(0).toString(16)} `)}"`;
+export const cssString = (text: string): string => `"${text.replace(/[\\"<\n]/g, (ch) => `\\${ch.charCodeAt(0).toString(16)} `)}"`;
 
 /** A `lang` attribute for a BCP-47 tag, or nothing for "undetermined". */
 export const langAttr = (lang: string | undefined): string =>

@@ -57,7 +57,9 @@ export const renderIcs = (input: ExportInput, warnings: readonly string[] = []):
       const description = describe(p, board, action);
       const add = (part: string, date: string, summary: string) => {
         if (!isIsoDate(date)) {
-          skipped.push(`invalid-date: board ${printable(board.boardId)}, card ${printable(action.id)}, ${part}: "${printable(date)}" is not a yyyy-mm-dd day; skipped`);
+          skipped.push(
+            `invalid-date: board ${printable(board.boardId)}, card ${printable(action.id)}, ${part}: "${printable(date)}" is not a yyyy-mm-dd day; skipped`
+          );
           return;
         }
         calendar.createEvent({

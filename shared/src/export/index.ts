@@ -22,5 +22,10 @@ export { EXPORT_LABELS, EXPORT_LANGS, exportLabels } from './labels-by-lang.ts';
 export { localiseExport, ExportMode, EXPORT_MODES, isExportMode, WORKING_LANG, type ExportLanguage } from './language.ts';
 export { checkExportInput, describeProblem, printable, ExportProblemCode, type ExportProblem } from './checked-input.ts';
 export {
-  renderCheckedExport, renderJsonWithWarnings, type CheckedBody, type CheckedExport, type CheckedFormat, type PrintJob
+  renderCheckedExport,
+  renderJsonWithWarnings,
+  type CheckedBody,
+  type CheckedExport,
+  type CheckedFormat,
+  type PrintJob
 } from './checked-export.ts';

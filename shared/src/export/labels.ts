@@ -37,11 +37,28 @@ export const EXPORT_LABELS_EN = {
   milestone: 'Milestone',
   ends: 'ends',
   /** Heading of an action's consent verdict, and its parts. */
-  agreement: 'Agreement', objections: 'Objections', reservations: 'Reservations', notAnswered: 'Not answered',
+  agreement: 'Agreement',
+  objections: 'Objections',
+  reservations: 'Reservations',
+  notAnswered: 'Not answered',
   /** An action's verdict (`{count}` and `{cities}` are filled in). */
-  verdicts: { agreed: 'agreed by every city asked', awaiting: 'awaiting answers ({count}): {cities}', objected: 'objected by {cities}', 'no-lead': 'no lead city: it cannot be agreed' },
+  verdicts: {
+    agreed: 'agreed by every city asked',
+    awaiting: 'awaiting answers ({count}): {cities}',
+    objected: 'objected by {cities}',
+    'no-lead': 'no lead city: it cannot be agreed'
+  },
   consentAnswers: { endorse: 'endorses', reservation: 'endorses with reservation', object: 'objects' },
-  statuses: { draft: 'draft', proposed: 'proposed', agreed: 'agreed', 'in-progress': 'in progress', done: 'done', dropped: 'dropped', 'awaiting-consent': 'awaiting consent', objected: 'objected' },
+  statuses: {
+    draft: 'draft',
+    proposed: 'proposed',
+    agreed: 'agreed',
+    'in-progress': 'in progress',
+    done: 'done',
+    dropped: 'dropped',
+    'awaiting-consent': 'awaiting consent',
+    objected: 'objected'
+  },
   lanes: { ideas: 'Ideas and best practices', proposed: 'Proposed actions', agreed: 'Agreed action plan', parked: 'Parked' }
 } as const;
 

@@ -13,7 +13,16 @@
 import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import {
-  boardsWithActions, emptyThemesLine, formatCity, formatConsent, formatIndicator, formatMilestone, formatStatus, formatTimeline, takenLine, verdictParts,
+  boardsWithActions,
+  emptyThemesLine,
+  formatCity,
+  formatConsent,
+  formatIndicator,
+  formatMilestone,
+  formatStatus,
+  formatTimeline,
+  takenLine,
+  verdictParts,
   workshopDates
 } from './fields.ts';
 import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
@@ -48,7 +57,10 @@ const inline = (line: string): PhrasingContent[] => {
  * lines at the ends dropped, tabs as spaces, lines joined by hard breaks.
  */
 export const markdownPhrasing = (text: string): PhrasingContent[] => {
-  const lines = text.replace(/\t/g, ' ').split('\n').map((line) => line.trim());
+  const lines = text
+    .replace(/\t/g, ' ')
+    .split('\n')
+    .map((line) => line.trim());
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   return lines.flatMap((line, i) => [...(i > 0 ? [{ type: 'break' } as const] : []), ...inline(line)]);
@@ -61,13 +73,17 @@ const options = { bullet: '-', listItemIndent: 'one', unsafe: GFM_UNSAFE } as co
  * first are indented by `indent`, so the text can follow a list marker.
  */
 export const escapeMarkdown = (text: string, indent = '  '): string =>
-  toMarkdown({ type: 'paragraph', children: markdownPhrasing(text) }, options).replace(/\n$/, '').split('\n').join(`\n${indent}`);
+  toMarkdown({ type: 'paragraph', children: markdownPhrasing(text) }, options)
+    .replace(/\n$/, '')
+    .split('\n')
+    .join(`\n${indent}`);
 
 const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
 const heading = (depth: Heading['depth'], text: string): Heading => ({ type: 'heading', depth, children: markdownPhrasing(text.replace(/\s+/g, ' ')) });
 const item = (...children: BlockContent[]): ListItem => ({ type: 'listItem', spread: false, children });
 const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
-const labelled = (label: string, rest: PhrasingContent[]): Paragraph => paragraph([{ type: 'strong', children: [{ type: 'text', value: `${label}:` }] }, ...(rest.length ? [{ type: 'text' as const, value: ' ' }, ...rest] : [])]);
+const labelled = (label: string, rest: PhrasingContent[]): Paragraph =>
+  paragraph([{ type: 'strong', children: [{ type: 'text', value: `${label}:` }] }, ...(rest.length ? [{ type: 'text' as const, value: ' ' }, ...rest] : [])]);
 
 /** `- **Label:** value`, or nothing when the value is empty. */
 const field = (label: string, value: string): ListItem[] => (value.trim() ? [item(labelled(label, markdownPhrasing(value)))] : []);
@@ -83,13 +99,22 @@ const actionBlocks = (p: PreparedExport, board: PreparedBoard, action: ActionCar
     ...field(l.leadCity, action.leadCity ?? ''),
     ...field(l.partnerCities, action.partnerCities.join(', ')),
     ...field(l.timeline, formatTimeline(p, action)),
-    ...listField(l.milestones, action.milestones.map((m) => formatMilestone(m, p.dates.day))),
-    ...listField(l.indicators, action.indicators.map((i) => formatIndicator(i, l))),
+    ...listField(
+      l.milestones,
+      action.milestones.map((m) => formatMilestone(m, p.dates.day))
+    ),
+    ...listField(
+      l.indicators,
+      action.indicators.map((i) => formatIndicator(i, l))
+    ),
     ...field(l.resources, action.resources),
     ...field(l.responsibleOfficer, action.responsibleOfficer),
     ...field(l.status, formatStatus(board, action, l)),
     ...verdictParts(board, action, l).flatMap((part) => (part.list ? listField(part.label, part.items) : field(part.label, part.items.join(', ')))),
-    ...listField(l.consent, (board.consent[action.id] ?? []).map((r) => formatConsent(r, l)))
+    ...listField(
+      l.consent,
+      (board.consent[action.id] ?? []).map((r) => formatConsent(r, l))
+    )
   ];
   return [heading(3, `${index + 1}. ${action.title || '—'}`), ...(fields.length ? [list(fields)] : [])];
 };
@@ -102,7 +127,13 @@ const annexBlocks = (p: PreparedExport, board: PreparedBoard): RootContent[] => 
       board.annex.map((card) => {
         const kind = card.kind === 'practice' ? l.practice : l.idea;
         const origin = card.kind === 'practice' && card.sourceCity ? card.sourceCity : card.authorCity;
-        return item(paragraph([{ type: 'strong', children: [{ type: 'text', value: kind }] }, { type: 'text', value: `${origin ? ` (${origin})` : ''}: ` }, ...markdownPhrasing(card.text)]));
+        return item(
+          paragraph([
+            { type: 'strong', children: [{ type: 'text', value: kind }] },
+            { type: 'text', value: `${origin ? ` (${origin})` : ''}: ` },
+            ...markdownPhrasing(card.text)
+          ])
+        );
       })
     )
   ];

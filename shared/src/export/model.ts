@@ -11,7 +11,7 @@ import type { ActionCard, BoardSnapshot, IdeaCard, PracticeCard } from '../schem
 import { exportDates, type ExportDates } from './dates.ts';
 import { EXPORT_LABELS_EN, type ExportLabels } from './labels.ts';
 import { cleanLine, cleanText } from './text.ts';
-import { type ConsentByAction, type ConsentRecord, type ExportCity, type ExportInput, type ExportWorkshop } from './types.ts';
+import type { ConsentByAction, ConsentRecord, ExportCity, ExportInput, ExportWorkshop } from './types.ts';
 
 /** A board ready to render. */
 export interface PreparedBoard {
@@ -51,7 +51,12 @@ export const workshopCityNames = (w: ExportWorkshop): string[] => {
 
 /** The verdict on one action from its exported consent records. */
 export const exportVerdict = (action: ActionCard, records: readonly ConsentRecord[], scope: ConsentScope, cities: readonly string[]): ConsentVerdict =>
-  consentVerdict(action, records.map((r) => ({ city: r.city, answer: r.answer, ...(r.note ? { note: r.note } : {}) })), scope, cities);
+  consentVerdict(
+    action,
+    records.map((r) => ({ city: r.city, answer: r.answer, ...(r.note ? { note: r.note } : {}) })),
+    scope,
+    cities
+  );
 
 /** Every string inside a JSON value passed through `cleanText`. */
 const cleanDeep = <T>(value: T): T => {

@@ -7,7 +7,16 @@
  */
 import type { ActionCard } from '../schema/snapshot-schema.ts';
 import {
-  boardsWithActions, emptyThemesLine, formatConsent, formatIndicator, formatMilestone, formatStatus, formatTimeline, takenLine, verdictParts, workshopDates
+  boardsWithActions,
+  emptyThemesLine,
+  formatConsent,
+  formatIndicator,
+  formatMilestone,
+  formatStatus,
+  formatTimeline,
+  takenLine,
+  verdictParts,
+  workshopDates
 } from './fields.ts';
 import { escapeHtml as esc, langAttr } from './html-escape.ts';
 import { prepareExport, type PreparedBoard, type PreparedExport } from './model.ts';
@@ -27,8 +36,7 @@ const text = (value: string): string => `<span class="text">${esc(value)}</span>
 const cityHtml = (city: ExportCity): string =>
   city.native && city.native !== city.en ? `${esc(city.en)} (<span${langAttr(city.lang)}>${esc(city.native)}</span>)` : esc(city.en);
 
-const items = (values: string[]): string =>
-  values.length === 0 ? '' : `<ul class="items">${values.map((v) => `<li>${text(v)}</li>`).join('')}</ul>`;
+const items = (values: string[]): string => (values.length === 0 ? '' : `<ul class="items">${values.map((v) => `<li>${text(v)}</li>`).join('')}</ul>`);
 
 const row = (label: string, value: string): string => (value ? `<tr><th>${esc(label)}</th><td>${value}</td></tr>` : '');
 
@@ -108,7 +116,9 @@ ${w.cities.length > 0 ? `<dt>${esc(l.participatingCities)}</dt><dd>${w.cities.ma
 ${emptyThemesLine(p) ? `<p class="no-actions">${esc(emptyThemesLine(p))}</p>` : ''}
 <p class="taken">${esc(takenLine(p))}</p>
 </section>
-${boardsWithActions(p).map((b) => themeHtml(p, b)).join('\n')}
+${boardsWithActions(p)
+  .map((b) => themeHtml(p, b))
+  .join('\n')}
 ${annexHtml(p)}
 </body>
 </html>

@@ -8,9 +8,17 @@ import { cssString } from './html-escape.ts';
 
 /** Families for Latin, Vietnamese and Cyrillic (incl. Mongolian Cyrillic), then the other scripts. */
 export const PRINT_FONT_STACK = [
-  'Noto Sans', 'DejaVu Sans', 'Liberation Sans', 'Arial',
-  'Noto Sans Thai', 'Noto Sans Khmer', 'Noto Sans Mongolian',
-  'Noto Sans CJK SC', 'Noto Sans CJK JP', 'Noto Sans CJK KR', 'Noto Sans CJK TC',
+  'Noto Sans',
+  'DejaVu Sans',
+  'Liberation Sans',
+  'Arial',
+  'Noto Sans Thai',
+  'Noto Sans Khmer',
+  'Noto Sans Mongolian',
+  'Noto Sans CJK SC',
+  'Noto Sans CJK JP',
+  'Noto Sans CJK KR',
+  'Noto Sans CJK TC',
   'sans-serif'
 ] as const;
 

@@ -9,8 +9,10 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text with newlines kept (CR LF and lone CR become LF) and every other control character removed. */
-export const cleanText = (value: string): string =>
-  value.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
+export const cleanText = (value: string): string => value.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
 
 /** Text for one line (a title, a cell of a header, a file name): newlines and tabs become spaces. */
-export const cleanLine = (value: string): string => cleanText(value).replace(/[\n\t]+/g, ' ').trim();
+export const cleanLine = (value: string): string =>
+  cleanText(value)
+    .replace(/[\n\t]+/g, ' ')
+    .trim();

@@ -53,7 +53,9 @@ export const renderFollowUpCalendar = ({ workshop, progress, city, now, lang }: 
       .join('\n');
     for (const m of p.milestones) {
       if (!m.dueDate || !isIsoDate(m.dueDate)) continue;
-      const moves = p.updates.filter((u) => u.kind === UpdateKind.progress && u.item === ProgressItem.milestone && u.itemId === m.milestone.id && u.dueDate).length;
+      const moves = p.updates.filter(
+        (u) => u.kind === UpdateKind.progress && u.item === ProgressItem.milestone && u.itemId === m.milestone.id && u.dueDate
+      ).length;
       calendar.createEvent({
         id: eventUid(workshop.id, c.boardId, c.actionId, m.milestone.id),
         sequence: moves,

@@ -45,8 +45,7 @@ export interface CommitmentProgress {
 const NONE: ItemProgress = { status: ProgressStatus.notStarted, percent: null, latest: null };
 
 /** Updates recorded up to the end of `date` (yyyy-mm-dd, UTC). */
-export const updatesAsOf = (updates: readonly ProgressUpdate[], date: string): ProgressUpdate[] =>
-  updates.filter((u) => u.at.slice(0, 10) <= date);
+export const updatesAsOf = (updates: readonly ProgressUpdate[], date: string): ProgressUpdate[] => updates.filter((u) => u.at.slice(0, 10) <= date);
 
 const latestProgress = (updates: readonly ProgressUpdate[], item: ProgressItem, itemId?: string): ProgressUpdate | null => {
   let latest: ProgressUpdate | null = null;
@@ -58,7 +57,9 @@ const latestProgress = (updates: readonly ProgressUpdate[], item: ProgressItem, 
 };
 
 const itemOf = (latest: ProgressUpdate | null): ItemProgress =>
-  latest ? { status: latest.status ?? ProgressStatus.notStarted, percent: latest.status === ProgressStatus.done ? 100 : (latest.percent ?? null), latest } : NONE;
+  latest
+    ? { status: latest.status ?? ProgressStatus.notStarted, percent: latest.status === ProgressStatus.done ? 100 : (latest.percent ?? null), latest }
+    : NONE;
 
 /** A status for the whole commitment from its items when the lead city gave none for it. */
 const rollUp = (items: readonly ItemProgress[]): ProgressStatus => {
@@ -131,8 +132,7 @@ export const involvesCity = (commitment: Commitment, city: string): boolean => {
 };
 
 /** True when `city` leads the commitment: only the lead city reports its progress. */
-export const leadsCommitment = (commitment: Commitment, city: string): boolean =>
-  commitment.leadCity.trim().toLowerCase() === city.trim().toLowerCase();
+export const leadsCommitment = (commitment: Commitment, city: string): boolean => commitment.leadCity.trim().toLowerCase() === city.trim().toLowerCase();
 
 /** One entry of the timeline: a milestone's date or a dated update. */
 export type TimelineEntry =

@@ -9,8 +9,27 @@ import type { ProgressReport } from './report.ts';
 import type { ProgressUpdate } from './types.ts';
 
 export const REPORT_CSV_COLUMNS = [
-  'asOf', 'theme', 'commitmentId', 'commitment', 'leadCity', 'partnerCities', 'item', 'itemId', 'text', 'agreedDate', 'dueDate', 'target',
-  'status', 'percent', 'value', 'overdue', 'latestAt', 'latestCity', 'latestNote', 'latestLang', 'evidence'
+  'asOf',
+  'theme',
+  'commitmentId',
+  'commitment',
+  'leadCity',
+  'partnerCities',
+  'item',
+  'itemId',
+  'text',
+  'agreedDate',
+  'dueDate',
+  'target',
+  'status',
+  'percent',
+  'value',
+  'overdue',
+  'latestAt',
+  'latestCity',
+  'latestNote',
+  'latestLang',
+  'evidence'
 ] as const;
 type Column = (typeof REPORT_CSV_COLUMNS)[number];
 
@@ -28,23 +47,53 @@ export const renderReportCsv = (report: ProgressReport): string => {
   const rows: Record<Column, string>[] = [];
   for (const { progress: p } of report.entries) {
     const c = p.commitment;
-    const base = { asOf: report.date, theme: c.theme, commitmentId: c.id, commitment: c.title, leadCity: c.leadCity, partnerCities: c.partnerCities.join('; ') };
+    const base = {
+      asOf: report.date,
+      theme: c.theme,
+      commitmentId: c.id,
+      commitment: c.title,
+      leadCity: c.leadCity,
+      partnerCities: c.partnerCities.join('; ')
+    };
     const empty = Object.fromEntries(REPORT_CSV_COLUMNS.map((k) => [k, ''])) as Record<Column, string>;
     rows.push({
-      ...empty, ...base, item: 'commitment', text: c.objective, agreedDate: c.endDate ?? '', dueDate: c.endDate ?? '', status: p.status,
-      percent: p.percent === null ? '' : String(p.percent), ...latestCells(p.updates[0])
+      ...empty,
+      ...base,
+      item: 'commitment',
+      text: c.objective,
+      agreedDate: c.endDate ?? '',
+      dueDate: c.endDate ?? '',
+      status: p.status,
+      percent: p.percent === null ? '' : String(p.percent),
+      ...latestCells(p.updates[0])
     });
     for (const m of p.milestones) {
       rows.push({
-        ...empty, ...base, item: 'milestone', itemId: m.milestone.id, text: m.milestone.text, agreedDate: m.milestone.date ?? '', dueDate: m.dueDate ?? '',
-        status: m.status, percent: m.percent === null ? '' : String(m.percent), overdue: m.dueDate !== null && m.dueDate < report.date && m.status !== 'done' && m.status !== 'dropped' ? 'yes' : '',
+        ...empty,
+        ...base,
+        item: 'milestone',
+        itemId: m.milestone.id,
+        text: m.milestone.text,
+        agreedDate: m.milestone.date ?? '',
+        dueDate: m.dueDate ?? '',
+        status: m.status,
+        percent: m.percent === null ? '' : String(m.percent),
+        overdue: m.dueDate !== null && m.dueDate < report.date && m.status !== 'done' && m.status !== 'dropped' ? 'yes' : '',
         ...latestCells(m.latest)
       });
     }
     for (const i of p.indicators) {
       rows.push({
-        ...empty, ...base, item: 'indicator', itemId: i.indicator.id, text: i.indicator.indicator, target: i.indicator.target, status: i.status,
-        percent: i.percent === null ? '' : String(i.percent), value: i.value ?? '', ...latestCells(i.latest)
+        ...empty,
+        ...base,
+        item: 'indicator',
+        itemId: i.indicator.id,
+        text: i.indicator.indicator,
+        target: i.indicator.target,
+        status: i.status,
+        percent: i.percent === null ? '' : String(i.percent),
+        value: i.value ?? '',
+        ...latestCells(i.latest)
       });
     }
   }

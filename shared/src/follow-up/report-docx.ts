@@ -11,9 +11,28 @@ import type { ProgressReport, ReportEntry, ReportGroup } from './report.ts';
 
 const summary = (L: ReportLabels, title: string, groups: readonly ReportGroup[]): (Paragraph | Table)[] => {
   const width = Math.floor(100 / (PROGRESS_STATUSES.length + 2));
-  const header = new TableRow({ tableHeader: true, children: [cell([para('')], width, true), ...PROGRESS_STATUSES.map((s) => cell([para(L.statuses[s], { bold: true })], width, true)), cell([para('Σ', { bold: true })], width, true)] });
-  const rows = groups.map((g) => new TableRow({ children: [cell([para(g.name)], width), ...PROGRESS_STATUSES.map((s) => cell([para(g.counts[s] ? String(g.counts[s]) : '')], width)), cell([para(String(g.total))], width)] }));
-  return [new Paragraph({ heading: HeadingLevel.HEADING_3, text: title }), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] })];
+  const header = new TableRow({
+    tableHeader: true,
+    children: [
+      cell([para('')], width, true),
+      ...PROGRESS_STATUSES.map((s) => cell([para(L.statuses[s], { bold: true })], width, true)),
+      cell([para('Σ', { bold: true })], width, true)
+    ]
+  });
+  const rows = groups.map(
+    (g) =>
+      new TableRow({
+        children: [
+          cell([para(g.name)], width),
+          ...PROGRESS_STATUSES.map((s) => cell([para(g.counts[s] ? String(g.counts[s]) : '')], width)),
+          cell([para(String(g.total))], width)
+        ]
+      })
+  );
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_3, text: title }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] })
+  ];
 };
 
 const line = (label: string, value: string, lang?: string): Paragraph[] =>
@@ -22,7 +41,13 @@ const line = (label: string, value: string, lang?: string): Paragraph[] =>
 const entry = (L: ReportLabels, { progress: p, done, slipped }: ReportEntry): Paragraph[] => {
   const c = p.commitment;
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [...textRuns(c.title, { lang: c.lang }), new TextRun({ text: `  ${L.statuses[p.status]}${p.percent !== null ? ` · ${p.percent}%` : ''}`, color: '1D4E89' })] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_3,
+      children: [
+        ...textRuns(c.title, { lang: c.lang }),
+        new TextRun({ text: `  ${L.statuses[p.status]}${p.percent !== null ? ` · ${p.percent}%` : ''}`, color: '1D4E89' })
+      ]
+    }),
     ...line(L.leadCity, c.leadCity),
     ...line(L.partnerCities, c.partnerCities.join(', ')),
     ...line(L.objective, c.objective, c.lang),
@@ -31,13 +56,34 @@ const entry = (L: ReportLabels, { progress: p, done, slipped }: ReportEntry): Pa
     ...line(L.responsibleOfficer, c.responsibleOfficer, c.lang),
     ...line(L.reservations, c.reservations.map((r) => `${r.city}: ${r.note}`).join('; ')),
     ...(p.milestones.length > 0 ? [para(L.milestones, { bold: true })] : []),
-    ...p.milestones.map((m) => bullet(`${m.dueDate ?? ''}${m.moved ? ` (${L.agreedDate} ${m.milestone.date ?? ''})` : ''} ${m.milestone.text} — ${L.statuses[m.status]}${m.percent !== null ? ` ${m.percent}%` : ''}`, c.lang)),
+    ...p.milestones.map((m) =>
+      bullet(
+        `${m.dueDate ?? ''}${m.moved ? ` (${L.agreedDate} ${m.milestone.date ?? ''})` : ''} ${m.milestone.text} — ${L.statuses[m.status]}${m.percent !== null ? ` ${m.percent}%` : ''}`,
+        c.lang
+      )
+    ),
     ...(p.indicators.length > 0 ? [para(L.indicators, { bold: true })] : []),
-    ...p.indicators.map((i) => bullet(`${i.indicator.indicator} (${L.target}: ${i.indicator.target})${i.value ? `, ${L.reached}: ${i.value}` : ''} — ${L.statuses[i.status]}`, c.lang)),
+    ...p.indicators.map((i) =>
+      bullet(`${i.indicator.indicator} (${L.target}: ${i.indicator.target})${i.value ? `, ${L.reached}: ${i.value}` : ''} — ${L.statuses[i.status]}`, c.lang)
+    ),
     ...line(L.whatWasDone, done.length > 0 ? done.map((m) => m.milestone.text).join('; ') : L.nothingDone),
-    ...line(L.whatSlipped, slipped.length > 0 ? slipped.map((s) => `${s.milestone.milestone.text} (${L.due} ${s.milestone.dueDate ?? ''}${s.overdue ? `, ${L.overdue}` : ''})`).join('; ') : L.nothingSlipped),
+    ...line(
+      L.whatSlipped,
+      slipped.length > 0
+        ? slipped.map((s) => `${s.milestone.milestone.text} (${L.due} ${s.milestone.dueDate ?? ''}${s.overdue ? `, ${L.overdue}` : ''})`).join('; ')
+        : L.nothingSlipped
+    ),
     para(L.latestUpdates, { bold: true }),
-    ...(p.updates.length === 0 ? [para(L.noUpdates)] : p.updates.slice(0, 5).map((u) => bullet(`${u.at.slice(0, 10)} · ${u.city}${u.status ? ` · ${L.statuses[u.status]}` : ''}${u.percent !== undefined ? ` ${u.percent}%` : ''}${u.note ? `: ${u.note}` : ''}${u.evidence.length ? ` (${u.evidence.join(', ')})` : ''}`, u.lang)))
+    ...(p.updates.length === 0
+      ? [para(L.noUpdates)]
+      : p.updates
+          .slice(0, 5)
+          .map((u) =>
+            bullet(
+              `${u.at.slice(0, 10)} · ${u.city}${u.status ? ` · ${L.statuses[u.status]}` : ''}${u.percent !== undefined ? ` ${u.percent}%` : ''}${u.note ? `: ${u.note}` : ''}${u.evidence.length ? ` (${u.evidence.join(', ')})` : ''}`,
+              u.lang
+            )
+          ))
   ];
 };
 
@@ -55,7 +101,10 @@ export const renderReportDocx = async (report: ProgressReport): Promise<Uint8Arr
       ]
     },
     ...themes.map((theme) => ({
-      children: [new Paragraph({ heading: HeadingLevel.HEADING_2, text: theme }), ...report.entries.filter((x) => x.progress.commitment.theme === theme).flatMap((x) => entry(L, x))]
+      children: [
+        new Paragraph({ heading: HeadingLevel.HEADING_2, text: theme }),
+        ...report.entries.filter((x) => x.progress.commitment.theme === theme).flatMap((x) => entry(L, x))
+      ]
     }))
   ];
   const doc = new Document({

@@ -22,14 +22,23 @@ const entryHtml = (L: ReportLabels, { progress: p, done, slipped }: ReportEntry)
   const row = (label: string, html: string) => (html ? `<tr><th>${e(label)}</th><td>${html}</td></tr>` : '');
   const text = (t: string, lang = c.lang) => (t ? `<span class="text"${langAttr(lang)}>${e(t)}</span>` : '');
   const milestones = p.milestones
-    .map((m) => `<li>${e(m.dueDate ?? '')}${m.moved ? ` (${e(L.agreedDate)} ${e(m.milestone.date ?? '')})` : ''} ${text(m.milestone.text)} — <b>${e(L.statuses[m.status])}</b>${m.percent !== null ? ` ${m.percent}%` : ''}</li>`)
+    .map(
+      (m) =>
+        `<li>${e(m.dueDate ?? '')}${m.moved ? ` (${e(L.agreedDate)} ${e(m.milestone.date ?? '')})` : ''} ${text(m.milestone.text)} — <b>${e(L.statuses[m.status])}</b>${m.percent !== null ? ` ${m.percent}%` : ''}</li>`
+    )
     .join('');
   const indicators = p.indicators
-    .map((i) => `<li>${text(i.indicator.indicator)} (${e(L.target)}: ${text(i.indicator.target)})${i.value ? `, ${e(L.reached)}: ${e(i.value)}` : ''} — <b>${e(L.statuses[i.status])}</b></li>`)
+    .map(
+      (i) =>
+        `<li>${text(i.indicator.indicator)} (${e(L.target)}: ${text(i.indicator.target)})${i.value ? `, ${e(L.reached)}: ${e(i.value)}` : ''} — <b>${e(L.statuses[i.status])}</b></li>`
+    )
     .join('');
   const updates = p.updates
     .slice(0, 5)
-    .map((u) => `<li>${e(u.at.slice(0, 10))} · ${e(u.city)}${u.status ? ` · ${e(L.statuses[u.status])}` : ''}${u.percent !== undefined ? ` ${u.percent}%` : ''}${u.note ? `: ${text(u.note, u.lang)}` : ''}${u.evidence.map((link) => ` <span class="text">${e(link)}</span>`).join('')}</li>`)
+    .map(
+      (u) =>
+        `<li>${e(u.at.slice(0, 10))} · ${e(u.city)}${u.status ? ` · ${e(L.statuses[u.status])}` : ''}${u.percent !== undefined ? ` ${u.percent}%` : ''}${u.note ? `: ${text(u.note, u.lang)}` : ''}${u.evidence.map((link) => ` <span class="text">${e(link)}</span>`).join('')}</li>`
+    )
     .join('');
   return `
 <section class="action">
@@ -78,10 +87,11 @@ table.summary tbody th { text-align: left; }
 </section>
 ${themes
   .map(
-    (theme) => `<section class="theme"><h2>${e(theme)}</h2>${report.entries
-      .filter((x) => x.progress.commitment.theme === theme)
-      .map((x) => entryHtml(L, x))
-      .join('')}</section>`
+    (theme) =>
+      `<section class="theme"><h2>${e(theme)}</h2>${report.entries
+        .filter((x) => x.progress.commitment.theme === theme)
+        .map((x) => entryHtml(L, x))
+        .join('')}</section>`
   )
   .join('')}
 </body></html>`;

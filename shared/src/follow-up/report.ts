@@ -75,16 +75,33 @@ export const buildProgressReport = ({ workshop, commitments, updates, date, lang
       const slipped = progress.milestones
         .filter((m) => m.status !== ProgressStatus.done && m.status !== ProgressStatus.dropped)
         .map((m) => ({ milestone: m, overdue: m.dueDate !== null && m.dueDate < date }))
-        .filter((s) => s.overdue || s.milestone.status === ProgressStatus.delayed || (s.milestone.moved && (s.milestone.dueDate ?? '') > (s.milestone.milestone.date ?? '')));
+        .filter(
+          (s) =>
+            s.overdue ||
+            s.milestone.status === ProgressStatus.delayed ||
+            (s.milestone.moved && (s.milestone.dueDate ?? '') > (s.milestone.milestone.date ?? ''))
+        );
       return { progress, done, slipped };
     });
   const totals = zero();
   for (const e of entries) totals[e.progress.status]++;
-  return { workshop, date, lang: reportLabels(lang).lang, entries, byCity: groupBy(entries, (c) => c.leadCity), byTheme: groupBy(entries, (c) => c.theme), totals };
+  return {
+    workshop,
+    date,
+    lang: reportLabels(lang).lang,
+    entries,
+    byCity: groupBy(entries, (c) => c.leadCity),
+    byTheme: groupBy(entries, (c) => c.theme),
+    totals
+  };
 };
 
 /** The report's file name: `<workshop> – progress <date>.<ext>`, safe on every file system. */
 export const reportFileName = (title: string, date: string, extension: string): string =>
-  `${title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80)} – progress ${date}.${extension}`;
+  `${title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)} – progress ${date}.${extension}`;
 
 export { isClosedStatus };

@@ -55,5 +55,4 @@ export const peekClaims = (token: string): TokenClaims | null => {
 export const CONTROL_DOC_PREFIX = 'ctl_';
 export const controlDocName = (workshopId: string): string => `${CONTROL_DOC_PREFIX}${workshopId}`;
 /** The workshop id of a control document's name, or null for a board id. */
-export const workshopOfControlDoc = (name: string): string | null =>
-  name.startsWith(CONTROL_DOC_PREFIX) ? name.slice(CONTROL_DOC_PREFIX.length) : null;
+export const workshopOfControlDoc = (name: string): string | null => (name.startsWith(CONTROL_DOC_PREFIX) ? name.slice(CONTROL_DOC_PREFIX.length) : null);

@@ -4,15 +4,7 @@
  * `Y.Text` (`getCardText`).
  */
 import { z } from 'zod';
-import {
-  actionStatusSchema,
-  idSchema,
-  isoDate,
-  langTag,
-  laneSchema,
-  longText,
-  shortText
-} from './snapshot-schema.ts';
+import { actionStatusSchema, idSchema, isoDate, langTag, laneSchema, longText, shortText } from './snapshot-schema.ts';
 import { Limits } from './constants.ts';
 
 /** Where a card goes in its lane: before or after another card, at an index, or (default) at the end. */

@@ -12,9 +12,7 @@ import { isoDate, longText } from './snapshot-schema.ts';
 import { parseOrThrow } from './validate.ts';
 
 /** A new list item: a milestone `{date, text}` or an indicator `{indicator, target}`. */
-export type ListItemInput<L extends ListField> = L extends 'milestones'
-  ? { date?: string | null; text?: string }
-  : { indicator?: string; target?: string };
+export type ListItemInput<L extends ListField> = L extends 'milestones' ? { date?: string | null; text?: string } : { indicator?: string; target?: string };
 
 const itemSchemas = {
   milestones: z.object({ date: isoDate.nullable().default(null), text: longText.default('') }),
@@ -37,14 +35,7 @@ const findItem = (items: Y.Array<Y.Map<unknown>>, itemId: string): { item: Y.Map
 };
 
 /** Adds a milestone or indicator to an action at `index` (default: the end); returns the item's id. */
-export const addListItem = <L extends ListField>(
-  doc: Y.Doc,
-  cardId: string,
-  list: L,
-  item: ListItemInput<L>,
-  index?: number,
-  origin?: unknown
-): string => {
+export const addListItem = <L extends ListField>(doc: Y.Doc, cardId: string, list: L, item: ListItemInput<L>, index?: number, origin?: unknown): string => {
   const items = requireList(doc, cardId, list);
   if (items.length >= Limits.maxListItems) {
     throw new BoardSchemaError(SchemaErrorCode.tooMany, `an action holds at most ${Limits.maxListItems} ${list}`);

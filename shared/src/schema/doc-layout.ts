@@ -70,8 +70,7 @@ export const readKind = (card: CardMap): CardKind | undefined => {
 };
 
 /** True when `field` is one of the text fields of `kind`. */
-export const isTextFieldOf = (kind: CardKind, field: string): field is TextField =>
-  (TEXT_FIELDS[kind] as readonly string[]).includes(field);
+export const isTextFieldOf = (kind: CardKind, field: string): field is TextField => (TEXT_FIELDS[kind] as readonly string[]).includes(field);
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : value instanceof Y.Text ? value.toString() : '');
 const strOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);

@@ -43,10 +43,7 @@ export const spreadOrderKeys = (n: number): string[] => generateNKeysBetween(nul
  * one key (two people inserted there at once) or hold a malformed key, the neighbours are
  * re-keyed too: `rekeyed` lists those cards' new keys, in order.
  */
-export const planInsert = (
-  siblings: readonly Ordered[],
-  index: number
-): { order: string; rekeyed: Ordered[] } => {
+export const planInsert = (siblings: readonly Ordered[], index: number): { order: string; rekeyed: Ordered[] } => {
   const at = Math.max(0, Math.min(index, siblings.length));
   const before = siblings[at - 1];
   const after = siblings[at];

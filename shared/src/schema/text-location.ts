@@ -19,11 +19,12 @@ export const textLocation = (text: Y.Text): TextLocation | null => {
   if (!doc) return null;
   const cards = getCardsMap(doc);
   const steps: string[] = [];
-  // Any shared type on the way up (Yjs types its event handlers per type, hence `any`).
+  // biome-ignore lint/suspicious/noExplicitAny: any shared type on the way up (Yjs types its event handlers per type)
   let type: Y.AbstractType<any> = text;
   for (;;) {
     const item = type._item;
     if (!item) return null;
+    // biome-ignore lint/suspicious/noExplicitAny: as above
     const parent = item.parent as Y.AbstractType<any>;
     if (item.parentSub !== null) steps.push(item.parentSub);
     else {

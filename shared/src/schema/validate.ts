@@ -19,8 +19,7 @@ export const formatPath = (path: readonly PropertyKey[]): string =>
     return out === '' ? name : `${out}.${name}`;
   }, '');
 
-const toIssues = (error: z.ZodError): SchemaIssue[] =>
-  error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+const toIssues = (error: z.ZodError): SchemaIssue[] => error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 
 /** Runs a zod schema and reports problems as `{path, message}` pairs. */
 export const runSchema = <T>(schema: z.ZodType<T>, input: unknown): ValidationResult<T> => {
@@ -51,5 +50,4 @@ export const validateBoard = (snapshot: unknown): ValidationResult<BoardSnapshot
   runSchema(boardSnapshotSchema, snapshot) as ValidationResult<BoardSnapshot>;
 
 /** Checks what a form would pass to `addCard`, without touching a document. */
-export const validateCardInput = (input: unknown): ValidationResult<CardInput> =>
-  runSchema(cardInputSchema, input) as ValidationResult<CardInput>;
+export const validateCardInput = (input: unknown): ValidationResult<CardInput> => runSchema(cardInputSchema, input) as ValidationResult<CardInput>;

@@ -11,8 +11,20 @@ import * as Y from 'yjs';
 import { CardKind, TEXT_FIELDS } from '../schema/constants.ts';
 import { replaceText } from '../schema/cards.ts';
 import {
-  fillCard, getCardsMap, getMetaMap, newCitySet, newIndicator, newMilestone, newText, readKind, readPosition, snapshotCard,
-  transact, writePosition, type CardFields, type CardMap
+  fillCard,
+  getCardsMap,
+  getMetaMap,
+  newCitySet,
+  newIndicator,
+  newMilestone,
+  newText,
+  readKind,
+  readPosition,
+  snapshotCard,
+  transact,
+  writePosition,
+  type CardFields,
+  type CardMap
 } from '../schema/doc-layout.ts';
 import type { ActionCard, BoardSnapshot, CardSnapshot, Indicator, Milestone } from '../schema/snapshot-schema.ts';
 
@@ -82,9 +94,17 @@ const syncList = <T extends Item>(card: CardMap, key: string, items: readonly T[
   const array = list as Y.Array<Y.Map<unknown>>;
   const idOf = (m: unknown) => (m instanceof Y.Map ? m.get('id') : undefined);
   const wanted = new Set(items.map((i) => i.id));
-  const keptNow = array.toArray().map(idOf).filter((id): id is string => typeof id === 'string' && wanted.has(id));
+  const keptNow = array
+    .toArray()
+    .map(idOf)
+    .filter((id): id is string => typeof id === 'string' && wanted.has(id));
   const keptSet = new Set(keptNow);
-  if (!same(keptNow, items.map((i) => i.id).filter((id) => keptSet.has(id)))) {
+  if (
+    !same(
+      keptNow,
+      items.map((i) => i.id).filter((id) => keptSet.has(id))
+    )
+  ) {
     array.delete(0, array.length);
     array.insert(0, items.map(spec.create));
     return;

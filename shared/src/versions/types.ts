@@ -51,10 +51,6 @@ export interface VersionWithSnapshot {
 
 /** Body of `POST /api/boards/:id/versions`. */
 export const saveVersionBody = z.object({
-  label: z
-    .string({ error: 'must be a string' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(VERSION_LABEL_MAX, `must be at most ${VERSION_LABEL_MAX} characters`)
+  label: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(VERSION_LABEL_MAX, `must be at most ${VERSION_LABEL_MAX} characters`)
 });
 export type SaveVersionBody = z.infer<typeof saveVersionBody>;

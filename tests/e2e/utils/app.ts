@@ -31,8 +31,7 @@ export const createDemoWorkshop = (server: PlenaryServer, title = workshopSeed.w
 };
 
 /** `/w/<id>?token=<token>`: the link printed on slides and mailed. */
-export const workshopLink = (workshop: CreatedWorkshop, token: string): string =>
-  `/w/${encodeURIComponent(workshop.id)}?token=${encodeURIComponent(token)}`;
+export const workshopLink = (workshop: CreatedWorkshop, token: string): string => `/w/${encodeURIComponent(workshop.id)}?token=${encodeURIComponent(token)}`;
 
 export const boardLink = (workshop: CreatedWorkshop, boardId: string, token: string): string =>
   `/w/${encodeURIComponent(workshop.id)}/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`;

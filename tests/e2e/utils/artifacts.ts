@@ -10,7 +10,11 @@ import { REPO_ROOT } from '../../utils/server.ts';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', 'artifacts');
 
-const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
+const fileSafe = (text: string): string =>
+  text
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 120);
 
 /**
  * Call at the start of a test with the pages it uses (or a function returning them, when pages

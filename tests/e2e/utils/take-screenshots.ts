@@ -29,8 +29,11 @@ const fillBoard = async (server: PlenaryServer, workshop: CreatedWorkshop) => {
   });
   await client.synced();
   const ideas: Array<[string, string, string]> = [
-    ['Chengdu', 'zh', '共享城市公园管理经验'], ['Seoul', 'ko', '하천 복원 사례 공유'], ['Porto', 'pt', 'Dia conjunto de limpeza do rio'],
-    ['Bangkok', 'th', 'แลกเปลี่ยนข้อมูลคุณภาพอากาศแบบเรียลไทม์'], ['Budapest', 'en', 'Thermal-bath energy reuse']
+    ['Chengdu', 'zh', '共享城市公园管理经验'],
+    ['Seoul', 'ko', '하천 복원 사례 공유'],
+    ['Porto', 'pt', 'Dia conjunto de limpeza do rio'],
+    ['Bangkok', 'th', 'แลกเปลี่ยนข้อมูลคุณภาพอากาศแบบเรียลไทม์'],
+    ['Budapest', 'en', 'Thermal-bath energy reuse']
   ];
   for (const [city, lang, text] of ideas) addCard(client.doc, { kind: 'idea', text, createdBy: 'demo', authorCity: city, lang });
   const a = addCard(client.doc, { kind: 'action', title: 'Green schools exchange', createdBy: 'demo', lang: 'en' });
@@ -41,7 +44,10 @@ const fillBoard = async (server: PlenaryServer, workshop: CreatedWorkshop) => {
 
 const run = async (browser: Browser, server: PlenaryServer) => {
   mkdirSync(OUT, { recursive: true });
-  for (const [size, viewport] of [['desktop', Viewport.desktop], ['phone', Viewport.phone]] as const) {
+  for (const [size, viewport] of [
+    ['desktop', Viewport.desktop],
+    ['phone', Viewport.phone]
+  ] as const) {
     const facilitator = (await newPerson(browser, server.httpBase, { viewport })).page;
     await facilitator.goto('/');
     await shoot(facilitator, `landing-${size}`);
@@ -70,7 +76,10 @@ const run = async (browser: Browser, server: PlenaryServer) => {
 
   const workshop = await createDemoWorkshop(server);
   const client = await fillBoard(server, workshop);
-  for (const [size, viewport] of [['desktop', Viewport.desktop], ['phone', Viewport.phone]] as const) {
+  for (const [size, viewport] of [
+    ['desktop', Viewport.desktop],
+    ['phone', Viewport.phone]
+  ] as const) {
     for (const locale of ['en', 'th'] as const) {
       const page = (await newPerson(browser, server.httpBase, { viewport, locale: locale === 'th' ? 'th-TH' : 'en-GB' })).page;
       await page.goto(workshopLink(workshop, workshop.tokens.delegate));

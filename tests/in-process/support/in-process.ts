@@ -32,7 +32,10 @@ export interface InProcessCore {
 }
 
 /** A RoomManager over a fresh SQLite store; `wrapStore` may put a fault in front of it, `bus` stand for other instances. */
-export const createCore = (policy: SyncPolicy, options: { env?: Record<string, string>; wrapStore?: (store: Store) => Store; bus?: PeerBus } = {}): InProcessCore => {
+export const createCore = (
+  policy: SyncPolicy,
+  options: { env?: Record<string, string>; wrapStore?: (store: Store) => Store; bus?: PeerBus } = {}
+): InProcessCore => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-in-process-'));
   const real = new SqliteStore({ dataDir });
   const store = options.wrapStore ? options.wrapStore(real) : real;
@@ -76,13 +79,17 @@ export class InProcessClient {
       },
       bufferedAmount: 0
     };
-    this.conn = new Connection(socket, { id: `t${nextId++}`, ...info }, {
-      log: createLogger('silent'),
-      metrics: core.metrics,
-      ratePerSec: core.config.RATE_LIMIT_PER_SEC,
-      rateBurst: core.config.RATE_LIMIT_BURST,
-      maxBufferedBytes: core.config.MAX_BUFFERED_BYTES
-    });
+    this.conn = new Connection(
+      socket,
+      { id: `t${nextId++}`, ...info },
+      {
+        log: createLogger('silent'),
+        metrics: core.metrics,
+        ratePerSec: core.config.RATE_LIMIT_PER_SEC,
+        rateBurst: core.config.RATE_LIMIT_BURST,
+        maxBufferedBytes: core.config.MAX_BUFFERED_BYTES
+      }
+    );
     // Local edits go to the server as `update` messages, like the provider's.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this) return;

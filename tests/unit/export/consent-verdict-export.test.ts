@@ -9,8 +9,16 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { VerdictState, consentVerdict } from '@plenary/shared/control';
 import {
-  EXPORT_LABELS, EXPORT_LABELS_EN, exportDocument, exportDocumentSchema, exportWarnings, renderCsv, renderDocx, renderMarkdown,
-  renderPrintHtml, ExportGap
+  EXPORT_LABELS,
+  EXPORT_LABELS_EN,
+  exportDocument,
+  exportDocumentSchema,
+  exportWarnings,
+  renderCsv,
+  renderDocx,
+  renderMarkdown,
+  renderPrintHtml,
+  ExportGap
 } from '@plenary/shared/export';
 import { OBJECTION, RESERVATION, VERDICT_TITLES, buildVerdictBoard, verdictInput } from '../../export/verdict-fixture.ts';
 
@@ -20,7 +28,13 @@ const docxText = async (): Promise<string> => {
   const xml = strFromU8(unzipSync(await renderDocx(verdictInput()))['word/document.xml']!);
   return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&(lt|gt|amp|quot|apos);/g, (e) => XML_ENTITIES[e]!)).join('\n');
 };
-const stripTags = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const stripTags = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 /** What every human-readable format must say, in order of the actions. */
 const EXPECTED = [
@@ -59,7 +73,11 @@ describe('consent verdicts in exports', () => {
     const rows = parse(renderCsv(verdictInput()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
     const byTitle = Object.fromEntries(rows.map((r) => [r.title, r]));
     expect(byTitle[VERDICT_TITLES.objected]).toMatchObject({
-      status: 'objected', verdict: 'objected', objections: `${OBJECTION.city}: ${OBJECTION.note}`, reservations: `${RESERVATION.city}: ${RESERVATION.note}`, notAnswered: ''
+      status: 'objected',
+      verdict: 'objected',
+      objections: `${OBJECTION.city}: ${OBJECTION.note}`,
+      reservations: `${RESERVATION.city}: ${RESERVATION.note}`,
+      notAnswered: ''
     });
     expect(byTitle[VERDICT_TITLES.awaiting]).toMatchObject({ status: 'awaiting-consent', verdict: 'awaiting', notAnswered: 'Hanoi' });
     expect(byTitle[VERDICT_TITLES.agreed]).toMatchObject({ status: 'agreed', verdict: 'agreed' });
@@ -72,7 +90,12 @@ describe('consent verdicts in exports', () => {
     const { ids } = buildVerdictBoard();
     const board = doc.boards[0]!;
     const byTitle = Object.fromEntries(board.snapshot.cards.map((c) => [c.kind === 'action' ? c.title : c.id, c.id]));
-    expect(board.verdicts[byTitle[VERDICT_TITLES.objected]!]).toMatchObject({ state: 'objected', objections: [OBJECTION], reservations: [RESERVATION], missing: [] });
+    expect(board.verdicts[byTitle[VERDICT_TITLES.objected]!]).toMatchObject({
+      state: 'objected',
+      objections: [OBJECTION],
+      reservations: [RESERVATION],
+      missing: []
+    });
     expect(board.verdicts[byTitle[VERDICT_TITLES.awaiting]!]).toMatchObject({ state: 'awaiting', missing: ['Hanoi'] });
     expect(board.statuses[byTitle[VERDICT_TITLES.agreed]!]).toBe('agreed');
     expect(doc.consentScope).toBe('involved');
@@ -89,7 +112,12 @@ describe('consent verdicts in exports', () => {
     const { snapshot, consent } = buildVerdictBoard();
     const cities = ['Bangkok', 'Beijing', 'Fukuoka', 'Seoul', 'Hanoi', 'Phnom Penh', 'Ulaanbaatar', 'Moscow'];
     const warnings = exportWarnings(snapshot, (action) =>
-      consentVerdict(action, (consent[action.id] ?? []).map((r) => ({ city: r.city, answer: r.answer, ...(r.note ? { note: r.note } : {}) })), 'involved', cities)
+      consentVerdict(
+        action,
+        (consent[action.id] ?? []).map((r) => ({ city: r.city, answer: r.answer, ...(r.note ? { note: r.note } : {}) })),
+        'involved',
+        cities
+      )
     );
     expect(warnings.map((w) => [w.title, w.verdict?.state])).toEqual([
       [VERDICT_TITLES.objected, 'objected'],

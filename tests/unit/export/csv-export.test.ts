@@ -71,9 +71,19 @@ describe('CSV export read by a strict reader (Python csv)', () => {
       { id: 'm2', date: '2026-06-01', text: 'Pilot' },
       { id: 'm3', date: null, text: 'Report' }
     ];
-    action.objective = BREAKS.map((b, i) => `line ${i}${b}`).join('') + 'end';
+    action.objective = `${BREAKS.map((b, i) => `line ${i}${b}`).join('')}end`;
     action.resources = 'a\u2028b\u2029c';
-    doc.boards = [{ ...board, consent: { [action.id]: [{ city: 'Seoul', answer: 'endorse' }, { city: 'Hanoi', answer: 'object', note: 'Budget\nunclear' }] } }];
+    doc.boards = [
+      {
+        ...board,
+        consent: {
+          [action.id]: [
+            { city: 'Seoul', answer: 'endorse' },
+            { city: 'Hanoi', answer: 'object', note: 'Budget\nunclear' }
+          ]
+        }
+      }
+    ];
     return { doc, action };
   };
 
@@ -102,7 +112,21 @@ describe('CSV export read by a strict reader (Python csv)', () => {
   });
 
   it('neutralises formulas after leading blanks or line breaks, full-width operators and tab or CR starts', () => {
-    const starts = [' =1+1', '\n=1+1', '\u3000=1+1', '\u00a0+1', '\u2028@SUM(A1)', '\u200b-1', '＝1+1', '＋1', '－1', '＠SUM(A1)', '\t1', '\r=1', '  \n ＝HYPERLINK("x")'];
+    const starts = [
+      ' =1+1',
+      '\n=1+1',
+      '\u3000=1+1',
+      '\u00a0+1',
+      '\u2028@SUM(A1)',
+      '\u200b-1',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      '\t1',
+      '\r=1',
+      '  \n ＝HYPERLINK("x")'
+    ];
     const doc = exportInput([buildEnvironmentBoard()]);
     const ideas = doc.boards[0]!.snapshot.cards.filter((c) => c.kind === 'idea');
     const cards = starts.map((text, i) => ({ ...ideas[0]!, id: `formula-${i}`, order: `a${i}`, text }));

@@ -56,7 +56,9 @@ describe('Word export', () => {
     const headers = Object.keys(files).filter((f) => /^word\/header\d*\.xml$/.test(f));
     expect(headers.length).toBeGreaterThan(0);
     expect(textOf(strFromU8(files[headers[0]!]!))).toMatch(TAKEN_AT_SHOWN);
-    const footers = Object.keys(files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => strFromU8(files[f]!));
+    const footers = Object.keys(files)
+      .filter((f) => /^word\/footer\d*\.xml$/.test(f))
+      .map((f) => strFromU8(files[f]!));
     expect(footers.some((xml) => xml.includes('PAGE') && xml.includes('NUMPAGES'))).toBe(true);
   });
 });

@@ -27,7 +27,9 @@ const runsOf = (xml: string): Run[] => {
   return Array.from(doc.getElementsByTagNameNS(W, 'r')).map((r) => {
     const props = Array.from(r.getElementsByTagNameNS(W, 'rPr'))[0];
     return {
-      text: Array.from(r.getElementsByTagNameNS(W, 't')).map((t) => t.textContent).join(''),
+      text: Array.from(r.getElementsByTagNameNS(W, 't'))
+        .map((t) => t.textContent)
+        .join(''),
       fonts: attributes(Array.from(props?.getElementsByTagNameNS(W, 'rFonts') ?? [])[0]),
       lang: attributes(Array.from(props?.getElementsByTagNameNS(W, 'lang') ?? [])[0])
     };
@@ -39,7 +41,11 @@ const THAI = /[\u0E00-\u0E7F]/;
 
 const documentOf = async (lang: string) => {
   const files = unzipSync(await renderDocx(localiseExport(exportInput([buildEnvironmentBoard(), buildCultureBoard()]), { lang, mode: 'working' })));
-  return { runs: runsOf(strFromU8(files['word/document.xml']!)), fontTable: strFromU8(files['word/fontTable.xml']!), styles: strFromU8(files['word/styles.xml']!) };
+  return {
+    runs: runsOf(strFromU8(files['word/document.xml']!)),
+    fontTable: strFromU8(files['word/fontTable.xml']!),
+    styles: strFromU8(files['word/styles.xml']!)
+  };
 };
 const english = await documentOf('en');
 
@@ -85,14 +91,20 @@ describe('Word export fonts', () => {
   it('names a font for every script slot of every run, and Noto in none', () => {
     for (const run of english.runs.filter((r) => r.text.trim())) {
       expect(Object.keys(run.fonts).sort(), run.text).toEqual(expect.arrayContaining(['ascii', 'cs', 'eastAsia', 'hAnsi']));
-      expect(Object.values(run.fonts).some((f) => f.startsWith('Noto')), run.text).toBe(false);
+      expect(
+        Object.values(run.fonts).some((f) => f.startsWith('Noto')),
+        run.text
+      ).toBe(false);
     }
   });
 
   it('names Noto as the fallback of each font in the font table', () => {
     const table = new DOMParser().parseFromString(english.fontTable, 'text/xml');
     const fonts = Object.fromEntries(
-      Array.from(table.getElementsByTagNameNS(W, 'font')).map((f) => [f.getAttributeNS(W, 'name'), Array.from(f.getElementsByTagNameNS(W, 'altName'))[0]?.getAttributeNS(W, 'val')])
+      Array.from(table.getElementsByTagNameNS(W, 'font')).map((f) => [
+        f.getAttributeNS(W, 'name'),
+        Array.from(f.getElementsByTagNameNS(W, 'altName'))[0]?.getAttributeNS(W, 'val')
+      ])
     );
     expect(fonts).toMatchObject({
       Calibri: 'Arial,Noto Sans',

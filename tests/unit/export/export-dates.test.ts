@@ -8,7 +8,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalTimeZone, EXPORT_LANGS, localiseExport, renderCsv, renderDocx, renderJson, renderMarkdown, renderPrintHtml, type ExportInput
+  canonicalTimeZone,
+  EXPORT_LANGS,
+  localiseExport,
+  renderCsv,
+  renderDocx,
+  renderJson,
+  renderMarkdown,
+  renderPrintHtml,
+  type ExportInput
 } from '@plenary/shared/export';
 import { buildCultureBoard, buildEnvironmentBoard, exportInput } from '../../export/fixtures.ts';
 

@@ -60,7 +60,10 @@ describe('iCalendar export of a board written by a hostile client', () => {
     const action = cards.find((c): c is ActionCard => c.kind === 'action' && c.title === SCRIPT_TITLES.th)!;
     cards.push({ ...action, id: INJECTED, order: 'zz' } as ActionCard);
     action.endDate = '2026-13-45';
-    action.milestones = [{ id: 'm1', date: 'not-a-date', text: 'Survey' }, { id: 'm2', date: '2026-06-30', text: 'Pilot' }];
+    action.milestones = [
+      { id: 'm1', date: 'not-a-date', text: 'Survey' },
+      { id: 'm2', date: '2026-06-30', text: 'Pilot' }
+    ];
     return { doc, action };
   };
 
@@ -81,7 +84,10 @@ describe('iCalendar export of a board written by a hostile client', () => {
     const warnings = parsed.getAllProperties(ICS_WARNING.toLowerCase()).map((p) => String(p.getFirstValue()));
     expect(warnings.some((w) => w.includes('2026-13-45'))).toBe(true);
     expect(warnings.some((w) => w.includes('not-a-date'))).toBe(true);
-    const ofAction = parsed.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c)).filter((e) => e.uid.includes(action.id));
+    const ofAction = parsed
+      .getAllSubcomponents('vevent')
+      .map((c) => new ICAL.Event(c))
+      .filter((e) => e.uid.includes(action.id));
     expect(ofAction.map((e) => e.startDate.toString())).toEqual(['2026-06-30']);
   });
 

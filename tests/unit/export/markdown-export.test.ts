@@ -13,7 +13,10 @@ const md = renderMarkdown(exportInput([buildEnvironmentBoard(), buildCultureBoar
 const parser = new MarkdownIt({ html: true, linkify: true });
 const html = parser.render(md);
 const tokens = parser.parse(md, {}).flatMap((t) => [t, ...(t.children ?? [])]);
-const plain = tokens.filter((t) => t.type === 'text').map((t) => t.content).join('');
+const plain = tokens
+  .filter((t) => t.type === 'text')
+  .map((t) => t.content)
+  .join('');
 
 describe('Markdown export', () => {
   it('turns no hostile text into an image, HTML or a link other than a typed web address', () => {
@@ -40,8 +43,22 @@ describe('Markdown export', () => {
   it('keeps line starts from opening headings, lists, quotes or code blocks', () => {
     for (const hostile of ['# heading', '- item', '> quote', '1. one', '2) two', '    code', '```', '===', '---', '+ plus', '* star']) {
       const tokensOf = parser.parse(`- ${escapeMarkdown(`first\n${hostile}`)}`, {});
-      expect(tokensOf.map((t) => t.type).filter((t) => !['bullet_list_open', 'bullet_list_close', 'list_item_open', 'list_item_close', 'paragraph_open', 'paragraph_close', 'inline'].includes(t)), hostile).toEqual([]);
-      expect(tokensOf.flatMap((t) => t.children ?? []).filter((t) => t.type === 'text').map((t) => t.content).join(''), hostile).toContain(hostile.trim());
+      expect(
+        tokensOf
+          .map((t) => t.type)
+          .filter(
+            (t) => !['bullet_list_open', 'bullet_list_close', 'list_item_open', 'list_item_close', 'paragraph_open', 'paragraph_close', 'inline'].includes(t)
+          ),
+        hostile
+      ).toEqual([]);
+      expect(
+        tokensOf
+          .flatMap((t) => t.children ?? [])
+          .filter((t) => t.type === 'text')
+          .map((t) => t.content)
+          .join(''),
+        hostile
+      ).toContain(hostile.trim());
     }
   });
 
@@ -73,7 +90,10 @@ describe('Markdown export', () => {
       expect(escapeMarkdown(text), text).toBe(escaped);
       // …and reads back as the text, with no markup.
       const read = parser.parseInline(escapeMarkdown(text), {})[0]!.children!;
-      expect(read.map((t) => t.type).filter((t) => t !== 'text'), text).toEqual([]);
+      expect(
+        read.map((t) => t.type).filter((t) => t !== 'text'),
+        text
+      ).toEqual([]);
       expect(read.map((t) => t.content).join(''), text).toBe(text);
     }
   });

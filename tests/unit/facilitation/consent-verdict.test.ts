@@ -26,10 +26,17 @@ describe('consent verdict', () => {
       { city: 'Shanghai', answer: 'object', note: 'Not consulted' }
     ] as const;
     const v = consentVerdict(action, answers, 'involved', workshop);
-    expect(v).toMatchObject({ state: VerdictState.agreed, endorsed: ['Porto', 'Surabaya'], reservations: [{ city: 'Kobe', note: 'Budget from 2027' }], missing: [] });
+    expect(v).toMatchObject({
+      state: VerdictState.agreed,
+      endorsed: ['Porto', 'Surabaya'],
+      reservations: [{ city: 'Kobe', note: 'Budget from 2027' }],
+      missing: []
+    });
     // Every city asked: Shanghai's objection now counts, Bordeaux has not answered.
     expect(consentVerdict(action, answers, 'workshop', workshop)).toMatchObject({
-      state: VerdictState.objected, objections: [{ city: 'Shanghai', note: 'Not consulted' }], missing: ['Bordeaux']
+      state: VerdictState.objected,
+      objections: [{ city: 'Shanghai', note: 'Not consulted' }],
+      missing: ['Bordeaux']
     });
   });
 
@@ -42,7 +49,12 @@ describe('consent verdict', () => {
   });
 
   it('derives the shown status so lane, status and verdict never contradict', () => {
-    const agreed = consentVerdict(action, ['Porto', 'Kobe', 'Surabaya'].map((city) => ({ city, answer: 'endorse' as const })), 'involved', workshop);
+    const agreed = consentVerdict(
+      action,
+      ['Porto', 'Kobe', 'Surabaya'].map((city) => ({ city, answer: 'endorse' as const })),
+      'involved',
+      workshop
+    );
     const awaiting = consentVerdict(action, [], 'involved', workshop);
     const objected = consentVerdict(action, [{ city: 'Kobe', answer: 'object', note: 'x' }], 'involved', workshop);
     expect(shownStatus('agreed', 'draft', awaiting)).toBe(ShownStatus.awaitingConsent);

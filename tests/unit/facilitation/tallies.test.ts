@@ -20,7 +20,10 @@ describe('computeTallies', () => {
     const tallies = computeTallies(ballots, true);
     // Porto: three voters, each vote ⅓. Kobe: one voter, each vote 1. Surabaya did not vote.
     expect(tallies).toEqual({ a: 1.667, b: 2.667, c: 1 });
-    const porto = computeTallies(ballots.filter((b) => b.city === 'Porto'), true);
+    const porto = computeTallies(
+      ballots.filter((b) => b.city === 'Porto'),
+      true
+    );
     expect(Object.values(porto).reduce((s, n) => s + n, 0)).toBeCloseTo(7 / 3, 2);
   });
 

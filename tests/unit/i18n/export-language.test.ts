@@ -3,10 +3,8 @@
  * the translations delegates added, headings from the labels of the document's language.
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import {
-  EXPORT_LABELS, EXPORT_LABELS_EN, exportLabels, localiseExport, renderMarkdown, renderPrintHtml, type ExportInput
-} from '@plenary/shared/export';
+import type * as Y from 'yjs';
+import { EXPORT_LABELS, EXPORT_LABELS_EN, exportLabels, localiseExport, renderMarkdown, renderPrintHtml, type ExportInput } from '@plenary/shared/export';
 import { addCard, createBoardDoc, getCardsMap, moveCard, readBoard, startTranslation, type CardInput } from '@plenary/shared/schema';
 import { WORKSHOP, TAKEN_AT } from '../../export/fixtures.ts';
 

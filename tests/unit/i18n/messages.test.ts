@@ -16,7 +16,11 @@ const dynamic = (JSON.parse(readFileSync(new URL('./dynamic-keys.json', import.m
 describe('message catalogue', () => {
   it('has every interface language listed in locales.ts, and only those', () => {
     const source = readFileSync(new URL('../../../web/src/lib/i18n/locales.ts', import.meta.url), 'utf8');
-    const listed = /LOCALES = \[([^\]]*)\]/.exec(source)?.[1]?.match(/'([a-z-]+)'/g)?.map((s) => s.slice(1, -1)) ?? [];
+    const listed =
+      /LOCALES = \[([^\]]*)\]/
+        .exec(source)?.[1]
+        ?.match(/'([a-z-]+)'/g)
+        ?.map((s) => s.slice(1, -1)) ?? [];
     expect(listed.length).toBe(12);
     expect([...locales].sort()).toEqual([...listed].sort());
   });
@@ -84,5 +88,4 @@ const hasWords = (message: string): boolean => {
 };
 
 /** Words that are spelled the same in English and in a Latin-script language (e.g. "Status", "Target"). */
-const isCognate = (locale: string, english: string): boolean =>
-  ['id', 'pt', 'hu', 'vi'].includes(locale) && english.split(/\s+/).length <= 2;
+const isCognate = (locale: string, english: string): boolean => ['id', 'pt', 'hu', 'vi'].includes(locale) && english.split(/\s+/).length <= 2;

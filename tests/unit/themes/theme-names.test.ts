@@ -25,7 +25,11 @@ describe('theme names', () => {
   });
 
   it('a standing theme given in any of its languages brings all twelve names; a theme of the workshop\u2019s own none', () => {
-    expect(standingThemeNames('สิ่งแวดล้อมและคุณภาพชีวิต')).toMatchObject({ en: 'Environment and quality of life', vi: 'Môi trường và chất lượng cuộc sống', km: 'បរិស្ថាន និងគុណភាពជីវិត' });
+    expect(standingThemeNames('สิ่งแวดล้อมและคุณภาพชีวิต')).toMatchObject({
+      en: 'Environment and quality of life',
+      vi: 'Môi trường và chất lượng cuộc sống',
+      km: 'បរិស្ថាន និងគុណភាពជីវិត'
+    });
     expect(Object.keys(standingThemeNames('Trade and economic promotion'))).toHaveLength(12);
     expect(standingThemeNames('Water and sanitation')).toEqual({});
   });

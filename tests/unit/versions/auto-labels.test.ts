@@ -16,7 +16,12 @@ import { WORKSHOP } from '../../export/fixtures.ts';
 
 const LANGUAGES = ['en', 'th', 'zh', 'ja', 'ko', 'vi', 'id', 'ru', 'km', 'mn', 'hu', 'pt'];
 const COUNTS = { ideas: 1, proposed: 0, agreed: 0, parked: 0 };
-const entry = (meta: object) => ({ id: 'v1', createdAt: '2026-03-14T03:00:00.000Z', auto: true, meta: JSON.stringify({ boardId: 'b1', author: 'system', counts: COUNTS, ...meta }) });
+const entry = (meta: object) => ({
+  id: 'v1',
+  createdAt: '2026-03-14T03:00:00.000Z',
+  auto: true,
+  meta: JSON.stringify({ boardId: 'b1', author: 'system', counts: COUNTS, ...meta })
+});
 
 describe('automatic version labels', () => {
   it('a new automatic version is read back as its kind; API readers still get English words', () => {
@@ -41,9 +46,13 @@ describe('automatic version labels', () => {
     expect(Object.keys(AUTO_LABEL_WORDS).sort()).toEqual([...LANGUAGES].sort());
     const reasons = { 'board-locked': 'lock', 'timer-ended': 'timer', hourly: 'hourly' } as const;
     for (const lang of LANGUAGES) {
-      const screen = JSON.parse(readFileSync(new URL(`../../../web/src/lib/i18n/messages/${lang}/versions.json`, import.meta.url), 'utf8')) as Record<string, string>;
+      const screen = JSON.parse(readFileSync(new URL(`../../../web/src/lib/i18n/messages/${lang}/versions.json`, import.meta.url), 'utf8')) as Record<
+        string,
+        string
+      >;
       const words = AUTO_LABEL_WORDS[lang]!;
-      for (const [kind, reason] of Object.entries(reasons)) expect(`${lang} ${words[kind as keyof typeof reasons]}`).toBe(`${lang} ${screen[`auto.${reason}`]}`);
+      for (const [kind, reason] of Object.entries(reasons))
+        expect(`${lang} ${words[kind as keyof typeof reasons]}`).toBe(`${lang} ${screen[`auto.${reason}`]}`);
       expect(`${lang} ${words['before-restore']}`).toBe(`${lang} ${screen.beforeRestoring!.replace('{label}', '{of}')}`);
     }
   });
@@ -68,7 +77,16 @@ describe('automatic version labels', () => {
     const own = createBoardDoc({ workshopId: 'ws1', boardId: 'b2', theme: 'environment', title: 'Clean rivers' });
     expect(exportBoardOf({ ref, updates: [Y.encodeStateAsUpdate(own)] }, 'ws1', 'vi').snapshot.board.title).toBe('Clean rivers');
 
-    const md = await renderCheckedExport('md', { workshop: WORKSHOP, boards: [board], takenAt: '2026-03-14T03:00:00.000Z', versionLabel: versionLabelIn({ label: 'Board locked', autoLabel: { kind: 'board-locked' } }, 'vi') }, { lang: 'vi', mode: 'working' });
+    const md = await renderCheckedExport(
+      'md',
+      {
+        workshop: WORKSHOP,
+        boards: [board],
+        takenAt: '2026-03-14T03:00:00.000Z',
+        versionLabel: versionLabelIn({ label: 'Board locked', autoLabel: { kind: 'board-locked' } }, 'vi')
+      },
+      { lang: 'vi', mode: 'working' }
+    );
     expect(md.result.kind).toBe('file');
     const text = md.result.kind === 'file' ? String(md.result.body) : '';
     expect(text).toContain('Môi trường và chất lượng cuộc sống');

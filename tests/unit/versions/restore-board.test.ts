@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addCard, addListItem, deleteCard, getListItemText, moveCard, readBoard, removeListItem, setCardText, setMilestoneDate, updateCard,
+  addCard,
+  addListItem,
+  deleteCard,
+  getListItemText,
+  moveCard,
+  readBoard,
+  removeListItem,
+  setCardText,
+  setMilestoneDate,
+  updateCard,
   type BoardSnapshot
 } from '@plenary/shared/schema';
 import { isSameContent, restoreBoard } from '@plenary/shared/versions';

@@ -18,7 +18,7 @@ const clearBanner = describeRoute({
   summary: "Clear the workshop's banner, or one board's",
   callers: Callers.facilitator,
   query: z.object({ boardId: z.string().optional().describe("The board whose banner to clear; without it, the workshop's.") }),
-  answers: { 200: '`{ banner }`: what the board shows now (the workshop\'s banner after clearing a board\'s), or null.' },
+  answers: { 200: "`{ banner }`: what the board shows now (the workshop's banner after clearing a board's), or null." },
   errors: { 400: '`boardId` is not a board of this workshop.' }
 });
 

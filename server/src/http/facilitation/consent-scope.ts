@@ -11,7 +11,8 @@ import { callerOf, requireFacilitator, type FacilitationDeps } from './context.t
 const chooseScope = describeRoute({
   tag: 'consent',
   summary: "Choose whose consent the workshop's actions need",
-  description: 'The cities each action involves (`involved`, the default) or every city (`workshop`). Answers given are kept; verdicts follow the new scope at once.',
+  description:
+    'The cities each action involves (`involved`, the default) or every city (`workshop`). Answers given are kept; verdicts follow the new scope at once.',
   callers: Callers.facilitator,
   body: consentScopeBody,
   answers: { 200: '`{ scope }`.' }

@@ -6,7 +6,14 @@
  */
 import { Hono } from 'hono';
 import {
-  ConsentScope, citiesAsked, consentBody, isCityAsked, readConsentScope, writeConsent, type ConsentAnswer, type ConsentRecord
+  ConsentScope,
+  citiesAsked,
+  consentBody,
+  isCityAsked,
+  readConsentScope,
+  writeConsent,
+  type ConsentAnswer,
+  type ConsentRecord
 } from '@plenary/shared/control';
 import { Role } from '@plenary/shared/protocol';
 import { CardKind, Lane, getCardMap, readCard, readPosition } from '@plenary/shared/schema';
@@ -26,7 +33,7 @@ const answer = describeRoute({
   answers: { 200: '`{ consent }`: the record as stored.' },
   errors: {
     400: 'A facilitator names no `city`; `city` is not of this workshop; `boardId` is not a board of this workshop; `actionId` is no action on the board.',
-    403: "Anyone but a facilitator who is not a confirmed participant; a participant naming another city than their own.",
+    403: 'Anyone but a facilitator who is not a confirmed participant; a participant naming another city than their own.',
     409: 'The card is not an action, not in the agreed lane, or the action does not involve the city.'
   }
 });

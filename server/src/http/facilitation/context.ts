@@ -50,7 +50,8 @@ export const requireParticipant = (caller: FacilitationCaller, action: string): 
   if (person.status === ParticipantStatus.pending) {
     throw new ApiError(403, `you may not ${action} yet: a facilitator has not confirmed that you speak for ${person.city}`);
   }
-  if (person.status === ParticipantStatus.rejected) throw new ApiError(403, `you may not ${action}: a facilitator did not confirm that you speak for ${person.city}`);
+  if (person.status === ParticipantStatus.rejected)
+    throw new ApiError(403, `you may not ${action}: a facilitator did not confirm that you speak for ${person.city}`);
   if (person.status === ParticipantStatus.removed) throw new ApiError(403, `you may not ${action}: a facilitator removed you from this workshop`);
   return { participantId: person.id, city: person.city };
 };

@@ -20,7 +20,20 @@ import { timerRoutes } from './timers.ts';
 import { voteRoutes } from './votes.ts';
 
 export const facilitationRoutes = (deps: AppDeps) => {
-  const resources = [participantRoutes, peopleRoutes, linkRoutes, bannerRoutes, timerRoutes, agendaRoutes, lockRoutes, followRoutes, roundRoutes, voteRoutes, consentRoutes, consentScopeRoutes];
+  const resources = [
+    participantRoutes,
+    peopleRoutes,
+    linkRoutes,
+    bannerRoutes,
+    timerRoutes,
+    agendaRoutes,
+    lockRoutes,
+    followRoutes,
+    roundRoutes,
+    voteRoutes,
+    consentRoutes,
+    consentScopeRoutes
+  ];
   const api = new Hono().route('/', timeRoutes());
   for (const routes of resources) api.route('/workshops', routes(deps));
   return api;

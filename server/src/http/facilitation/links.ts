@@ -22,5 +22,8 @@ export const linkRoutes = (deps: FacilitationDeps) =>
     const workshop = await deps.revoke(caller.workshop.id, role as Role);
     const ttl = deps.config.TOKEN_TTL_DAYS * 86_400;
     const sign = (r: Role) => deps.signer.sign(workshop.id, r, workshop.generations[r], ttl);
-    return c.json({ tokens: { facilitator: sign(Role.facilitator), delegate: sign(Role.delegate), observer: sign(Role.observer) }, joinCode: workshop.joinCode });
+    return c.json({
+      tokens: { facilitator: sign(Role.facilitator), delegate: sign(Role.delegate), observer: sign(Role.observer) },
+      joinCode: workshop.joinCode
+    });
   });

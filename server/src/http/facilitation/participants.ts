@@ -61,7 +61,7 @@ export const participantRoutes = (deps: FacilitationDeps) => {
   });
 
   /** The caller registers again: rename them; a city change is a new claim only while pending. */
-  const reRegister = async (caller: FacilitationCaller, person: Participant, name: string, city: string, lang?: string) => {
+  const reRegister = async (_caller: FacilitationCaller, person: Participant, name: string, city: string, lang?: string) => {
     refuseClosed(person);
     if (person.city !== city && person.status !== ParticipantStatus.pending) {
       throw new ApiError(409, `city: a facilitator confirmed you for ${person.city}; ask a facilitator to change it`, 'city');

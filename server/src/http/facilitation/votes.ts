@@ -23,7 +23,7 @@ const cast = describeRoute({
   callers: Callers.participant,
   body: voteBody,
   answers: { 200: '`{ votes, left }`.' },
-  errors: { 400: 'No such card on the round\'s board.', 404: NO_ROUND, 409: 'The round is closed, the card is not in its lane, or no votes are left.' }
+  errors: { 400: "No such card on the round's board.", 404: NO_ROUND, 409: 'The round is closed, the card is not in its lane, or no votes are left.' }
 });
 const takeBack = describeRoute({
   tag: 'voting',

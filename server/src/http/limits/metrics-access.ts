@@ -11,21 +11,30 @@ import { RefusalReason, type Refuse } from './refusal.ts';
 
 const ROUTE = 'metrics';
 
-export const metricsAccess = (config: Config, refuse: Refuse): MiddlewareHandler => async (c, next) => {
-  const address = clientAddress(c, config.TRUST_PROXY);
-  if (config.METRICS_TOKEN) {
-    if (!sameSecret(c.req.header('authorization') ?? '', `Bearer ${config.METRICS_TOKEN}`)) {
-      return refuse(c, { status: 401, reason: RefusalReason.metricsForbidden, route: ROUTE, address, error: 'authorization: the metrics token is required', field: 'authorization' });
+export const metricsAccess =
+  (config: Config, refuse: Refuse): MiddlewareHandler =>
+  async (c, next) => {
+    const address = clientAddress(c, config.TRUST_PROXY);
+    if (config.METRICS_TOKEN) {
+      if (!sameSecret(c.req.header('authorization') ?? '', `Bearer ${config.METRICS_TOKEN}`)) {
+        return refuse(c, {
+          status: 401,
+          reason: RefusalReason.metricsForbidden,
+          route: ROUTE,
+          address,
+          error: 'authorization: the metrics token is required',
+          field: 'authorization'
+        });
+      }
+    } else if (!isLoopback(address)) {
+      return refuse(c, {
+        status: 403,
+        reason: RefusalReason.metricsForbidden,
+        route: ROUTE,
+        address,
+        error: 'authorization: /metrics answers this machine only; set METRICS_TOKEN to read it from elsewhere',
+        field: 'authorization'
+      });
     }
-  } else if (!isLoopback(address)) {
-    return refuse(c, {
-      status: 403,
-      reason: RefusalReason.metricsForbidden,
-      route: ROUTE,
-      address,
-      error: 'authorization: /metrics answers this machine only; set METRICS_TOKEN to read it from elsewhere',
-      field: 'authorization'
-    });
-  }
-  await next();
-};
+    await next();
+  };

@@ -29,11 +29,13 @@ export const takePoint = async (limiter: Limiter, key: string): Promise<number |
   }
 };
 
-export const rateLimit = (refuse: Refuse, trustProxy: number, rule: RateRule): MiddlewareHandler => async (c, next) => {
-  const address = clientAddress(c, trustProxy);
-  const wait = await takePoint(rule.limiter, limitKey(address));
-  if (wait !== null) {
-    return refuse(c, { status: 429, reason: rule.reason, route: rule.route, address, error: `${rule.error}; try again in ${wait} s`, retryAfterSec: wait });
-  }
-  await next();
-};
+export const rateLimit =
+  (refuse: Refuse, trustProxy: number, rule: RateRule): MiddlewareHandler =>
+  async (c, next) => {
+    const address = clientAddress(c, trustProxy);
+    const wait = await takePoint(rule.limiter, limitKey(address));
+    if (wait !== null) {
+      return refuse(c, { status: 429, reason: rule.reason, route: rule.route, address, error: `${rule.error}; try again in ${wait} s`, retryAfterSec: wait });
+    }
+    await next();
+  };

@@ -44,7 +44,11 @@ const SECURITY_SCHEMES = {
       "A workshop link's token (facilitator, delegate or observer), a personal token (a seat link, a registration), or, after the workshop, a follow-up link's (a city's, or the read-only outcomes link), on the follow-up routes only."
   },
   workshopTokenQuery: { type: 'apiKey', in: 'query', name: 'token', description: 'The same token as `?token=`, as board links carry it.' },
-  organizerKey: { type: 'http', scheme: 'bearer', description: 'ORGANIZER_KEY. Without it set, workshops are created from the local network only, with no key.' },
+  organizerKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'ORGANIZER_KEY. Without it set, workshops are created from the local network only, with no key.'
+  },
   metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN. Without it set, /metrics answers this machine only.' }
 } as const;
 
@@ -119,8 +123,7 @@ export const openApiPath = (honoPath: string): { path: string; params: Array<{ n
   return { path, params };
 };
 
-const idDescription = (path: string): string =>
-  path.startsWith('/api/boards/') ? "The board's id (the name of its Yjs document)." : "The workshop's id.";
+const idDescription = (path: string): string => (path.startsWith('/api/boards/') ? "The board's id (the name of its Yjs document)." : "The workshop's id.");
 
 const parametersOf = (honoPath: string, spec: RouteSpec<z.ZodType, z.ZodType>): Json[] => {
   const { path, params } = openApiPath(honoPath);
@@ -151,7 +154,9 @@ const RETRY_AFTER = { 'Retry-After': { description: 'Seconds until trying again 
 const errorsOf = (spec: RouteSpec<z.ZodType, z.ZodType>): Partial<Record<ErrorStatus, string>> => {
   const from: Array<Partial<Record<ErrorStatus, string>>> = [
     CALLERS[spec.callers].errors,
-    spec.body ? { 400: 'The body is not JSON or does not match its schema; `field` names the first bad field.', 413: "The body is larger than the route's limit." } : {},
+    spec.body
+      ? { 400: 'The body is not JSON or does not match its schema; `field` names the first bad field.', 413: "The body is larger than the route's limit." }
+      : {},
     spec.query ? { 400: 'A query parameter does not match its schema; `field` names it.' } : {},
     spec.errors ?? {}
   ];

@@ -66,12 +66,7 @@ export const call = async <T>(path: string, options: CallOptions = {}): Promise<
   }
   const answer = (await response.json().catch(() => null)) as (T & { error?: string; field?: string }) | null;
   if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      answer?.error ?? response.statusText,
-      answer?.field,
-      parseRetryAfter(response.headers.get('retry-after'))
-    );
+    throw new ApiError(response.status, answer?.error ?? response.statusText, answer?.field, parseRetryAfter(response.headers.get('retry-after')));
   }
   if (answer === null) throw new ApiError(response.status, 'empty response');
   return answer;

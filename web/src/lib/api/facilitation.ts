@@ -14,8 +14,7 @@ const base = (workshopId: string): string => `/api/workshops/${encodeURIComponen
 /** Every action of one workshop, for one token. */
 export const facilitationApi = (workshopId: string, token: string) => {
   const w = base(workshopId);
-  const send = <T = unknown>(path: string, method = 'GET', body?: unknown): Promise<T> =>
-    call<T>(path, { method, token, body });
+  const send = <T = unknown>(path: string, method = 'GET', body?: unknown): Promise<T> => call<T>(path, { method, token, body });
   return {
     setBanner: (text: string, boardId?: string) => send(`${w}/banner`, 'PUT', { text, ...(boardId ? { boardId } : {}) }),
     clearBanner: (boardId?: string) => send(`${w}/banner${boardId ? `?boardId=${encodeURIComponent(boardId)}` : ''}`, 'DELETE'),
@@ -34,8 +33,7 @@ export const facilitationApi = (workshopId: string, token: string) => {
     revealRound: (roundId: string) => send<{ tallies: Record<string, number> }>(`${w}/rounds/${encodeURIComponent(roundId)}/reveal`, 'POST'),
     myVotes: (roundId: string) => send<MyVotes>(`${w}/rounds/${encodeURIComponent(roundId)}/votes/mine`),
     vote: (roundId: string, cardId: string) => send<MyVotes>(`${w}/rounds/${encodeURIComponent(roundId)}/votes`, 'POST', { cardId }),
-    unvote: (roundId: string, cardId: string) =>
-      send<MyVotes>(`${w}/rounds/${encodeURIComponent(roundId)}/votes/${encodeURIComponent(cardId)}`, 'DELETE'),
+    unvote: (roundId: string, cardId: string) => send<MyVotes>(`${w}/rounds/${encodeURIComponent(roundId)}/votes/${encodeURIComponent(cardId)}`, 'DELETE'),
     /** `city`: a facilitator recording a city's answer on its behalf (a delegate answers for their own). */
     consent: (boardId: string, actionId: string, answer: ConsentAnswer, note?: string, city?: string) =>
       send(`${w}/consent`, 'PUT', { boardId, actionId, answer, ...(note ? { note } : {}), ...(city ? { city } : {}) }),
@@ -47,5 +45,4 @@ export const facilitationApi = (workshopId: string, token: string) => {
 export type FacilitationApi = ReturnType<typeof facilitationApi>;
 
 /** The server's clock now (epoch ms). Needs no token. */
-export const fetchServerTime = async (): Promise<number> =>
-  (await call<{ now: number }>('/api/time', { cache: 'no-store' })).now;
+export const fetchServerTime = async (): Promise<number> => (await call<{ now: number }>('/api/time', { cache: 'no-store' })).now;

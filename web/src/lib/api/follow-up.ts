@@ -20,8 +20,11 @@ export interface FollowUpLink {
   path: string;
 }
 
-export const createFollowUpLink = (workshopId: string, token: string, body: { role: 'city'; city: string; reissue?: boolean } | { role: 'outcomes'; reissue?: boolean }): Promise<FollowUpLink> =>
-  call(`${base(workshopId)}/links`, { method: 'POST', token, body });
+export const createFollowUpLink = (
+  workshopId: string,
+  token: string,
+  body: { role: 'city'; city: string; reissue?: boolean } | { role: 'outcomes'; reissue?: boolean }
+): Promise<FollowUpLink> => call(`${base(workshopId)}/links`, { method: 'POST', token, body });
 
 export const postUpdate = (workshopId: string, token: string, body: unknown): Promise<{ update: ProgressUpdate }> =>
   call(`${base(workshopId)}/updates`, { method: 'POST', token, body });

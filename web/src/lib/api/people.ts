@@ -22,7 +22,8 @@ export const peopleApi = (workshopId: string, token: string) => {
   const w = base(workshopId);
   const person = (id: string) => `${w}/participants/${encodeURIComponent(id)}`;
   return {
-    list: async (): Promise<ParticipantView[]> => (await call<{ participants: ParticipantView[] }>(`${w}/participants`, { token, cache: 'no-store' })).participants,
+    list: async (): Promise<ParticipantView[]> =>
+      (await call<{ participants: ParticipantView[] }>(`${w}/participants`, { token, cache: 'no-store' })).participants,
     createSeat: (city: string, name?: string) =>
       call<{ participant: ParticipantView; token: string }>(`${w}/seats`, { method: 'POST', token, body: { city, ...(name ? { name } : {}) } }),
     confirm: (id: string) => call<{ participant: ParticipantView }>(`${person(id)}/confirm`, { method: 'POST', token }),

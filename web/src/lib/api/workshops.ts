@@ -23,8 +23,7 @@ export const normalizeJoinCode = (text: string): string => {
   return bare.length === 6 ? `${bare.slice(0, 3)}-${bare.slice(3)}` : bare;
 };
 
-export const joinByCode = (code: string): Promise<JoinResult> =>
-  call<JoinResult>(`/api/join/${encodeURIComponent(normalizeJoinCode(code))}`);
+export const joinByCode = (code: string): Promise<JoinResult> => call<JoinResult>(`/api/join/${encodeURIComponent(normalizeJoinCode(code))}`);
 
 export const setThemeNames = async (workshopId: string, boardId: string, names: Record<string, string>, token: string): Promise<BoardRef> =>
   (

@@ -6,17 +6,7 @@
  */
 import { getContext, setContext, tick } from 'svelte';
 import type * as Y from 'yjs';
-import {
-  addCard,
-  BoardSchemaError,
-  deleteCard,
-  LANES,
-  moveCard,
-  turnIdeaIntoAction,
-  updateCard,
-  type CardPatch,
-  type Lane
-} from '@plenary/shared/schema';
+import { addCard, BoardSchemaError, deleteCard, LANES, moveCard, turnIdeaIntoAction, updateCard, type CardPatch, type Lane } from '@plenary/shared/schema';
 import type { Presence } from '$lib/sync';
 import { i18n } from '$lib/i18n';
 import { BoardUndo } from './board-undo.svelte.ts';

@@ -5,21 +5,20 @@
  */
 import * as Y from 'yjs';
 import { compareOrder, getCardsMap, LANES, type CardMap, type Lane } from '@plenary/shared/schema';
-import { CardState, createCardState } from './card-state.svelte.ts';
+import { type CardState, createCardState } from './card-state.svelte.ts';
 
 class LaneState {
   cards = $state.raw<CardState[]>([]);
 }
 
 export class BoardView {
-  readonly lanes: Readonly<Record<Lane, LaneState>> = Object.fromEntries(
-    LANES.map((lane) => [lane, new LaneState()])
-  ) as Record<Lane, LaneState>;
+  readonly lanes: Readonly<Record<Lane, LaneState>> = Object.fromEntries(LANES.map((lane) => [lane, new LaneState()])) as Record<Lane, LaneState>;
   /** Number of cards on the board. */
   total = $state(0);
 
   readonly #cards: Y.Map<CardMap>;
   readonly #states = new Map<string, CardState>();
+  // biome-ignore lint/suspicious/noExplicitAny: Yjs types deep-observer events by the type they come from; events here come from any kind
   readonly #observer: (events: Y.YEvent<any>[], transaction: Y.Transaction) => void;
 
   constructor(doc: Y.Doc) {
@@ -52,6 +51,7 @@ export class BoardView {
     this.#relayout();
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: Yjs types deep-observer events by the type they come from; events here come from any kind
   #apply(events: Y.YEvent<any>[]): void {
     let layout = false;
     const touched = new Set<string>();

@@ -117,7 +117,10 @@ export class CardDrag {
 
 /** The lane under the point and the gap nearest to it, ignoring the dragged card itself. */
 const findTarget = (x: number, y: number, draggedId: string): DropTarget | null => {
-  const laneEl = document.elementsFromPoint(x, y).map((el) => el.closest<HTMLElement>('[data-lane]')).find(Boolean);
+  const laneEl = document
+    .elementsFromPoint(x, y)
+    .map((el) => el.closest<HTMLElement>('[data-lane]'))
+    .find(Boolean);
   const lane = laneEl?.dataset.lane as Lane | undefined;
   if (!laneEl || !lane) return null;
   const cards = [...laneEl.querySelectorAll<HTMLElement>('[data-card-id]')].filter((el) => el.dataset.cardId !== draggedId);

@@ -66,9 +66,7 @@ export class CardState {
     const cities = partners instanceof Y.Map ? [...partners.keys()].sort() : [];
     if (cities.join('\n') !== this.partnerCities.join('\n')) this.partnerCities = cities;
     const milestones = map.get('milestones');
-    const dates = milestones instanceof Y.Array
-      ? milestones.toArray().map((m) => (m instanceof Y.Map ? strOrNull(m.get('date')) : null))
-      : [];
+    const dates = milestones instanceof Y.Array ? milestones.toArray().map((m) => (m instanceof Y.Map ? strOrNull(m.get('date')) : null)) : [];
     if (dates.join('\n') !== this.milestoneDates.join('\n')) this.milestoneDates = dates;
   }
 

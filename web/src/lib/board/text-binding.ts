@@ -134,4 +134,3 @@ export const bindText = (field: Field, text: Y.Text, { origin, maxLength }: Text
     text.unobserve(onTextChange);
   };
 };
-

@@ -64,6 +64,7 @@ export class WallBoard {
     };
     // Only what happens while the wall watches counts as a change: not the first load from
     // IndexedDB, nor the first sync with the server.
+    // biome-ignore lint/suspicious/noExplicitAny: Yjs types deep-observer events by the type they come from; events here come from any kind
     const onDeep = (events: Y.YEvent<any>[], transaction: Y.Transaction) => {
       if (transaction.origin !== provider || !provider.synced) return;
       const touched = new Map<string, boolean>();

@@ -4,7 +4,14 @@
  * calendar feed and the report never disagree. Reloads after each update this device records.
  */
 import {
-  FollowUpRole, commitmentProgress, dueAndOverdue, involvesCity, leadsCommitment, timeline, type CommitmentProgress, type OutcomesView
+  FollowUpRole,
+  commitmentProgress,
+  dueAndOverdue,
+  involvesCity,
+  leadsCommitment,
+  timeline,
+  type CommitmentProgress,
+  type OutcomesView
 } from '@plenary/shared/follow-up';
 import { ApiError, closeWorkshop, createFollowUpLink, getOutcomes, postUpdate, type FollowUpLink } from '$lib/api';
 

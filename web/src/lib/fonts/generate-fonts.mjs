@@ -51,5 +51,5 @@ for (const font of FONTS) {
   }
   if (count === 0) throw new Error(`no faces kept for ${font.pkg}`);
 }
-writeFileSync(join(here, 'fonts.css'), out.join('\n') + '\n');
+writeFileSync(join(here, 'fonts.css'), `${out.join('\n')}\n`);
 console.log(`fonts.css: ${out.length - 1} faces`);

@@ -21,8 +21,7 @@ export const intlLocale = (locale: Locale, preferred: readonly string[] = browse
   }
 };
 
-const browserLanguages = (): readonly string[] =>
-  typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -53,7 +52,8 @@ export const formatDay = (day: string, locale: Locale, style: 'short' | 'medium'
 
 /** A span of calendar days ("12–16 Mar 2018"), collapsing what the two days share. */
 export const formatDayRange = (start: string, end: string, locale: Locale): string => {
-  if (!ISO_DAY.test(start) || !ISO_DAY.test(end) || end < start || !hasDateData(intlLocale(locale))) return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
+  if (!ISO_DAY.test(start) || !ISO_DAY.test(end) || end < start || !hasDateData(intlLocale(locale)))
+    return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
   const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' });
   return format.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
 };

@@ -41,8 +41,7 @@ export const LOCALE_TAGS: Record<Locale, string> = {
   pt: 'pt'
 };
 
-export const isLocale = (value: unknown): value is Locale =>
-  typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 
 /** The interface language of a BCP-47 tag (`zh-CN` → `zh`, `pt-BR` → `pt`), or undefined. */
 export const localeOf = (tag: string): Locale | undefined => {

@@ -24,8 +24,18 @@ export type IdentityInput = Omit<Identity, 'color'> & { color?: string };
 
 /** Distinct, dark enough for white text and visible on the light background (WCAG AA). */
 export const PRESENCE_COLORS = [
-  '#1f6feb', '#b3261e', '#1a7f37', '#8250df', '#bc4c00', '#0b7285',
-  '#c2255c', '#5c6b00', '#6741d9', '#a61e4d', '#2b8a3e', '#364fc7'
+  '#1f6feb',
+  '#b3261e',
+  '#1a7f37',
+  '#8250df',
+  '#bc4c00',
+  '#0b7285',
+  '#c2255c',
+  '#5c6b00',
+  '#6741d9',
+  '#a61e4d',
+  '#2b8a3e',
+  '#364fc7'
 ] as const;
 
 export const NAME_MAX_LENGTH = 60;
@@ -35,8 +45,7 @@ const LAST_KEY = 'plenary.identity.last';
 
 const isIdentity = (value: unknown): value is Identity => {
   const v = value as Identity | null;
-  return !!v && typeof v.name === 'string' && v.name.trim() !== '' && typeof v.city === 'string' &&
-    typeof v.lang === 'string' && typeof v.color === 'string';
+  return !!v && typeof v.name === 'string' && v.name.trim() !== '' && typeof v.city === 'string' && typeof v.lang === 'string' && typeof v.color === 'string';
 };
 
 export const identityFor = (workshopId: string): Identity | null => {

@@ -33,7 +33,7 @@ const inFlight = new Map<string, Promise<void>>();
 /** Makes sure the session's token is a personal token for its identity (no-op for observers). */
 export const ensurePersonalToken = (session: WorkshopSession): Promise<void> => {
   const { workshopId, token, identity } = session;
-  if (!token || !identity || !identity.city) return Promise.resolve();
+  if (!token || !identity?.city) return Promise.resolve();
   const claims = peekClaims(token);
   if (!claims || claims.r === Role.observer) return Promise.resolve();
   const known = readJson<Registered>(registeredKey(workshopId));

@@ -30,8 +30,7 @@ export const rememberToken = (token: string): TokenClaims | null => {
   return claims;
 };
 
-export const tokensFor = (workshopId: string): Partial<Record<Role, string>> =>
-  readJson<StoredTokens>(tokensKey(workshopId))?.byRole ?? {};
+export const tokensFor = (workshopId: string): Partial<Record<Role, string>> => readJson<StoredTokens>(tokensKey(workshopId))?.byRole ?? {};
 
 export const tokenFor = (workshopId: string): string | null => {
   const stored = readJson<StoredTokens>(tokensKey(workshopId));

@@ -244,10 +244,7 @@ export class BoardConnection {
 
   /** Replaces y-websocket's console warning with a state the interface can show. */
   #watchPermission(): void {
-    this.provider.messageHandlers[MessageTag.auth] = (
-      _encoder: encoding.Encoder,
-      decoder: decoding.Decoder
-    ) => {
+    this.provider.messageHandlers[MessageTag.auth] = (_encoder: encoding.Encoder, decoder: decoding.Decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
         this.denial = { reason, seq: (this.denial?.seq ?? 0) + 1 };
         if (reason === DenyReason.readOnly) this.readOnly = true;

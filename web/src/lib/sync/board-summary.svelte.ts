@@ -17,8 +17,7 @@ import { countPeople } from './presence.svelte.ts';
 /** Recount at most this often while a board is busy (500 cards, many typists). */
 const RECOUNT_MS = 250;
 
-const zeroCounts = (): Record<Lane, number> =>
-  Object.fromEntries(LANES.map((lane) => [lane, 0])) as Record<Lane, number>;
+const zeroCounts = (): Record<Lane, number> => Object.fromEntries(LANES.map((lane) => [lane, 0])) as Record<Lane, number>;
 
 export class BoardSummary {
   readonly connection: BoardConnection;

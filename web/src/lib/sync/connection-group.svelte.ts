@@ -16,12 +16,7 @@ export interface ConnectionState {
   readonly closedForGood: boolean;
 }
 
-const SEVERITY: readonly ConnectionStatus[] = [
-  ConnectionStatus.connected,
-  ConnectionStatus.connecting,
-  ConnectionStatus.offline,
-  ConnectionStatus.syncing
-];
+const SEVERITY: readonly ConnectionStatus[] = [ConnectionStatus.connected, ConnectionStatus.connecting, ConnectionStatus.offline, ConnectionStatus.syncing];
 
 export class ConnectionGroup implements ConnectionState {
   readonly #list: () => readonly ConnectionState[];

@@ -4,5 +4,4 @@
  */
 import { SYNC_PATH } from '@plenary/shared/protocol';
 
-export const syncBaseUrl = (origin: string = location.origin): string =>
-  origin.replace(/^http/, 'ws') + SYNC_PATH;
+export const syncBaseUrl = (origin: string = location.origin): string => origin.replace(/^http/, 'ws') + SYNC_PATH;

@@ -35,8 +35,18 @@ export const versionAuthor = (v: VersionInfo): string => (v.author === 'system' 
 export const cardLine = (card: CardSnapshot): string => (card.kind === 'action' ? card.title : card.text);
 
 const KNOWN_FIELDS = new Set([
-  'title', 'objective', 'text', 'leadCity', 'partnerCities', 'startDate', 'endDate', 'milestones', 'indicators', 'resources',
-  'responsibleOfficer', 'status'
+  'title',
+  'objective',
+  'text',
+  'leadCity',
+  'partnerCities',
+  'startDate',
+  'endDate',
+  'milestones',
+  'indicators',
+  'resources',
+  'responsibleOfficer',
+  'status'
 ]);
 
 /** "title, end date" — the changed fields of a card, translated; bookkeeping fields as "other details". */

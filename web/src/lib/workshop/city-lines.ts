@@ -34,5 +34,10 @@ export const parseCityLines = (text: string, known: readonly City[] = []): City[
 };
 
 export const parseLines = (text: string): string[] => [
-  ...new Set(text.split('\n').map((line) => line.trim()).filter(Boolean))
+  ...new Set(
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+  )
 ];

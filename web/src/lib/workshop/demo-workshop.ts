@@ -20,5 +20,4 @@ export const DEMO_WORKSHOP = {
 };
 
 /** The seminar's themes in the reader's language (the server knows them in all twelve by any of their names). */
-export const demoThemes = (locale: string): string[] =>
-  workshopSeed.themes.map((t) => (t as Record<string, string>)[locale] ?? t.en);
+export const demoThemes = (locale: string): string[] => workshopSeed.themes.map((t) => (t as Record<string, string>)[locale] ?? t.en);
