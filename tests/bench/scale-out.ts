@@ -10,6 +10,8 @@
  *
  * `benchScaleOut({ log })` is what `pnpm bench` calls; `node --import tsx tests/bench/scale-out.ts`
  * runs it alone (BENCH_MEASURE_S, BENCH_WARMUP_S, BENCH_SCALE_RATES="1,3", REDIS_URL).
+ * BENCH_SCALE_CLUSTER=1 adds a third configuration: the three instances on a throw-away local Redis
+ * Cluster of three masters (tests/utils/redis-cluster.ts), sharded pub/sub.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,8 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 
 export interface ScaleOutConfig {
   instances: number;
+  /** 'redis' (one server) or 'cluster' (three local masters). */
+  redis: 'redis' | 'cluster';
   loadAverageBefore: number;
   loadAverageAfter: number;
   /** RSS of the first instance before any client connected and with all its clients connected. */
@@ -60,7 +64,8 @@ const runConfig = async (
   instanceCount: number,
   redisUrl: string,
   s: FanoutSettings,
-  log: (line: string) => void
+  log: (line: string) => void,
+  redisKind: 'redis' | 'cluster' = 'redis'
 ): Promise<ScaleOutConfig> => {
   const keyPrefix = uniqueKeyPrefix();
   const secret = randomBytes(24).toString('hex');
@@ -80,17 +85,18 @@ const runConfig = async (
     const fanout = await runFanout(instances, instanceCount === 1 ? urls.map((u) => u[0]!) : urls, s, log);
     return {
       instances: instanceCount,
+      redis: redisKind,
       loadAverageBefore,
       loadAverageAfter: loadAverage(),
       rssBeforeMiB: round(rssBefore / MiB),
       rssConnectedMiB: fanout.idleRssMiB,
       connectionsOnFirst: Math.ceil(s.clientsPerRoom / instanceCount) * s.rooms,
-      fanout: { ...fanout, server: `Plenary ×${instanceCount} (Redis)` }
+      fanout: { ...fanout, server: `Plenary ×${instanceCount} (${redisKind === 'cluster' ? 'Redis Cluster' : 'Redis'})` }
     };
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    await deleteKeys(redisUrl, keyPrefix).catch(() => 0);
+    if (redisKind === 'redis') await deleteKeys(redisUrl, keyPrefix).catch(() => 0);
   }
 };
 
@@ -110,7 +116,7 @@ export const scaleOutText = (f: ScaleOutFigures): string => {
     const perConnKiB = c.connectionsOnFirst > 0 ? round(((c.rssConnectedMiB - c.rssBeforeMiB) * 1024) / c.connectionsOnFirst, 0) : 0;
     for (const p of c.fanout.phases) {
       rows.push([
-        c.instances,
+        c.redis === 'cluster' ? `${c.instances} (cluster)` : c.instances,
         `${p.editsPerSec} (${Math.round(p.edits / (f.settings.measureMs / 1000))})`,
         p.crossP50Ms ?? '–',
         p.crossP99Ms ?? '–',
@@ -138,6 +144,16 @@ export const benchScaleOut = async ({ log }: { log: (line: string) => void }): P
   for (const n of [1, 3]) {
     log(` ${n} instance(s) on ${redisUrl}:`);
     configs.push(await runConfig(n, redisUrl, s, log));
+  }
+  if (env.BENCH_SCALE_CLUSTER === '1') {
+    const { startLocalCluster } = await import('../utils/redis-cluster.ts');
+    const cluster = await startLocalCluster(3);
+    try {
+      log(` 3 instances on a local Redis Cluster (${cluster.url}):`);
+      configs.push(await runConfig(3, cluster.url, s, log, 'cluster'));
+    } finally {
+      await cluster.close();
+    }
   }
   return { redisUrl, settings: s, configs };
 };
