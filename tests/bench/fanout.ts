@@ -140,12 +140,14 @@ export const runFanout = async (
   const workers = Array.from({ length: s.workers }, () => new Worker());
   try {
     const started = Date.now();
-    await Promise.all(workers.map((w, i) => {
-      const rooms: RoomAssignment[] = roomUrls
-        .map((url, room): RoomAssignment => (Array.isArray(url) ? { room, url: url[0]!, spread: url } : { room, url }))
-        .filter((r) => r.room % s.workers === i);
-      return w.request({ type: 'connect', rooms, clientsPerRoom: s.clientsPerRoom });
-    }));
+    await Promise.all(
+      workers.map((w, i) => {
+        const rooms: RoomAssignment[] = roomUrls
+          .map((url, room): RoomAssignment => (Array.isArray(url) ? { room, url: url[0]!, spread: url } : { room, url }))
+          .filter((r) => r.room % s.workers === i);
+        return w.request({ type: 'connect', rooms, clientsPerRoom: s.clientsPerRoom });
+      })
+    );
     const connectMs = Date.now() - started;
     log(`  ${s.rooms * s.clientsPerRoom} clients connected and synced in ${connectMs} ms`);
     const idle = readMemory(server.pid);
@@ -154,7 +156,7 @@ export const runFanout = async (
     if (s.idleMs) {
       const before = instances.map((i) => readCpuMs(i.pid) ?? 0);
       await new Promise((r) => setTimeout(r, s.idleMs));
-      idleCpuPct = round(instances.reduce((sum, i, n) => sum + ((readCpuMs(i.pid) ?? before[n]!) - before[n]!), 0) / s.idleMs * 100);
+      idleCpuPct = round((instances.reduce((sum, i, n) => sum + ((readCpuMs(i.pid) ?? before[n]!) - before[n]!), 0) / s.idleMs) * 100);
       log(`  idle with everyone connected: server CPU ${idleCpuPct}%`);
     }
 
@@ -175,24 +177,32 @@ export const runFanout = async (
       const cpuEach = cpu1.map((c, n) => ((c - cpu0[n]!) / s.measureMs) * 100);
       const machine1 = readMachineCpu();
       const reports = (await Promise.all(pending)).map((m) => (m as Extract<FromWorker, { type: 'phase-result' }>).report);
-      phases.push(summarise(rate, s, reports, {
-        serverCpuPct: cpuEach.reduce((a, b) => a + b, 0),
-        serverCpuPctEach: cpuEach,
-        rssPeak: mem.peak,
-        rssMean: mem.mean,
-        heapPeak: mem.heapPeak,
-        machineBusy: machineBusy(machine0, machine1)
-      }));
+      phases.push(
+        summarise(rate, s, reports, {
+          serverCpuPct: cpuEach.reduce((a, b) => a + b, 0),
+          serverCpuPctEach: cpuEach,
+          rssPeak: mem.peak,
+          rssMean: mem.mean,
+          heapPeak: mem.heapPeak,
+          machineBusy: machineBusy(machine0, machine1)
+        })
+      );
       for (const instance of instances) {
         const gone = instance.exitStatus();
         if (!gone) continue;
-        throw new Error(`${instance.label} exited during the ${rate} edit/s phase (code ${gone.code}, signal ${gone.signal}):\n` +
-          [...instance.errors, ...instance.logs].slice(-30).join('\n'));
+        throw new Error(
+          `${instance.label} exited during the ${rate} edit/s phase (code ${gone.code}, signal ${gone.signal}):\n` +
+            [...instance.errors, ...instance.logs].slice(-30).join('\n')
+        );
       }
       const f = phases.at(-1)!;
-      const closed = Object.entries(f.closes).map(([code, n]) => `${n}× ${code}`).join(', ');
-      log(`    p50 ${f.pairP50Ms} ms, p99 ${f.pairP99Ms} ms, missing ${f.missingPairs}/${f.expectedPairs}, server CPU ${f.serverCpuPct}%, load CPU ${f.loadCpuPct}%` +
-        (closed ? `, connections closed by the server: ${closed}` : ''));
+      const closed = Object.entries(f.closes)
+        .map(([code, n]) => `${n}× ${code}`)
+        .join(', ');
+      log(
+        `    p50 ${f.pairP50Ms} ms, p99 ${f.pairP99Ms} ms, missing ${f.missingPairs}/${f.expectedPairs}, server CPU ${f.serverCpuPct}%, load CPU ${f.loadCpuPct}%` +
+          (closed ? `, connections closed by the server: ${closed}` : '')
+      );
     }
     return {
       server: server.label,
@@ -217,7 +227,12 @@ const summarise = (
   const all = createHistogram();
   const cross = createHistogram();
   const closes: Record<string, number> = {};
-  let edits = 0, expected = 0, received = 0, cpuMs = 0, loop = 0, stray = 0;
+  let edits = 0,
+    expected = 0,
+    received = 0,
+    cpuMs = 0,
+    loop = 0,
+    stray = 0;
   for (const r of reports) {
     merge(pairs, unpack(r.pairLatency));
     merge(all, unpack(r.allLatency));
@@ -230,7 +245,10 @@ const summarise = (
     stray += r.strayMarkers;
     for (const [code, n] of Object.entries(r.closes)) closes[code] = (closes[code] ?? 0) + n;
   }
-  const q = (h: number[], p: number) => { const v = quantile(h, p); return v === null ? null : round(v, 2); };
+  const q = (h: number[], p: number) => {
+    const v = quantile(h, p);
+    return v === null ? null : round(v, 2);
+  };
   return {
     editsPerSecPerClient: rate,
     editsPerSec: rate * s.rooms * s.clientsPerRoom,

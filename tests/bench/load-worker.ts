@@ -42,7 +42,9 @@ interface Room {
   clients: Client[];
 }
 
-const send = (msg: FromWorker): void => { process.send!(msg); };
+const send = (msg: FromWorker): void => {
+  process.send!(msg);
+};
 
 const clientsById = new Map<number, Client>();
 const rooms: Room[] = [];
@@ -63,7 +65,10 @@ const onFrame = (receiver: Client, frame: Buffer): void => {
     const now = performance.now();
     scanMarkers(frame, (clientId, seq) => {
       const sender = clientsById.get(clientId);
-      if (!sender || sender.room !== receiver.room || seq >= sender.sentAt.length) { strayMarkers++; return; }
+      if (!sender || sender.room !== receiver.room || seq >= sender.sentAt.length) {
+        strayMarkers++;
+        return;
+      }
       if (sender === receiver) return;
       const bit = 1 << receiver.local;
       const mask = sender.received[seq]!;
@@ -89,15 +94,31 @@ const openClient = (room: Room, id: number, local: number, url: string, instance
     const doc = new Y.Doc();
     const ws = new WebSocket(url, { perMessageDeflate: false });
     const client: Client = {
-      id, local, instance, room, ws, doc, text: doc.getText('bench'), pending: null, synced: false,
-      sentAt: [], phaseOf: [], received: [], timer: null
+      id,
+      local,
+      instance,
+      room,
+      ws,
+      doc,
+      text: doc.getText('bench'),
+      pending: null,
+      synced: false,
+      sentAt: [],
+      phaseOf: [],
+      received: [],
+      timer: null
     };
-    doc.on('update', (u: Uint8Array) => { client.pending = u; });
+    doc.on('update', (u: Uint8Array) => {
+      client.pending = u;
+    });
     const timeout = setTimeout(() => reject(new Error(`client ${id} did not sync within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
     ws.on('open', () => ws.send(encodeSyncStep1(doc)));
     ws.on('message', (data: Buffer) => {
       onFrame(client, data);
-      if (client.synced && timeout) { clearTimeout(timeout); resolve(client); }
+      if (client.synced && timeout) {
+        clearTimeout(timeout);
+        resolve(client);
+      }
     });
     ws.on('close', (code) => {
       clearTimeout(timeout);
@@ -124,7 +145,9 @@ const connect = async (assignments: RoomAssignment[], perRoom: number): Promise<
     }
   }
   let next = 0;
-  const lane = async () => { while (next < jobs.length) await jobs[next++]!(); };
+  const lane = async () => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
   await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, lane));
   send({ type: 'connected', clients: clientsById.size, ms: performance.now() - started });
 };
@@ -157,7 +180,10 @@ const runPhase = async (p: Extract<ToWorker, { type: 'phase' }>): Promise<PhaseR
     let due = t0 + Math.random() * periodMs;
     const tick = () => {
       const now = performance.now();
-      if (now >= measureTo) { c.timer = null; return; }
+      if (now >= measureTo) {
+        c.timer = null;
+        return;
+      }
       const phase = now >= measureFrom ? p.phase : UNMEASURED;
       if (phase !== UNMEASURED && !firstMeasured.has(c)) firstMeasured.set(c, c.sentAt.length);
       makeEdit(c, phase);
@@ -175,10 +201,16 @@ const runPhase = async (p: Extract<ToWorker, { type: 'phase' }>): Promise<PhaseR
   await new Promise((r) => setTimeout(r, Math.max(0, measureTo - performance.now())));
   const cpu = process.cpuUsage(cpuBefore);
   loop.disable();
-  for (const c of all) if (c.timer) { clearTimeout(c.timer); c.timer = null; }
+  for (const c of all)
+    if (c.timer) {
+      clearTimeout(c.timer);
+      c.timer = null;
+    }
 
   const measured = (): { edits: number; expected: number; complete: boolean } => {
-    let edits = 0; let expected = 0; let complete = true;
+    let edits = 0;
+    let expected = 0;
+    let complete = true;
     for (const c of all) {
       const from = firstMeasured.get(c);
       if (from === undefined) continue;
@@ -221,8 +253,12 @@ const runPhase = async (p: Extract<ToWorker, { type: 'phase' }>): Promise<PhaseR
 process.on('message', (msg: ToWorker) => {
   const fail = (err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   switch (msg.type) {
-    case 'connect': connect(msg.rooms, msg.clientsPerRoom).catch(fail); break;
-    case 'phase': runPhase(msg).then((report) => send({ type: 'phase-result', report }), fail); break;
+    case 'connect':
+      connect(msg.rooms, msg.clientsPerRoom).catch(fail);
+      break;
+    case 'phase':
+      runPhase(msg).then((report) => send({ type: 'phase-result', report }), fail);
+      break;
     case 'close':
       for (const c of clientsById.values()) c.ws.close();
       setTimeout(() => process.exit(0), 200);

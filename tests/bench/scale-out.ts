@@ -50,7 +50,10 @@ export interface ScaleOutFigures {
 const settingsFromEnv = (): FanoutSettings => ({
   rooms: 16,
   clientsPerRoom: 30,
-  rates: (env.BENCH_SCALE_RATES ?? '1,3').split(',').map(Number).filter((n) => n > 0),
+  rates: (env.BENCH_SCALE_RATES ?? '1,3')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0),
   warmupMs: Number(env.BENCH_WARMUP_S ?? 3) * 1000,
   measureMs: Number(env.BENCH_MEASURE_S ?? 15) * 1000,
   drainTimeoutMs: 10_000,
@@ -104,8 +107,7 @@ const runConfig = async (
  * CPU ms spent by all instances together per edit actually sent in the window (one edit reaches 29
  * receivers). Per edit sent, not per edit planned: a starved load generator sends fewer.
  */
-export const cpuMsPerEdit = (cpuPct: number, edits: number, measureMs: number): number =>
-  edits > 0 ? round((cpuPct / 100) * measureMs / edits, 3) : 0;
+export const cpuMsPerEdit = (cpuPct: number, edits: number, measureMs: number): number => (edits > 0 ? round(((cpuPct / 100) * measureMs) / edits, 3) : 0);
 
 export const scaleOutText = (f: ScaleOutFigures): string => {
   const rows = [
@@ -115,19 +117,21 @@ export const scaleOutText = (f: ScaleOutFigures): string => {
   for (const c of f.configs) {
     const perConnKiB = c.connectionsOnFirst > 0 ? round(((c.rssConnectedMiB - c.rssBeforeMiB) * 1024) / c.connectionsOnFirst, 0) : 0;
     for (const p of c.fanout.phases) {
-      rows.push([
-        c.redis === 'cluster' ? `${c.instances} (cluster)` : c.instances,
-        `${p.editsPerSec} (${Math.round(p.edits / (f.settings.measureMs / 1000))})`,
-        p.crossP50Ms ?? '–',
-        p.crossP99Ms ?? '–',
-        p.pairP99Ms,
-        `${p.missingPairs}/${p.expectedPairs}`,
-        p.serverCpuPctEach.join(' / '),
-        cpuMsPerEdit(p.serverCpuPct, p.edits, f.settings.measureMs),
-        c.fanout.idleCpuPct ?? '–',
-        perConnKiB,
-        `${c.loadAverageBefore} → ${c.loadAverageAfter}`
-      ].join(' | '));
+      rows.push(
+        [
+          c.redis === 'cluster' ? `${c.instances} (cluster)` : c.instances,
+          `${p.editsPerSec} (${Math.round(p.edits / (f.settings.measureMs / 1000))})`,
+          p.crossP50Ms ?? '–',
+          p.crossP99Ms ?? '–',
+          p.pairP99Ms,
+          `${p.missingPairs}/${p.expectedPairs}`,
+          p.serverCpuPctEach.join(' / '),
+          cpuMsPerEdit(p.serverCpuPct, p.edits, f.settings.measureMs),
+          c.fanout.idleCpuPct ?? '–',
+          perConnKiB,
+          `${c.loadAverageBefore} → ${c.loadAverageAfter}`
+        ].join(' | ')
+      );
     }
   }
   return rows.join('\n');
@@ -165,7 +169,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     log(JSON.stringify(machine));
     const figures = await benchScaleOut({ log });
     if (figures) {
-      log('\nScale-out (16 boards × 30 clients; three instances: each board\'s clients spread over all three)\n' + scaleOutText(figures));
+      log("\nScale-out (16 boards × 30 clients; three instances: each board's clients spread over all three)\n" + scaleOutText(figures));
       log('\n' + JSON.stringify(figures));
     }
   } finally {
