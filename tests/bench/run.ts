@@ -19,7 +19,7 @@
  *
  * Settings (environment): BENCH_EDITS, BENCH_HISTORY (scattered | typing), BENCH_JOIN_REPEATS (server
  * starts per stored state, default 3), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
- * BENCH_SKIP (comma list of rest, cold, plenary, reference, web, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
+ * BENCH_SKIP (comma list of rest, cold, plenary, reference, scale, web, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run.
  * Targets are printed beside the figures as met / not met; nothing here fails on a figure.
@@ -36,6 +36,7 @@ import { summariseServerProfile } from './cpu-profile.ts';
 import { slowReaderText, type SlowReaderPhase } from './slow-reader.ts';
 import { runColdLoad, type ColdLoadFigures } from './cold-load.ts';
 import { runFanout, type FanoutFigures, type FanoutSettings } from './fanout.ts';
+import { benchScaleOut, scaleOutText, type ScaleOutFigures } from './scale-out.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
 import { killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
 import { describeMachine, loadAverage } from './proc-stats.ts';
@@ -207,6 +208,7 @@ const main = async () => {
   const web = skip.has('web') ? null : await optionalFigures('[3] Web figures', 'web-board.ts', 'benchWebBoard', notes);
   const exports = skip.has('export') ? null : await optionalFigures('[4] Export figures', 'export-bench.ts', 'exportFigures', notes);
   const slowReader = skip.has('slow') ? null : await optionalFigures('[6] Slow readers', 'slow-reader.ts', 'benchSlowReader', notes);
+  const scaleOut: ScaleOutFigures | null = skip.has('scale') ? null : await benchScaleOut({ log });
   const joinGuessing = skip.has('join') ? null : await optionalFigures('[5] Join-code guessing', 'join-guessing.ts', 'benchJoinGuessing', notes);
   const fanout = [plenary, reference].filter((f): f is FanoutFigures => f !== undefined);
   notes.push(...disturbanceNotes(fanout));
@@ -232,6 +234,7 @@ const main = async () => {
     );
     log(`\nServer memory per load level\n${memoryText(fanout)}`);
   }
+  if (scaleOut) log(`\nScale-out: one instance against three on one Redis (each board's clients spread over all three)\n${scaleOutText(scaleOut)}`);
   if (web) log(`\nWeb figures (board in Chromium)\n${JSON.stringify(web, null, 2)}`);
   if (exports) log(`\nExport figures\n${JSON.stringify(exports, null, 2)}`);
   if (slowReader)
@@ -255,6 +258,7 @@ const main = async () => {
         exports,
         joinGuessing,
         slowReader,
+        scaleOut,
         targets: v,
         notes
       },
