@@ -14,6 +14,9 @@
  * - @plenary/shared declared free of side effects (its modules only define things), so a module
  *   of it none of whose exports the server uses — a renderer only the export worker calls — is
  *   left out together with its libraries.
+ *
+ * Usage: node scripts/build-server.mjs [OUTDIR]  (default server/dist; scripts/bundle.sh writes
+ * straight into its bundle, so building one never touches the server/dist that running tests use).
  */
 import { build } from 'esbuild';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +38,9 @@ const zodEnglishOnly = {
     b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
   }
 };
+
+/** Where the compiled files go. */
+const outdir = path.resolve(process.argv[2] ?? `${server}dist`);
 
 const sharedSource = `${fileURLToPath(new URL('../shared/src/', import.meta.url))}`;
 
@@ -60,7 +66,7 @@ const asciiOnly = (file) => {
   if (ascii !== text) writeFileSync(file, ascii);
 };
 
-rmSync(`${server}dist`, { recursive: true, force: true });
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
     index: `${server}src/index.ts`,
@@ -68,7 +74,7 @@ await build({
     cli: `${server}src/cli/index.ts`,
     'render-worker': `${server}src/exports/render-worker-entry.ts`
   },
-  outdir: `${server}dist`,
+  outdir,
   outExtension: { '.js': '.mjs' },
   // Chunks sit beside the entries: render-pool.ts finds the worker next to its own module.
   splitting: true,
@@ -85,5 +91,5 @@ await build({
   banner: { js: "import { createRequire as __plenaryRequire } from 'node:module'; const require = __plenaryRequire(import.meta.url);" },
   logLevel: 'warning'
 });
-for (const name of readdirSync(`${server}dist`)) if (name.endsWith('.mjs')) asciiOnly(path.join(`${server}dist`, name));
-console.log('server/dist: index.mjs, cli.mjs, render-worker.mjs');
+for (const name of readdirSync(outdir)) if (name.endsWith('.mjs')) asciiOnly(path.join(outdir, name));
+console.log(`${path.relative(process.cwd(), outdir) || '.'}: index.mjs, cli.mjs, render-worker.mjs`);

@@ -22,11 +22,11 @@ else
   pnpm --filter @plenary/web build
   node scripts/compress-web.mjs web/build
 fi
-node scripts/build-server.mjs
-
 mkdir -p "$out/server" "$out/web"
-rm -rf "$out/server/dist" "$out/web/build"
-cp -R server/dist "$out/server/dist"
+out="$(cd "$out" && pwd)"
+# Compiled straight into the bundle: server/dist (what tests running meanwhile start) stays as it is.
+node scripts/build-server.mjs "$out/server/dist"
+rm -rf "$out/web/build"
 cp -R web/build "$out/web/build"
 node scripts/production-package.mjs > "$out/package.json"
 echo "bundle: $out (then: pnpm install --prod && node server/dist/index.mjs)"
