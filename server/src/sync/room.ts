@@ -274,8 +274,15 @@ export class Room implements ConnectionRoom, PolicyRoom {
       return;
     }
     // What Yjs holds back (updates waiting for an edit it has not seen) takes memory like the rest.
+    // An update holding only what the board already has (a client's answer to the server's sync
+    // step 1 repeats edits the room accepted moments ago, e.g. while it was loading) adds nothing
+    // and is never refused as growth.
     const pending = pendingBytes(this.doc);
-    if (this.writer.bytes + pending + update.length > this.deps.config.MAX_DOC_BYTES && !isDeletionOnly(update)) {
+    if (
+      this.writer.bytes + pending + update.length > this.deps.config.MAX_DOC_BYTES &&
+      !isDeletionOnly(update) &&
+      changesDoc(this.doc, this.deletions, update)
+    ) {
       conn.deny(DenyReason.documentTooLarge);
       return;
     }
