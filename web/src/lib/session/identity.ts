@@ -34,7 +34,7 @@ export const PRESENCE_COLORS = [
   '#5c6b00',
   '#6741d9',
   '#a61e4d',
-  '#2b8a3e',
+  '#2b803c',
   '#364fc7'
 ] as const;
 
@@ -48,14 +48,19 @@ const isIdentity = (value: unknown): value is Identity => {
   return !!v && typeof v.name === 'string' && v.name.trim() !== '' && typeof v.city === 'string' && typeof v.lang === 'string' && typeof v.color === 'string';
 };
 
+/** Colours taken out of the palette (white initials on them were too faint to read), and what replaces them on devices that kept one. */
+const RETIRED_COLORS: Record<string, string> = { '#2b8a3e': '#2b803c' };
+const withCurrentColor = (identity: Identity): Identity =>
+  RETIRED_COLORS[identity.color] ? { ...identity, color: RETIRED_COLORS[identity.color]! } : identity;
+
 export const identityFor = (workshopId: string): Identity | null => {
   const value = readJson<Identity>(identityKey(workshopId));
-  return isIdentity(value) ? value : null;
+  return isIdentity(value) ? withCurrentColor(value) : null;
 };
 
 export const lastIdentity = (): Identity | null => {
   const value = readJson<Identity>(LAST_KEY);
-  return isIdentity(value) ? value : null;
+  return isIdentity(value) ? withCurrentColor(value) : null;
 };
 
 /** Not crypto.randomUUID: the app runs over plain http on LAN addresses (no secure context). */
