@@ -1,12 +1,13 @@
 /**
  * Every page and state a person sees passes axe-core's WCAG 2.0, 2.1 and 2.2 A/AA rules with no
  * serious or critical finding: the landing page, creating and joining a workshop, the "who are
- * you" step, the workshop page, the share page, the board (cards in every lane, the consent
- * panel, an action open for editing, the export menu, the history panel, "Move to…"), the
- * facilitator's wall with its People panel, present mode, and after the seminar the outcomes page
- * (closed workshop, follow-up links, the lead city's progress form). Each is seen in English on a laptop
- * and in Thai on a phone. Best-practice rules and milder impacts are printed, not failed; a
- * failure prints every finding with where it was, the rule, its impact and the elements.
+ * you" step, the workshop page and its joint plan menu, the share page, the board (cards in every
+ * lane, the consent panel, an action open for editing, the export menu, the history panel,
+ * deleting a card, translating one, "Move to…"), the facilitator's wall with its People panel,
+ * present mode, and after the seminar the outcomes page (closed workshop, follow-up links, the
+ * lead city's progress form). Each is seen in English on a laptop and in Thai on a phone.
+ * Best-practice rules and milder impacts are printed, not failed; a failure prints every finding
+ * with where it was, the rule, its impact and the elements.
  */
 import { expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -106,6 +107,10 @@ test('no serious or critical accessibility finding on any page, in English on a 
     await identify(page, reader);
     await waitFor(async () => (await page.getByTestId('board-tile').count()) === workshop.boards.length, 15_000, 'every tile');
     await check(page, reader, 'workshop page');
+    await page.getByTestId('joint-plan-open').click();
+    await page.getByTestId('export-menu').waitFor();
+    await check(page, reader, 'workshop page, joint plan menu');
+    await page.keyboard.press('Escape');
 
     await page.goto(w(workshop, `/b/${board}`));
     await page.getByTestId('card').nth(3).waitFor();
@@ -137,7 +142,19 @@ test('no serious or critical accessibility finding on any page, in English on a 
     await check(page, reader, 'board, history panel');
     await page.getByTestId('history-close').click();
 
-    await page.getByTestId('card').first().getByTestId('move-handle').click();
+    const idea = page.getByTestId('card').first();
+    await idea.getByTestId('delete-card').click();
+    await page.getByTestId('delete-confirm').waitFor();
+    await check(page, reader, 'board, delete a card');
+    await page.getByTestId('delete-confirm-no').click();
+    if (reader.lang !== 'en') {
+      // Cards written in English offer a translation into the reader's language.
+      await idea.getByTestId('translate-card').click();
+      await idea.getByTestId('translation-text').first().waitFor();
+      await check(page, reader, 'board, translating a card');
+    }
+
+    await idea.getByTestId('move-handle').click();
     await page.getByTestId('move-menu').waitFor();
     await check(page, reader, 'board, move menu');
     await page.keyboard.press('Escape');
