@@ -59,12 +59,15 @@ interface AgreedAction {
 export const createCommitments = (docs: ServerDocs, records: FollowUpRecords) => {
   /** Every action of the agreed lane with its verdict, board by board. */
   const actionsOf = async (workshop: Workshop, only?: { boardId: string }): Promise<AgreedAction[]> => {
-    const { consent, scope } = await docs.readControl(workshop.id, (doc) => ({ consent: readControl(doc).consent, scope: readConsentScope(doc) }));
+    // Fresh: a consent answer given on another instance a moment ago counts.
+    const { consent, scope } = await docs.readControl(workshop.id, (doc) => ({ consent: readControl(doc).consent, scope: readConsentScope(doc) }), {
+      fresh: true
+    });
     const cities = workshopCities(workshop);
     const out: AgreedAction[] = [];
     for (const ref of workshop.boards) {
       if (only && ref.id !== only.boardId) continue;
-      const snapshot = await docs.readBoard(ref.id, readBoard);
+      const snapshot = await docs.readBoard(ref.id, readBoard, { fresh: true });
       const board = { id: ref.id, themeKey: snapshot.board.theme || ref.theme, title: snapshot.board.title || ref.theme };
       for (const card of snapshot.cards) {
         if (card.kind !== CardKind.action || card.lane !== Lane.agreed) continue;

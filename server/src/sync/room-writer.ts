@@ -52,10 +52,42 @@ export class RoomWriter {
     this.logLength = logLength;
   }
 
+  /** How many updates were accepted, and how many of the first of them the store holds. */
+  private acceptedCount = 0;
+  private storedCount = 0;
+  private storedWaiters: { upTo: number; resolve: (stored: boolean) => void }[] = [];
+
   /** An update this instance must store (a client's edit or the server's own). */
   accept(update: Uint8Array): void {
     this.unsaved.push(update);
     this.bytes += update.length;
+    this.acceptedCount++;
+  }
+
+  /**
+   * Resolves true once the store holds every update accepted so far (written now, not at the next
+   * interval), or false after `timeoutMs` — the updates then stay pending and are retried.
+   */
+  whenStored(timeoutMs: number): Promise<boolean> {
+    const upTo = this.acceptedCount;
+    if (this.storedCount >= upTo) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = { upTo, resolve };
+      this.storedWaiters.push(waiter);
+      setTimeout(() => {
+        this.storedWaiters = this.storedWaiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs).unref();
+      void this.save();
+    });
+  }
+
+  private markStored(upTo: number): void {
+    this.storedCount = Math.max(this.storedCount, upTo);
+    const done = this.storedWaiters.filter((w) => w.upTo <= this.storedCount);
+    if (done.length === 0) return;
+    this.storedWaiters = this.storedWaiters.filter((w) => w.upTo > this.storedCount);
+    for (const w of done) w.resolve(true);
   }
 
   /**
@@ -93,6 +125,8 @@ export class RoomWriter {
     if (this.writing || this.retryTimer || this.unsaved.length === 0) return this.writing ?? Promise.resolve();
     const batch = this.unsaved;
     this.unsaved = [];
+    // Everything accepted so far is in this batch or already stored.
+    const upTo = this.acceptedCount;
     const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
     const { store, metrics, config, log } = this.deps;
     const started = performance.now();
@@ -103,6 +137,7 @@ export class RoomWriter {
         if (this.failures > 0) log.info({ failures: this.failures }, 'store writes resumed');
         this.failures = 0;
         this.onStored(merged);
+        this.markStored(upTo);
         this.logLength = result.logLength;
         this.logBytes += merged.length;
         if (this.logLength >= config.COMPACT_AFTER_ENTRIES || this.logBytes >= config.COMPACT_AFTER_BYTES) void this.compact();

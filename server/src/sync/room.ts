@@ -412,8 +412,22 @@ export class Room implements ConnectionRoom, PolicyRoom {
    */
   async resync(): Promise<void> {
     this.publish(PeerKind.stateVector, Y.encodeStateVector(this.doc));
+    await this.catchUp();
+  }
+
+  /**
+   * Reads into the document whatever the store holds: edits another instance stored a moment ago
+   * and has not yet published here. For decisions that must see every stored edit at once.
+   */
+  async catchUp(): Promise<void> {
     const stored = await this.deps.store.loadDoc(this.name);
     if (stored && !this.closed) Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
+  }
+
+  /** Resolves true once every change made so far is stored; false after `timeoutMs` (still retried). */
+  async whenStored(timeoutMs: number): Promise<boolean> {
+    this.flush();
+    return this.writer.whenStored(timeoutMs);
   }
 
   /** Writes everything and waits until it is stored (SIGTERM). Gives up after `timeoutMs`. */
