@@ -198,7 +198,15 @@ const joinOnce = async (o: StoreOptions, boardId: string, token: string, expecte
   }
 };
 
-const measureState = async (o: StoreOptions, boardId: string, token: string, expected: Y.Doc, state: Uint8Array, end: 'kill' | 'stop', repeats: number): Promise<StoredState> => {
+const measureState = async (
+  o: StoreOptions,
+  boardId: string,
+  token: string,
+  expected: Y.Doc,
+  state: Uint8Array,
+  end: 'kill' | 'stop',
+  repeats: number
+): Promise<StoredState> => {
   const stored = await readStored(o, boardId);
   const runs: Repeat[] = [];
   for (let i = 0; i < repeats; i++) runs.push(await joinOnce(o, boardId, token, expected, state, end));

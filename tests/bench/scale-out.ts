@@ -169,8 +169,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     log(JSON.stringify(machine));
     const figures = await benchScaleOut({ log });
     if (figures) {
-      log("\nScale-out (16 boards × 30 clients; three instances: each board's clients spread over all three)\n" + scaleOutText(figures));
-      log('\n' + JSON.stringify(figures));
+      log(`\nScale-out (16 boards × 30 clients; three instances: each board's clients spread over all three)\n${scaleOutText(figures)}`);
+      log(`\n${JSON.stringify(figures)}`);
     }
   } finally {
     killAll();
