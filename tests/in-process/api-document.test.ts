@@ -1,27 +1,8 @@
-/**
- * The API document (GET /api/openapi.json) against the app that serves it, in this process:
- *   - every route the app registers is in it, and it lists no route the app lacks (only the web
- *     app's shell is left out), so a route added without a description fails here;
- *   - it is a valid OpenAPI 3.1 document (@seriousme/openapi-schema-validator);
- *   - every body it documents is the body its route checks: sent without its required fields, each
- *     route answers 400 naming one of the fields the document says are required, and the create
- *     route accepts a body of exactly its required fields.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '@plenary/server/app.ts';
-import { createTokenSigner } from '@plenary/server/auth/tokens.ts';
-import { parseConfig } from '@plenary/server/config.ts';
-import { LocalBus } from '@plenary/server/fanout/local-bus.ts';
+import { createInProcessApp, fromLoopback } from './support/app.ts';
 import { buildApiDocument } from '@plenary/server/http/openapi/document.ts';
 import { Callers, describeRoute } from '@plenary/server/http/openapi/describe.ts';
-import { createLogger } from '@plenary/server/log.ts';
-import { createMetrics } from '@plenary/server/metrics.ts';
-import { SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
-import { createServices } from '@plenary/server/services.ts';
 
 interface Operation {
   requestBody?: { content: Record<string, { schema: { required?: string[]; properties?: Record<string, unknown> } }> };
@@ -53,20 +34,7 @@ const compare = (routes: ReadonlyArray<{ method: string; path: string }>, doc: A
 };
 
 describe('the API document (in-process)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-openapi-'));
-  const store = new SqliteStore({ dataDir });
-  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({
-    config,
-    log: createLogger('silent'),
-    metrics: createMetrics(),
-    store,
-    bus: new LocalBus(),
-    signer: createTokenSigner('in-process-secret-0123456789')
-  });
-  const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
-  // What @hono/node-server hands a route about the socket: a request from this machine.
-  const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
+  const { app, close } = createInProcessApp('plenary-openapi-');
   const request = (url: string, init: RequestInit & { token?: string } = {}) =>
     app.request(
       url,
@@ -82,10 +50,7 @@ describe('the API document (in-process)', () => {
   });
 
   afterAll(async () => {
-    services.autoVersions.close();
-    await services.rooms.destroyAll();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   });
 
   it('lists every route the app registers (method and path), and no route the app lacks', () => {

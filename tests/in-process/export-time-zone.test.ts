@@ -1,22 +1,6 @@
-/**
- * The export routes take the reader's time zone (`?tz=`, an IANA name) through Hono's
- * `app.request()` on the services the server builds: a name that is no zone is refused with 400
- * naming `tz` before anything renders; a zone shows and names the moment taken in it, on the
- * workshop's joint plan and on one board; without one the document says UTC.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '@plenary/server/app.ts';
-import { createTokenSigner } from '@plenary/server/auth/tokens.ts';
-import { parseConfig } from '@plenary/server/config.ts';
+import { createInProcessApp, fromLoopback } from './support/app.ts';
 import { closeExportServices } from '@plenary/server/exports/export-service.ts';
-import { LocalBus } from '@plenary/server/fanout/local-bus.ts';
-import { createLogger } from '@plenary/server/log.ts';
-import { createMetrics } from '@plenary/server/metrics.ts';
-import { SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
-import { createServices } from '@plenary/server/services.ts';
 
 interface Created {
   id: string;
@@ -25,19 +9,7 @@ interface Created {
 }
 
 describe('export time zone (in-process)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-export-tz-'));
-  const store = new SqliteStore({ dataDir });
-  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({
-    config,
-    log: createLogger('silent'),
-    metrics: createMetrics(),
-    store,
-    bus: new LocalBus(),
-    signer: createTokenSigner('in-process-secret-0123456789')
-  });
-  const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
-  const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
+  const { app, close } = createInProcessApp('plenary-export-tz-');
   const request = (url: string, init: RequestInit & { token?: string } = {}) =>
     app.request(
       url,
@@ -53,10 +25,7 @@ describe('export time zone (in-process)', () => {
 
   afterAll(async () => {
     await closeExportServices();
-    services.autoVersions.close();
-    await services.rooms.destroyAll();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   });
 
   it('refuses a name that is no IANA zone with 400 naming tz', async () => {

@@ -1,27 +1,9 @@
-/**
- * The follow-up's rules on the server (docs/FOLLOW-UP.md), through `app.request()` on the services
- * the server builds: closing freezes exactly the agreed actions (the verdict rule), frozen text
- * survives later board edits, a city's link reports progress only on what its city leads and may
- * note on others', the outcomes link and meeting tokens record nothing, bad input names its field,
- * a re-issued city link stops working, the outcomes view reveals no token or vote, and deleting the
- * workshop removes every follow-up record.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInProcessApp, fromLoopback } from './support/app.ts';
 import { getCardMap, getCardsMap } from '@plenary/shared/schema';
 import type { Commitment, OutcomesView, ProgressUpdate } from '@plenary/shared/follow-up';
-import { createApp } from '@plenary/server/app.ts';
-import { createTokenSigner } from '@plenary/server/auth/tokens.ts';
-import { parseConfig } from '@plenary/server/config.ts';
-import { LocalBus } from '@plenary/server/fanout/local-bus.ts';
-import { createLogger } from '@plenary/server/log.ts';
-import { createMetrics } from '@plenary/server/metrics.ts';
 import { applyDeletion, planDeletion } from '@plenary/server/operations/delete-workshop.ts';
-import { SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
-import { createServices } from '@plenary/server/services.ts';
 import { DEMO_CONSENT, PLAN_CITIES, addDemoPlan, type DemoPlan } from '../utils/follow-up-plan.ts';
 
 interface Created {
@@ -31,19 +13,7 @@ interface Created {
 }
 
 describe('follow-up rules (in-process)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-follow-up-'));
-  const store = new SqliteStore({ dataDir });
-  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({
-    config,
-    log: createLogger('silent'),
-    metrics: createMetrics(),
-    store,
-    bus: new LocalBus(),
-    signer: createTokenSigner('follow-up-secret-0123456789')
-  });
-  const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
-  const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
+  const { services, app, store, close } = createInProcessApp('plenary-follow-up-');
   const request = (url: string, init: { method?: string; token?: string; body?: unknown } = {}) =>
     app.request(
       url,
@@ -87,10 +57,7 @@ describe('follow-up rules (in-process)', () => {
   });
 
   afterAll(async () => {
-    services.autoVersions.close();
-    await services.rooms.destroyAll();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   });
 
   it('closing freezes exactly the agreed actions; a delegate may not close; an unagreed action cannot be marked final', async () => {

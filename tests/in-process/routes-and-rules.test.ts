@@ -1,23 +1,7 @@
-/**
- * HTTP routes through Hono's `app.request()` and the workshop's sync rules (facilitation/policy.ts)
- * on the same services the server builds (services.ts), all in this process on the embedded store:
- * a workshop is created and read, bad input names its field, a delegate may not lock, a lock refuses
- * a delegate's edits and not the facilitator's, and re-issued links are cut off at once.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInProcessApp, fromLoopback } from './support/app.ts';
 import { CloseCode, DenyReason } from '@plenary/shared/protocol';
 import { getMetaMap } from '@plenary/shared/schema';
-import { createApp } from '@plenary/server/app.ts';
-import { createTokenSigner } from '@plenary/server/auth/tokens.ts';
-import { parseConfig } from '@plenary/server/config.ts';
-import { LocalBus } from '@plenary/server/fanout/local-bus.ts';
-import { createLogger } from '@plenary/server/log.ts';
-import { createMetrics } from '@plenary/server/metrics.ts';
-import { SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
-import { createServices } from '@plenary/server/services.ts';
 import type { ConnectionIdentity } from '@plenary/server/sync/policy.ts';
 import { waitFor } from '../utils/wait.ts';
 import { InProcessClient } from './support/in-process.ts';
@@ -29,20 +13,7 @@ interface Created {
 }
 
 describe('routes and workshop rules (in-process)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-routes-'));
-  const store = new SqliteStore({ dataDir });
-  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({
-    config,
-    log: createLogger('silent'),
-    metrics: createMetrics(),
-    store,
-    bus: new LocalBus(),
-    signer: createTokenSigner('in-process-secret-0123456789')
-  });
-  const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
-  // What @hono/node-server hands a route about the socket: a request from this machine.
-  const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
+  const { services, app, close } = createInProcessApp('plenary-routes-');
   const request = (url: string, init: RequestInit & { token?: string } = {}) =>
     app.request(
       url,
@@ -74,10 +45,7 @@ describe('routes and workshop rules (in-process)', () => {
   });
 
   afterAll(async () => {
-    services.autoVersions.close();
-    await services.rooms.destroyAll();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   });
 
   it('answers a bad body with 400 naming the field, and reads the workshop with a token only', async () => {

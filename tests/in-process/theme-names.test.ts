@@ -1,23 +1,6 @@
-/**
- * PUT /api/workshops/:id/boards/:boardId/names through Hono's `app.request()` on the services the
- * server builds: a workshop created with the standing themes carries their twelve names; a
- * facilitator renames a theme in some languages (an empty name removes one) and every reader of
- * the workshop gets the names; delegates, observers and strangers are refused; a bad body is
- * refused naming its field.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInProcessApp, fromLoopback } from './support/app.ts';
 import type { BoardRef } from '@plenary/shared/api';
-import { createApp } from '@plenary/server/app.ts';
-import { createTokenSigner } from '@plenary/server/auth/tokens.ts';
-import { parseConfig } from '@plenary/server/config.ts';
-import { LocalBus } from '@plenary/server/fanout/local-bus.ts';
-import { createLogger } from '@plenary/server/log.ts';
-import { createMetrics } from '@plenary/server/metrics.ts';
-import { SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
-import { createServices } from '@plenary/server/services.ts';
 
 interface Created {
   id: string;
@@ -26,19 +9,7 @@ interface Created {
 }
 
 describe('theme names per language (in-process)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-theme-names-'));
-  const store = new SqliteStore({ dataDir });
-  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const services = createServices({
-    config,
-    log: createLogger('silent'),
-    metrics: createMetrics(),
-    store,
-    bus: new LocalBus(),
-    signer: createTokenSigner('theme-names-secret-0123456789')
-  });
-  const app = createApp({ ...services, webDir: path.join(dataDir, 'no-web') });
-  const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
+  const { app, close } = createInProcessApp('plenary-theme-names-');
   const request = (url: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
     app.request(
       url,
@@ -60,10 +31,7 @@ describe('theme names per language (in-process)', () => {
   });
 
   afterAll(async () => {
-    services.autoVersions.close();
-    await services.rooms.destroyAll();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   });
 
   it('a workshop with the standing themes carries each theme\u2019s name in all twelve languages', async () => {
