@@ -123,6 +123,8 @@ const baseEnv = (): Record<string, string> => {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   for (const k of SERVER_VARIABLES) delete env[k];
+  // The test run's own switch (server-entry.ts), not a server setting: the server would warn about it.
+  delete env.PLENARY_TEST_SERVER;
   return env;
 };
 
