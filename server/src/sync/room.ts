@@ -18,6 +18,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Store, StoredDoc } from '../persistence/store.ts';
 import type { Connection, ConnectionRoom } from './connection.ts';
 import type { PolicyRoom, RoomEventMap, SyncPolicy } from './policy.ts';
+import { RoomTick } from './room-tick.ts';
 import { RoomWriter } from './room-writer.ts';
 import { PEER, SERVER, STORE } from './origins.ts';
 import { ownPresence } from './presence.ts';
@@ -34,7 +35,6 @@ import {
   isEmptyUpdate,
   writeAwareness,
   writeSyncStep1,
-  writeUpdate,
   type AwarenessEntry,
   type ClientMessage
 } from './protocol.ts';
@@ -52,7 +52,6 @@ export interface RoomDeps {
   events: EventEmitter<RoomEventMap>;
 }
 
-type Origin = Connection | typeof PEER | typeof STORE | typeof SERVER;
 /** How often a room waiting to integrate looks whether its early joiners have their answers. */
 const ANSWER_POLL_MS = 2;
 export const isConnection = (origin: unknown): origin is Connection =>
@@ -87,13 +86,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private held: { conn: Connection; msg: ClientMessage }[] = [];
 
   private readonly log: Logger;
-  private outgoing: { update: Uint8Array; from: Origin }[] = [];
-  private awarenessLocal = new Set<number>();
-  private awarenessOther = new Set<number>();
-  /** Connections that asked for every presence: answered once at the next flush, however often they ask. */
-  private awarenessQueries = new Set<Connection>();
-  private flushTimer: NodeJS.Timeout | null = null;
-  private lastFlush = 0;
+  private readonly tick: RoomTick;
   private readonly writer: RoomWriter;
   private unloadTimer: NodeJS.Timeout | null = null;
 
@@ -114,6 +107,15 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.writer = new RoomWriter(name, { ...deps, log: this.log }, (merged) => this.publish(PeerKind.update, merged));
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
+    this.tick = new RoomTick({
+      tickMs: deps.config.TICK_MS,
+      connections: this.connections,
+      awareness: this.awareness,
+      metrics: deps.metrics,
+      onMerged: (merged) => this.whole?.add(merged),
+      publishAwareness: (payload) => this.publish(PeerKind.awareness, payload),
+      afterFlush: () => this.writer.schedule()
+    });
   }
 
   /**
@@ -253,8 +255,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
       case 'awareness':
         return this.receiveAwareness(conn, msg.entries);
       case 'queryAwareness':
-        this.awarenessQueries.add(conn);
-        this.scheduleFlush();
+        this.tick.queryAwareness(conn);
         return;
       case 'auth':
         return;
@@ -334,67 +335,18 @@ export class Room implements ConnectionRoom, PolicyRoom {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.deletions.clear();
-    this.outgoing.push({ update, from: origin as Origin });
     if (isConnection(origin)) this.deps.events.emit('edit', this.name);
     if (isLocal(origin)) this.writer.accept(update);
-    this.scheduleFlush();
+    this.tick.update(update, origin);
   };
 
   private onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    const target = isLocal(origin) ? this.awarenessLocal : this.awarenessOther;
-    for (const id of [...change.added, ...change.updated, ...change.removed]) target.add(id);
-    this.scheduleFlush();
+    this.tick.awarenessChanged([...change.added, ...change.updated, ...change.removed], isLocal(origin));
   };
 
-  /**
-   * At most one flush per TICK_MS: a quiet room sends at once (next turn of the event loop), a busy
-   * one merges everything that arrives within the tick into one frame per connection.
-   */
-  private scheduleFlush(): void {
-    if (this.flushTimer) return;
-    const wait = this.lastFlush + this.deps.config.TICK_MS - performance.now();
-    this.flushTimer = wait > 0 ? setTimeout(() => this.flush(), wait) : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
-  }
-
-  /** Once per tick: one merged update frame per connection, one awareness frame, one peer message, one store write. */
+  /** Sends what this tick holds now (room-tick.ts). */
   flush(): void {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      clearImmediate(this.flushTimer as unknown as NodeJS.Immediate);
-    }
-    this.flushTimer = null;
-    this.lastFlush = performance.now();
-    const { metrics } = this.deps;
-    const batch = this.outgoing;
-    this.outgoing = [];
-    if (batch.length > 0) {
-      const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
-      this.whole?.add(merged);
-      const frame = writeUpdate(merged);
-      // A client needs no echo of a tick that holds only its own edits.
-      const sole = batch.every((b) => b.from === batch[0]!.from) ? batch[0]!.from : null;
-      let sent = 0;
-      for (const conn of this.connections) {
-        if (conn === sole) continue;
-        conn.send(frame);
-        sent++;
-      }
-      if (sent > 0) metrics.updatesFannedOut.inc(sent);
-    }
-    if (this.awarenessLocal.size + this.awarenessOther.size > 0) {
-      const all = [...new Set([...this.awarenessLocal, ...this.awarenessOther])];
-      const frame = writeAwareness(encodeAwarenessUpdate(this.awareness, all));
-      for (const conn of this.connections) conn.send(frame);
-      if (this.awarenessLocal.size > 0) this.publish(PeerKind.awareness, encodeAwarenessUpdate(this.awareness, [...this.awarenessLocal]));
-      this.awarenessLocal.clear();
-      this.awarenessOther.clear();
-    }
-    if (this.awarenessQueries.size > 0) {
-      const frame = writeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
-      for (const conn of this.awarenessQueries) if (this.connections.has(conn)) conn.send(frame);
-      this.awarenessQueries.clear();
-    }
-    this.writer.schedule();
+    this.tick.flush();
   }
 
   private publish(kind: PeerKind, payload: Uint8Array): void {
@@ -403,7 +355,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
 
   /** True while anything accepted is not yet sent or stored. */
   get hasUnsaved(): boolean {
-    return this.writer.pending || this.outgoing.length > 0;
+    return this.writer.pending || this.tick.pending;
   }
 
   /**
@@ -470,10 +422,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.closed = true;
     for (const hook of this.destroyHooks.splice(0)) hook();
     this.cancelUnload();
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      clearImmediate(this.flushTimer as unknown as NodeJS.Immediate);
-    }
+    this.tick.stop();
     this.writer.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);

@@ -1,0 +1,110 @@
+/**
+ * A room's tick: what happened since the last flush (edits, presence changes, presence queries),
+ * sent at most once per TICK_MS. A quiet room sends at once (next turn of the event loop); a busy
+ * one merges everything that arrives within the tick into one update frame per connection, one
+ * presence frame and one message to the other instances.
+ */
+import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
+import type { Metrics } from '../metrics.ts';
+import type { Connection } from './connection.ts';
+import { writeAwareness, writeUpdate } from './protocol.ts';
+
+export interface RoomTickDeps {
+  tickMs: number;
+  connections: ReadonlySet<Connection>;
+  awareness: Awareness;
+  metrics: Metrics;
+  /** Each tick's merged update, once. */
+  onMerged(merged: Uint8Array): void;
+  /** Presence this instance's clients changed, for the other instances. */
+  publishAwareness(payload: Uint8Array): void;
+  /** After every flush (the room's writer schedules its store write). */
+  afterFlush(): void;
+}
+
+export class RoomTick {
+  private outgoing: { update: Uint8Array; from: unknown }[] = [];
+  private awarenessLocal = new Set<number>();
+  private awarenessOther = new Set<number>();
+  /** Connections that asked for every presence: answered once at the next flush, however often they ask. */
+  private awarenessQueries = new Set<Connection>();
+  private timer: NodeJS.Timeout | null = null;
+  private lastFlush = 0;
+
+  constructor(private readonly deps: RoomTickDeps) {}
+
+  /** An update applied to the document; `from` gets no echo of a tick holding only its own. */
+  update(update: Uint8Array, from: unknown): void {
+    this.outgoing.push({ update, from });
+    this.schedule();
+  }
+
+  /** Presence entries that changed; `local` when this instance's clients (or the server) changed them. */
+  awarenessChanged(ids: Iterable<number>, local: boolean): void {
+    const target = local ? this.awarenessLocal : this.awarenessOther;
+    for (const id of ids) target.add(id);
+    this.schedule();
+  }
+
+  queryAwareness(conn: Connection): void {
+    this.awarenessQueries.add(conn);
+    this.schedule();
+  }
+
+  /** True while an update waits to be sent. */
+  get pending(): boolean {
+    return this.outgoing.length > 0;
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const wait = this.lastFlush + this.deps.tickMs - performance.now();
+    this.timer = wait > 0 ? setTimeout(() => this.flush(), wait) : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
+  }
+
+  stop(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    clearImmediate(this.timer as unknown as NodeJS.Immediate);
+    this.timer = null;
+  }
+
+  /** Once per tick: one merged update frame per connection, one awareness frame, one peer message, one store write. */
+  flush(): void {
+    this.stop();
+    this.lastFlush = performance.now();
+    const { connections, awareness, metrics } = this.deps;
+    const batch = this.outgoing;
+    this.outgoing = [];
+    if (batch.length > 0) {
+      const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+      this.deps.onMerged(merged);
+      const frame = writeUpdate(merged);
+      // A client needs no echo of a tick that holds only its own edits.
+      const sole = batch.every((b) => b.from === batch[0]!.from) ? batch[0]!.from : null;
+      let sent = 0;
+      for (const conn of connections) {
+        if (conn === sole) continue;
+        conn.send(frame);
+        sent++;
+      }
+      if (sent > 0) metrics.updatesFannedOut.inc(sent);
+    }
+    if (this.awarenessLocal.size + this.awarenessOther.size > 0) {
+      const all = [...new Set([...this.awarenessLocal, ...this.awarenessOther])];
+      const frame = writeAwareness(encodeAwarenessUpdate(awareness, all));
+      for (const conn of connections) conn.send(frame);
+      if (this.awarenessLocal.size > 0) this.deps.publishAwareness(encodeAwarenessUpdate(awareness, [...this.awarenessLocal]));
+      this.awarenessLocal.clear();
+      this.awarenessOther.clear();
+    }
+    if (this.awarenessQueries.size > 0) {
+      const frame = writeAwareness(encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]));
+      for (const conn of this.awarenessQueries) if (connections.has(conn)) conn.send(frame);
+      this.awarenessQueries.clear();
+    }
+    this.deps.afterFlush();
+  }
+}
