@@ -9,6 +9,11 @@
  * The floor is the client's own work: `Y.applyUpdate` of the board's whole state into a fresh
  * Y.Doc in this same process, measured right after each join (so both see the same machine load)
  * and before each store's joins. A join can never beat it; the target is to stay within 1.2× of it.
+ * It is measured twice: the bare apply, and the apply as the provider does it — y-websocket's
+ * provider listens to its document's updates (to send local edits), so Yjs encodes every update
+ * it applies, the whole board included, for that listener. A join is also split at the moment the
+ * answer's last byte is in the client's hands: before it is the server's share (connecting, the
+ * server reading and sending), after it the client's apply.
  */
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -31,10 +36,16 @@ export interface JoinMeasurement {
   connectToSyncedMs: number;
   /** Every repeat, in order. */
   runsMs: number[];
+  /** Provider created → the answer that synced it received (before the client applies it): the server's share, median. */
+  answerMs: number;
   /** The floor measured right after each of these joins, median. */
   applyMs: number;
   /** Median over the repeats of join ÷ the floor measured right after it (steadier on a busy machine than two medians). */
   overApply: number;
+  /** The floor as the provider applies: with an update listener on the document, median. */
+  providerApplyMs: number;
+  /** Median over the repeats of join ÷ the provider's apply measured right after it. */
+  overProviderApply: number;
   /** Server: its own "document loaded" figure (cold joins only), median of the repeats. */
   serverLoadMs: number | null;
   /** Every client's board equals the history's final state. */
@@ -107,10 +118,14 @@ const readStored = async (o: StoreOptions, boardId: string): Promise<{ bytes: nu
   }
 };
 
-/** The client's own floor: applying the whole state to a fresh document, in this process. */
-export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS): number[] =>
+/**
+ * The client's own floor: applying the whole state to a fresh document, in this process; with
+ * `asProvider`, to a document with an update listener, as y-websocket's provider keeps one.
+ */
+export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS, asProvider = false): number[] =>
   Array.from({ length: runs }, () => {
     const doc = new Y.Doc();
+    if (asProvider) doc.on('update', noop);
     const started = performance.now();
     Y.applyUpdate(doc, state);
     const ms = performance.now() - started;
@@ -120,6 +135,8 @@ export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS): number[] =>
 
 interface Joined {
   ms: number;
+  /** When the message that synced the client arrived, before it was applied. */
+  answerMs: number;
   doc: Y.Doc;
   leave: () => void;
 }
@@ -138,6 +155,15 @@ const join = (port: number, boardId: string, token: string): Promise<Joined> =>
       provider.destroy();
       doc.destroy();
     };
+    // The provider set up its socket in its constructor: note when each message arrives, before
+    // the provider handles (and applies) it.
+    let arrivedMs = 0;
+    const socket = provider.ws as unknown as { onmessage: ((event: unknown) => void) | null };
+    const handle = socket.onmessage;
+    socket.onmessage = (event) => {
+      arrivedMs = performance.now() - started;
+      handle?.(event);
+    };
     const timer = setTimeout(() => {
       leave();
       reject(new Error('join: not synced in time'));
@@ -145,7 +171,7 @@ const join = (port: number, boardId: string, token: string): Promise<Joined> =>
     provider.once('sync', () => {
       const ms = performance.now() - started;
       clearTimeout(timer);
-      resolve({ ms, doc, leave });
+      resolve({ ms, answerMs: arrivedMs, doc, leave });
     });
     provider.on('connection-close', (event: { code: number } | null) => {
       if (provider.synced) return;
@@ -171,9 +197,13 @@ const serverLoadMs = (server: ServerHandle, boardId: string): number | null => {
 interface Repeat {
   coldMs: number;
   warmMs: number;
-  /** The floor measured right after each join (the same moment's machine load). */
+  coldAnswerMs: number;
+  warmAnswerMs: number;
+  /** The floor measured right after each join (the same moment's machine load), bare and as the provider applies. */
   coldApplyMs: number;
   warmApplyMs: number;
+  coldProviderApplyMs: number;
+  warmProviderApplyMs: number;
   serverLoadMs: number | null;
   difference: string | null;
 }
@@ -184,14 +214,27 @@ const joinOnce = async (o: StoreOptions, boardId: string, token: string, expecte
   try {
     const cold = await join(server.port, boardId, token);
     const [coldApplyMs] = measureApply(state, 1);
+    const [coldProviderApplyMs] = measureApply(state, 1, true);
     const warm = await join(server.port, boardId, token);
     const [warmApplyMs] = measureApply(state, 1);
+    const [warmProviderApplyMs] = measureApply(state, 1, true);
     const difference = describeDifference(expected, cold.doc) ?? describeDifference(expected, warm.doc);
     cold.leave();
     warm.leave();
     // The log line may reach us a moment after the client is synced.
     const loadMs = await waitFor('the "document loaded" log line', () => serverLoadMs(server, boardId) ?? undefined, LOG_WAIT_MS).catch(() => null);
-    return { coldMs: round1(cold.ms), warmMs: round1(warm.ms), coldApplyMs: coldApplyMs!, warmApplyMs: warmApplyMs!, serverLoadMs: loadMs, difference };
+    return {
+      coldMs: round1(cold.ms),
+      warmMs: round1(warm.ms),
+      coldAnswerMs: round1(cold.answerMs),
+      warmAnswerMs: round1(warm.answerMs),
+      coldApplyMs: coldApplyMs!,
+      warmApplyMs: warmApplyMs!,
+      coldProviderApplyMs: coldProviderApplyMs!,
+      warmProviderApplyMs: warmProviderApplyMs!,
+      serverLoadMs: loadMs,
+      difference
+    };
   } finally {
     // kill -9 leaves the log as it was; a clean stop writes the board out and folds its log.
     await (end === 'kill' ? server.kill() : server.stop());
@@ -212,11 +255,15 @@ const measureState = async (
   for (let i = 0; i < repeats; i++) runs.push(await joinOnce(o, boardId, token, expected, state, end));
   const difference = runs.map((r) => r.difference).find((d) => d !== null) ?? null;
   const loads = runs.map((r) => r.serverLoadMs).filter((ms): ms is number => ms !== null);
-  const measurement = (ms: number[], applyMs: number[], server: number | null): JoinMeasurement => ({
+  const ratio = (ms: number[], floor: number[]) => Math.round(median(ms.map((m, i) => m / floor[i]!)) * 100) / 100;
+  const measurement = (ms: number[], answerMs: number[], applyMs: number[], providerApplyMs: number[], server: number | null): JoinMeasurement => ({
     connectToSyncedMs: round1(median(ms)),
     runsMs: ms,
+    answerMs: round1(median(answerMs)),
     applyMs: round1(median(applyMs)),
-    overApply: Math.round(median(ms.map((m, i) => m / applyMs[i]!)) * 100) / 100,
+    overApply: ratio(ms, applyMs),
+    providerApplyMs: round1(median(providerApplyMs)),
+    overProviderApply: ratio(ms, providerApplyMs),
     serverLoadMs: server,
     verified: difference === null,
     difference
@@ -226,12 +273,16 @@ const measureState = async (
     logEntries: stored.logLength,
     cold: measurement(
       runs.map((r) => r.coldMs),
+      runs.map((r) => r.coldAnswerMs),
       runs.map((r) => r.coldApplyMs),
+      runs.map((r) => r.coldProviderApplyMs),
       loads.length > 0 ? median(loads) : null
     ),
     warm: measurement(
       runs.map((r) => r.warmMs),
+      runs.map((r) => r.warmAnswerMs),
       runs.map((r) => r.warmApplyMs),
+      runs.map((r) => r.warmProviderApplyMs),
       null
     )
   };
@@ -250,7 +301,7 @@ export const runColdLoad = async (o: StoreOptions, history: BoardHistory, repeat
   const state = Y.encodeStateAsUpdate(history.doc);
   log(`  wrote ${history.updates.length} edits (state ${state.length} B) in ${Math.round(writeMs)} ms`);
   const applyRunsMs = measureApply(state);
-  log(`  client's own apply (floor): ${applyRunsMs.join(', ')} ms`);
+  log(`  client's own apply (floor): ${applyRunsMs.join(', ')} ms; as the provider applies: ${measureApply(state, FLOOR_RUNS, true).join(', ')} ms`);
 
   // Each repeat ends in kill -9, so the next one finds the log exactly as the crash left it.
   const afterCrash = await measureState(o, board.id, board.token, history.doc, state, 'kill', repeats);
