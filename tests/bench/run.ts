@@ -9,6 +9,9 @@
  *     kill -9 and after a clean stop) and warm, against the client's own apply time (the floor).
  *  2. Fan-out latency, 16 rooms × 30 clients at 1, 3 and 5 edits per second each, for Plenary
  *     (SQLite store writing) and the reference y-websocket@2 server, with server memory and CPU.
+ *  2c. Twice the load in Redis mode: Plenary on the Redis store (persistence and fan-out through
+ *     Redis) at 5 and 10 edits per second per client (2,400 and 4,800 edits/s), and the reference
+ *     at 10 (BENCH_SKIP=redis leaves both out).
  *  3. Web figures from tests/bench/web-board.ts and export figures from tests/bench/export-bench.ts,
  *     when those modules exist.
  *  4. Join-code guessing: wrong codes checked per minute from one address, without and with the
@@ -19,7 +22,7 @@
  *
  * Settings (environment): BENCH_EDITS, BENCH_HISTORY (scattered | typing), BENCH_JOIN_REPEATS (server
  * starts per stored state, default 3), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
- * BENCH_SKIP (comma list of rest, cold, plenary, reference, scale, web, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
+ * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run.
  * Targets are printed beside the figures as met / not met; nothing here fails on a figure.
@@ -149,12 +152,34 @@ const fanoutPlenary = async (): Promise<FanoutFigures> => {
   }
 };
 
-const fanoutReference = async (): Promise<FanoutFigures> => {
-  log('\n[2b] Fan-out: reference y-websocket@2 server (in memory, no store)');
+/** Twice the load: the rates of the Redis-mode run (edits per second per client). */
+const REDIS_RATES = [5, 10];
+
+const fanoutPlenaryRedis = async (): Promise<FanoutFigures> => {
+  log(`\n[2c] Fan-out: Plenary (Redis store and fan-out) at ${REDIS_RATES.join(' and ')} edits/s per client`);
+  const profileDir = env.BENCH_CPU_PROFILE ? path.resolve(env.BENCH_CPU_PROFILE, 'redis') : null;
+  const server = await startPlenary({
+    ...plenaryOptions('redis'),
+    env: plenarySettings,
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  });
+  try {
+    const w = await createWorkshop(server.httpBase, 'Bench', THEMES);
+    const urls = w.boards.map((b) => syncUrl(server.port, b.id, w.tokens.delegate));
+    const figures = await runFanout(server, urls, { ...fanoutSettings, rates: REDIS_RATES }, log);
+    return { ...figures, server: 'Plenary (Redis)' };
+  } finally {
+    await server.stop();
+    if (profileDir) log(summariseServerProfile(profileDir));
+  }
+};
+
+const fanoutReference = async (rates = fanoutSettings.rates): Promise<FanoutFigures> => {
+  log(`\n[2b] Fan-out: reference y-websocket@2 server (in memory, no store) at ${rates.join(', ')} edits/s per client`);
   const server = await startReference();
   try {
     const urls = THEMES.map((_, i) => `ws://127.0.0.1:${server.port}/bench-room-${i}`);
-    const figures = await runFanout(server, urls, fanoutSettings, log);
+    const figures = await runFanout(server, urls, { ...fanoutSettings, rates }, log);
     return { ...figures, server: 'y-websocket@2 reference' };
   } finally {
     await server.stop();
@@ -205,17 +230,21 @@ const main = async () => {
   const cold = skip.has('cold') ? [] : await coldLoad(notes);
   const plenary = skip.has('plenary') ? undefined : await fanoutPlenary();
   const reference = skip.has('reference') ? undefined : await fanoutReference();
+  const redisAvailable = !skip.has('redis') && (await redisAnswers(redisUrl));
+  if (!skip.has('redis') && !redisAvailable) notes.push(`Redis did not answer at ${redisUrl}: the Redis-mode fan-out was not measured.`);
+  const plenaryRedis = redisAvailable ? await fanoutPlenaryRedis() : undefined;
+  const referenceTwice = redisAvailable && !skip.has('reference') ? await fanoutReference([Math.max(...REDIS_RATES)]) : undefined;
   const web = skip.has('web') ? null : await optionalFigures('[3] Web figures', 'web-board.ts', 'benchWebBoard', notes);
   const exports = skip.has('export') ? null : await optionalFigures('[4] Export figures', 'export-bench.ts', 'exportFigures', notes);
   const slowReader = skip.has('slow') ? null : await optionalFigures('[6] Slow readers', 'slow-reader.ts', 'benchSlowReader', notes);
   const scaleOut: ScaleOutFigures | null = skip.has('scale') ? null : await benchScaleOut({ log });
   const joinGuessing = skip.has('join') ? null : await optionalFigures('[5] Join-code guessing', 'join-guessing.ts', 'benchJoinGuessing', notes);
-  const fanout = [plenary, reference].filter((f): f is FanoutFigures => f !== undefined);
+  const fanout = [plenary, reference, plenaryRedis, referenceTwice].filter((f): f is FanoutFigures => f !== undefined);
   notes.push(...disturbanceNotes(fanout));
   notes.push(
     `Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (above ~${machine.cores} other work competed for the cores).`
   );
-  const v = verdicts(cold, plenary, reference, restFigures);
+  const v = verdicts(cold, plenary, reference, restFigures, plenaryRedis, referenceTwice);
 
   log(`\n${machineText(machine)}`);
   log(`Machine load average (1 min) at the start: ${loadAtStart}`);

@@ -7,6 +7,7 @@
  * Connections may join between the two (`joinable`): they are answered from the bytes read
  * (whole-state.ts) while the document is built, which for a large board is most of a cold join.
  */
+import { TickPacer } from './tick-pacer.ts';
 import { EventEmitter } from 'node:events';
 import { CloseCode, workshopOfControlDoc } from '@plenary/shared/protocol';
 import type { Logger } from '../log.ts';
@@ -26,13 +27,16 @@ export class RoomManager implements RoomDirectory {
   private readonly log: Logger;
   /** What happens in the rooms (policy.ts RoomEventMap), for services that react to it. */
   readonly events = new EventEmitter<RoomEventMap>();
+  /** One tick length for every room: how busy the process is, not one board, decides it. */
+  readonly pacer: TickPacer;
 
   constructor(
-    private readonly deps: Omit<RoomDeps, 'policy' | 'events'>,
+    private readonly deps: Omit<RoomDeps, 'policy' | 'events' | 'pacer'>,
     /** The workshop's rules (facilitation/policy.ts), asked at the moments named in policy.ts. */
     readonly policy: SyncPolicy
   ) {
     this.log = deps.log.child({ module: 'rooms' });
+    this.pacer = new TickPacer(deps.config.TICK_MS, Math.max(deps.config.TICK_MS, deps.config.TICK_MAX_MS));
     deps.bus.onReconnect(() => {
       this.log.info('peer transport reconnected; reading back what was missed');
       for (const { room } of this.rooms.values()) if (room.loaded) room.resync().catch((err) => this.log.warn({ err: String(err) }, 'resync failed'));
@@ -68,7 +72,7 @@ export class RoomManager implements RoomDirectory {
   private entry(name: string): { room: Room; joinable: Promise<Room>; ready: Promise<Room> } {
     const existing = this.rooms.get(name);
     if (existing) return existing;
-    const room = new Room(name, { ...this.deps, policy: this.policy, events: this.events }, (r) => this.unload(r));
+    const room = new Room(name, { ...this.deps, policy: this.policy, events: this.events, pacer: this.pacer }, (r) => this.unload(r));
     const joinable = (async () => {
       await this.teardowns.get(name);
       await room.read();

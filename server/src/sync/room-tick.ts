@@ -1,8 +1,9 @@
 /**
  * A room's tick: what happened since the last flush (edits, presence changes, presence queries),
- * sent at most once per TICK_MS. A quiet room sends at once (next turn of the event loop); a busy
- * one merges everything that arrives within the tick into one update frame per connection, one
- * presence frame and one message to the other instances.
+ * sent at most once per tick (TICK_MS, longer while the server is busy: tick-pacer.ts). A quiet
+ * room sends at once (next turn of the event loop); a busy one merges everything that arrives
+ * within the tick into one update frame per connection, one presence frame and one message to the
+ * other instances.
  */
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
@@ -12,7 +13,8 @@ import type { Connection } from './connection.ts';
 import { writeAwareness, writeUpdate } from './protocol.ts';
 
 export interface RoomTickDeps {
-  tickMs: number;
+  /** The tick's length now (tick-pacer.ts: longer while the server is busy). */
+  tickMs(): number;
   connections: ReadonlySet<Connection>;
   awareness: Awareness;
   metrics: Metrics;
@@ -60,7 +62,7 @@ export class RoomTick {
 
   private schedule(): void {
     if (this.timer) return;
-    const wait = this.lastFlush + this.deps.tickMs - performance.now();
+    const wait = this.lastFlush + this.deps.tickMs() - performance.now();
     this.timer = wait > 0 ? setTimeout(() => this.flush(), wait) : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
   }
 

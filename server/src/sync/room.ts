@@ -39,6 +39,7 @@ import {
   type ClientMessage
 } from './protocol.ts';
 import { WholeState } from './whole-state.ts';
+import type { TickPacer } from './tick-pacer.ts';
 
 export interface RoomDeps {
   store: Store;
@@ -50,6 +51,8 @@ export interface RoomDeps {
   policy: SyncPolicy;
   /** Where the room tells what happened (the room manager's events). */
   events: EventEmitter<RoomEventMap>;
+  /** The tick's length, shared by every room of this process (tick-pacer.ts). */
+  pacer: TickPacer;
 }
 
 /** How often a room waiting to integrate looks whether its early joiners have their answers. */
@@ -108,7 +111,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.tick = new RoomTick({
-      tickMs: deps.config.TICK_MS,
+      tickMs: () => deps.pacer.tickMs,
       connections: this.connections,
       awareness: this.awareness,
       metrics: deps.metrics,
