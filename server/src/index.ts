@@ -20,6 +20,7 @@ import { scheduleRetention } from './operations/retention.ts';
 import { createStore } from './persistence/index.ts';
 import { createServices } from './services.ts';
 import { attachSyncServer } from './sync/ws-server.ts';
+import { LISTEN_BACKLOG } from './http/listen.ts';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
 
@@ -60,7 +61,7 @@ const main = async () => {
   const server = createServer(getRequestListener(app.fetch));
   const sync = attachSyncServer(server, { config, log, metrics, rooms });
 
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  await new Promise<void>((resolve) => server.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   log.info({ port, host: config.HOST, store: store.kind, lan: lanAddresses().map((a) => `http://${a}:${port}`) }, 'listening');

@@ -71,3 +71,24 @@ export const describeMachine = (): MachineInfo => {
 
 /** The 1-minute load average: how much other work competes for the cores. */
 export const loadAverage = (): number => Math.round(os.loadavg()[0]! * 100) / 100;
+
+/**
+ * Connections the kernel turned away because a listening socket's accept queue was full, machine
+ * wide, since boot (TcpExt ListenOverflows): each one costs its client a retransmission of a second
+ * or more. Null where /proc/net/netstat does not have it.
+ */
+export const readListenOverflows = (): number | null => {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    for (let i = 0; i + 1 < lines.length; i += 2) {
+      if (!lines[i]!.startsWith('TcpExt:')) continue;
+      const names = lines[i]!.split(/\s+/);
+      const values = lines[i + 1]!.split(/\s+/);
+      const at = names.indexOf('ListenOverflows');
+      return at === -1 ? null : Number(values[at]);
+    }
+    return null;
+  } catch {
+    return null;
+  }
+};

@@ -42,7 +42,7 @@ export class Connection {
   private expiryTimer: NodeJS.Timeout | null = null;
   private queue: Uint8Array[] = [];
   private readonly limiter: RateLimiter;
-  private readonly log: Logger;
+  private childLog: Logger | null = null;
   /** The largest frame sent so far: one such frame may always be on its way. */
   private largestFrame = 0;
 
@@ -53,8 +53,17 @@ export class Connection {
   ) {
     this.readOnly = info.readOnly;
     this.limiter = new RateLimiter(deps.ratePerSec, deps.rateBurst);
-    this.log = deps.log.child({ conn: info.id, doc: info.boardId, role: info.role });
     this.armExpiry();
+  }
+
+  /**
+   * The connection's logger, made when it first has something to say: most connections never
+   * log, and making one for each of the thousands that open at once when a venue's Wi-Fi comes
+   * back is measurable work.
+   */
+  private get log(): Logger {
+    this.childLog ??= this.deps.log.child({ conn: this.info.id, doc: this.info.boardId, role: this.info.role });
+    return this.childLog;
   }
 
   /** Closes the connection when its token expires (a link's lifetime ends while the socket is open). */
