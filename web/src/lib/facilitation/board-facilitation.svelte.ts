@@ -28,6 +28,7 @@ import { facilitationApi, type FacilitationApi } from '$lib/api';
 import { Control } from './control.svelte.ts';
 import { RoundVotes } from './my-votes.svelte.ts';
 import { serverClock } from './server-clock.svelte.ts';
+import { whenIdle } from '$lib/app/idle.ts';
 
 const CONTEXT = Symbol('plenary.board-facilitation');
 const FOLLOW_KEY = 'plenary.follow-facilitator';
@@ -61,7 +62,8 @@ export class BoardFacilitation {
     this.session = session;
     this.boardId = boardId;
     this.control = new Control(session.workshopId, token);
-    serverClock.start();
+    // The device's clock until the server's is known; its requests wait for the board to draw.
+    whenIdle(() => serverClock.start());
     this.following = readStorage(() => localStorage, FOLLOW_KEY) === '1';
     // A facilitator who leads and opens another board takes the projector and followers along.
     if (this.isFacilitator && readStorage(() => sessionStorage, leadKey(session.workshopId)) === '1') {

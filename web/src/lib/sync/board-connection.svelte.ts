@@ -18,7 +18,13 @@
  *   conn.denial        the server's latest refusal of a change ({ reason: DenyReason, seq }), so the
  *                      person can be told why their change was undone (refusal-messages.ts) ($state)
  *   conn.whenLoaded    Promise resolved once the IndexedDB copy is in `doc`
+ *   conn.started       the WebSocket has been asked to connect (after the IndexedDB copy)    ($state)
  *   conn.destroy()     closes the socket, the IndexedDB handle and the doc
+ *
+ * The socket opens only once the IndexedDB copy is in `doc` (or after CONNECT_FALLBACK_MS when
+ * IndexedDB is slow or missing): the provider's first message is the document's state vector, so a
+ * device that already has the board is sent only what it lacks instead of the whole board, and the
+ * board draws from the device's copy without waiting for the network.
  *
  * Status, as the person sees it:
  *   connecting  first connection attempt still running, nothing waiting to be sent
@@ -83,6 +89,12 @@ interface AwarenessChange {
 /** How often an edit refused on a locked board is offered again. */
 const LOCK_RETRY_MS = 10_000;
 
+/**
+ * How long the socket waits for the IndexedDB copy before connecting anyway (IndexedDB blocked,
+ * or very slow on a busy phone): then the server sends the whole board, as for a new device.
+ */
+export const CONNECT_FALLBACK_MS = 1500;
+
 export class BoardConnection {
   readonly boardId: string;
   readonly doc: Y.Doc;
@@ -97,6 +109,7 @@ export class BoardConnection {
   closeCode = $state<number | null>(null);
   closedForGood = $state(false);
   denial = $state<Denial | null>(null);
+  started = $state(false);
   #attempted = $state(false);
 
   readonly status: ConnectionStatus = $derived.by(() => {
@@ -109,6 +122,7 @@ export class BoardConnection {
   #cleanups: Array<() => void> = [];
   readonly #presence: boolean;
   #lockRetry: ReturnType<typeof setTimeout> | null = null;
+  #destroyed = false;
 
   constructor(boardId: string, token: string, options: BoardConnectionOptions = {}) {
     this.boardId = boardId;
@@ -126,6 +140,8 @@ export class BoardConnection {
 
     this.#presence = options.awareness !== false;
     this.provider = new WebsocketProvider(syncBaseUrl(), boardId, this.doc, {
+      // Opened by #connectOnceLoaded, after the device's copy is in the doc.
+      connect: false,
       params: { token },
       // No BroadcastChannel between tabs: a provider relays what it hears there to its own socket,
       // so one tab would speak for another tab's presence, which the server refuses (4409). Tabs
@@ -143,6 +159,7 @@ export class BoardConnection {
     this.#watchProvider();
     this.#watchLocalUpdates();
     this.#watchBrowserNetwork();
+    this.#connectOnceLoaded();
   }
 
   get awareness() {
@@ -154,10 +171,12 @@ export class BoardConnection {
     if (token) this.provider.params = { ...this.provider.params, token };
     this.closedForGood = false;
     this.closeCode = null;
+    this.started = true;
     this.provider.connect();
   }
 
   destroy(): void {
+    this.#destroyed = true;
     if (this.#lockRetry) clearTimeout(this.#lockRetry);
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     this.#closeSocketQuietly();
@@ -186,6 +205,23 @@ export class BoardConnection {
     };
     provider._awarenessUpdateHandler = handler;
     provider.awareness.on('update', handler);
+  }
+
+  /** Opens the socket once the IndexedDB copy is loaded, or after CONNECT_FALLBACK_MS at the latest. */
+  #connectOnceLoaded(): void {
+    const start = () => {
+      if (this.started || this.#destroyed) return;
+      this.started = true;
+      // Offline now: the browser's 'online' event connects later (#watchBrowserNetwork).
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+      this.provider.connect();
+    };
+    const fallback = setTimeout(start, CONNECT_FALLBACK_MS);
+    this.#cleanups.push(() => clearTimeout(fallback));
+    void this.whenLoaded.then(() => {
+      clearTimeout(fallback);
+      start();
+    });
   }
 
   #watchProvider(): void {
@@ -278,7 +314,7 @@ export class BoardConnection {
       this.provider.disconnect();
     };
     const online = () => {
-      if (!this.closedForGood) this.provider.connect();
+      if (this.started && !this.closedForGood) this.provider.connect();
     };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
