@@ -17,12 +17,18 @@
  *  4. Join-code guessing: wrong codes checked per minute from one address, without and with the
  *     lock-out (tests/bench/join-guessing.ts; BENCH_JOIN_S seconds per phase).
  *
+ *  7. First open on an emulated phone (4× CPU slowdown, 1.6 Mbps, 150 ms) and on localhost: cold and
+ *     repeat visit until the board is usable, and the board page's JavaScript as received
+ *     (tests/bench/web-phone.ts).
+ *  8. Reconnect storms: 2,000 connections over 16 boards reconnecting at once, on a quiet and on a
+ *     busy machine, Plenary beside the reference (tests/bench/reconnect-storm.ts).
+ *
  *  6. Server memory under slow readers, without and with MAX_BUFFERED_BYTES (tests/bench/slow-reader.ts;
  *     BENCH_SLOW_MIB sent per phase).
  *
  * Settings (environment): BENCH_EDITS, BENCH_HISTORY (scattered | typing), BENCH_JOIN_REPEATS (server
  * starts per stored state, default 3), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
- * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
+ * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, phone, storm, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run.
  * Targets are printed beside the figures as met / not met; nothing here fails on a figure.
@@ -40,11 +46,24 @@ import { slowReaderText, type SlowReaderPhase } from './slow-reader.ts';
 import { runColdLoad, type ColdLoadFigures } from './cold-load.ts';
 import { runFanout, type FanoutFigures, type FanoutSettings } from './fanout.ts';
 import { benchScaleOut, scaleOutText, type ScaleOutFigures } from './scale-out.ts';
+import { benchWebPhone, webPhoneText, type WebPhoneFigures } from './web-phone.ts';
+import { benchReconnectStorm, stormText, type ReconnectStormFigures } from './reconnect-storm.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
 import { killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
 import { describeMachine, loadAverage } from './proc-stats.ts';
 import { deleteKeys, redisAnswers, uniqueKeyPrefix } from './redis-keys.ts';
-import { coldLoadText, disturbanceNotes, fanoutText, machineText, memoryText, restText, verdictText, verdicts, type RestFigures } from './report.ts';
+import {
+  coldLoadText,
+  disturbanceNotes,
+  fanoutText,
+  machineText,
+  memoryText,
+  restText,
+  verdictText,
+  verdicts,
+  type RestFigures,
+  type Verdict
+} from './report.ts';
 
 const env = process.env;
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -212,6 +231,38 @@ const optionalFigures = async (title: string, file: string, fnName: string, note
   }
 };
 
+/** A module's figures, or null with a note when it failed (the rest of the run goes on). */
+const measured = async <T>(title: string, run: () => Promise<T>, notes: string[]): Promise<T | null> => {
+  log(`\n${title}`);
+  try {
+    return await run();
+  } catch (err) {
+    notes.push(`${title} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+};
+
+const phoneVerdicts = (f: WebPhoneFigures | null): Verdict[] =>
+  f
+    ? [
+        ['board usable on a cold first open, emulated phone', f.phone.coldUsable],
+        ['board usable on a repeat visit, emulated phone', f.phone.repeatUsable],
+        [`board page JavaScript as received (${f.phone.boardPageJs.files} files)`, f.phone.boardPageJs]
+      ].map(([what, fig]) => {
+        const x = fig as WebPhoneFigures['phone']['coldUsable'];
+        return { target: `${what} ≤ ${x.target} ${x.unit}`, figure: `${x.value} ${x.unit}`, met: x.met };
+      })
+    : [];
+
+const stormVerdicts = (f: ReconnectStormFigures | null): Verdict[] =>
+  f
+    ? f.conditions.map((c) => ({
+        target: `reconnect storm, ${c.condition} machine: every connection synced no later than on the reference`,
+        figure: `${c.plenary.allSyncedMs} ms vs ${c.reference.allSyncedMs} ms (load average ${c.loadAverage})`,
+        met: c.met
+      }))
+    : [];
+
 const main = async () => {
   const started = Date.now();
   const machine = describeMachine();
@@ -238,13 +289,15 @@ const main = async () => {
   const exports = skip.has('export') ? null : await optionalFigures('[4] Export figures', 'export-bench.ts', 'exportFigures', notes);
   const slowReader = skip.has('slow') ? null : await optionalFigures('[6] Slow readers', 'slow-reader.ts', 'benchSlowReader', notes);
   const scaleOut: ScaleOutFigures | null = skip.has('scale') ? null : await benchScaleOut({ log });
+  const phone: WebPhoneFigures | null = skip.has('phone') ? null : await measured('[7] First open on a phone', () => benchWebPhone({ log }), notes);
+  const storm: ReconnectStormFigures | null = skip.has('storm') ? null : await measured('[8] Reconnect storms', () => benchReconnectStorm({ log }), notes);
   const joinGuessing = skip.has('join') ? null : await optionalFigures('[5] Join-code guessing', 'join-guessing.ts', 'benchJoinGuessing', notes);
   const fanout = [plenary, reference, plenaryRedis, referenceTwice].filter((f): f is FanoutFigures => f !== undefined);
   notes.push(...disturbanceNotes(fanout));
   notes.push(
     `Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (above ~${machine.cores} other work competed for the cores).`
   );
-  const v = verdicts(cold, plenary, reference, restFigures, plenaryRedis, referenceTwice);
+  const v = [...verdicts(cold, plenary, reference, restFigures, plenaryRedis, referenceTwice), ...phoneVerdicts(phone), ...stormVerdicts(storm)];
 
   log(`\n${machineText(machine)}`);
   log(`Machine load average (1 min) at the start: ${loadAtStart}`);
@@ -264,6 +317,8 @@ const main = async () => {
     log(`\nServer memory per load level\n${memoryText(fanout)}`);
   }
   if (scaleOut) log(`\nScale-out: one instance against three on one Redis (each board's clients spread over all three)\n${scaleOutText(scaleOut)}`);
+  if (phone) log(`\nFirst open of a board\n${webPhoneText(phone)}`);
+  if (storm) log(`\nReconnect storm: ${storm.connections} connections over ${storm.boards} boards at once (${storm.client})\n${stormText(storm)}`);
   if (web) log(`\nWeb figures (board in Chromium)\n${JSON.stringify(web, null, 2)}`);
   if (exports) log(`\nExport figures\n${JSON.stringify(exports, null, 2)}`);
   if (slowReader)
@@ -288,6 +343,8 @@ const main = async () => {
         joinGuessing,
         slowReader,
         scaleOut,
+        phone,
+        storm,
         targets: v,
         notes
       },
