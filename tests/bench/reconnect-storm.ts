@@ -69,6 +69,8 @@ export interface StormFigures {
   failed: number;
   /** Server CPU during the storm (median), ms. */
   serverCpuMs: number;
+  /** CPU of the load process during the storm (median), ms: it shares the machine with the server. */
+  loadCpuMs: number;
   /**
    * Connection attempts the kernel dropped because the server's accept queue was full (median per
    * storm; machine-wide counter, nothing else listening is stormed meanwhile): each costs its client
@@ -248,6 +250,7 @@ const summarise = (runs: RunFigures[]): StormFigures => {
     allSyncedEachMs: all.map((ms) => round(ms)),
     failed: runs.reduce((n, r) => n + r.report.failed, 0),
     serverCpuMs: round(median(runs.map((r) => r.serverCpuMs))),
+    loadCpuMs: round(median(runs.map((r) => r.report.cpuMs))),
     listenOverflows: runs.some((r) => r.overflows === null) ? null : median(runs.map((r) => r.overflows!)),
     closes: sum((r) => r.closes),
     errors: sum((r) => r.errors)
@@ -321,7 +324,7 @@ export const benchReconnectStorm = async (ctx: { log: (line: string) => void }):
           const rep = run.report;
           log(
             `  ${condition} #${r + 1} ${t.server.label}: all synced in ${round(Math.max(...rep.syncedMs))} ms (p50 ${round(percentile(rep.syncedMs, 0.5))}, ` +
-              `p99 ${round(percentile(rep.syncedMs, 0.99))}), failed ${rep.failed}${describe(rep)}, accept queue overflows ${run.overflows}, server CPU ${round(run.serverCpuMs)} ms, machine ${round(run.busy * 100)}% busy, load ${run.load}`
+              `p99 ${round(percentile(rep.syncedMs, 0.99))}), failed ${rep.failed}${describe(rep)}, accept queue overflows ${run.overflows}, server CPU ${round(run.serverCpuMs)} ms, load process CPU ${round(rep.cpuMs)} ms, machine ${round(run.busy * 100)}% busy, load ${run.load}`
           );
         }
       }

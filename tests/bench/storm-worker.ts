@@ -46,6 +46,8 @@ export interface StormReport {
   closes: Record<string, number>;
   /** Time to open every socket (the loop creating them), ms. */
   openLoopMs: number;
+  /** CPU this load process used from the storm's start until every client was synced or failed, ms. */
+  cpuMs: number;
 }
 
 export type FromStormWorker =
@@ -62,6 +64,13 @@ interface Client {
 }
 
 const clients: Client[] = [];
+
+/** A client whose presence renews (or changes) sends it, as the provider does while connected. */
+const sendPresenceChanges = (c: Client): void => {
+  c.awareness.on('update', (_change: unknown, origin: unknown) => {
+    if (origin === 'local' && c.ws?.readyState === WebSocket.OPEN) c.ws.send(awarenessFrame(c));
+  });
+};
 const send = (msg: FromStormWorker): void => {
   process.send!(msg);
 };
@@ -127,6 +136,7 @@ const prime = async (rooms: StormRoom[], perRoom: number, timeoutMs: number): Pr
       clients.push(c);
     }
     for (const [i, c] of [first, ...jobs].entries()) {
+      sendPresenceChanges(c);
       c.awareness.setLocalState({ user: { name: `Delegate ${r}-${i}`, city: 'Bangkok', color: '#1f77b4', lang: 'en' }, editing: null, cursor: null });
     }
     // The first client brings the plan (its step 2 answering the server's step 1, and an update in
@@ -167,6 +177,7 @@ const storm = async (timeoutMs: number): Promise<StormReport> => {
   const closes: Record<string, number> = {};
   let failed = 0;
   const syncedMs: number[] = [];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const pending = clients.map((c) =>
     open(
@@ -189,7 +200,8 @@ const storm = async (timeoutMs: number): Promise<StormReport> => {
   );
   const openLoopMs = performance.now() - t0;
   await Promise.all(pending);
-  return { syncedMs, failed, errors, closes, openLoopMs };
+  const cpu = process.cpuUsage(cpu0);
+  return { syncedMs, failed, errors, closes, openLoopMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 };
 
 process.on('message', (msg: ToStormWorker) => {

@@ -4,6 +4,11 @@
  * room sends at once (next turn of the event loop); a busy one merges everything that arrives
  * within the tick into one update frame per connection, one presence frame and one message to the
  * other instances.
+ *
+ * Presence on its own (someone arrives, leaves, or moves their caret without typing) waits longer
+ * in a big room: every flush writes one frame to each of its connections, so when the venue's
+ * Wi-Fi comes back and a board's 125 devices rejoin within a second, a presence frame per arrival
+ * would be 125 × 125 socket writes in that second. Presence that comes with an edit goes with it.
  */
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
@@ -11,6 +16,11 @@ import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { Metrics } from '../metrics.ts';
 import type { Connection } from './connection.ts';
 import { writeAwareness, writeUpdate } from './protocol.ts';
+
+/** Presence on its own waits this long per connection of the room, after the last flush… */
+const PRESENCE_MS_PER_CONNECTION = 0.4;
+/** …but never longer than this (about 50 ms from 125 connections on). */
+const PRESENCE_MAX_MS = 50;
 
 export interface RoomTickDeps {
   /** The tick's length now (tick-pacer.ts: longer while the server is busy). */
@@ -33,6 +43,8 @@ export class RoomTick {
   /** Connections that asked for every presence: answered once at the next flush, however often they ask. */
   private awarenessQueries = new Set<Connection>();
   private timer: NodeJS.Timeout | null = null;
+  /** When the pending timer fires (performance.now()). */
+  private timerDue = 0;
   private lastFlush = 0;
 
   constructor(private readonly deps: RoomTickDeps) {}
@@ -40,19 +52,19 @@ export class RoomTick {
   /** An update applied to the document; `from` gets no echo of a tick holding only its own. */
   update(update: Uint8Array, from: unknown): void {
     this.outgoing.push({ update, from });
-    this.schedule();
+    this.schedule(this.deps.tickMs());
   }
 
   /** Presence entries that changed; `local` when this instance's clients (or the server) changed them. */
   awarenessChanged(ids: Iterable<number>, local: boolean): void {
     const target = local ? this.awarenessLocal : this.awarenessOther;
     for (const id of ids) target.add(id);
-    this.schedule();
+    this.schedule(this.presenceWaitMs());
   }
 
   queryAwareness(conn: Connection): void {
     this.awarenessQueries.add(conn);
-    this.schedule();
+    this.schedule(this.presenceWaitMs());
   }
 
   /** True while an update waits to be sent. */
@@ -60,9 +72,20 @@ export class RoomTick {
     return this.outgoing.length > 0;
   }
 
-  private schedule(): void {
-    if (this.timer) return;
-    const wait = this.lastFlush + this.deps.tickMs() - performance.now();
+  /** How long presence on its own waits after the last flush: longer the more connections a flush writes to. */
+  private presenceWaitMs(): number {
+    return Math.max(this.deps.tickMs(), Math.min(PRESENCE_MAX_MS, this.deps.connections.size * PRESENCE_MS_PER_CONNECTION));
+  }
+
+  /** Flushes `afterMs` after the last flush, or sooner if a flush is already due sooner (an edit never waits for presence). */
+  private schedule(afterMs: number): void {
+    const due = this.lastFlush + afterMs;
+    if (this.timer) {
+      if (due >= this.timerDue) return;
+      this.stop();
+    }
+    this.timerDue = due;
+    const wait = due - performance.now();
     this.timer = wait > 0 ? setTimeout(() => this.flush(), wait) : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
   }
 

@@ -10,7 +10,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode, DenyReason } from '@plenary/shared/protocol';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -28,17 +28,9 @@ import { capCards } from './card-cap.ts';
 import { changesDoc, DeletionsCache } from './known-update.ts';
 import { dropPending, pendingBytes } from './pending-updates.ts';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
-import {
-  ProtocolError,
-  encodeAwarenessEntries,
-  isDeletionOnly,
-  isEmptyUpdate,
-  writeAwareness,
-  writeSyncStep1,
-  type AwarenessEntry,
-  type ClientMessage
-} from './protocol.ts';
+import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyUpdate, writeSyncStep1, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 import { WholeState } from './whole-state.ts';
+import { AnswerCache } from './answer-cache.ts';
 import type { TickPacer } from './tick-pacer.ts';
 
 export interface RoomDeps {
@@ -76,6 +68,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private destroyHooks: (() => void)[] = [];
   /** The whole document as bytes for joining clients (whole-state.ts); set once the store is read. */
   private whole: WholeState | null = null;
+  /** Answers to sync step 1 since the last change (answer-cache.ts): a reconnect storm asks the same question over and over. */
+  private readonly answers = new AnswerCache();
   /** What the store held, kept from reading it until it is integrated into `doc`. */
   private stored: StoredDoc | null = null;
   private readStarted = 0;
@@ -115,7 +109,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
       connections: this.connections,
       awareness: this.awareness,
       metrics: deps.metrics,
-      onMerged: (merged) => this.whole?.add(merged),
+      onMerged: (merged) => {
+        // What a newcomer is answered from changes here: an answer kept from before would lack this tick.
+        this.answers.clear();
+        this.whole?.add(merged);
+      },
       publishAwareness: (payload) => this.publish(PeerKind.awareness, payload),
       afterFlush: () => this.writer.schedule()
     });
@@ -171,6 +169,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     }
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.answers.clear();
     this.loaded = true;
     for (const bytes of this.earlyPeer.splice(0)) this.receivePeer(bytes);
     // Boards written by an older Plenary are upgraded in place; the upgrade is stored like an edit.
@@ -218,8 +217,9 @@ export class Room implements ConnectionRoom, PolicyRoom {
       this.joinedEarly.add(conn);
       this.unanswered.add(conn);
     }
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, states)));
+    // Everyone's presence goes out with the next tick, one encoding for all who joined within it:
+    // encoded for each newcomer, a storm of reconnects would encode every presence once per joiner.
+    if (this.awareness.getStates().size > 0) this.tick.queryAwareness(conn);
   }
 
   leave(conn: Connection): void {
@@ -249,10 +249,16 @@ export class Room implements ConnectionRoom, PolicyRoom {
       return;
     }
     switch (msg.type) {
-      case 'syncStep1':
-        for (const frame of this.whole!.answer(msg.stateVector, this.loaded ? this.doc : null)) conn.send(frame);
+      case 'syncStep1': {
+        let frames = this.answers.get(msg.stateVector);
+        if (!frames) {
+          frames = this.whole!.answer(msg.stateVector, this.loaded ? this.doc : null);
+          this.answers.set(msg.stateVector, frames);
+        }
+        for (const frame of frames) conn.send(frame);
         this.unanswered.delete(conn);
         return;
+      }
       case 'syncUpdate':
         return this.receiveUpdate(conn, msg.update);
       case 'awareness':
@@ -338,6 +344,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.deletions.clear();
+    this.answers.clear();
     if (isConnection(origin)) this.deps.events.emit('edit', this.name);
     if (isLocal(origin)) this.writer.accept(update);
     this.tick.update(update, origin);
