@@ -181,8 +181,11 @@ export interface PlenaryOptions {
   env?: Record<string, string>;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
-  /** Run the compiled bundle (server/dist/index.mjs, as `pnpm start` does) instead of the sources through tsx. */
-  bundle?: boolean;
+  /**
+   * Run the compiled bundle (server/dist/index.mjs, as `pnpm start` does) instead of the sources
+   * through tsx; a path runs that bundle instead (an earlier build, for a before/after).
+   */
+  bundle?: boolean | string;
   /** Preload the heap probe (default true). */
   probe?: boolean;
 }
@@ -204,7 +207,7 @@ export const startPlenary = async (o: PlenaryOptions): Promise<ServerHandle> => 
   };
   return startProcess({
     label: `Plenary (${o.store})`,
-    args: [...(o.nodeArgs ?? []), ...(o.bundle ? [PLENARY_BUNDLE] : ['--import', 'tsx', 'server/src/index.ts'])],
+    args: [...(o.nodeArgs ?? []), ...(o.bundle ? [typeof o.bundle === 'string' ? o.bundle : PLENARY_BUNDLE] : ['--import', 'tsx', 'server/src/index.ts'])],
     env,
     port,
     probe: o.probe,

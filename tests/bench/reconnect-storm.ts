@@ -12,12 +12,15 @@
  * WebsocketProviders in one process would themselves be the bottleneck. They send what the
  * provider sends on connecting (sync step 1 and their presence), answer the server's step 1, and
  * count as synced on the server's step 2, the provider's `sync` event. Received presence is not
- * applied.
+ * applied. The reference ignores a returning client's presence until the client renews it (its
+ * clock is behind the removal the server recorded; the provider renews every 15 s), while Plenary
+ * shows it again at once: Plenary has the more presence to fan out during a storm.
  *
  * BENCH_STORM_BOARDS=unloaded waits, after the drop, until Plenary has unloaded the boards (everyone
  * away for longer than UNLOAD_GRACE_MS), so the storm also reads 16 boards from the store; the
  * reference server keeps every room in memory for ever. BENCH_CPU_PROFILE=<dir> records a CPU
- * profile of Plenary and prints its heaviest functions.
+ * profile of Plenary and prints its heaviest functions. BENCH_STORM_BUNDLE=<path to index.mjs>
+ * measures another compiled server instead of server/dist (an earlier build, for a before/after).
  *
  * Each storm runs `BENCH_STORM_REPEATS` times (default 5) per server and condition, the two
  * servers alternating; figures are medians over the repeats. Not asserted anywhere: the verdict
@@ -33,7 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
-import { killAll, sleep, waitFor, startPlenary, startReference, track, type ServerHandle } from './processes.ts';
+import { REPO_ROOT, killAll, sleep, waitFor, startPlenary, startReference, track, type ServerHandle } from './processes.ts';
 import { loadAverage, machineBusy, readCpuMs, readListenOverflows, readMachineCpu } from './proc-stats.ts';
 import type { FromStormWorker, StormReport, StormRoom, ToStormWorker } from './storm-worker.ts';
 import { summariseServerProfile } from './cpu-profile.ts';
@@ -98,8 +101,10 @@ export interface StormConditionFigures {
 }
 
 export interface ReconnectStormFigures {
+  /** 'loaded': the boards were still in Plenary's memory (a short drop); 'unloaded': read from its store again (BENCH_STORM_BOARDS). */
+  boards: 'loaded' | 'unloaded';
   connections: number;
-  boards: number;
+  boardCount: number;
   cardsPerBoard: number;
   repeats: number;
   cores: number;
@@ -262,6 +267,7 @@ export const benchReconnectStorm = async (ctx: { log: (line: string) => void }):
   const repeats = Math.max(1, Number(process.env.BENCH_STORM_REPEATS ?? 5));
   const unloaded = process.env.BENCH_STORM_BOARDS === 'unloaded';
   const profileDir = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
+  const otherBundle = process.env.BENCH_STORM_BUNDLE ? path.resolve(process.env.BENCH_STORM_BUNDLE) : null;
   const perBoard = CONNECTIONS / BOARDS;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-storm-'));
   const targets: Target[] = [];
@@ -276,7 +282,9 @@ export const benchReconnectStorm = async (ctx: { log: (line: string) => void }):
       secret: randomBytes(24).toString('hex'),
       // As deployed: the server's own log level (every connection is logged at info).
       logLevel: 'info',
-      bundle: true,
+      bundle: otherBundle ?? true,
+      // An earlier build elsewhere serves this checkout's web app (it is not measured here).
+      ...(otherBundle ? { env: { WEB_DIR: path.join(REPO_ROOT, 'web', 'build') } } : {}),
       nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
     });
     const reference = await startReference();
@@ -345,8 +353,9 @@ export const benchReconnectStorm = async (ctx: { log: (line: string) => void }):
       };
     });
     const figures: ReconnectStormFigures = {
+      boards: unloaded ? 'unloaded' : 'loaded',
       connections: CONNECTIONS,
-      boards: BOARDS,
+      boardCount: BOARDS,
       cardsPerBoard: CARDS_PER_BOARD,
       repeats,
       cores: os.cpus().length,
