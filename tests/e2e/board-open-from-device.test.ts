@@ -7,10 +7,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Browser, Page, Route, WebSocketRoute } from 'playwright-core';
 import { addCard, getCardsMap } from '@plenary/shared/schema';
-import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { newPerson } from './utils/browser.ts';
+import { enterIdentity } from './utils/identity.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
-import { cardField, cardTexts, connectionStatus, openBoardAs, waitForCardText, waitForStatus, type BoardPerson } from './board-support.ts';
+import { addIdea, cardField, cardTexts, connectionStatus, openBoardAs, waitForCardText, waitForStatus, type BoardPerson } from './board-support.ts';
 import { connectClient, type TestClient } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
 
@@ -196,3 +198,37 @@ const boardBytesOnOpen = async (person: BoardPerson, path: string, cards: number
   await cdp.detach();
   return { board };
 };
+
+describe('board opens without IndexedDB', () => {
+  test('when IndexedDB never answers, the board connects after a short wait, draws from the server and edits sync', async (ctx) => {
+    let person: BoardPerson | undefined;
+    screenshotOnFailure(ctx, () => [person?.page]);
+    const workshop = await createDemoWorkshop(server, 'No IndexedDB');
+    const boardId = workshop.boards[0]!.id;
+    const seeder = await seedBoard(boardId, workshop.tokens.delegate);
+    // A browser whose IndexedDB hangs (a stuck or blocked store): opening a board's database never answers.
+    person = await newPerson(browser, server.httpBase);
+    await person.context.addInitScript({
+      content: `(() => {
+        const open = IDBFactory.prototype.open;
+        IDBFactory.prototype.open = function (name, ...rest) {
+          if (String(name).startsWith('plenary-board-')) return {};
+          return open.call(this, name, ...rest);
+        };
+      })()`
+    });
+    await person.page.goto(boardLink(workshop, boardId, workshop.tokens.delegate));
+    await enterIdentity(person.page, { name: 'Ana Silva', city: 'Porto' });
+    await person.page.getByTestId('board').waitFor();
+    await waitForStatus(person.page, 'connected');
+    await waitFor(async () => (await shownCardCount(person!.page)) === SEEDED_CARDS, 20_000, 'every card from the server');
+    await addIdea(person.page, 'Written without IndexedDB');
+    await waitFor(
+      () => [...getCardsMap(seeder.doc).values()].some((card) => String(card.get('text')) === 'Written without IndexedDB'),
+      15_000,
+      'the new card to reach another device'
+    );
+    seeder.destroy();
+    await person.context.close();
+  });
+});
