@@ -152,41 +152,24 @@ const rest = async (): Promise<RestFigures> => {
   return measureRest(plenaryOptions('sqlite'), log);
 };
 
-const fanoutPlenary = async (): Promise<FanoutFigures> => {
-  log('\n[2a] Fan-out: Plenary (SQLite store, writing every update)');
-  const profileDir = env.BENCH_CPU_PROFILE ? path.resolve(env.BENCH_CPU_PROFILE) : null;
-  const server = await startPlenary({
-    ...plenaryOptions('sqlite'),
-    env: plenarySettings,
-    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
-  });
-  try {
-    const w = await createWorkshop(server.httpBase, 'Bench', THEMES);
-    const urls = w.boards.map((b) => syncUrl(server.port, b.id, w.tokens.delegate));
-    const figures = await runFanout(server, urls, fanoutSettings, log);
-    return { ...figures, server: 'Plenary (SQLite)' };
-  } finally {
-    await server.stop();
-    if (profileDir) log(summariseServerProfile(profileDir));
-  }
-};
-
 /** Twice the load: the rates of the Redis-mode run (edits per second per client). */
 const REDIS_RATES = [5, 10];
 
-const fanoutPlenaryRedis = async (): Promise<FanoutFigures> => {
-  log(`\n[2c] Fan-out: Plenary (Redis store and fan-out) at ${REDIS_RATES.join(' and ')} edits/s per client`);
-  const profileDir = env.BENCH_CPU_PROFILE ? path.resolve(env.BENCH_CPU_PROFILE, 'redis') : null;
+/** Plenary's fan-out on one store: SQLite at the compared rates, Redis (store and fan-out) at twice the load. */
+const fanoutPlenary = async (store: StoreKind, rates: number[]): Promise<FanoutFigures> => {
+  const label = store === 'redis' ? 'Plenary (Redis)' : 'Plenary (SQLite)';
+  log(`\n[${store === 'redis' ? '2c' : '2a'}] Fan-out: ${label}, writing every update, at ${rates.join(', ')} edits/s per client`);
+  const profileDir = env.BENCH_CPU_PROFILE ? path.resolve(env.BENCH_CPU_PROFILE, store) : null;
   const server = await startPlenary({
-    ...plenaryOptions('redis'),
+    ...plenaryOptions(store),
     env: plenarySettings,
     nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
   });
   try {
     const w = await createWorkshop(server.httpBase, 'Bench', THEMES);
     const urls = w.boards.map((b) => syncUrl(server.port, b.id, w.tokens.delegate));
-    const figures = await runFanout(server, urls, { ...fanoutSettings, rates: REDIS_RATES }, log);
-    return { ...figures, server: 'Plenary (Redis)' };
+    const figures = await runFanout(server, urls, { ...fanoutSettings, rates }, log);
+    return { ...figures, server: label };
   } finally {
     await server.stop();
     if (profileDir) log(summariseServerProfile(profileDir));
@@ -279,11 +262,11 @@ const main = async () => {
   ];
   const restFigures = skip.has('rest') ? null : await rest();
   const cold = skip.has('cold') ? [] : await coldLoad(notes);
-  const plenary = skip.has('plenary') ? undefined : await fanoutPlenary();
+  const plenary = skip.has('plenary') ? undefined : await fanoutPlenary('sqlite', fanoutSettings.rates);
   const reference = skip.has('reference') ? undefined : await fanoutReference();
   const redisAvailable = !skip.has('redis') && (await redisAnswers(redisUrl));
   if (!skip.has('redis') && !redisAvailable) notes.push(`Redis did not answer at ${redisUrl}: the Redis-mode fan-out was not measured.`);
-  const plenaryRedis = redisAvailable ? await fanoutPlenaryRedis() : undefined;
+  const plenaryRedis = redisAvailable ? await fanoutPlenary('redis', REDIS_RATES) : undefined;
   const referenceTwice = redisAvailable && !skip.has('reference') ? await fanoutReference([Math.max(...REDIS_RATES)]) : undefined;
   const web = skip.has('web') ? null : await optionalFigures('[3] Web figures', 'web-board.ts', 'benchWebBoard', notes);
   const exports = skip.has('export') ? null : await optionalFigures('[4] Export figures', 'export-bench.ts', 'exportFigures', notes);
