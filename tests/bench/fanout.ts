@@ -3,11 +3,10 @@
  * second per client. Load runs in separate worker processes; the runner samples the server's
  * memory and CPU from /proc while each phase is measured.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ServerHandle } from './processes.ts';
-import { track } from './processes.ts';
+import { WorkerProcess } from './worker-process.ts';
 import { machineBusy, readCpuMs, readMachineCpu, readMemory } from './proc-stats.ts';
 import { count, createHistogram, merge, quantile, unpack } from './histogram.ts';
 import type { FromWorker, PhaseReport, RoomAssignment, ToWorker } from './load-protocol.ts';
@@ -71,35 +70,7 @@ export interface FanoutFigures {
 const MiB = 1024 * 1024;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-class Worker {
-  private readonly child: ChildProcess;
-  private waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
-
-  constructor() {
-    this.child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    track(this.child);
-    this.child.on('message', (m: FromWorker) => {
-      const w = this.waiting;
-      this.waiting = null;
-      if (!w) return;
-      if (m.type === 'error') w.reject(new Error(`load worker: ${m.message}`));
-      else w.resolve(m);
-    });
-    this.child.on('exit', (code) => this.waiting?.reject(new Error(`load worker exited (${code})`)));
-  }
-
-  request(msg: ToWorker): Promise<FromWorker> {
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-      this.child.send(msg);
-    });
-  }
-
-  close(): void {
-    if (this.child.connected) this.child.send({ type: 'close' } satisfies ToWorker);
-    setTimeout(() => this.child.kill('SIGKILL'), 2_000).unref();
-  }
-}
+const startWorker = () => new WorkerProcess<ToWorker, FromWorker>(WORKER, 'load worker');
 
 /** Samples the server's RSS and heap until stopped. */
 const sampleServer = (server: ServerHandle) => {
@@ -137,7 +108,7 @@ export const runFanout = async (
 ): Promise<FanoutFigures> => {
   const instances = Array.isArray(serverOrInstances) ? serverOrInstances : [serverOrInstances];
   const server = instances[0]!;
-  const workers = Array.from({ length: s.workers }, () => new Worker());
+  const workers = Array.from({ length: s.workers }, startWorker);
   try {
     const started = Date.now();
     await Promise.all(

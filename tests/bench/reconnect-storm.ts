@@ -28,7 +28,7 @@
  *
  * `benchReconnectStorm({ log })`; also runnable alone: node --import tsx tests/bench/reconnect-storm.ts
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -40,6 +40,7 @@ import { REPO_ROOT, killAll, sleep, waitFor, startPlenary, startReference, track
 import { loadAverage, machineBusy, readCpuMs, readListenOverflows, readMachineCpu } from './proc-stats.ts';
 import type { FromStormWorker, StormReport, StormRoom, ToStormWorker } from './storm-worker.ts';
 import { summariseServerProfile } from './cpu-profile.ts';
+import { WorkerProcess } from './worker-process.ts';
 import { addManyCards } from './web-board-cards.ts';
 
 const WORKER = fileURLToPath(new URL('./storm-worker.ts', import.meta.url));
@@ -126,35 +127,7 @@ const percentile = (xs: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
 };
 
-class StormWorker {
-  private readonly child: ChildProcess;
-  private waiting: { resolve: (m: FromStormWorker) => void; reject: (e: Error) => void } | null = null;
-
-  constructor() {
-    this.child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    track(this.child);
-    this.child.on('message', (m: FromStormWorker) => {
-      const w = this.waiting;
-      this.waiting = null;
-      if (!w) return;
-      if (m.type === 'error') w.reject(new Error(`storm worker: ${m.message}`));
-      else w.resolve(m);
-    });
-    this.child.on('exit', (code) => this.waiting?.reject(new Error(`storm worker exited (${code})`)));
-  }
-
-  request(msg: ToStormWorker): Promise<FromStormWorker> {
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-      this.child.send(msg);
-    });
-  }
-
-  close(): void {
-    if (this.child.connected) this.child.send({ type: 'close' } satisfies ToStormWorker);
-    setTimeout(() => this.child.kill('SIGKILL'), 2_000).unref();
-  }
-}
+type StormWorker = WorkerProcess<ToStormWorker, FromStormWorker>;
 
 /** One busy-looping process per core: other work on the machine competing for every core. */
 const startBurners = (): (() => void) => {
@@ -302,7 +275,7 @@ export const benchReconnectStorm = async (ctx: { log: (line: string) => void }):
       ['plenary', plenary],
       ['reference', reference]
     ] as const) {
-      const worker = new StormWorker();
+      const worker = new WorkerProcess<ToStormWorker, FromStormWorker>(WORKER, 'storm worker');
       targets.push({ key, server, worker });
       const primed = (await worker.request({ type: 'prime', rooms: rooms[key], clientsPerRoom: perBoard, timeoutMs: PRIME_TIMEOUT_MS })) as Extract<
         FromStormWorker,
