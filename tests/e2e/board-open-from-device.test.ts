@@ -206,10 +206,12 @@ describe('board opens without IndexedDB', () => {
     const workshop = await createDemoWorkshop(server, 'No IndexedDB');
     const boardId = workshop.boards[0]!.id;
     const seeder = await seedBoard(boardId, workshop.tokens.delegate);
-    // A browser whose IndexedDB hangs (a stuck or blocked store): opening a board's database never answers.
+    // A device that kept a copy of the board (so it waits for that copy before connecting), in a
+    // browser whose IndexedDB now hangs (a stuck or blocked store): opening the database never answers.
     person = await newPerson(browser, server.httpBase);
     await person.context.addInitScript({
       content: `(() => {
+        localStorage.setItem('plenary.copy.${boardId}', '1');
         const open = IDBFactory.prototype.open;
         IDBFactory.prototype.open = function (name, ...rest) {
           if (String(name).startsWith('plenary-board-')) return {};

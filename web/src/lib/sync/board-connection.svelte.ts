@@ -21,10 +21,11 @@
  *   conn.started       the WebSocket has been asked to connect (after the IndexedDB copy)    ($state)
  *   conn.destroy()     closes the socket, the IndexedDB handle and the doc
  *
- * The socket opens only once the IndexedDB copy is in `doc` (or after CONNECT_FALLBACK_MS when
- * IndexedDB is slow or missing): the provider's first message is the document's state vector, so a
- * device that already has the board is sent only what it lacks instead of the whole board, and the
- * board draws from the device's copy without waiting for the network.
+ * On a device that keeps a copy of the board, the socket opens only once the IndexedDB copy is in
+ * `doc` (or after CONNECT_FALLBACK_MS when IndexedDB is slow or missing): the provider's first
+ * message is the document's state vector, so the device is sent only what it lacks instead of the
+ * whole board, and the board draws from the device's copy without waiting for the network. On a
+ * first visit (no copy yet) the socket opens at once.
  *
  * Status, as the person sees it:
  *   connecting  first connection attempt still running, nothing waiting to be sent
@@ -79,6 +80,13 @@ export const boardDbName = (boardId: string): string => `plenary-board-${boardId
 
 /** localStorage flag: changes were made offline and not yet synced (survives a reload). */
 const pendingKey = (boardId: string): string => `plenary.unsynced.${boardId}`;
+
+/**
+ * localStorage flag: this device keeps a copy of the board in IndexedDB (set once it has synced
+ * with the server). Without it there is nothing to wait for before connecting: a first visit's
+ * state vector is empty whenever it is sent, so the socket opens at once, beside IndexedDB.
+ */
+const copyKey = (boardId: string): string => `plenary.copy.${boardId}`;
 
 interface AwarenessChange {
   added: number[];
@@ -216,6 +224,7 @@ export class BoardConnection {
       if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
       this.provider.connect();
     };
+    if (this.persistence && !readFlag(copyKey(this.boardId))) return start();
     const fallback = setTimeout(start, CONNECT_FALLBACK_MS);
     this.#cleanups.push(() => clearTimeout(fallback));
     void this.whenLoaded.then(() => {
@@ -232,6 +241,7 @@ export class BoardConnection {
       // step 2 arrived, so once synced, nothing made before this moment is waiting.
       if (synced) {
         this.#setUnsynced(false);
+        if (this.persistence) writeFlag(copyKey(this.boardId), true);
         // A transient close (ping timeout, rate limit, restart) is over once we are back in sync.
         this.closeCode = null;
       }
@@ -338,19 +348,25 @@ export class BoardConnection {
   #setUnsynced(value: boolean): void {
     if (this.unsynced === value) return;
     this.unsynced = value;
-    try {
-      if (value) localStorage.setItem(pendingKey(this.boardId), '1');
-      else localStorage.removeItem(pendingKey(this.boardId));
-    } catch {
-      // Private mode without storage: the flag only lives in memory.
-    }
+    writeFlag(pendingKey(this.boardId), value);
   }
 }
 
-const readPending = (boardId: string): boolean => {
+const readPending = (boardId: string): boolean => readFlag(pendingKey(boardId));
+
+const readFlag = (key: string): boolean => {
   try {
-    return localStorage.getItem(pendingKey(boardId)) === '1';
+    return localStorage.getItem(key) === '1';
   } catch {
     return false;
+  }
+};
+
+const writeFlag = (key: string, value: boolean): void => {
+  try {
+    if (value) localStorage.setItem(key, '1');
+    else localStorage.removeItem(key);
+  } catch {
+    // Private mode without storage: the flag only lives in memory.
   }
 };

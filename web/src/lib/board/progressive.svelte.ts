@@ -1,0 +1,61 @@
+/**
+ * How many cards of a lane to draw now. When a lane receives many cards at once — the board opening
+ * from the device's copy, or a new device's first sync — it draws the first FIRST of them (more than
+ * a laptop's screen holds, many more than a phone's) and the rest CHUNK at a time in the idle
+ * moments after, so the first screen can be read and typed into before a 200-card board is built
+ * (on a mid-range phone each card costs about 20 ms to build and lay out). A few cards arriving
+ * (someone adds or moves one) are drawn at once.
+ *
+ * Public API
+ *   const shown = new ProgressiveLimit()   in a component's script (its idle callback ends with it)
+ *   shown.take(cards)                      the cards to draw now (in a $derived)
+ *   shown.reached(total)                   from an $effect with the lane's card count: schedules the next step
+ */
+import { onDestroy } from 'svelte';
+
+/** Cards drawn at once when many arrive: a laptop's lane shows about eight, a phone's about four. */
+export const FIRST = 16;
+/** Cards added per step after that. */
+const CHUNK = 24;
+/** Up to this many cards beyond what is drawn are drawn at once (someone added or moved a few). */
+const AT_ONCE = 4;
+/** Longest wait for an idle moment before the next step. */
+const STEP_TIMEOUT_MS = 50;
+
+type IdleHandle = number;
+const requestIdle = (fn: () => void): IdleHandle =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: STEP_TIMEOUT_MS }) : window.setTimeout(fn, 16);
+const cancelIdle = (handle: IdleHandle): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
+
+export class ProgressiveLimit {
+  limit = $state(FIRST);
+  #pending: IdleHandle | null = null;
+  #total = 0;
+
+  constructor() {
+    onDestroy(() => {
+      if (this.#pending !== null) cancelIdle(this.#pending);
+      this.#pending = null;
+    });
+  }
+
+  /** The first `limit` of `items`, or all of them when only a few are beyond it. */
+  take<T>(items: T[]): T[] {
+    return items.length - this.limit <= AT_ONCE ? items : items.slice(0, this.limit);
+  }
+
+  /** The lane holds `total` cards: keeps the limit up with a few added, or draws the next step of many. */
+  reached(total: number): void {
+    this.#total = total;
+    if (total - this.limit <= AT_ONCE) {
+      if (total > this.limit) this.limit = total;
+      return;
+    }
+    if (this.#pending !== null) return;
+    this.#pending = requestIdle(() => {
+      this.#pending = null;
+      this.limit = Math.min(this.#total, this.limit + CHUNK);
+      this.reached(this.#total);
+    });
+  }
+}
