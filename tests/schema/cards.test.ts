@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  SchemaErrorCode,
-  addCard,
-  deleteCard,
-  getCardText,
-  getCardsMap,
-  listLane,
-  readCard,
-  setCardText,
-  updateCard,
-  validateCardInput
-} from '@plenary/shared/schema';
+import { SchemaErrorCode, addCard, deleteCard, getCardText, getCardsMap, listLane, readCard, setCardText, updateCard } from '@plenary/shared/schema';
+import { validateCardInput } from '@plenary/shared/schema/zod';
 import { newBoard, refusal, thaiIdea } from './fixtures.ts';
 
 describe('cards', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SCHEMA_VERSION, dateProblems, readBoard, validateBoard, writeBoard, type BoardSnapshot } from '@plenary/shared/schema';
+import { SCHEMA_VERSION, dateProblems, readBoard, type BoardSnapshot } from '@plenary/shared/schema';
+import { validateBoard, writeBoard } from '@plenary/shared/schema/zod';
 
 const schemaDoc = readFileSync(new URL('../../docs/SCHEMA.md', import.meta.url), 'utf8');
 

@@ -1,16 +1,7 @@
 /** Ideas become actions: the action keeps the idea's text and translations and links back to it. */
 import { describe, expect, it } from 'vitest';
-import {
-  actionFromIdea,
-  addCard,
-  createBoardDoc,
-  readCard,
-  startTranslation,
-  turnIdeaIntoAction,
-  validateBoard,
-  readBoard,
-  type ActionCard
-} from '@plenary/shared/schema';
+import { actionFromIdea, addCard, createBoardDoc, readCard, startTranslation, turnIdeaIntoAction, readBoard, type ActionCard } from '@plenary/shared/schema';
+import { validateBoard } from '@plenary/shared/schema/zod';
 
 const board = () => createBoardDoc({ workshopId: 'w1', boardId: 'b1', theme: 'environment', title: 'Environment' });
 

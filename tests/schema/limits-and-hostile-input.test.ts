@@ -12,10 +12,9 @@ import {
   moveCard,
   readBoard,
   readCard,
-  setCardText,
-  validateBoard,
-  writeBoard
+  setCardText
 } from '@plenary/shared/schema';
+import { validateBoard, writeBoard } from '@plenary/shared/schema/zod';
 import { newBoard, refusal, thaiIdea } from './fixtures.ts';
 
 const HOSTILE = [

@@ -10,9 +10,9 @@ import {
   listLane,
   migrateBoard,
   moveCard,
-  readBoard,
-  validateBoard
+  readBoard
 } from '@plenary/shared/schema';
+import { validateBoard } from '@plenary/shared/schema/zod';
 import { exchange, newBoard, refusal } from './fixtures.ts';
 
 /** A board as the pre-release version wrote it: separate lane/order keys, no lang, no schemaVersion. */

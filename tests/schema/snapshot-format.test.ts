@@ -11,10 +11,9 @@ import {
   laneCounts,
   moveCard,
   readBoard,
-  validateBoard,
-  writeBoard,
   type BoardSnapshot
 } from '@plenary/shared/schema';
+import { validateBoard, writeBoard } from '@plenary/shared/schema/zod';
 import { chineseIdea, newBoard, refusal, thaiIdea } from './fixtures.ts';
 
 const sampleBoard = (): Y.Doc => {

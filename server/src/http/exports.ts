@@ -30,7 +30,7 @@ import {
   type ExportFormat,
   type ExportLanguage
 } from '@plenary/shared/export';
-import { langTag } from '@plenary/shared/schema';
+import { langTag } from '@plenary/shared/schema/zod';
 import { themeName } from '@plenary/shared/themes';
 import { versionLabelIn } from '@plenary/shared/versions';
 import type { Config } from '../config.ts';

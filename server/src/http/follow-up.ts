@@ -15,7 +15,7 @@ import { EXPORT_CONTENT_TYPE } from '@plenary/shared/export';
 import { FollowUpRole, finalActionBody, followUpLinkBody, progressUpdateBody, reportDate, type OutcomesView } from '@plenary/shared/follow-up';
 import { reportFileName } from '@plenary/shared/follow-up/render';
 import { Role } from '@plenary/shared/protocol';
-import { langTag } from '@plenary/shared/schema';
+import { langTag } from '@plenary/shared/schema/zod';
 import { NO_ACCESS, checkAccess, tokenFrom } from '../auth/access.ts';
 import { ExportBusyError } from '../exports/export-queue.ts';
 import { createExportService } from '../exports/export-service.ts';

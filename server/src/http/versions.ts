@@ -10,7 +10,7 @@
  * the field, 404 for a version the board does not have.
  */
 import { Hono, type Context } from 'hono';
-import { saveVersionBody } from '@plenary/shared/versions';
+import { saveVersionBody } from '@plenary/shared/versions/body';
 import type { AppDeps } from './deps.ts';
 import { createParticipants } from '../facilitation/participants.ts';
 import { authorize, requireFacilitator, type Caller } from './caller.ts';

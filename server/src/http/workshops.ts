@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Role, STANDING_THEMES } from '@plenary/shared';
-import { themeNamesBody } from '@plenary/shared/themes';
+import { themeNamesBody } from '@plenary/shared/themes/body';
 import type { AppDeps } from './deps.ts';
 import type { Workshop } from '../workshops/workshop.ts';
 import { authorize, requireFacilitator } from './caller.ts';

@@ -3,6 +3,8 @@
  * follow-me, voting rounds and consent. Every client syncs it read-only; the server writes it in
  * answer to the facilitation HTTP actions. `readControl` turns it into a plain `ControlSnapshot`.
  * Individual votes are never in it — only counts, and tallies once a round is revealed.
+ * The bodies of the facilitation actions, as zod schemas, are in `@plenary/shared/control/schemas`
+ * (the server's; the browser does not load zod).
  */
 export * from './constants.ts';
 export * from './types.ts';
@@ -14,4 +16,3 @@ export * from './tally.ts';
 export * from './consent.ts';
 export * from './verdict.ts';
 export * from './verdict-status.ts';
-export * from './schemas.ts';

@@ -1,6 +1,6 @@
 /**
  * Bodies of the facilitation HTTP actions (docs: the facilitation contract). The server validates
- * with these; the web app may use them to check a form before sending it.
+ * with these. Kept out of `@plenary/shared/control` so the web app does not download zod.
  */
 import { z } from 'zod';
 import { ROLES } from '../protocol/tokens.ts';

@@ -10,7 +10,7 @@
 import { Limits } from '../schema/constants.ts';
 import { isIsoDate } from '../schema/dates.ts';
 import { boardMetaSchema, cardSnapshotSchema, type BoardMeta, type CardSnapshot } from '../schema/snapshot-schema.ts';
-import { formatPath } from '../schema/validate.ts';
+import { formatPath } from '../schema/input-checks.ts';
 import type { ExportBoard, ExportInput } from './types.ts';
 
 /** Kinds of problem an export reports instead of failing. */

@@ -8,8 +8,6 @@
  * Pending people and guests join and edit cards but cannot vote or answer consent. The server
  * checks the participant record on every vote and consent answer, not only the token's claims.
  */
-import { z } from 'zod';
-
 export const ParticipantStatus = {
   /** Registered through the lobby; waits for a facilitator. */
   pending: 'pending',
@@ -57,11 +55,3 @@ export interface Registration {
   token: string;
   participant: ParticipantView;
 }
-
-const personName = z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
-
-/** POST /workshops/:id/seats — a facilitator grants a city a seat (optionally for a named person). */
-export const seatBody = z.object({
-  city: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(200),
-  name: personName.optional()
-});

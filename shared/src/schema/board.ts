@@ -1,10 +1,8 @@
 /** Creating a board document and changing its board-level fields (title, lock). */
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { SCHEMA_VERSION } from './constants.ts';
 import { getMetaMap, transact } from './doc-layout.ts';
-import { longText, shortText } from './snapshot-schema.ts';
-import { parseOrThrow } from './validate.ts';
+import { InputCheck } from './input-checks.ts';
 
 /** What a new board is told about itself. */
 export interface BoardInit {
@@ -18,14 +16,6 @@ export interface BoardInit {
   createdAt?: string;
 }
 
-const initSchema = z.object({
-  workshopId: shortText,
-  boardId: shortText,
-  theme: shortText,
-  title: longText,
-  createdAt: z.iso.datetime({ offset: true }).optional()
-});
-
 /** True when the document already carries a schema version (it was initialised or migrated). */
 export const isInitialised = (doc: Y.Doc): boolean => typeof getMetaMap(doc).get('schemaVersion') === 'number';
 
@@ -35,7 +25,7 @@ export const isInitialised = (doc: Y.Doc): boolean => typeof getMetaMap(doc).get
  * Returns true when it wrote.
  */
 export const initBoard = (doc: Y.Doc, init: BoardInit, origin?: unknown): boolean => {
-  const parsed = parseOrThrow(initSchema, init, 'board');
+  const parsed = InputCheck.boardInit(init, 'board');
   if (isInitialised(doc)) return false;
   transact(doc, origin, () => {
     const meta = getMetaMap(doc);
@@ -64,11 +54,9 @@ export interface BoardMetaPatch {
   locked?: boolean;
 }
 
-const metaPatchSchema = z.strictObject({ title: longText, locked: z.boolean() }).partial();
-
 /** Changes the title or the lock flag of a board. */
 export const updateBoardMeta = (doc: Y.Doc, patch: BoardMetaPatch, origin?: unknown): void => {
-  const parsed = parseOrThrow(metaPatchSchema, patch, 'board change');
+  const parsed = InputCheck.boardMetaPatch(patch, 'board change');
   transact(doc, origin, () => {
     const meta = getMetaMap(doc);
     for (const [key, value] of Object.entries(parsed)) if (value !== undefined) meta.set(key, value);

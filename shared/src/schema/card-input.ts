@@ -1,7 +1,8 @@
 /**
  * What callers pass to `addCard` (a new card) and `updateCard` (a change to the non-text fields),
  * as zod schemas. Text fields are optional initial content; later typing goes through the card's
- * `Y.Text` (`getCardText`).
+ * `Y.Text` (`getCardText`). The helpers themselves check their input with `input-checks.ts`, which
+ * agrees with these schemas (so the browser need not load zod); `validateCardInput` uses them.
  */
 import { z } from 'zod';
 import { actionStatusSchema, idSchema, isoDate, langTag, laneSchema, longText, shortText } from './snapshot-schema.ts';
@@ -33,6 +34,9 @@ const common = {
 
 const milestoneInput = z.object({ date: isoDate.nullable().default(null), text: longText.default('') });
 const indicatorInput = z.object({ indicator: longText.default(''), target: longText.default('') });
+
+/** Input of `addListItem`: a new milestone or indicator. */
+export const listItemInputSchemas = { milestones: milestoneInput, indicators: indicatorInput } as const;
 
 export const ideaInputSchema = z.object({ ...common, kind: z.literal('idea'), text: longText.default('') });
 export const practiceInputSchema = z.object({
@@ -95,3 +99,15 @@ export interface CardPatch {
   endDate?: string | null;
   status?: z.infer<typeof actionStatusSchema>;
 }
+
+/** What `initBoard` is told about a new board. */
+export const boardInitSchema = z.object({
+  workshopId: shortText,
+  boardId: shortText,
+  theme: shortText,
+  title: longText,
+  createdAt: z.iso.datetime({ offset: true }).optional()
+});
+
+/** Board-level fields `updateBoardMeta` may change. */
+export const boardMetaPatchSchema = z.strictObject({ title: longText, locked: z.boolean() }).partial();

@@ -3,21 +3,14 @@
  * people adding items at once both keep theirs, and item texts are `Y.Text` edited live.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { CardKind, LIST_FIELDS, Limits, type ListField, type ListTextField } from './constants.ts';
 import { newIndicator, newMilestone, readKind, requireCardMap, transact } from './doc-layout.ts';
 import { BoardSchemaError, SchemaErrorCode } from './errors.ts';
 import { createId } from './ids.ts';
-import { isoDate, longText } from './snapshot-schema.ts';
-import { parseOrThrow } from './validate.ts';
+import { InputCheck } from './input-checks.ts';
 
 /** A new list item: a milestone `{date, text}` or an indicator `{indicator, target}`. */
 export type ListItemInput<L extends ListField> = L extends 'milestones' ? { date?: string | null; text?: string } : { indicator?: string; target?: string };
-
-const itemSchemas = {
-  milestones: z.object({ date: isoDate.nullable().default(null), text: longText.default('') }),
-  indicators: z.object({ indicator: longText.default(''), target: longText.default('') })
-} as const;
 
 const requireList = (doc: Y.Doc, cardId: string, list: ListField): Y.Array<Y.Map<unknown>> => {
   const card = requireCardMap(doc, cardId);
@@ -41,7 +34,7 @@ export const addListItem = <L extends ListField>(doc: Y.Doc, cardId: string, lis
     throw new BoardSchemaError(SchemaErrorCode.tooMany, `an action holds at most ${Limits.maxListItems} ${list}`);
   }
   const id = createId();
-  const parsed = parseOrThrow(itemSchemas[list] as z.ZodType<unknown>, item, list);
+  const parsed = InputCheck.listItem[list](item, list);
   transact(doc, origin, () => {
     const map =
       list === 'milestones'
@@ -54,7 +47,7 @@ export const addListItem = <L extends ListField>(doc: Y.Doc, cardId: string, lis
 
 /** Sets a milestone's date (`null` clears it). Its text is edited through `getListItemText`. */
 export const setMilestoneDate = (doc: Y.Doc, cardId: string, itemId: string, date: string | null, origin?: unknown): void => {
-  const parsed = parseOrThrow(isoDate.nullable(), date, 'milestone date');
+  const parsed = InputCheck.date(date, 'milestone date');
   const { item } = findItem(requireList(doc, cardId, 'milestones'), itemId);
   transact(doc, origin, () => item.set('date', parsed));
 };

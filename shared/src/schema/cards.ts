@@ -5,12 +5,12 @@
  */
 import * as Y from 'yjs';
 import { CardKind, Lane, Limits, type TextField } from './constants.ts';
-import { cardInputSchema, cardPatchSchemas, type CardInput, type CardPatch } from './card-input.ts';
+import type { CardInput, CardPatch } from './card-input.ts';
 import { getCardsMap, isTextFieldOf, readKind, requireCardMap, transact, fillCard, type CardFields } from './doc-layout.ts';
 import { BoardSchemaError, SchemaErrorCode } from './errors.ts';
 import { createId } from './ids.ts';
 import { placeInLane } from './placement.ts';
-import { parseOrThrow } from './validate.ts';
+import { InputCheck } from './input-checks.ts';
 
 /** Lane a new card goes to when none is given. */
 const defaultLane = (kind: CardKind): Lane => (kind === CardKind.action ? Lane.proposed : Lane.ideas);
@@ -20,7 +20,7 @@ const defaultLane = (kind: CardKind): Lane => (kind === CardKind.action ? Lane.p
  * else the end. Refuses (throws) invalid input, over-long text and a full board.
  */
 export const addCard = (doc: Y.Doc, input: CardInput, origin?: unknown): string => {
-  const parsed = parseOrThrow(cardInputSchema, input, 'card');
+  const parsed = InputCheck.cardInput(input, 'card');
   const cards = getCardsMap(doc);
   if (cards.size >= Limits.maxCards) {
     throw new BoardSchemaError(SchemaErrorCode.tooMany, `a board holds at most ${Limits.maxCards} cards`);
@@ -59,7 +59,7 @@ export const updateCard = (doc: Y.Doc, id: string, patch: CardPatch, origin?: un
       throw new BoardSchemaError(SchemaErrorCode.wrongField, `${key} is a text field: edit it through getCardText or setCardText`);
     }
   }
-  const parsed = parseOrThrow(cardPatchSchemas[kind], patch, `change to ${kind} card`) as CardPatch;
+  const parsed = InputCheck.cardPatch[kind](patch, `change to ${kind} card`) as CardPatch;
   transact(doc, origin, () => {
     for (const [key, value] of Object.entries(parsed)) {
       if (value === undefined) continue;

@@ -1,11 +1,10 @@
 /** Moving a card to a lane and a place in it: one write of its `position`, so concurrent moves never tear. */
 import type * as Y from 'yjs';
 import type { Lane } from './constants.ts';
-import { laneSchema } from './snapshot-schema.ts';
-import { placementSchema, type Placement } from './card-input.ts';
+import type { Placement } from './card-input.ts';
 import { readPosition, requireCardMap, transact, writePosition } from './doc-layout.ts';
 import { laneOrder, placeInLane, resolveIndex } from './placement.ts';
-import { parseOrThrow } from './validate.ts';
+import { InputCheck } from './input-checks.ts';
 
 /** Where `moveCard` puts a card: a lane, and optionally `beforeId`, `afterId` or `index` in it (default: the end). */
 export type MoveTarget = Placement & { lane: Lane };
@@ -16,8 +15,8 @@ export type MoveTarget = Placement & { lane: Lane };
  * writer wins on lane and order together; every screen ends with the same order.
  */
 export const moveCard = (doc: Y.Doc, id: string, target: MoveTarget, origin?: unknown): boolean => {
-  const lane = parseOrThrow(laneSchema, target.lane, 'lane');
-  const placement = parseOrThrow(placementSchema, { beforeId: target.beforeId, afterId: target.afterId, index: target.index }, 'place');
+  const lane = InputCheck.lane(target.lane, 'lane');
+  const placement = InputCheck.placement({ beforeId: target.beforeId, afterId: target.afterId, index: target.index }, 'place');
   const card = requireCardMap(doc, id);
   const current = readPosition(card);
   if (current.lane === lane) {

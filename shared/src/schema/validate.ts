@@ -5,19 +5,12 @@
  */
 import type { z } from 'zod';
 import { BoardSchemaError, SchemaErrorCode, type SchemaIssue } from './errors.ts';
+import { formatPath } from './input-checks.ts';
 import { cardInputSchema, type CardInput } from './card-input.ts';
 import { boardSnapshotSchema, type BoardSnapshot } from './snapshot-schema.ts';
 
 /** Outcome of a validation: the parsed value, or the problems with their field paths. */
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
-
-/** `['cards', 3, 'milestones', 0, 'date']` → `cards[3].milestones[0].date`. */
-export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((out, part) => {
-    if (typeof part === 'number') return `${out}[${part}]`;
-    const name = String(part);
-    return out === '' ? name : `${out}.${name}`;
-  }, '');
 
 const toIssues = (error: z.ZodError): SchemaIssue[] => error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 

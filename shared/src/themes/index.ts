@@ -3,7 +3,6 @@
  * its facilitators gave (`BoardRef.names`); the seminar's standing themes bring theirs from the
  * seed. Readers see the name in their own language, else the name the theme was created with.
  */
-import { z } from 'zod';
 import { workshopSeed } from '../seed/index.ts';
 
 /** The languages a theme can be named in: the seminar's twelve (`en th zh ja ko vi id ru km mn hu pt`). */
@@ -37,20 +36,6 @@ export const themeName = (board: { theme: string; names?: ThemeNames | undefined
   const base = baseOf(lang);
   return board.names?.[base]?.trim() || standingThemeNames(board.theme)[base] || board.theme;
 };
-
-const nameText = z.string({ error: 'must be a string' }).trim().max(THEME_NAME_MAX, `must be at most ${THEME_NAME_MAX} characters`);
-
-/**
- * Body of `PUT /api/workshops/:id/boards/:boardId/names`: the theme's names, by language. Every
- * language given replaces its name; an empty name removes it (readers then see the standing or
- * original name); languages not given keep theirs. Unknown languages are refused.
- */
-export const themeNamesBody = z.object({
-  names: z.strictObject(Object.fromEntries(THEME_LANGUAGES.map((lang) => [lang, nameText.optional()])) as Record<string, z.ZodOptional<typeof nameText>>, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `not one of the languages ${THEME_LANGUAGES.join(' ')}` : 'must be an object of names by language')
-  })
-});
-export type ThemeNamesBody = z.infer<typeof themeNamesBody>;
 
 /** The names after applying `changes`: given names replace, empty ones are removed. */
 export const mergeThemeNames = (current: ThemeNames | undefined, changes: ThemeNames): ThemeNames => {

@@ -1,5 +1,4 @@
 /** What a saved version of a board is, as the HTTP API and the web app see it. */
-import { z } from 'zod';
 import type { Lane } from '../schema/constants.ts';
 import type { BoardSnapshot } from '../schema/snapshot-schema.ts';
 import type { AutoLabel } from './auto-label.ts';
@@ -48,9 +47,3 @@ export interface VersionWithSnapshot {
   version: VersionInfo;
   snapshot: BoardSnapshot;
 }
-
-/** Body of `POST /api/boards/:id/versions`. */
-export const saveVersionBody = z.object({
-  label: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(VERSION_LABEL_MAX, `must be at most ${VERSION_LABEL_MAX} characters`)
-});
-export type SaveVersionBody = z.infer<typeof saveVersionBody>;

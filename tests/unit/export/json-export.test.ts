@@ -1,7 +1,7 @@
 /** JSON export: the versioned export format; each board validates as a board snapshot; text is exact. */
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, renderJson } from '@plenary/shared/export';
-import { validateBoard } from '@plenary/shared/schema';
+import { validateBoard } from '@plenary/shared/schema/zod';
 import { buildCultureBoard, buildEnvironmentBoard, exportInput, HOSTILE, SCRIPT_TITLES, TAKEN_AT, WORKSHOP } from '../../export/fixtures.ts';
 
 const env = buildEnvironmentBoard();

@@ -14,10 +14,9 @@ import {
   startTranslation,
   translationLangs,
   translationText,
-  validateBoard,
-  writeBoard,
   createBoardDoc
 } from '@plenary/shared/schema';
+import { validateBoard, writeBoard } from '@plenary/shared/schema/zod';
 import { newBoard, thaiIdea } from '../../schema/fixtures.ts';
 
 const sync = (a: Y.Doc, b: Y.Doc) => {

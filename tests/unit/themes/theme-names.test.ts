@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { workshopSeed } from '@plenary/shared/seed';
-import { mergeThemeNames, standingThemeNames, THEME_LANGUAGES, themeName, themeNamesBody } from '@plenary/shared/themes';
+import { mergeThemeNames, standingThemeNames, THEME_LANGUAGES, themeName } from '@plenary/shared/themes';
+import { themeNamesBody } from '@plenary/shared/themes/body';
 
 const LANGUAGES = ['en', 'th', 'zh', 'ja', 'ko', 'vi', 'id', 'ru', 'km', 'mn', 'hu', 'pt'];
 

@@ -1,6 +1,7 @@
 /** PUT /workshops/:id/agenda — the workshop's sessions (day, times, title, active boards). */
 import { Hono } from 'hono';
-import { agendaBody, writeSessions, type AgendaSession } from '@plenary/shared/control';
+import { writeSessions, type AgendaSession } from '@plenary/shared/control';
+import { agendaBody } from '@plenary/shared/control/schemas';
 import { newId } from '../../workshops/ids.ts';
 import { Callers, describeRoute } from '../openapi/describe.ts';
 import { callerOf, requireBoard, requireFacilitator, type FacilitationDeps } from './context.ts';

@@ -1,6 +1,7 @@
 /** PUT / DELETE /workshops/:id/banner — a message on every board, or on one (`boardId`). */
 import { Hono } from 'hono';
-import { bannerBody, bannerFor, writeBanner, type Banner } from '@plenary/shared/control';
+import { bannerFor, writeBanner, type Banner } from '@plenary/shared/control';
+import { bannerBody } from '@plenary/shared/control/schemas';
 import { z } from 'zod';
 import { Callers, describeRoute } from '../openapi/describe.ts';
 import { callerName, callerOf, requireBoard, requireFacilitator, type FacilitationDeps } from './context.ts';

@@ -4,7 +4,8 @@
  * Answers already given are kept; the verdicts follow the new scope at once.
  */
 import { Hono } from 'hono';
-import { consentScopeBody, writeConsentScope, type ConsentScope } from '@plenary/shared/control';
+import { writeConsentScope, type ConsentScope } from '@plenary/shared/control';
+import { consentScopeBody } from '@plenary/shared/control/schemas';
 import { Callers, describeRoute } from '../openapi/describe.ts';
 import { callerOf, requireFacilitator, type FacilitationDeps } from './context.ts';
 

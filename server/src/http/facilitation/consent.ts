@@ -5,16 +5,8 @@
  * facilitator chose the workshop scope): an answer nobody asked for would count for nothing.
  */
 import { Hono } from 'hono';
-import {
-  ConsentScope,
-  citiesAsked,
-  consentBody,
-  isCityAsked,
-  readConsentScope,
-  writeConsent,
-  type ConsentAnswer,
-  type ConsentRecord
-} from '@plenary/shared/control';
+import { ConsentScope, citiesAsked, isCityAsked, readConsentScope, writeConsent, type ConsentAnswer, type ConsentRecord } from '@plenary/shared/control';
+import { consentBody } from '@plenary/shared/control/schemas';
 import { Role } from '@plenary/shared/protocol';
 import { CardKind, Lane, getCardMap, readCard, readPosition } from '@plenary/shared/schema';
 import { matchCity } from '../../facilitation/participants.ts';

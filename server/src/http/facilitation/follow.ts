@@ -1,6 +1,7 @@
 /** PUT / DELETE /workshops/:id/follow — "follow me": the board, lane or card the facilitator is showing. */
 import { Hono } from 'hono';
-import { followBody, writeFollow, type Follow } from '@plenary/shared/control';
+import { writeFollow, type Follow } from '@plenary/shared/control';
+import { followBody } from '@plenary/shared/control/schemas';
 import type { Lane } from '@plenary/shared/schema';
 import { Callers, describeRoute } from '../openapi/describe.ts';
 import { callerOf, requireBoard, requireFacilitator, type FacilitationDeps } from './context.ts';

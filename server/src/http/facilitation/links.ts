@@ -1,6 +1,6 @@
 /** POST /workshops/:id/links/reissue — new links for a role; the old ones stop working everywhere. */
 import { Hono } from 'hono';
-import { reissueBody } from '@plenary/shared/control';
+import { reissueBody } from '@plenary/shared/control/schemas';
 import { Role } from '@plenary/shared/protocol';
 import { Callers, describeRoute } from '../openapi/describe.ts';
 import { callerOf, requireFacilitator, type FacilitationDeps } from './context.ts';

@@ -3,7 +3,7 @@
  * are then refused by the sync endpoint) or unlock them; facilitation/locks.ts owns what a lock does.
  */
 import { Hono } from 'hono';
-import { lockBody, locksBody } from '@plenary/shared/control';
+import { lockBody, locksBody } from '@plenary/shared/control/schemas';
 import { ApiError } from '../errors.ts';
 import { Callers, describeRoute } from '../openapi/describe.ts';
 import { callerName, callerOf, requireBoard, requireFacilitator, type FacilitationCaller, type FacilitationDeps } from './context.ts';

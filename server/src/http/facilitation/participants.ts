@@ -8,7 +8,7 @@
  * Facilitators manage everyone in people.ts.
  */
 import { Hono } from 'hono';
-import { participantBody } from '@plenary/shared/control';
+import { participantBody } from '@plenary/shared/control/schemas';
 import { ParticipantStatus, ParticipantVia, Role, type Registration } from '@plenary/shared/protocol';
 import { LimitReached, matchCity, viewOf, type Participant } from '../../facilitation/participants.ts';
 import { ApiError } from '../errors.ts';

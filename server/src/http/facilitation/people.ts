@@ -8,7 +8,8 @@
  *                                                    revealed and their consent answers leave with them
  */
 import { Hono } from 'hono';
-import { ParticipantStatus, ParticipantVia, Role, isValidId, seatBody, type ParticipantView } from '@plenary/shared/protocol';
+import { ParticipantStatus, ParticipantVia, Role, isValidId, type ParticipantView } from '@plenary/shared/protocol';
+import { seatBody } from '@plenary/shared/protocol/participant-bodies';
 import { createRemoval } from '../../facilitation/people-removal.ts';
 import { LimitReached, matchCity, viewOf, type Participant } from '../../facilitation/participants.ts';
 import { createVoteStore } from '../../facilitation/votes.ts';

@@ -1,6 +1,6 @@
 /** POST /workshops/:id/rounds, …/rounds/:rid/close, …/rounds/:rid/reveal — the facilitator runs dot voting. */
 import { Hono } from 'hono';
-import { roundBody } from '@plenary/shared/control';
+import { roundBody } from '@plenary/shared/control/schemas';
 import type { Lane } from '@plenary/shared/schema';
 import { Callers, describeRoute } from '../openapi/describe.ts';
 import { callerOf, requireBoard, requireFacilitator, type FacilitationDeps } from './context.ts';

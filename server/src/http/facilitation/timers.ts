@@ -1,6 +1,7 @@
 /** POST /workshops/:id/timers — start, pause, resume, add time to or reset a board's or the workshop's timer. */
 import { Hono } from 'hono';
-import { applyTimerCommand, getTimersMap, timerBody, timerKey, writeTimer, type TimerCommand } from '@plenary/shared/control';
+import { applyTimerCommand, getTimersMap, timerKey, writeTimer, type TimerCommand } from '@plenary/shared/control';
+import { timerBody } from '@plenary/shared/control/schemas';
 import { ApiError } from '../errors.ts';
 import { Callers, describeRoute } from '../openapi/describe.ts';
 import { callerOf, requireBoard, requireFacilitator, type FacilitationDeps } from './context.ts';

@@ -3,7 +3,7 @@
  * can read anyone else's: there is no such endpoint, and ballots never enter a shared document.
  */
 import { Hono } from 'hono';
-import { voteBody } from '@plenary/shared/control';
+import { voteBody } from '@plenary/shared/control/schemas';
 import { Callers, describeRoute } from '../openapi/describe.ts';
 import { callerOf, requireParticipant, type FacilitationDeps } from './context.ts';
 

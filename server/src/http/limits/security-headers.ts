@@ -53,6 +53,14 @@ const appPolicy = (scriptSources: string, host: string | undefined): string =>
 /** JSON and other API answers: nothing to run, nothing to load, not to be framed. */
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * The build's hashed scripts, styles and fonts. Framing, referrer and content-security headers
+ * govern documents (and workers); on a script or a font they do nothing — yet at about 450 bytes
+ * each they were a fifth of what a phone received for the board page's 49 scripts. These get
+ * `nosniff` only. Images are left out (an SVG opened on its own is a document).
+ */
+const HASHED_ASSET = /^\/_app\/immutable\/.+\.(js|css|woff2)$/;
+
 /** How often the shell's files are looked at again: not on every request for an asset. */
 const RECHECK_MS = 1000;
 
@@ -85,6 +93,10 @@ export const securityHeaders = (webDir: string): MiddlewareHandler => {
     const setIfAbsent = (name: string, value: string) => {
       if (!headers.has(name)) headers.set(name, value);
     };
+    if (HASHED_ASSET.test(c.req.path)) {
+      setIfAbsent('X-Content-Type-Options', 'nosniff');
+      return;
+    }
     const host = c.req.header('host');
     const isApi = c.req.path.startsWith('/api/') || c.req.path === '/metrics' || c.req.path === '/healthz';
     if (!headers.has('Content-Security-Policy')) {
