@@ -57,6 +57,10 @@ describe('web app files', () => {
     expect(answer.headers['content-type']).toMatch(/^text\/javascript/);
     expect(String(answer.headers.vary)).toMatch(/accept-encoding/i);
     expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // A script gets nosniff; the document headers (CSP, framing, referrer) would only cost bytes.
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['content-security-policy']).toBeUndefined();
+    expect(answer.headers['x-frame-options']).toBeUndefined();
     expect(answer.body.length).toBeLessThan(plain.length);
     expect(brotliDecompressSync(answer.body).equals(plain)).toBe(true);
   });
@@ -78,6 +82,10 @@ describe('web app files', () => {
       const answer = await get(server.port, pathname, { 'accept-encoding': 'br' });
       expect(answer.status, pathname).toBe(200);
       expect(answer.headers['cache-control'], pathname).toBe('no-cache');
+      // Documents and the service worker keep every security header.
+      expect(answer.headers['content-security-policy'], pathname).toMatch(/default-src/);
+      expect(answer.headers['x-frame-options'], pathname).toBe('DENY');
+      expect(answer.headers['referrer-policy'], pathname).toBe('no-referrer');
     }
   });
 
