@@ -1,7 +1,9 @@
 /**
  * Message catalogue. Messages live in `messages/<locale>/<area>.json` (one area per feature, so
  * features do not edit one shared file) and are ICU MessageFormat strings. A message's key is
- * `<area>.<key>`, e.g. `board.addCard`.
+ * `<area>.<key>`, e.g. `board.addCard`. The app's build parses them beforehand
+ * (web/precompile-messages.ts), so the browser gets syntax trees and no ICU parser; code run
+ * without that build (unit tests) gets the strings, which `IntlMessageFormat` parses itself.
  *
  * English (the fallback) is part of the app; each other language is a separate chunk fetched when
  * someone chooses it, so a page carries one or two languages instead of twelve.
@@ -9,7 +11,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { BASE_LOCALE, LOCALE_TAGS, type Locale } from './locales.ts';
 
-type Messages = Record<string, string>;
+/** A message: its ICU MessageFormat text, or the syntax tree the build parsed it into. */
+type Messages = Record<string, ConstructorParameters<typeof IntlMessageFormat>[0]>;
 
 const english = import.meta.glob<Messages>('./messages/en/*.json', { eager: true, import: 'default' });
 const others = import.meta.glob<Messages>(['./messages/*/*.json', '!./messages/en/*.json'], { import: 'default' });
