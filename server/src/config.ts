@@ -92,7 +92,7 @@ const schema = z.object({
   /** Updates are merged and sent/stored once per tick per board. */
   TICK_MS: int(2, 1),
   /** The longest tick, when the server is busy (sync/tick-pacer.ts); equal to TICK_MS for a fixed tick. */
-  TICK_MAX_MS: int(12, 1),
+  TICK_MAX_MS: int(24, 1),
   /** Ping interval; a connection that misses a pong by the next ping is closed. */
   PING_INTERVAL_MS: int(15_000, 100),
   /** Fold the log into the snapshot after this many entries or bytes. */

@@ -58,6 +58,16 @@ const openBoard = async (
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(path);
   await page.getByTestId('board').waitFor({ timeout: 30_000 });
+  // Typing is measured on the board as built: every open lane holding all its cards (a long lane
+  // is drawn a step at a time after its first screen).
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-lane]')].every(
+        (lane) => lane.classList.contains('collapsed') || lane.querySelectorAll('[data-testid="card"]').length === Number(lane.dataset.count)
+      ),
+    undefined,
+    { timeout: 60_000 }
+  );
   return { context, page };
 };
 
