@@ -3,7 +3,11 @@
  * seminar's cities might write, in their own languages, as ideas, best practices and actions.
  */
 import type * as Y from 'yjs';
-import { addCard, type CardInput } from '@plenary/shared/schema';
+import { addCard, getCardsMap, type CardInput } from '@plenary/shared/schema';
+import { workshopSeed } from '@plenary/shared/seed';
+import { connectClient } from '../utils/clients.ts';
+import type { PlenaryServer } from '../utils/server.ts';
+import { waitFor } from '../utils/wait.ts';
 
 const IDEAS: CardInput[] = [
   { kind: 'idea', text: 'ลดขยะพลาสติกในตลาดสดด้วยถุงผ้าและจุดเติมน้ำดื่ม', createdBy: 'Somchai', authorCity: 'Bangkok', lang: 'th' },
@@ -110,4 +114,22 @@ export const addManyCards = (doc: Y.Doc, count: number): void => {
       addCard(doc, { ...card, lane, ...(card.kind === 'action' ? { title: `${card.title} #${i + 1}` } : { text: `${card.text} #${i + 1}` }) });
     }
   });
+};
+
+/**
+ * A workshop whose first board holds `count` realistic cards, stored on `server` (a fresh client
+ * receives them all before this returns), for the benchmarks that open it in Chromium.
+ */
+export const seedBenchBoard = async (server: PlenaryServer, title: string, count: number) => {
+  const workshop = await server.createWorkshop({ title, cities: workshopSeed.cities });
+  const board = workshop.boards[0]!;
+  const seeder = connectClient(server.syncBase, board.id, workshop.tokens.delegate);
+  await seeder.synced();
+  addManyCards(seeder.doc, count);
+  const check = connectClient(server.syncBase, board.id, workshop.tokens.delegate);
+  await check.synced();
+  await waitFor(() => getCardsMap(check.doc).size >= count, 30_000, 'the seeded cards on the server');
+  check.destroy();
+  seeder.destroy();
+  return { workshop, board };
 };

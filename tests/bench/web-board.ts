@@ -14,7 +14,7 @@ import { getCardsMap } from '@plenary/shared/schema';
 import { connectClient } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
 import { startServer } from '../utils/server.ts';
-import { addManyCards } from './web-board-cards.ts';
+import { seedBenchBoard } from './web-board-cards.ts';
 
 const Settings = {
   cards: 500,
@@ -75,17 +75,7 @@ export const benchWebBoard = async ({ log }: { log: (line: string) => void } = {
   const server = await startServer({ env: { LOG_LEVEL: 'info' } });
   const browser = await chromium.launch({ executablePath: Settings.chromium, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
-    const workshop = await server.createWorkshop({ title: 'Bench board', cities: workshopSeed.cities });
-    const board = workshop.boards[0]!;
-    const seeder = connectClient(server.syncBase, board.id, workshop.tokens.delegate);
-    await seeder.synced();
-    addManyCards(seeder.doc, Settings.cards);
-    // The server has the cards once a fresh client receives them all.
-    const check = connectClient(server.syncBase, board.id, workshop.tokens.delegate);
-    await check.synced();
-    await waitFor(() => getCardsMap(check.doc).size >= Settings.cards, 30_000, 'the seeded cards on the server');
-    check.destroy();
-    seeder.destroy();
+    const { workshop, board } = await seedBenchBoard(server, 'Bench board', Settings.cards);
     const path = `/w/${workshop.id}/b/${board.id}?token=${workshop.tokens.delegate}`;
 
     // 1. JavaScript shipped: scripts fetched by a first visit (cold cache, own context).

@@ -31,7 +31,7 @@ import { getCardsMap } from '@plenary/shared/schema';
 import { connectClient } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
 import { startServer } from '../utils/server.ts';
-import { addManyCards } from './web-board-cards.ts';
+import { seedBenchBoard } from './web-board-cards.ts';
 
 const Settings = {
   cards: 200,
@@ -318,16 +318,7 @@ export const benchWebPhone = async ({ log }: { log: Log } = { log: console.log }
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
   });
   try {
-    const workshop = await server.createWorkshop({ title: 'Bench phone', cities: workshopSeed.cities });
-    const board = workshop.boards[0]!;
-    const seeder = connectClient(server.syncBase, board.id, workshop.tokens.delegate);
-    await seeder.synced();
-    addManyCards(seeder.doc, Settings.cards);
-    const check = connectClient(server.syncBase, board.id, workshop.tokens.delegate);
-    await check.synced();
-    await waitFor(() => getCardsMap(check.doc).size >= Settings.cards, 30_000, 'the seeded cards on the server');
-    check.destroy();
-    seeder.destroy();
+    const { workshop, board } = await seedBenchBoard(server, 'Bench phone', Settings.cards);
 
     const measure = async (phone: boolean): Promise<WebPhoneConditions> => {
       const runs: RunResult[] = [];
