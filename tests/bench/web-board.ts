@@ -9,9 +9,6 @@
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { workshopSeed } from '@plenary/shared/seed';
-import { getCardsMap } from '@plenary/shared/schema';
-import { connectClient } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
 import { startServer } from '../utils/server.ts';
 import { seedBenchBoard } from './web-board-cards.ts';

@@ -26,10 +26,6 @@
  * JavaScript ≤ 120 KiB. Targets are for the benchmark; nothing fails on a figure.
  */
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { workshopSeed } from '@plenary/shared/seed';
-import { getCardsMap } from '@plenary/shared/schema';
-import { connectClient } from '../utils/clients.ts';
-import { waitFor } from '../utils/wait.ts';
 import { startServer } from '../utils/server.ts';
 import { seedBenchBoard } from './web-board-cards.ts';
 
