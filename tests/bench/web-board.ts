@@ -9,7 +9,6 @@
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { waitFor } from '../utils/wait.ts';
 import { startServer } from '../utils/server.ts';
 import { seedBenchBoard } from './web-board-cards.ts';
 
