@@ -2,7 +2,8 @@
  * A room: one board document in memory while people are connected (plus a grace period).
  *
  * Data flows one way: connection → room.receive → Y.Doc → (once per tick) one merged frame to every
- * connection and one append to the store → (once stored) one message to the other instances. Transaction origins
+ * connection and one append to the store → (once stored) one message to the other instances
+ * (room-peers.ts, which also applies what they send). Transaction origins
  * (origins.ts) keep edits from peers or the store from being stored or published twice.
  *
  * Nothing accepted is dropped: the room's writer (room-writer.ts) keeps what a failed store write
@@ -20,15 +21,16 @@ import type { Connection, ConnectionRoom } from './connection.ts';
 import type { PolicyRoom, RoomEventMap, SyncPolicy } from './policy.ts';
 import { RoomTick } from './room-tick.ts';
 import { RoomWriter } from './room-writer.ts';
-import { PEER, SERVER, STORE } from './origins.ts';
+import { SERVER, STORE } from './origins.ts';
 import { ownPresence } from './presence.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { workshopOfControlDoc } from '@plenary/shared/protocol';
 import { capCards } from './card-cap.ts';
 import { changesDoc, DeletionsCache } from './known-update.ts';
 import { dropPending, pendingBytes } from './pending-updates.ts';
-import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
-import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, isEmptyUpdate, writeSyncStep1, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import { PeerKind, type PeerBus } from './peer-bus.ts';
+import { RoomPeers } from './room-peers.ts';
+import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, writeSyncStep1, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 import { WholeState } from './whole-state.ts';
 import { AnswerCache } from './answer-cache.ts';
 import type { TickPacer } from './tick-pacer.ts';
@@ -85,6 +87,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private readonly log: Logger;
   private readonly tick: RoomTick;
   private readonly writer: RoomWriter;
+  /** What this room says to and hears from the other instances (room-peers.ts). */
+  private readonly peers: RoomPeers;
   private unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -101,7 +105,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
     // append, every edit a client anywhere has seen is stored. Its own clients still see it at
     // once; if this instance dies before storing, they hold the edit and send it to whichever
     // instance they reconnect to.
-    this.writer = new RoomWriter(name, { ...deps, log: this.log }, (merged) => this.publish(PeerKind.update, merged));
+    this.peers = new RoomPeers(this, { bus: deps.bus, metrics: deps.metrics, log: this.log });
+    this.writer = new RoomWriter(name, { ...deps, log: this.log }, (merged) => this.peers.publish(PeerKind.update, merged));
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.tick = new RoomTick({
@@ -114,7 +119,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
         this.answers.clear();
         this.whole?.add(merged);
       },
-      publishAwareness: (payload) => this.publish(PeerKind.awareness, payload),
+      publishAwareness: (payload) => this.peers.publish(PeerKind.awareness, payload),
       afterFlush: () => this.writer.schedule()
     });
   }
@@ -125,7 +130,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
    * meanwhile are applied after it.
    */
   async read(): Promise<void> {
-    await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.receivePeer(bytes) : this.earlyPeer.push(bytes)));
+    await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.earlyPeer.push(bytes)));
     this.readStarted = performance.now();
     this.stored = await this.deps.store.loadDoc(this.name);
     const [base = null, ...tail] = this.stored?.updates ?? [];
@@ -171,7 +176,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.awareness.on('update', this.onAwarenessUpdate);
     this.answers.clear();
     this.loaded = true;
-    for (const bytes of this.earlyPeer.splice(0)) this.receivePeer(bytes);
+    for (const bytes of this.earlyPeer.splice(0)) this.peers.receive(bytes);
     // Boards written by an older Plenary are upgraded in place; the upgrade is stored like an edit.
     // A board this version cannot read still opens: its people keep their edits.
     try {
@@ -317,31 +322,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
     throw new ProtocolError(CloseCode.gappedUpdates, `${after} bytes of updates wait for edits the server never received`);
   }
 
-  private receivePeer(bytes: Uint8Array): void {
-    this.deps.metrics.peerMessages.inc();
-    const { kind, payload } = decodePeer(bytes);
-    try {
-      if (kind === PeerKind.update) Y.applyUpdate(this.doc, payload, PEER);
-      else if (kind === PeerKind.awareness) applyAwarenessUpdate(this.awareness, payload, PEER);
-      else if (kind === PeerKind.stateVector || kind === PeerKind.stateVectorReply) void this.answerStateVector(kind, payload);
-    } catch (err) {
-      this.log.warn({ err }, 'ignored an undecodable peer message');
-    }
-  }
-
-  /**
-   * Sends a peer what it lacks once the write of what this instance accepted so far has been
-   * tried (peers see stored edits only; a store that is failing right now fails the peer too).
-   */
-  private async answerStateVector(kind: PeerKind, stateVector: Uint8Array): Promise<void> {
-    this.flush();
-    await this.writer.save();
-    if (this.closed) return;
-    const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
-    if (!isEmptyUpdate(missing)) this.publish(PeerKind.update, missing);
-    if (kind === PeerKind.stateVector) this.publish(PeerKind.stateVectorReply, Y.encodeStateVector(this.doc));
-  }
-
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.deletions.clear();
     this.answers.clear();
@@ -359,8 +339,9 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.tick.flush();
   }
 
-  private publish(kind: PeerKind, payload: Uint8Array): void {
-    this.deps.bus.publish(this.name, encodePeer(kind, payload)).catch((err) => this.log.debug({ err }, 'publish to peers failed'));
+  /** Resolves once the write of everything accepted so far has been tried (room-writer.ts). */
+  save(): Promise<void> {
+    return this.writer.save();
   }
 
   /** True while anything accepted is not yet sent or stored. */
@@ -373,7 +354,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
    * (what they hold in memory) and read back what they stored meanwhile.
    */
   async resync(): Promise<void> {
-    this.publish(PeerKind.stateVector, Y.encodeStateVector(this.doc));
+    this.peers.announce();
     await this.catchUp();
   }
 
