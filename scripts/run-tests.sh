@@ -15,13 +15,18 @@ vitest=node_modules/vitest/vitest.mjs
 # `pnpm test` has just built server/dist: test processes start from it (tests/utils/server-entry.ts).
 export PLENARY_TEST_SERVER=built
 
+# Each run also writes a JSON report, so the failures can be listed together at the very end.
+reports=.cache/test-reports
+rm -rf "$reports" && mkdir -p "$reports"
+json() { echo "--reporter=default --reporter=json --outputFile.json=$reports/$1.json"; }
+
 node24="$(bash scripts/node24.sh)" || { echo "run-tests: no Node 24 (scripts/node24.sh failed)" >&2; exit 1; }
 
 servers_lane() {
-  node "$vitest" run --config "$config" --project in-process --project stores --project processes
+  node "$vitest" run --config "$config" --project in-process --project stores --project processes $(json servers-node20)
   local node20=$?
   echo "run-tests: Node 24 ($("$node24" --version)): in-process, stores, processes"
-  "$node24" "$vitest" run --config "$config" --project in-process --project stores --project processes
+  "$node24" "$vitest" run --config "$config" --project in-process --project stores --project processes $(json servers-node24)
   local node24rc=$?
   echo "run-tests: servers lane: Node 20 exit $node20, Node 24 exit $node24rc"
   [ "$node20" -eq 0 ] && [ "$node24rc" -eq 0 ]
@@ -29,10 +34,11 @@ servers_lane() {
 
 servers_lane &
 servers=$!
-node "$vitest" run --config "$config" --project chromium &
+node "$vitest" run --config "$config" --project chromium $(json chromium) &
 browsers=$!
 
 wait "$servers"; servers_rc=$?
 wait "$browsers"; browsers_rc=$?
+node scripts/failed-tests.mjs "$reports"/servers-node20.json "$reports"/servers-node24.json "$reports"/chromium.json
 echo "test projects: in-process, stores, processes (Node 20 and 24) exit $servers_rc; chromium exit $browsers_rc"
 [ "$servers_rc" -eq 0 ] && [ "$browsers_rc" -eq 0 ]

@@ -50,7 +50,10 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'chromium', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000 }
+        // One retry: the browser lane shares two cores with the servers lane, and a CI run once
+        // failed three browser tests that pass alone and under full load here. A test that fails
+        // twice in a row still fails the run; the default reporter marks a retried test.
+        test: { name: 'chromium', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000, retry: 1 }
       }
     ]
   }
