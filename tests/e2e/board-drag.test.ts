@@ -12,6 +12,7 @@ import { boardLink } from './utils/app.ts';
 import { Viewport } from './utils/browser.ts';
 import { enterIdentity } from './utils/identity.ts';
 import { waitFor } from '../utils/wait.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
@@ -77,7 +78,7 @@ describe('board drag and drop', () => {
 
     const cards = page.getByTestId('lane-ideas').getByTestId('card');
     // Measure once the fonts are in: a late font would move the cards under the finger.
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await fontsLoaded(page);
     // A finger can only touch what is on the screen.
     await cards.nth(2).evaluate((el) => el.scrollIntoView({ block: 'end' }));
     const handle = (await cards.nth(0).getByRole('button', { name: 'Move card' }).boundingBox())!;

@@ -19,6 +19,7 @@ import { Viewport } from './utils/browser.ts';
 import { addIdea, cardField, openBoardAs, waitForCardText, type BoardPerson } from './board-support.ts';
 import { seedCards } from './facilitation-support.ts';
 import { cardReading, openBoardOnPhone } from './phone-board-support.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
 
@@ -156,7 +157,7 @@ describe('who is typing where', () => {
       [laptop, 'board-field-presence-1280x800'],
       [phone, 'board-field-presence-390x844']
     ] as const) {
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await fontsLoaded(page);
       await page.screenshot({ path: path.join(OUT, `${name}.png`) });
     }
     await sophea.context.close();

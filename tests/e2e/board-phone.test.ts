@@ -12,6 +12,7 @@ import { addIdea } from './board-support.ts';
 import { seedCards } from './facilitation-support.ts';
 import { cardReading, inViewport, laneTexts, newPhone, openBoardOnPhone } from './phone-board-support.ts';
 import { waitFor } from '../utils/wait.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
@@ -93,7 +94,7 @@ describe('the board on a phone', () => {
       const workshop = await createDemoWorkshop(server, 'Phone header');
       const phone = await openBoardOnPhone(browser, server, workshop, workshop.boards[2]!.id, { name: 'Sophea', city: 'Phnom Penh' });
       page = phone.page;
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await fontsLoaded(page);
       const top = await page.getByTestId('lane-ideas').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
       // The notice that a delegate's city awaits a facilitator's confirmation is measured apart: it
       // belongs to the identity step and goes once the facilitator confirms them.

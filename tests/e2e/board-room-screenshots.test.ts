@@ -16,6 +16,7 @@ import { openBoardAs } from './board-support.ts';
 import { seedCards } from './facilitation-support.ts';
 import { cardReading, openBoardOnPhone } from './phone-board-support.ts';
 import { waitFor } from '../utils/wait.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
 
@@ -24,7 +25,7 @@ let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const shoot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await fontsLoaded(page);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
 };
 

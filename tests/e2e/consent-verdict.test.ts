@@ -22,6 +22,7 @@ import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { openBoardAs, type BoardPerson } from './board-support.ts';
 import { cardById, openBoardAsFacilitator, openPresent, openWall } from './facilitation-support.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
 const REASON = 'Porto has no ferry budget before 2028';
@@ -190,7 +191,7 @@ test('screenshots of the consent panel and the board, on a laptop and a phone', 
     await card.scrollIntoViewIfNeeded();
     await card.getByTestId('consent').locator('summary').click();
     await card.getByTestId('consent-record').first().waitFor();
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await fontsLoaded(page);
     await card.screenshot({ path: path.join(OUT, `consent-panel-${size}.png`) });
     await page.screenshot({ path: path.join(OUT, `board-consent-${size}.png`) });
   }

@@ -21,10 +21,11 @@ import { openBoardAs } from './board-support.ts';
 import { WEB_BUILD } from './utils/app.ts';
 import { ARTIFACTS_DIR, screenshotOnFailure } from './utils/artifacts.ts';
 import { launchBrowser, Viewport } from './utils/browser.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 const shoot = async (page: Page, name: string) => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await fontsLoaded(page);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
 };
 

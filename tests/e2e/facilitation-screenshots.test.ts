@@ -14,6 +14,7 @@ import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { openBoardAs } from './board-support.ts';
 import { openPresent, openWall, seedCards } from './facilitation-support.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 /** Test runs keep their shots with the artifacts; `PLENARY_SCREENSHOTS_DIR=docs/screenshots` refreshes the docs. */
 const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
@@ -24,7 +25,7 @@ let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const shoot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await fontsLoaded(page);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
 };
 

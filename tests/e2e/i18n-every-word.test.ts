@@ -20,6 +20,7 @@ import { enterIdentity } from './utils/identity.ts';
 import { REPO_ROOT } from '../utils/server.ts';
 import { waitForStatus } from './board-support.ts';
 import { seedCards } from './facilitation-support.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
@@ -28,7 +29,7 @@ withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
 const shoot = async (page: Page, name: string) => {
   mkdirSync(OUT, { recursive: true });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await fontsLoaded(page);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
 };
 

@@ -12,6 +12,7 @@ import type { PlenaryServer } from './utils/app.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { newPerson } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 /** Sample text per interface language, and the shipped font file that must draw its script. */
 const SAMPLES: ReadonlyArray<{ lang: string; text: string; font: RegExp }> = [
@@ -75,6 +76,7 @@ describe('scripts render with the shipped fonts', () => {
     screenshotOnFailure(ctx, () => [page]);
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await fontsLoaded(page);
     const samples = [...SAMPLES, { lang: 'ka', text: 'საქართველო თბილისი', font: /never/ }];
     await showSamples(page, samples);
     const cdp = await context.newCDPSession(page);
@@ -112,6 +114,7 @@ describe('scripts render with the shipped fonts', () => {
     screenshotOnFailure(ctx, () => [page]);
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await fontsLoaded(page);
     const faces = await page.evaluate(async () => {
       await document.fonts.ready;
       // Every character the page shows, the language picker's native names included.
@@ -151,6 +154,7 @@ describe('scripts render with the shipped fonts', () => {
     const { context, page } = await newPerson(browser, server.httpBase);
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await fontsLoaded(page);
     const result = await page.evaluate(
       async ({ lang, text }) => {
         const box = document.createElement('p');

@@ -14,6 +14,7 @@ import { boardLink, createDemoWorkshop, startAppServer } from './utils/app.ts';
 import { launchBrowser, newPerson } from './utils/browser.ts';
 import { enterIdentity } from './utils/identity.ts';
 import { waitForStatus } from './board-support.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
 const VIEWERS = [
@@ -73,7 +74,7 @@ try {
     await enterIdentity(page, viewer.person);
     await page.getByTestId('board').waitFor();
     await waitForStatus(page, 'connected');
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await fontsLoaded(page);
     await page.screenshot({ path: path.join(OUT, `board-${viewer.locale}.png`) });
     console.log(`docs/screenshots/board-${viewer.locale}.png`);
     await context.close();

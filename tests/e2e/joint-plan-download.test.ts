@@ -27,6 +27,7 @@ import { newPerson, Viewport, type PersonOptions } from './utils/browser.ts';
 import { enterIdentity } from './utils/identity.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { openWall } from './facilitation-support.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 /** Test runs keep their shots with the artifacts; `PLENARY_SCREENSHOTS_DIR=docs/screenshots` refreshes the docs. */
 const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
@@ -91,7 +92,7 @@ const openPlanMenu = async (options: PersonOptions = {}): Promise<Page> => {
 
 const shoot = async (page: Page, name: string) => {
   mkdirSync(OUT, { recursive: true });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await fontsLoaded(page);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
 };
 

@@ -14,6 +14,7 @@ import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { cardById, seedCards } from './facilitation-support.ts';
 import { openProjector } from './room-support.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 /** Test runs keep their shots with the artifacts; `PLENARY_SCREENSHOTS_DIR=docs/screenshots` refreshes the docs. */
 const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
@@ -63,7 +64,7 @@ describe('present mode fits the screen', () => {
 
     projector = await openProjector(browser, server, workshop, boardId, SCREEN);
     await waitFor(async () => (await projector!.getByTestId('present-card').count()) === IDEAS.length, 10_000, 'every card presented');
-    await projector.evaluate(() => document.fonts.ready.then(() => undefined));
+    await fontsLoaded(projector);
     mkdirSync(OUT, { recursive: true });
     await projector.screenshot({ path: path.join(OUT, 'present-1920x1080-full-lane.png') });
 

@@ -17,13 +17,14 @@ import { withAppAndBrowser } from './utils/suite.ts';
 import { newPerson, Viewport } from './utils/browser.ts';
 import { ARTIFACTS_DIR, screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, connectionStatus, openBoardAs } from './board-support.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const shoot = async (page: Page, name: string): Promise<void> => {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await fontsLoaded(page);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
 };
 

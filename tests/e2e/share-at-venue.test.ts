@@ -14,6 +14,7 @@ import { createDemoWorkshop, WEB_BUILD, type PlenaryServer } from './utils/app.t
 import { launchBrowser, newPerson, Viewport } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { existsSync } from 'node:fs';
+import { fontsLoaded } from './utils/fonts.ts';
 
 /** Test runs keep their shots with the artifacts; `PLENARY_SCREENSHOTS_DIR=docs/screenshots` refreshes the docs. */
 const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
@@ -84,12 +85,12 @@ describe('share page opened at localhost', () => {
       .getByTestId('share-address-select')
       .selectOption(lan[0] ?? '')
       .catch(() => undefined);
-    await laptop.evaluate(() => document.fonts.ready.then(() => undefined));
+    await fontsLoaded(laptop);
     await laptop.screenshot({ path: path.join(OUT, 'share-venue-laptop.png'), fullPage: true });
     phone = await openShare(Viewport.phone, workshop.id, workshop.tokens.facilitator);
     await phone.getByTestId('invite-qr').waitFor();
     if (lan.length > 0) await phone.getByTestId('share-address').waitFor();
-    await phone.evaluate(() => document.fonts.ready.then(() => undefined));
+    await fontsLoaded(phone);
     await phone.screenshot({ path: path.join(OUT, 'share-venue-phone.png'), fullPage: true });
   }, 300_000);
 });

@@ -20,6 +20,7 @@ import { enterIdentity } from './utils/identity.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { waitForStatus } from './board-support.ts';
 import { cardById, openWall, seedCards } from './facilitation-support.ts';
+import { fontsLoaded } from './utils/fonts.ts';
 
 /** Test runs keep their shots with the artifacts; `PLENARY_SCREENSHOTS_DIR=docs/screenshots` refreshes the docs. */
 const OUT = path.resolve(REPO_ROOT, process.env.PLENARY_SCREENSHOTS_DIR ?? path.join('tests', 'artifacts', 'screenshots'));
@@ -38,7 +39,7 @@ const patient = (page: Page): Page => {
 
 const shoot = async (page: Page, name: string) => {
   mkdirSync(OUT, { recursive: true });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await fontsLoaded(page);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
 };
 

@@ -14,11 +14,12 @@ import { waitFor } from '../../utils/wait.ts';
 import { createDemoWorkshop, startAppServer, workshopLink, type CreatedWorkshop, type PlenaryServer } from './app.ts';
 import { launchBrowser, newPerson, Viewport } from './browser.ts';
 import { enterIdentity, tileCount } from './identity.ts';
+import { fontsLoaded } from './fonts.ts';
 
 const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
 
 const shoot = async (page: Page, name: string, fullPage = false) => {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await fontsLoaded(page);
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
   console.log(`docs/screenshots/${name}.png`);
 };

@@ -9,6 +9,7 @@
  *   conn.awareness     y-protocols Awareness (wrap it in `Presence` for people on the board)
  *   conn.status        'connecting' | 'connected' | 'offline' | 'syncing'   ($state)
  *   conn.online        the WebSocket is open and the first sync finished      ($state)
+ *   conn.settled       the first attempt to sync has ended, in sync or not    ($state)
  *   conn.unsynced      local changes exist that the server has not yet seen   ($state)
  *   conn.loaded        the IndexedDB copy has been read into `doc`            ($state)
  *   conn.readOnly      the server refused our changes (observer token)       ($state)
@@ -118,6 +119,8 @@ export class BoardConnection {
   closedForGood = $state(false);
   denial = $state<Denial | null>(null);
   started = $state(false);
+  /** The first attempt to sync has ended: synced, or closed, refused, failed, or the browser went offline. */
+  settled = $state(false);
   #attempted = $state(false);
 
   readonly status: ConnectionStatus = $derived.by(() => {
@@ -240,6 +243,7 @@ export class BoardConnection {
       // Our own step-2 answer (everything the server lacks) went out before the server's
       // step 2 arrived, so once synced, nothing made before this moment is waiting.
       if (synced) {
+        this.settled = true;
         this.#setUnsynced(false);
         if (this.persistence) writeFlag(copyKey(this.boardId), true);
         // A transient close (ping timeout, rate limit, restart) is over once we are back in sync.
@@ -252,12 +256,14 @@ export class BoardConnection {
     };
     const onClose = (event: CloseEvent | null) => {
       this.#attempted = true;
+      this.settled = true;
       this.online = false;
       // Plenary's own codes, and the standard ones it sends on purpose (restart, too large).
       if (event && (event.code >= 4000 || event.code === CloseCode.goingAway || event.code === CloseCode.messageTooBig)) this.closeCode = event.code;
     };
     const onError = () => {
       this.#attempted = true;
+      this.settled = true;
     };
     const onClosed = (event: { code: number }) => {
       this.closeCode = event.code;
@@ -320,6 +326,7 @@ export class BoardConnection {
     const offline = () => {
       this.online = false;
       this.#attempted = true;
+      this.settled = true;
       this.#closeSocketQuietly();
       this.provider.disconnect();
     };
