@@ -31,7 +31,7 @@ import { seedBenchBoard } from './web-board-cards.ts';
 
 const Settings = {
   cards: 200,
-  runs: 3,
+  runs: Number(process.env.BENCH_PHONE_RUNS ?? 3),
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   phone: {
     cpuSlowdown: 4,
@@ -203,6 +203,36 @@ interface RunResult {
   jsIdleFiles: number;
 }
 
+/**
+ * With BENCH_PHONE_TRACE set, every response of a cold open as a line: when it was asked for and
+ * when its last byte came (ms after the navigation was asked for), its bytes as received and its
+ * address — the waterfall behind the cold figure.
+ */
+const traceResponses = (cdp: CDPSession): (() => string[]) => {
+  const started = new Map<string, { at: number; url: string; type: string }>();
+  const lines: string[] = [];
+  let origin: number | null = null;
+  cdp.on('Network.requestWillBeSent', (e: { requestId: string; timestamp: number; type?: string; request: { url: string } }) => {
+    origin ??= e.timestamp;
+    started.set(e.requestId, { at: e.timestamp, url: e.request.url, type: e.type ?? '' });
+  });
+  cdp.on('Network.loadingFinished', (e: { requestId: string; timestamp: number; encodedDataLength: number }) => {
+    const s = started.get(e.requestId);
+    if (!s || origin === null) return;
+    const path = s.url.replace(/^https?:\/\/[^/]+/, '').slice(0, 90);
+    lines.push(`${Math.round((s.at - origin) * 1000)}\t${Math.round((e.timestamp - origin) * 1000)}\t${e.encodedDataLength}\t${s.type}\t${path}`);
+  });
+  // The board's own bytes come over the sync socket: each frame received, with its size.
+  cdp.on('Network.webSocketFrameReceived', (e: { timestamp: number; response: { payloadData: string; opcode: number } }) => {
+    if (origin === null) return;
+    const at = Math.round((e.timestamp - origin) * 1000);
+    // Binary payloads come base64-encoded: three bytes for every four characters.
+    const bytes = e.response.opcode === 2 ? Math.floor((e.response.payloadData.length * 3) / 4) : e.response.payloadData.length;
+    lines.push(`${at}\t${at}\t${bytes}\tframe\t(sync socket)`);
+  });
+  return () => ['asked ms\tdone ms\tbytes\ttype\taddress', ...lines.sort((a, b) => Number(a.split('\t')[1]) - Number(b.split('\t')[1]))];
+};
+
 const oneRun = async (browser: Browser, base: string, workshopId: string, boardId: string, token: string, { phone }: Emulation): Promise<RunResult> => {
   const context = await browser.newContext({
     baseURL: base,
@@ -237,8 +267,10 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
       });
     }
     const scripts = countScripts(cdp);
+    const trace = process.env.BENCH_PHONE_TRACE ? traceResponses(cdp) : null;
     await page.goto(`/w/${workshopId}/b/${boardId}?token=${token}`, { waitUntil: 'commit' });
     const cold = await usableAt(page);
+    if (trace) console.log([`cold open, usable at ${Math.round(cold.screen)} ms (page clock):`, ...trace()].join('\n'));
     const js = scripts.now();
     // What the first visit still loads later (lazy parts) is counted apart.
     await page.waitForLoadState('networkidle');
