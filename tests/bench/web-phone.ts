@@ -16,7 +16,8 @@
  *
  *  - cold: a fresh browser context (no HTTP cache, no IndexedDB, no service worker, nothing in
  *    localStorage but the person's name, as after the join form), opening the board's link;
- *  - repeat: the same context after the cold open, navigating to the board again;
+ *  - repeat: the same context after the cold open, once its service worker has installed,
+ *    navigating to the board again;
  *  - JavaScript transferred for the board page on the cold open: the sum of every script
  *    response's bytes as received (compressed, headers included: CDP Network.loadingFinished
  *    encodedDataLength), counted when the board is usable (the target), and again once the page
@@ -204,7 +205,7 @@ interface RunResult {
 }
 
 /**
- * With BENCH_PHONE_TRACE set, every response of a cold open as a line: when it was asked for and
+ * With BENCH_PHONE_TRACE set, every response of a cold open and of the repeat visit as a line: when it was asked for and
  * when its last byte came (ms after the navigation was asked for), its bytes as received and its
  * address — the waterfall behind the cold figure.
  */
@@ -276,8 +277,13 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(2500);
     const jsIdle = scripts.stop();
+    // A repeat visit comes back later: by then the offline shell's service worker has installed
+    // (it fetches every build file once, which on this link takes seconds the page does not see).
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const repeatTrace = process.env.BENCH_PHONE_TRACE ? traceResponses(cdp) : null;
     await page.goto(`/w/${workshopId}/b/${boardId}`, { waitUntil: 'commit' });
     const repeat = await usableAt(page);
+    if (repeatTrace) console.log([`repeat visit, usable at ${Math.round(repeat.screen)} ms (page clock):`, ...repeatTrace()].join('\n'));
     return {
       coldMs: cold.screen,
       repeatMs: repeat.screen,

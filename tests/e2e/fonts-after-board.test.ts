@@ -1,8 +1,9 @@
 /**
- * The Thai, Khmer and CJK faces wait for the board on a device's first visit
- * (web/src/lib/fonts/load.ts): on slow Wi-Fi their stylesheet and the subsets it pulls in would
- * otherwise fill the link while the board's own bytes wait behind them. A device that has loaded
- * them before adds them at once, so a returning delegate's text never changes face.
+ * Deferred work waits for the board's first sync (web/src/lib/app/idle.ts): on slow Wi-Fi the
+ * deferred requests (the History and Export tools, …) and the font faces a first view does without
+ * (web/src/lib/fonts/load.ts: semi-bold and bold, Thai, Khmer, CJK) would otherwise share the link
+ * while the board's own bytes wait behind them. A device that has loaded those faces before adds
+ * them at once, so a returning delegate's text never changes face.
  */
 import { describe, expect, test } from 'vitest';
 import type { Browser, WebSocketRoute } from 'playwright-core';
@@ -19,11 +20,13 @@ let server: PlenaryServer;
 let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
-const FACES = /fonts-thai-khmer-cjk\.[\w-]+\.css$/;
+const FACES = /fonts-later\.[\w-]+\.css$/;
+/** The History and Export tools' styles, loaded with their code as deferred work (BoardHeader). */
+const TOOLS = /VersionTools\.[\w-]+\.css$/;
 const facesAdded = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.dataset.fonts === 'all');
 
-describe('Thai, Khmer and CJK faces', () => {
-  test('a first visit adds them only once the board has synced; a returning device adds them at once', async (ctx) => {
+describe('deferred work and later font faces', () => {
+  test('a first visit asks for them only once the board has synced; a returning device adds the faces at once', async (ctx) => {
     const workshop = await createDemoWorkshop(server, 'Faces after the board');
     const boardId = workshop.boards[0]!.id;
     const seeder = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
@@ -37,10 +40,14 @@ describe('Thai, Khmer and CJK faces', () => {
     await context.addInitScript((id) => {
       localStorage.setItem(`plenary.identity.${id}`, JSON.stringify({ name: 'Ana Silva', city: 'Porto', lang: 'en', color: '#1f6feb' }));
     }, workshop.id);
-    const facesAsked: number[] = [];
     // The page's own requests: the offline shell's service worker fetches every build file once.
+    const facesAsked: number[] = [];
+    const toolsAsked: number[] = [];
     page.on('request', (request) => {
-      if (!request.serviceWorker() && FACES.test(new URL(request.url()).pathname)) facesAsked.push(Date.now());
+      if (request.serviceWorker()) return;
+      const path = new URL(request.url()).pathname;
+      if (FACES.test(path)) facesAsked.push(Date.now());
+      if (TOOLS.test(path)) toolsAsked.push(Date.now());
     });
     let holding = true;
     const held: WebSocketRoute[] = [];
@@ -48,17 +55,15 @@ describe('Thai, Khmer and CJK faces', () => {
       if (holding) held.push(socket);
       else socket.connectToServer();
     });
-    // The server clock is asked for at the page's first idle moment: once it has been, the page
-    // has been idle, and only the board's hold keeps the faces back.
-    const clockAsked = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/time', { timeout: 15_000 });
-
-    const opened = Date.now();
     await page.goto(boardLink(workshop, boardId, workshop.tokens.delegate));
     await page.getByTestId('board').waitFor();
-    await clockAsked;
+    // Longer than deferred work ever waits for an idle moment (IDLE_TIMEOUT_MS, 2 s): without the
+    // board's hold, the tools and the faces would have been asked for by now.
+    await page.waitForTimeout(3000);
     expect(held.length).toBeGreaterThan(0);
     expect(await connectionStatus(page)).not.toBe('connected');
-    expect(facesAsked.map((at) => at - opened)).toEqual([]);
+    expect(toolsAsked).toEqual([]);
+    expect(facesAsked).toEqual([]);
     expect(await facesAdded(page)).toBe(false);
 
     // Closing the held socket ends the first attempt; the provider reconnects, to the server now.
@@ -67,8 +72,10 @@ describe('Thai, Khmer and CJK faces', () => {
     for (const socket of held.splice(0)) await socket.close();
     await waitForStatus(page, 'connected');
     await waitFor(() => facesAdded(page), 15_000, 'the faces added once the board synced');
+    await waitFor(() => toolsAsked.length > 0, 15_000, 'the tools asked for once the board synced');
     expect(facesAsked.length).toBe(1);
     expect(facesAsked[0]!).toBeGreaterThanOrEqual(released);
+    expect(toolsAsked[0]!).toBeGreaterThanOrEqual(released);
 
     // The same device again, its socket held back: the faces come at once, before any sync.
     holding = true;

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Resolves once every face the page will use is in: the Thai, Khmer and CJK faces have been added
- * (`<html data-fonts="all">`, web/src/lib/fonts/load.ts: on a device's first visit they wait until
- * the first view is drawn) and the browser has finished loading the faces its text needs. Call it
+ * Resolves once every face the page will use is in: the faces a first view does without have been
+ * added (`<html data-fonts="all">`, web/src/lib/fonts/load.ts: on a device's first visit they wait
+ * until the board has synced) and the browser has finished loading the faces its text needs. Call it
  * before comparing glyphs or taking a screenshot.
  */
 export const fontsLoaded = async (page: Page): Promise<void> => {
