@@ -61,11 +61,24 @@ const seedActions = async (workshop: CreatedWorkshop, boardId: string) => {
   return ids;
 };
 
-/** A facilitator confirms every city claim waiting in the lobby (as the wall's People panel would). */
-const confirmEveryone = async (workshop: CreatedWorkshop) => {
+/**
+ * A facilitator confirms every city claim waiting in the lobby (as the wall's People panel would),
+ * once the `people` who opened the board have made theirs (a page claims its city as deferred
+ * work, after the board's first sync).
+ */
+const confirmEveryone = async (workshop: CreatedWorkshop, people: number) => {
   const headers = { authorization: `Bearer ${workshop.tokens.facilitator}` };
   const base = `${server.httpBase}/api/workshops/${workshop.id}/participants`;
-  const list = (await (await fetch(base, { headers })).json()) as { participants?: { id: string; status?: string }[] };
+  type Listed = { participants?: { id: string; status?: string }[] };
+  let list: Listed = {};
+  await waitFor(
+    async () => {
+      list = (await (await fetch(base, { headers })).json()) as Listed;
+      return (list.participants ?? []).filter((p) => p.status === 'pending').length >= people;
+    },
+    15_000,
+    `${people} city claims in the lobby`
+  );
   for (const p of list.participants ?? []) {
     if (p.status === 'pending') expect((await fetch(`${base}/${p.id}/confirm`, { method: 'POST', headers })).status).toBe(200);
   }
@@ -105,7 +118,7 @@ test('the board, the wall, present mode and the exports give each action the sam
   const somchai: BoardPerson = await openBoardAs(browser, server, workshop, boardId, { name: 'Somchai', city: 'Bangkok', lang: 'th' });
   const ana: BoardPerson = await openBoardAs(browser, server, workshop, boardId, { name: 'Ana Costa', city: 'Porto' });
   open.push(wall, somchai.page, ana.page);
-  await confirmEveryone(workshop);
+  await confirmEveryone(workshop, 2);
 
   // Before any answer nothing is agreed: the action Bangkok leads awaits both cities.
   await waitFor(
