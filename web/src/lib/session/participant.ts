@@ -44,6 +44,9 @@ export const ensurePersonalToken = (session: WorkshopSession): Promise<void> => 
   if (running) return running;
   const task = registerParticipant(workshopId, token, { name: identity.name, city: identity.city, lang: identity.lang })
     .then((answer) => {
+      // Another link was opened while this claim was on its way (a facilitator link on the same
+      // device): that link's role stands, and this answer would turn the page back into the old one.
+      if (session.token !== token) return;
       rememberToken(answer.token);
       writeJson(registeredKey(workshopId), { name: identity.name, city: identity.city, token: answer.token } satisfies Registered);
       session.participant = answer.participant;
