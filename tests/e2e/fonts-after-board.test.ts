@@ -1,8 +1,8 @@
 /**
  * Deferred work waits for the board's first sync (web/src/lib/app/idle.ts): on slow Wi-Fi the
- * deferred requests (the History and Export tools, …) and the font faces a first view does without
- * (web/src/lib/fonts/load.ts: semi-bold and bold, Thai, Khmer, CJK) would otherwise share the link
- * while the board's own bytes wait behind them. A device that has loaded those faces before adds
+ * deferred requests (the server's clock, the History and Export tools, …) and the font faces a
+ * first view does without (web/src/lib/fonts/load.ts: semi-bold and bold, Thai, Khmer, CJK) would
+ * otherwise share the link while the board's own bytes wait behind them. A device that has loaded those faces before adds
  * them at once, so a returning delegate's text never changes face.
  */
 import { describe, expect, test } from 'vitest';
@@ -43,11 +43,13 @@ describe('deferred work and later font faces', () => {
     // The page's own requests: the offline shell's service worker fetches every build file once.
     const facesAsked: number[] = [];
     const toolsAsked: number[] = [];
+    const clockAsked: number[] = [];
     page.on('request', (request) => {
       if (request.serviceWorker()) return;
       const path = new URL(request.url()).pathname;
       if (FACES.test(path)) facesAsked.push(Date.now());
       if (TOOLS.test(path)) toolsAsked.push(Date.now());
+      if (path === '/api/time') clockAsked.push(Date.now());
     });
     let holding = true;
     const held: WebSocketRoute[] = [];
@@ -58,11 +60,12 @@ describe('deferred work and later font faces', () => {
     await page.goto(boardLink(workshop, boardId, workshop.tokens.delegate));
     await page.getByTestId('board').waitFor();
     // Longer than deferred work ever waits for an idle moment (IDLE_TIMEOUT_MS, 2 s): without the
-    // board's hold, the tools and the faces would have been asked for by now.
+    // board's hold, the clock, the tools and the faces would have been asked for by now.
     await page.waitForTimeout(3000);
     expect(held.length).toBeGreaterThan(0);
     expect(await connectionStatus(page)).not.toBe('connected');
     expect(toolsAsked).toEqual([]);
+    expect(clockAsked).toEqual([]);
     expect(facesAsked).toEqual([]);
     expect(await facesAdded(page)).toBe(false);
 
@@ -76,6 +79,8 @@ describe('deferred work and later font faces', () => {
     expect(facesAsked.length).toBe(1);
     expect(facesAsked[0]!).toBeGreaterThanOrEqual(released);
     expect(toolsAsked[0]!).toBeGreaterThanOrEqual(released);
+    await waitFor(() => clockAsked.length > 0, 15_000, 'the server clock asked for once the board synced');
+    expect(clockAsked[0]!).toBeGreaterThanOrEqual(released);
 
     // The same device again, its socket held back: the faces come at once, before any sync.
     holding = true;
