@@ -5,12 +5,13 @@
  * from the address bar once read.
  */
 import { describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { workshopSeed } from '@plenary/shared/seed';
 import { workshopLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { newPerson } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
+import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
@@ -138,5 +139,45 @@ describe('joining a workshop', () => {
     await page.getByTestId('share-panel').waitFor();
     expect(await page.getByTestId('role').textContent()).toContain('facilitator');
     await page.waitForURL((url) => !url.searchParams.has('token'));
+  });
+
+  test("a city claim answered after another link was opened does not take the page back to the first link's role", async (ctx) => {
+    let page: Page | undefined;
+    screenshotOnFailure(ctx, () => [page]);
+    const workshop = await createDemoWorkshop(server, 'Claim in flight');
+    const { context, page: opened } = await newPerson(browser, server.httpBase);
+    page = opened;
+    // The delegate's city claim (POST …/participants) is held on its way, as on slow Wi-Fi.
+    const held: Route[] = [];
+    await context.route(/\/api\/workshops\/[^/]+\/participants$/, (route) =>
+      route.request().method() === 'POST' ? void held.push(route) : void route.continue()
+    );
+    await page.goto(workshopLink(workshop, workshop.tokens.delegate));
+    await page.getByTestId('identity-name').fill('Dorj');
+    await page.getByTestId('identity-city').selectOption('Ulaanbaatar');
+    await page.getByTestId('identity-submit').click();
+    await page.getByTestId('board-tile').first().waitFor();
+    await waitFor(() => held.length > 0, 15_000, 'the city claim to be sent');
+
+    // The facilitator link opened on the same device while the claim is still on its way.
+    await page.evaluate(
+      (href) => {
+        const a = document.createElement('a');
+        a.href = href;
+        document.body.append(a);
+        a.click();
+      },
+      workshopLink(workshop, workshop.tokens.facilitator)
+    );
+    await page.getByTestId('share-panel').waitFor();
+
+    // The claim's answer arrives now: the page stays the facilitator's.
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && /\/participants$/.test(new URL(r.url()).pathname));
+    for (const route of held.splice(0)) await route.continue();
+    expect((await answered).status()).toBe(201);
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('role').textContent()).toContain('facilitator');
+    expect(await page.getByTestId('share-panel').count()).toBe(1);
+    await context.close();
   });
 });
