@@ -6,7 +6,7 @@
  * them at once, so a returning delegate's text never changes face.
  */
 import { describe, expect, test } from 'vitest';
-import type { Browser, WebSocketRoute } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { addCard } from '@plenary/shared/schema';
 import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
 import { newPerson } from './utils/browser.ts';
@@ -23,7 +23,7 @@ withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 const FACES = /fonts-later\.[\w-]+\.css$/;
 /** The History and Export tools' styles, loaded with their code as deferred work (BoardHeader). */
 const TOOLS = /VersionTools\.[\w-]+\.css$/;
-const facesAdded = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.dataset.fonts === 'all');
+const facesAdded = (page: Page) => page.evaluate(() => document.documentElement.dataset.fonts === 'all');
 
 describe('deferred work and later font faces', () => {
   test('a first visit asks for them only once the board has synced; a returning device adds the faces at once', async (ctx) => {

@@ -13,6 +13,15 @@ import { newPerson } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { waitFor } from '../utils/wait.ts';
 
+/** Follows `href` as a click on a link in the page: the app routes it without reloading (the layout stays mounted). */
+const followLinkInApp = (page: Page, href: string): Promise<void> =>
+  page.evaluate((target) => {
+    const a = document.createElement('a');
+    a.href = target;
+    document.body.append(a);
+    a.click();
+  }, href);
+
 let server: PlenaryServer;
 let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
@@ -127,15 +136,7 @@ describe('joining a workshop', () => {
     expect(await page.getByTestId('share-panel').count()).toBe(0);
 
     // A client-side navigation to the facilitator link (the layout stays mounted).
-    await page.evaluate(
-      (href) => {
-        const a = document.createElement('a');
-        a.href = href;
-        document.body.append(a);
-        a.click();
-      },
-      workshopLink(workshop, workshop.tokens.facilitator)
-    );
+    await followLinkInApp(page, workshopLink(workshop, workshop.tokens.facilitator));
     await page.getByTestId('share-panel').waitFor();
     expect(await page.getByTestId('role').textContent()).toContain('facilitator');
     await page.waitForURL((url) => !url.searchParams.has('token'));
@@ -160,15 +161,7 @@ describe('joining a workshop', () => {
     await waitFor(() => held.length > 0, 15_000, 'the city claim to be sent');
 
     // The facilitator link opened on the same device while the claim is still on its way.
-    await page.evaluate(
-      (href) => {
-        const a = document.createElement('a');
-        a.href = href;
-        document.body.append(a);
-        a.click();
-      },
-      workshopLink(workshop, workshop.tokens.facilitator)
-    );
+    await followLinkInApp(page, workshopLink(workshop, workshop.tokens.facilitator));
     await page.getByTestId('share-panel').waitFor();
 
     // The claim's answer arrives now: the page stays the facilitator's.
