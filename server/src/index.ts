@@ -21,6 +21,7 @@ import { createStore } from './persistence/index.ts';
 import { createServices } from './services.ts';
 import { attachSyncServer } from './sync/ws-server.ts';
 import { LISTEN_BACKLOG } from './http/listen.ts';
+import { lingerAfterEarlyAnswers } from './http/limits/linger.ts';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
 
@@ -58,7 +59,8 @@ const main = async () => {
   const webDir = config.WEB_DIR ?? fileURLToPath(new URL('../../web/build', import.meta.url));
   const app = createApp({ ...services, webDir: path.resolve(webDir) });
 
-  const server = createServer(getRequestListener(app.fetch));
+  // The answer to a request still arriving waits for the rest of it (http/limits/linger.ts).
+  const server = createServer(lingerAfterEarlyAnswers(getRequestListener(app.fetch, { autoCleanupIncoming: false })));
   const sync = attachSyncServer(server, { config, log, metrics, rooms });
 
   await new Promise<void>((resolve) => server.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }, resolve));
