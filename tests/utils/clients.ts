@@ -188,10 +188,15 @@ export interface RawOptions {
   autoPong?: boolean;
   /** Answer the server's sync step 1 with step 2 (as a real client does). Default true. */
   answerSync?: boolean;
+  /**
+   * Offer permessage-deflate, as browsers do; with `threshold` 0 this client compresses every
+   * message it sends. Default: not offered, so every byte on the wire is the message itself.
+   */
+  compress?: { threshold: number };
 }
 
 export const openRaw = async (url: string, options: RawOptions = {}): Promise<RawClient> => {
-  const ws = new WebSocket(url, { autoPong: options.autoPong ?? true, perMessageDeflate: false });
+  const ws = new WebSocket(url, { autoPong: options.autoPong ?? true, perMessageDeflate: options.compress ?? false });
   const doc = new Y.Doc();
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState(null);

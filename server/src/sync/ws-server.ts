@@ -10,6 +10,7 @@ import { CloseCode, SYNC_PATH, isValidId } from '@plenary/shared/protocol';
 import type { Config } from '../config.ts';
 import { safePath, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
+import { syncCompression } from './compression.ts';
 import { Connection } from './connection.ts';
 import type { RoomManager } from './room-manager.ts';
 
@@ -34,7 +35,7 @@ let nextConnectionId = 1;
 
 export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
   const { config, log, metrics, rooms } = deps;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: syncCompression });
   const live = new Map<WebSocket, { conn: Connection; alive: boolean }>();
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {

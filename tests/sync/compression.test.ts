@@ -1,0 +1,126 @@
+/**
+ * Compression on the sync socket (server/src/sync/compression.ts): a client that offers
+ * permessage-deflate, as every browser does, gets a board's large first sync compressed and its
+ * small edits as they are; a compressed message that inflates past MAX_MESSAGE_BYTES closes only
+ * that connection, with 1009. Frames are read off the raw socket, so the test sees the wire.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCard, getCardsMap } from '@plenary/shared/schema';
+import { CloseCode } from '@plenary/shared/protocol';
+import { connectClient, frames, openRaw, syncUrl, updateOf, type RawClient, type TestClient } from '../utils/clients.ts';
+import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
+import { waitFor } from '../utils/wait.ts';
+
+const MAX_MESSAGE_BYTES = 64 * 1024;
+const CARDS = 120;
+
+interface WireFrame {
+  /** RSV1: the frame's payload is deflated. */
+  compressed: boolean;
+  /** Bytes of the frame's payload on the wire. */
+  length: number;
+}
+
+/** Reads the server's frames (unmasked) from the client's socket from now on. */
+const watchFrames = (raw: RawClient): WireFrame[] => {
+  const seen: WireFrame[] = [];
+  let pending = Buffer.alloc(0);
+  const socket = (raw.ws as unknown as { _socket: import('node:net').Socket })._socket;
+  socket.on('data', (chunk: Buffer) => {
+    pending = Buffer.concat([pending, chunk]);
+    for (;;) {
+      if (pending.length < 2) return;
+      let length = pending[1]! & 0x7f;
+      let offset = 2;
+      if (length === 126) {
+        if (pending.length < 4) return;
+        length = pending.readUInt16BE(2);
+        offset = 4;
+      } else if (length === 127) {
+        if (pending.length < 10) return;
+        length = Number(pending.readBigUInt64BE(2));
+        offset = 10;
+      }
+      if (pending.length < offset + length) return;
+      seen.push({ compressed: (pending[0]! & 0x40) !== 0, length });
+      pending = pending.subarray(offset + length);
+    }
+  });
+  return seen;
+};
+
+const cardText = (i: number) =>
+  `Exchange of ${['teachers', 'river wardens', 'museum curators', 'trade officers'][i % 4]} between sister cities, round ${i}: two weeks in spring, hosted by the city's international affairs office`;
+
+describe('sync socket compression', () => {
+  let server: PlenaryServer;
+  let workshop: CreatedWorkshop;
+  let board: string;
+  let writer: TestClient;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) } });
+    workshop = await server.createWorkshop({ title: 'Compressed', themes: ['Environment'] });
+    board = workshop.boards[0]!.id;
+    writer = connectClient(server.syncBase, board, workshop.tokens.facilitator, { user: { name: 'Writer' } });
+    await writer.synced();
+    for (let i = 0; i < CARDS; i++) addCard(writer.doc, { kind: 'idea', text: cardText(i), createdBy: 'Ana Silva', authorCity: 'Porto', lang: 'en' });
+  });
+  afterAll(async () => {
+    writer?.destroy();
+    await server?.close();
+  });
+
+  it('sends a large first sync deflated to a client that offers compression, and small edits as they are', async () => {
+    // A second reader waits for every card, so the server holds them all before the raw client joins.
+    const reader = connectClient(server.syncBase, board, workshop.tokens.delegate);
+    await reader.synced();
+    await waitFor(() => getCardsMap(reader.doc).size === CARDS, 10_000, 'every card at the reader');
+    reader.destroy();
+
+    const raw = await openRaw(syncUrl(server.syncBase, board, workshop.tokens.delegate), { compress: { threshold: 1024 } });
+    try {
+      expect(raw.ws.extensions).toContain('permessage-deflate');
+      const wire = watchFrames(raw);
+      await raw.handshake();
+      const largest = Math.max(...raw.received.map((m) => m.length));
+      expect(largest).toBeGreaterThan(16 * 1024);
+      await waitFor(() => wire.some((f) => f.compressed), 5_000, 'a compressed frame');
+      const compressed = wire.filter((f) => f.compressed);
+      // The whole board came in one deflated frame at under half its size.
+      expect(compressed).toHaveLength(1);
+      expect(compressed[0]!.length).toBeLessThan(largest / 2);
+
+      // A small edit arrives as it is: compressing tens of bytes costs more than it saves.
+      const before = wire.length;
+      getCardsMap(writer.doc).values().next().value!.set('votes', 1);
+      await waitFor(() => wire.length > before, 5_000, 'the small edit');
+      expect(wire.slice(before).every((f) => !f.compressed)).toBe(true);
+
+      // A large paste is compressed like the first sync.
+      const pasted = wire.length;
+      addCard(writer.doc, { kind: 'idea', text: cardText(0).repeat(60), createdBy: 'Ana Silva', authorCity: 'Porto', lang: 'en' });
+      await waitFor(() => wire.slice(pasted).some((f) => f.compressed), 5_000, 'the large paste, deflated');
+    } finally {
+      raw.destroy();
+    }
+  });
+
+  it('closes a connection whose compressed message inflates past MAX_MESSAGE_BYTES with 1009, and serves the others', async () => {
+    const raw = await openRaw(syncUrl(server.syncBase, board, workshop.tokens.delegate), { compress: { threshold: 0 } });
+    try {
+      await raw.handshake();
+      // 1 MiB of one letter deflates to about a kilobyte: small on the wire, sixteen times the limit inflated.
+      raw.send(frames.update(updateOf((d) => d.getText('bomb').insert(0, 'a'.repeat(1024 * 1024)))));
+      const closed = await waitFor(() => raw.closed, 10_000, 'the server to close the connection');
+      expect(closed.code).toBe(CloseCode.messageTooBig);
+    } finally {
+      raw.destroy();
+    }
+    const reader = connectClient(server.syncBase, board, workshop.tokens.delegate);
+    await reader.synced();
+    expect(reader.doc.getText('bomb').length).toBe(0);
+    expect(getCardsMap(reader.doc).size).toBeGreaterThanOrEqual(CARDS);
+    reader.destroy();
+  });
+});
