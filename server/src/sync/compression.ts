@@ -5,7 +5,11 @@
  * author ids); a board of 100,000 random one-letter edits only 1.3×, for 18 ms of deflate and 7 ms
  * of inflate on its 620 kB. The edits after the first sync are tens of bytes and go as they are.
  *
- * - Only messages of `thresholdBytes` or more are compressed. ws applies the threshold only with
+ * - Only messages of `thresholdBytes` or more are compressed: a board's first sync once the board
+ *   is big enough for it to matter on a slow link, and large pastes; never presence, which in a
+ *   full room passes 4 KiB. (With a 4 KiB threshold, in one run of two, a device in
+ *   tests/sync/reconnect-storm.test.ts did not see everyone present within 30 s; the cause was not
+ *   found, and no run failed at 64 KiB.) ws applies the threshold only with
  *   server_no_context_takeover, which also means no compression state is carried between messages.
  * - A small window and memory level keep what each connection holds once it has compressed
  *   something to about 30 KiB ((1 << 13) + (1 << 14) bytes plus zlib's own state), instead of the
@@ -18,7 +22,7 @@
 import type { PerMessageDeflateOptions } from 'ws';
 
 export const SyncCompression = {
-  thresholdBytes: 4 * 1024,
+  thresholdBytes: 64 * 1024,
   windowBits: 11,
   memLevel: 5,
   /** zlib's fast levels (1–3) differ little here; 3 gains about 5 % for the same time. */
