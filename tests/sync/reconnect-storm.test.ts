@@ -65,14 +65,15 @@ describe('everyone reconnecting at once', () => {
       // Each device's presence was forgotten when it dropped; everyone rejoined sees everyone again.
       const names = (d: TestClient) =>
         new Set([...d.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name).filter(Boolean));
-      await waitFor(() => devices.every((d) => names(d).size === DEVICES + 1), 30_000, 'every device to see everyone present');
+      // 60 s: on a loaded 2-core CI machine the 40 rejoins and their presence took over 30 s twice.
+      await waitFor(() => devices.every((d) => names(d).size === DEVICES + 1), 60_000, 'every device to see everyone present');
       // And what is typed after the storm reaches everyone.
       writer.doc.getText('plan').insert(PLAN.length, ' (agreed)');
       await waitFor(() => devices.every((d) => d.doc.getText('plan').toString() === `${PLAN} (agreed)`), 30_000, 'the edit everywhere');
     } finally {
       for (const d of devices) d.destroy();
     }
-  });
+  }, 180_000);
 
   it('tells a device joining a board everyone present there, who never announce themselves again', async () => {
     // Raw clients announce their presence once and never renew it: a newcomer can learn of them

@@ -31,9 +31,15 @@ describe('the tick pacer', () => {
       occupyLoop(200);
       expect(pacer.sample()).toBeGreaterThan(0.95);
       expect(pacer.tickMs).toBe(12);
-      pacer.sample();
-      await idle(200);
-      expect(pacer.sample()).toBeLessThan(0.75);
+      // Idle for 200 ms at a time until a whole stretch was idle: on a loaded machine another
+      // test's work in this worker can fill a stretch (bounded: ten tries).
+      let utilisation = 1;
+      for (let attempt = 0; attempt < 10 && utilisation >= 0.75; attempt++) {
+        pacer.sample();
+        await idle(200);
+        utilisation = pacer.sample();
+      }
+      expect(utilisation).toBeLessThan(0.75);
       expect(pacer.tickMs).toBe(2);
     } finally {
       pacer.stop();
