@@ -21,7 +21,7 @@ export const Linger = {
   maxBytes: 1024 * 1024
 } as const;
 
-const linger = (incoming: IncomingMessage, limits: { timeoutMs: number; maxBytes: number }) => {
+const linger = (incoming: IncomingMessage) => {
   const socket = incoming.socket;
   // When the connection is not kept alive (the client sent `Connection: close`), Node has just
   // ended it and destroys it once that end is written: with the client's bytes unread, that
@@ -34,24 +34,23 @@ const linger = (incoming: IncomingMessage, limits: { timeoutMs: number; maxBytes
     clearTimeout(timer);
     incoming.off('data', onData);
     incoming.off('end', ended);
-    incoming.off('error', failed);
+    incoming.off('error', giveUp);
     // destroySoon ends the socket once the answer is written, then closes it.
     if (close && !socket.destroyed) socket.destroySoon();
   };
   const ended = () => stop(closing);
-  const failed = () => stop(true);
   const giveUp = () => stop(true);
   const onData = (chunk: Buffer) => {
     read += chunk.length;
-    if (read > limits.maxBytes) return giveUp();
+    if (read > Linger.maxBytes) return giveUp();
     // Hono's body stream, no longer read, pauses the request after each chunk it queues.
     if (incoming.isPaused()) incoming.resume();
   };
-  const timer = setTimeout(giveUp, limits.timeoutMs);
+  const timer = setTimeout(giveUp, Linger.timeoutMs);
   timer.unref();
   incoming.on('data', onData);
   incoming.once('end', ended);
-  incoming.once('error', failed);
+  incoming.once('error', giveUp);
   incoming.resume();
 };
 
@@ -60,11 +59,11 @@ const linger = (incoming: IncomingMessage, limits: { timeoutMs: number; maxBytes
  * rest is read and dropped (see above), whether a limit stopped reading it or nothing read it.
  */
 export const lingerAfterEarlyAnswers =
-  (listener: RequestListener, limits: { timeoutMs: number; maxBytes: number } = Linger): RequestListener =>
+  (listener: RequestListener): RequestListener =>
   (incoming: IncomingMessage, outgoing: ServerResponse) => {
     if (incoming.method !== 'GET' && incoming.method !== 'HEAD') {
       outgoing.once('finish', () => {
-        if (!incoming.complete && !incoming.destroyed) linger(incoming, limits);
+        if (!incoming.complete && !incoming.destroyed) linger(incoming);
       });
     }
     return listener(incoming, outgoing);
