@@ -66,8 +66,10 @@ for (const store of STORE_KINDS) {
         await waitFor(() => syncKinds(first).includes('step1'), 5000, "the server's step 1");
         expect(syncKinds(first).indexOf('step1')).toBeGreaterThan(syncKinds(first).indexOf('step2'));
         await waitFor(() => first.doc.getText('notes').toString() === `meanwhile ${expected.getText('notes').toString()}`, 5000, "the second client's edit");
-        const loaded = server.jsonLogs().find((l) => l.msg === 'document loaded' && l.doc === board);
-        expect(loaded?.answeredEarly).toBeGreaterThanOrEqual(1);
+        // The log line travels on the process's output, not the socket: it may come after the frames.
+        const loadedLine = () => server!.jsonLogs().find((l) => l.msg === 'document loaded' && l.doc === board);
+        await waitFor(() => loadedLine() !== undefined, 5000, "the 'document loaded' log line");
+        expect(loadedLine()?.answeredEarly).toBeGreaterThanOrEqual(1);
       } finally {
         first.destroy();
         second.destroy();
