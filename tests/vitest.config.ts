@@ -19,7 +19,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // In-process and store files run two at a time; the real-process and Chromium projects run their
     // files one at a time (fileParallelism below). `pnpm test` runs the Chromium project beside the
-    // others (scripts/run-tests.sh).
+    // others (scripts/run-tests.sh). (Two Chromium files at a time beside the servers lane loaded
+    // the 2-core machine to a load average of 14 and made the whole run slower, not faster.)
     maxWorkers: 2,
     projects: [
       {
