@@ -1,13 +1,16 @@
 /**
  * How many cards of a lane to draw now. When a lane receives many cards at once — the board opening
- * from the device's copy, or a new device's first sync — it draws the first FIRST of them (more than
- * a laptop's screen holds, many more than a phone's) and the rest CHUNK at a time in the idle
+ * from the device's copy, or a new device's first sync — a lane on the screen draws the first FIRST
+ * of them (more than a laptop's screen holds, many more than a phone's), a lane off it (a phone
+ * shows one lane of three) only FIRST_OFF_SCREEN, and the rest come CHUNK at a time in the idle
  * moments after, so the first screen can be read and typed into before a 200-card board is built
  * (on a mid-range phone each card costs about 20 ms to build and lay out). A few cards arriving
- * (someone adds or moves one) are drawn at once.
+ * (someone adds or moves one) are drawn at once. Whether a lane is on the screen is known once it
+ * is laid out (an IntersectionObserver), one frame after it is first drawn.
  *
  * Public API
  *   const shown = new ProgressiveLimit()   in a component's script (its idle callback ends with it)
+ *   use:shown.onScreen                     on the lane's element: draws FIRST at once when it is seen
  *   shown.take(cards)                      the cards to draw now (in a $derived)
  *   shown.reached(total)                   from an $effect with the lane's card count: schedules the next step
  */
@@ -15,6 +18,8 @@ import { onDestroy } from 'svelte';
 
 /** Cards drawn at once when many arrive: a laptop's lane shows about eight, a phone's about four. */
 export const FIRST = 16;
+/** Cards drawn at once by a lane not on the screen: enough to show the lane is not empty when swiped to. */
+export const FIRST_OFF_SCREEN = 2;
 /** Cards added per step after that. */
 const CHUNK = 24;
 /** Up to this many cards beyond what is drawn are drawn at once (someone added or moved a few). */
@@ -28,7 +33,7 @@ const requestIdle = (fn: () => void): IdleHandle =>
 const cancelIdle = (handle: IdleHandle): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
 
 export class ProgressiveLimit {
-  limit = $state(FIRST);
+  limit = $state(FIRST_OFF_SCREEN);
   #pending: IdleHandle | null = null;
   #total = 0;
 
@@ -38,6 +43,19 @@ export class ProgressiveLimit {
       this.#pending = null;
     });
   }
+
+  /** A Svelte action for the lane's element: a lane seen on the screen draws its first screen at once. */
+  onScreen = (node: Element): { destroy: () => void } => {
+    if (typeof IntersectionObserver !== 'function') {
+      this.limit = Math.max(this.limit, FIRST);
+      return { destroy: () => {} };
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting) && this.limit < FIRST) this.limit = FIRST;
+    });
+    observer.observe(node);
+    return { destroy: () => observer.disconnect() };
+  };
 
   /** The first `limit` of `items`, or all of them when only a few are beyond it. */
   take<T>(items: T[]): T[] {
