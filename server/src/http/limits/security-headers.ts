@@ -3,10 +3,10 @@
  * someone else's script. A header a route set itself (the print page and the exports send their
  * own stricter policy) is kept.
  *
- * The app shell's policy allows only the server's own scripts plus SvelteKit's inline bootstrap
- * script, by hash: the hashes are read from the built shell when the server starts. Styles may be
- * inline (Svelte writes style attributes); images and fonts may be data: URLs (the QR code, the
- * smallest font subsets); connections go to this host only, over HTTP(S) and WebSocket (the
+ * The app shell's policy allows only the server's own scripts plus the shell's inline scripts
+ * (SvelteKit's bootstrap, and the early sync socket of web/src/app.html), by hash: the hashes are
+ * read from the built shell when the server starts. Styles may be inline (Svelte writes style
+ * attributes); images and fonts may be data: URLs (the QR code, the smallest font subsets); connections go to this host only, over HTTP(S) and WebSocket (the
  * board's sync). No eval (the web app turns off zod's eval probe in hooks.client.ts).
  */
 import { createHash } from 'node:crypto';

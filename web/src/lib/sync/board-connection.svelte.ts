@@ -43,6 +43,7 @@ import type * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { CloseCode, FINAL_CLOSE_CODES, MessageTag, DenyReason } from '@plenary/shared/protocol';
 import { syncBaseUrl } from './sync-url.ts';
+import { AdoptingWebSocket } from './early-socket.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
 
@@ -160,7 +161,9 @@ export class BoardConnection {
       disableBc: true,
       // Only a revoked token is hopeless; every other close (ping timeout, rate limit, restart)
       // is worth retrying with backoff.
-      shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code)
+      shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code),
+      // A board's link opened on a new device started its socket before the app (early-socket.ts).
+      WebSocketPolyfill: AdoptingWebSocket
     });
     this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
     if (this.#presence) this.#sendOwnPresenceOnly();
