@@ -104,7 +104,7 @@ const figure = (runs: number[], target: number, unit: Figure['unit']): Figure =>
  * lane holds as many cards as its count (the app draws a long lane's cards past the first screen in
  * the idle moments after it, web/src/lib/board/progressive.svelte.ts).
  */
-const USABLE_PROBE = `(() => {
+export const USABLE_PROBE = `(() => {
   const lanesKnown = () => {
     const lanes = [...document.querySelectorAll('[data-lane]')];
     let total = 0;
@@ -159,34 +159,45 @@ interface Emulation {
   phone: boolean;
 }
 
-/** Sums the bytes received for script responses seen by `cdp` until `stop()` is called. */
-const countScripts = (cdp: CDPSession): { now: () => { files: number; bytes: number }; stop: () => { files: number; bytes: number } } => {
+/**
+ * Sums the bytes received for script responses seen by `cdp`: `until(ms)` those whose last byte
+ * came within `ms` of the navigation's start (the page's own clock, as the usable moment is
+ * measured), `stop()` all of them so far. The navigation starts when its document is asked for.
+ */
+const countScripts = (cdp: CDPSession): { until: (pageMs: number) => { files: number; bytes: number }; stop: () => { files: number; bytes: number } } => {
   const scripts = new Set<string>();
-  const bytes = new Map<string, number>();
+  const finished = new Map<string, { bytes: number; at: number }>();
+  let navigationAt: number | null = null;
+  const onRequest = (event: { type?: string; timestamp: number }) => {
+    if (event.type === 'Document' && navigationAt === null) navigationAt = event.timestamp;
+  };
   const onResponse = (event: { requestId: string; type?: string; response: { url: string; mimeType: string } }) => {
     if (event.type === 'Script' || event.response.mimeType.includes('javascript')) scripts.add(event.requestId);
   };
-  const onFinished = (event: { requestId: string; encodedDataLength: number }) => {
-    bytes.set(event.requestId, event.encodedDataLength);
+  const onFinished = (event: { requestId: string; encodedDataLength: number; timestamp: number }) => {
+    finished.set(event.requestId, { bytes: event.encodedDataLength, at: event.timestamp });
   };
+  cdp.on('Network.requestWillBeSent', onRequest);
   cdp.on('Network.responseReceived', onResponse);
   cdp.on('Network.loadingFinished', onFinished);
-  const now = () => {
+  const sum = (pageMs: number) => {
     let total = 0;
     let files = 0;
     for (const id of scripts) {
-      if (!bytes.has(id)) continue;
-      total += bytes.get(id)!;
+      const done = finished.get(id);
+      if (!done || navigationAt === null || (done.at - navigationAt) * 1000 > pageMs) continue;
+      total += done.bytes;
       files++;
     }
     return { files, bytes: total };
   };
   return {
-    now,
+    until: sum,
     stop: () => {
+      cdp.off('Network.requestWillBeSent', onRequest);
       cdp.off('Network.responseReceived', onResponse);
       cdp.off('Network.loadingFinished', onFinished);
-      return now();
+      return sum(Number.POSITIVE_INFINITY);
     }
   };
 };
@@ -277,7 +288,9 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
     await page.goto(`/w/${workshopId}/b/${boardId}?token=${token}`, { waitUntil: 'commit' });
     const cold = await usableAt(page);
     if (trace) console.log([`cold open, usable at ${Math.round(cold.screen)} ms (page clock):`, ...trace()].join('\n'));
-    const js = scripts.now();
+    // The scripts that had arrived when the board became usable (the wait above ends later, once
+    // every card is drawn, by which time the page may have fetched parts it loads when idle).
+    const js = scripts.until(cold.screen);
     // What the first visit still loads later (lazy parts) is counted apart.
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(2500);
