@@ -5,8 +5,8 @@
  * shows one lane of three) only FIRST_OFF_SCREEN, and the rest come CHUNK at a time in the idle
  * moments after, so the first screen can be read and typed into before a 200-card board is built
  * (on a mid-range phone each card costs about 20 ms to build and lay out). A few cards arriving
- * (someone adds or moves one) are drawn at once. Whether a lane is on the screen is known once it
- * is laid out (an IntersectionObserver), one frame after it is first drawn.
+ * (someone adds or moves one) are drawn at once. Whether a lane is on the screen is measured when
+ * it is first drawn, and watched after (an IntersectionObserver).
  *
  * Public API
  *   const shown = new ProgressiveLimit()   in a component's script (its idle callback ends with it)
@@ -44,12 +44,16 @@ export class ProgressiveLimit {
     });
   }
 
-  /** A Svelte action for the lane's element: a lane seen on the screen draws its first screen at once. */
+  /**
+   * A Svelte action for the lane's element: a lane on the screen when it is drawn draws its first
+   * screen before that is painted (measured then, one layout of lanes holding two cards each); a
+   * lane that comes on the screen later (swiped to) as soon as it does.
+   */
   onScreen = (node: Element): { destroy: () => void } => {
-    if (typeof IntersectionObserver !== 'function') {
-      this.limit = Math.max(this.limit, FIRST);
-      return { destroy: () => {} };
-    }
+    const box = node.getBoundingClientRect();
+    const seen = box.right > 0 && box.left < window.innerWidth && box.bottom > 0 && box.top < window.innerHeight;
+    if (seen || typeof IntersectionObserver !== 'function') this.limit = Math.max(this.limit, FIRST);
+    if (typeof IntersectionObserver !== 'function') return { destroy: () => {} };
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting) && this.limit < FIRST) this.limit = FIRST;
     });
