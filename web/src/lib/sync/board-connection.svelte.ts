@@ -221,6 +221,21 @@ export class BoardConnection {
     provider.awareness.on('update', handler);
   }
 
+  /**
+   * When a socket closes, each side forgets the other's presence but keeps its clock, and a presence
+   * received again with that same clock is ignored as old news (y-protocols' awareness): after a
+   * Wi-Fi drop the person would stay invisible to the others, and they to the person, until each
+   * one's 15-second renewal. So, while no socket is open, this tab renews its own presence (the
+   * next clock, which the provider sends when it reconnects) and forgets the clocks of those it no
+   * longer sees (the room's presence on reconnecting is then taken as it comes).
+   */
+  #renewPresence(): void {
+    const awareness = this.provider.awareness;
+    const state = awareness.getLocalState();
+    if (state !== null) awareness.setLocalState(state);
+    for (const id of [...awareness.meta.keys()]) if (id !== awareness.clientID && !awareness.states.has(id)) awareness.meta.delete(id);
+  }
+
   /** Opens the socket once the IndexedDB copy is loaded, or after CONNECT_FALLBACK_MS at the latest. */
   #connectOnceLoaded(): void {
     const start = () => {
@@ -255,7 +270,10 @@ export class BoardConnection {
     };
     const onStatus = ({ status }: { status: string }) => {
       if (status !== 'connecting') this.#attempted = true;
-      if (status === 'disconnected') this.online = false;
+      if (status === 'disconnected') {
+        this.online = false;
+        this.#renewPresence();
+      }
     };
     const onClose = (event: CloseEvent | null) => {
       this.#attempted = true;
