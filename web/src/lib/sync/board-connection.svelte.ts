@@ -222,12 +222,12 @@ export class BoardConnection {
   }
 
   /**
-   * When a socket closes, each side forgets the other's presence but keeps its clock, and a presence
-   * received again with that same clock is ignored as old news (y-protocols' awareness): after a
-   * Wi-Fi drop the person would stay invisible to the others, and they to the person, until each
-   * one's 15-second renewal. So, while no socket is open, this tab renews its own presence (the
-   * next clock, which the provider sends when it reconnects) and forgets the clocks of those it no
-   * longer sees (the room's presence on reconnecting is then taken as it comes).
+   * When its socket closes, the provider forgets everyone else's presence but keeps their clocks,
+   * and a presence received again with a clock it has seen is ignored as old news (y-protocols'
+   * awareness): after a Wi-Fi drop the room's presence, sent again on reconnecting, would leave the
+   * person seeing nobody until each one's 15-second renewal. So, while no socket is open, this tab
+   * forgets those clocks, and renews its own presence (the next clock, sent when it reconnects: news
+   * to everyone, whatever they recorded of its departure).
    */
   #renewPresence(): void {
     const awareness = this.provider.awareness;
