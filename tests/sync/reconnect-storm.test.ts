@@ -12,43 +12,20 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LISTEN_BACKLOG } from '@plenary/server/http/listen.ts';
-import { MessageTag } from '@plenary/shared/protocol';
 import { connectClient, frames, openRaw, syncUrl, type RawClient, type TestClient } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
+import { rejoinPresence, sendOwnPresenceOnly } from '../../web/src/lib/sync/own-presence.ts';
 
 const DEVICES = 40;
 
-/**
- * A device that speaks for its presence as the web app does (web/src/lib/sync/board-connection.svelte.ts):
- * it sends only its own presence (y-websocket's provider would also relay everyone else's), and
- * renews it and forgets the clocks of those it no longer sees when its socket closes: each side
- * forgets the other's presence but keeps its clock, and the same presence received again with that
- * clock would be ignored until the awareness protocol's own renewal 15 s later.
- */
+/** A device that speaks for its presence as the web app does (web/src/lib/sync/own-presence.ts). */
 const likeTheApp = (device: TestClient): TestClient => {
-  const { provider } = device;
-  const self = device.doc.clientID;
-  provider.awareness.off('update', provider._awarenessUpdateHandler);
-  const sendOwn = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-    if (![...added, ...updated, ...removed].includes(self) || !provider.wsconnected || provider.ws?.readyState !== 1) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageTag.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(provider.awareness, [self]));
-    provider.ws.send(encoding.toUint8Array(encoder));
-  };
-  provider._awarenessUpdateHandler = sendOwn;
-  provider.awareness.on('update', sendOwn);
-  provider.on('status', ({ status }) => {
-    const state = provider.awareness.getLocalState();
-    if (status !== 'disconnected') return;
-    if (state !== null) provider.awareness.setLocalState(state);
-    const { meta, states, clientID } = provider.awareness;
-    for (const id of [...meta.keys()]) if (id !== clientID && !states.has(id)) meta.delete(id);
+  sendOwnPresenceOnly(device.provider);
+  device.provider.on('status', ({ status }) => {
+    if (status === 'disconnected') rejoinPresence(device.provider.awareness);
   });
   return device;
 };

@@ -38,12 +38,12 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+import type * as encoding from 'lib0/encoding';
 import { CloseCode, FINAL_CLOSE_CODES, MessageTag, DenyReason } from '@plenary/shared/protocol';
 import { syncBaseUrl } from './sync-url.ts';
 import { AdoptingWebSocket } from './early-socket.ts';
+import { rejoinPresence, sendOwnPresenceOnly } from './own-presence.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
 
@@ -89,12 +89,6 @@ const pendingKey = (boardId: string): string => `plenary.unsynced.${boardId}`;
  * state vector is empty whenever it is sent, so the socket opens at once, beside IndexedDB.
  */
 const copyKey = (boardId: string): string => `plenary.copy.${boardId}`;
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
 
 /** How often an edit refused on a locked board is offered again. */
 const LOCK_RETRY_MS = 10_000;
@@ -165,9 +159,11 @@ export class BoardConnection {
       // A board's link opened on a new device started its socket before the app (early-socket.ts).
       WebSocketPolyfill: AdoptingWebSocket
     });
-    this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
-    if (this.#presence) this.#sendOwnPresenceOnly();
-    else this.provider.awareness.setLocalState(null);
+    if (this.#presence) sendOwnPresenceOnly(this.provider);
+    else {
+      this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
+      this.provider.awareness.setLocalState(null);
+    }
     if (options.watchOnly) this.doc.off('update', this.provider._updateHandler);
     this.#watchPermission();
     this.#watchProvider();
@@ -197,43 +193,6 @@ export class BoardConnection {
     this.provider.destroy();
     // Destroying the doc also closes the IndexedDB handle (y-indexeddb listens for it).
     this.doc.destroy();
-  }
-
-  /**
-   * y-websocket sends every presence change it hears of back to the server, everyone else's too
-   * (for peers that relay to each other). The server relays, and refuses nobody's echo, but each
-   * echo costs a message of this connection's rate limit: on a busy board (every typist's caret
-   * goes out ten times a second) the echoes alone passed it. Only what this tab says about itself
-   * goes out; the provider's destroy removes this handler like its own.
-   */
-  #sendOwnPresenceOnly(): void {
-    const provider = this.provider;
-    const self = this.doc.clientID;
-    const handler = ({ added, updated, removed }: AwarenessChange): void => {
-      if (!added.includes(self) && !updated.includes(self) && !removed.includes(self)) return;
-      if (!provider.wsconnected || provider.ws?.readyState !== WebSocket.OPEN) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageTag.awareness);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(provider.awareness, [self]));
-      provider.ws.send(encoding.toUint8Array(encoder));
-    };
-    provider._awarenessUpdateHandler = handler;
-    provider.awareness.on('update', handler);
-  }
-
-  /**
-   * When its socket closes, the provider forgets everyone else's presence but keeps their clocks,
-   * and a presence received again with a clock it has seen is ignored as old news (y-protocols'
-   * awareness): after a Wi-Fi drop the room's presence, sent again on reconnecting, would leave the
-   * person seeing nobody until each one's 15-second renewal. So, while no socket is open, this tab
-   * forgets those clocks, and renews its own presence (the next clock, sent when it reconnects: news
-   * to everyone, whatever they recorded of its departure).
-   */
-  #renewPresence(): void {
-    const awareness = this.provider.awareness;
-    const state = awareness.getLocalState();
-    if (state !== null) awareness.setLocalState(state);
-    for (const id of [...awareness.meta.keys()]) if (id !== awareness.clientID && !awareness.states.has(id)) awareness.meta.delete(id);
   }
 
   /** Opens the socket once the IndexedDB copy is loaded, or after CONNECT_FALLBACK_MS at the latest. */
@@ -272,7 +231,7 @@ export class BoardConnection {
       if (status !== 'connecting') this.#attempted = true;
       if (status === 'disconnected') {
         this.online = false;
-        this.#renewPresence();
+        rejoinPresence(this.provider.awareness);
       }
     };
     const onClose = (event: CloseEvent | null) => {
