@@ -12,7 +12,7 @@
  * them), and a card can be edited (its text field is there and not read-only). The moment every
  * card is drawn (each open lane holds as many cards as its count) is measured beside it: the app
  * draws a long lane past its first screen in the idle moments after. Checked in the page on every
- * animation frame (USABLE_PROBE).
+ * animation frame (USABLE_PROBE, tests/bench/board-page-watch.ts).
  *
  *  - cold: a fresh browser context (no HTTP cache, no IndexedDB, no service worker, nothing in
  *    localStorage but the person's name, as after the join form), opening the board's link;
@@ -29,6 +29,7 @@
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { startServer } from '../utils/server.ts';
 import { seedBenchBoard } from './web-board-cards.ts';
+import { countScripts, traceResponses, USABLE_PROBE, usableAt } from './board-page-watch.ts';
 
 const Settings = {
   cards: 200,
@@ -92,115 +93,9 @@ const figure = (runs: number[], target: number, unit: Figure['unit']): Figure =>
   return { value, target, unit, met: value <= target, runs: runs.map((v) => Math.round(v * 10) / 10) };
 };
 
-/**
- * Sets `window.__firstScreenAt` and `window.__wholeAt`: the page's own clock (ms since the
- * navigation started) at the first frame at which the board is usable on the screen, and at which
- * every card is drawn. A string, so the test runner's transform adds nothing that does not exist in
- * the page.
- *
- * Usable on the screen: the board's counts add up to every card (the board is known, not a part of
- * it), each open lane that is on the screen shows its cards down to the bottom of the screen (or
- * all of them), and a card's text field is there and not read-only. Every card drawn: each open
- * lane holds as many cards as its count (the app draws a long lane's cards past the first screen in
- * the idle moments after it, web/src/lib/board/progressive.svelte.ts).
- */
-export const USABLE_PROBE = `(() => {
-  const lanesKnown = () => {
-    const lanes = [...document.querySelectorAll('[data-lane]')];
-    let total = 0;
-    for (const lane of lanes) total += Number(lane.dataset.count);
-    return lanes.length > 0 && total >= CARDS ? lanes : null;
-  };
-  const editable = () => {
-    const field = document.querySelector('[data-testid="card"] [data-testid="card-text"]');
-    return !!field && !field.readOnly && !field.disabled;
-  };
-  const open = (lane) => !lane.classList.contains('collapsed');
-  const drawn = (lane) => lane.querySelectorAll('[data-testid="card"]').length === Number(lane.dataset.count);
-  const screenFull = (lane) => {
-    const box = lane.getBoundingClientRect();
-    if (box.right <= 0 || box.left >= innerWidth || box.bottom <= 0 || box.top >= innerHeight) return true;
-    if (drawn(lane)) return true;
-    const cards = lane.querySelectorAll('[data-testid="card"]');
-    const last = cards[cards.length - 1];
-    if (!last) return false;
-    const list = lane.querySelector('[data-card-list]');
-    const bottom = Math.min(list ? list.getBoundingClientRect().bottom : innerHeight, innerHeight);
-    return last.getBoundingClientRect().bottom >= bottom;
-  };
-  const tick = () => {
-    const lanes = lanesKnown();
-    if (lanes && editable()) {
-      const shown = lanes.filter(open);
-      if (window.__firstScreenAt === undefined && shown.every(screenFull)) window.__firstScreenAt = performance.now();
-      if (shown.every(drawn)) {
-        window.__firstScreenAt ??= performance.now();
-        window.__wholeAt = performance.now();
-        return;
-      }
-    }
-    requestAnimationFrame(tick);
-  };
-  tick();
-})()`;
-
-/** Waits for the board to be usable on the screen and wholly drawn on `page` (navigated already or navigating). */
-const usableAt = async (page: Page): Promise<{ screen: number; whole: number }> => {
-  // The probe is installed on every new document, so no frame of the page is missed.
-  const handle = await page.waitForFunction('window.__wholeAt && [window.__firstScreenAt, window.__wholeAt]', undefined, {
-    timeout: Settings.usableTimeoutMs,
-    polling: 100
-  });
-  const [screen, whole] = (await handle.jsonValue()) as [number, number];
-  return { screen, whole };
-};
-
 interface Emulation {
   phone: boolean;
 }
-
-/**
- * Sums the bytes received for script responses seen by `cdp`: `until(ms)` those whose last byte
- * came within `ms` of the navigation's start (the page's own clock, as the usable moment is
- * measured), `stop()` all of them so far. The navigation starts when its document is asked for.
- */
-const countScripts = (cdp: CDPSession): { until: (pageMs: number) => { files: number; bytes: number }; stop: () => { files: number; bytes: number } } => {
-  const scripts = new Set<string>();
-  const finished = new Map<string, { bytes: number; at: number }>();
-  let navigationAt: number | null = null;
-  const onRequest = (event: { type?: string; timestamp: number }) => {
-    if (event.type === 'Document' && navigationAt === null) navigationAt = event.timestamp;
-  };
-  const onResponse = (event: { requestId: string; type?: string; response: { url: string; mimeType: string } }) => {
-    if (event.type === 'Script' || event.response.mimeType.includes('javascript')) scripts.add(event.requestId);
-  };
-  const onFinished = (event: { requestId: string; encodedDataLength: number; timestamp: number }) => {
-    finished.set(event.requestId, { bytes: event.encodedDataLength, at: event.timestamp });
-  };
-  cdp.on('Network.requestWillBeSent', onRequest);
-  cdp.on('Network.responseReceived', onResponse);
-  cdp.on('Network.loadingFinished', onFinished);
-  const sum = (pageMs: number) => {
-    let total = 0;
-    let files = 0;
-    for (const id of scripts) {
-      const done = finished.get(id);
-      if (!done || navigationAt === null || (done.at - navigationAt) * 1000 > pageMs) continue;
-      total += done.bytes;
-      files++;
-    }
-    return { files, bytes: total };
-  };
-  return {
-    until: sum,
-    stop: () => {
-      cdp.off('Network.requestWillBeSent', onRequest);
-      cdp.off('Network.responseReceived', onResponse);
-      cdp.off('Network.loadingFinished', onFinished);
-      return sum(Number.POSITIVE_INFINITY);
-    }
-  };
-};
 
 interface RunResult {
   /** Usable on the screen. */
@@ -214,36 +109,6 @@ interface RunResult {
   jsIdleBytes: number;
   jsIdleFiles: number;
 }
-
-/**
- * With BENCH_PHONE_TRACE set, every response of a cold open and of the repeat visit as a line: when it was asked for and
- * when its last byte came (ms after the navigation was asked for), its bytes as received and its
- * address — the waterfall behind the cold figure.
- */
-const traceResponses = (cdp: CDPSession): (() => string[]) => {
-  const started = new Map<string, { at: number; url: string; type: string }>();
-  const lines: string[] = [];
-  let origin: number | null = null;
-  cdp.on('Network.requestWillBeSent', (e: { requestId: string; timestamp: number; type?: string; request: { url: string } }) => {
-    origin ??= e.timestamp;
-    started.set(e.requestId, { at: e.timestamp, url: e.request.url, type: e.type ?? '' });
-  });
-  cdp.on('Network.loadingFinished', (e: { requestId: string; timestamp: number; encodedDataLength: number }) => {
-    const s = started.get(e.requestId);
-    if (!s || origin === null) return;
-    const path = s.url.replace(/^https?:\/\/[^/]+/, '').slice(0, 90);
-    lines.push(`${Math.round((s.at - origin) * 1000)}\t${Math.round((e.timestamp - origin) * 1000)}\t${e.encodedDataLength}\t${s.type}\t${path}`);
-  });
-  // The board's own bytes come over the sync socket: each frame received, with its size.
-  cdp.on('Network.webSocketFrameReceived', (e: { timestamp: number; response: { payloadData: string; opcode: number } }) => {
-    if (origin === null) return;
-    const at = Math.round((e.timestamp - origin) * 1000);
-    // Binary payloads come base64-encoded: three bytes for every four characters.
-    const bytes = e.response.opcode === 2 ? Math.floor((e.response.payloadData.length * 3) / 4) : e.response.payloadData.length;
-    lines.push(`${at}\t${at}\t${bytes}\tframe\t(sync socket)`);
-  });
-  return () => ['asked ms\tdone ms\tbytes\ttype\taddress', ...lines.sort((a, b) => Number(a.split('\t')[1]) - Number(b.split('\t')[1]))];
-};
 
 const oneRun = async (browser: Browser, base: string, workshopId: string, boardId: string, token: string, { phone }: Emulation): Promise<RunResult> => {
   const context = await browser.newContext({
@@ -286,7 +151,7 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
     const scripts = countScripts(cdp);
     const trace = process.env.BENCH_PHONE_TRACE ? traceResponses(cdp) : null;
     await page.goto(`/w/${workshopId}/b/${boardId}?token=${token}`, { waitUntil: 'commit' });
-    const cold = await usableAt(page);
+    const cold = await usableAt(page, Settings.usableTimeoutMs);
     if (trace) console.log([`cold open, usable at ${Math.round(cold.screen)} ms (page clock):`, ...trace()].join('\n'));
     // The scripts that had arrived when the board became usable (the wait above ends later, once
     // every card is drawn, by which time the page may have fetched parts it loads when idle).
@@ -303,7 +168,7 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
     const again = await openTab();
     const repeatTrace = process.env.BENCH_PHONE_TRACE ? traceResponses(again.cdp) : null;
     await again.page.goto(`/w/${workshopId}/b/${boardId}`, { waitUntil: 'commit' });
-    const repeat = await usableAt(again.page);
+    const repeat = await usableAt(again.page, Settings.usableTimeoutMs);
     if (repeatTrace) console.log([`repeat visit, usable at ${Math.round(repeat.screen)} ms (page clock):`, ...repeatTrace()].join('\n'));
     return {
       coldMs: cold.screen,
