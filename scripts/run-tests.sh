@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test project on Node 20 (the machine's `node`), and again on Node 24.
+# Runs every test project on Node 20 (the machine's `node`), and what differs between Nodes again
+# on Node 24.
 #
-# Two lanes side by side, because on a 2-core machine the real-process tests mostly wait on
-# servers, Redis and timers while the browser tests keep the cores busy:
+# Two lanes side by side: the server-process tests spend much of their time waiting on timers
+# (idle connections, retention, a hung Redis, restarts), which the browser lane uses. Beyond that
+# the machine's two cores are the limit (one browser test file alone keeps them 90% busy):
 #   servers:  in-process, stores and processes on Node 20; then on Node 24 (scripts/node24.sh) the
-#             in-process and stores projects whole — the server's modules, node:sqlite and the
-#             Redis client run in the test's own Node — and of the processes project the files
-#             about the process itself (NODE24_PROCESSES: start-up of the production bundle, the
-#             operator's CLI, kill -9, SIGTERM, a Redis outage). The servers and CLIs those start
-#             run on the Node that runs Vitest. The rest of the processes project is the same
-#             server code over the same sockets; on Node 24 it added 6 of a run's 25 minutes.
+#             stores project — the embedded store runs on node:sqlite there, better-sqlite3 on
+#             Node 20 — and of the processes project the files about the process itself and its
+#             storage (NODE24_PROCESSES: start-up of the production bundle, backup and restore with
+#             the operator's CLI, kill -9, SIGTERM, a Redis outage). The servers and CLIs those start
+#             run on the Node that runs Vitest. The rest is the same code on either Node, so it
+#             runs once.
 #   browsers: chromium (the built web app against servers on Node 20)
 # Fails when any run fails.
 set -uo pipefail
@@ -27,15 +29,15 @@ json() { echo "--reporter=default --reporter=json --outputFile.json=$reports/$1.
 node24="$(bash scripts/node24.sh)" || { echo "run-tests: no Node 24 (scripts/node24.sh failed)" >&2; exit 1; }
 
 NODE24_PROCESSES=(
-  tests/deploy/ tests/operator/
+  tests/deploy/ tests/operator/backup-restore.test.ts
   tests/sync/durability-sigkill.test.ts tests/sync/sigterm-writes.test.ts tests/sync/instance-killed.test.ts tests/sync/redis-outage.test.ts
 )
 
 servers_lane() {
   node "$vitest" run --config "$config" --project in-process --project stores --project processes $(json servers-node20)
   local node20=$?
-  echo "run-tests: Node 24 ($("$node24" --version)): in-process, stores; processes: ${NODE24_PROCESSES[*]}"
-  "$node24" "$vitest" run --config "$config" --project in-process --project stores $(json servers-node24)
+  echo "run-tests: Node 24 ($("$node24" --version)): stores; processes: ${NODE24_PROCESSES[*]}"
+  "$node24" "$vitest" run --config "$config" --project stores $(json servers-node24)
   local node24rc=$?
   "$node24" "$vitest" run --config "$config" --project processes $(json processes-node24) "${NODE24_PROCESSES[@]}"
   local node24processes=$?

@@ -46,7 +46,11 @@ export default defineConfig({
             'tests/operator/**/*.test.ts',
             'tests/deploy/**/*.test.ts'
           ],
-          fileParallelism: false
+          fileParallelism: false,
+          // One worker runs the files one after another and keeps the modules it imported (test
+          // utilities, y-websocket, the HTTP client) instead of importing them again for each file:
+          // every file starts and closes its own servers, so nothing else carries over.
+          isolate: false
         }
       },
       {
@@ -54,7 +58,8 @@ export default defineConfig({
         // One retry: the browser lane shares two cores with the servers lane, and a CI run once
         // failed three browser tests that pass alone and under full load here. A test that fails
         // twice in a row still fails the run; the default reporter marks a retried test.
-        test: { name: 'chromium', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000, retry: 1 }
+        // Not isolated, as the processes project: each file launches its own server and Chromium.
+        test: { name: 'chromium', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, isolate: false, testTimeout: 120_000, retry: 1 }
       }
     ]
   }
