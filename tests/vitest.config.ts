@@ -47,6 +47,9 @@ export default defineConfig({
             'tests/deploy/**/*.test.ts'
           ],
           fileParallelism: false,
+          // After the in-process and store files (two at a time): Vitest runs projects with
+          // different worker counts as separate groups, one group after another.
+          sequence: { groupOrder: 1 },
           // One worker runs the files one after another and keeps the modules it imported (test
           // utilities, y-websocket, the HTTP client) instead of importing them again for each file:
           // every file starts and closes its own servers, so nothing else carries over.
@@ -59,7 +62,7 @@ export default defineConfig({
         // failed three browser tests that pass alone and under full load here. A test that fails
         // twice in a row still fails the run; the default reporter marks a retried test.
         // Not isolated, as the processes project: each file launches its own server and Chromium.
-        test: { name: 'chromium', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, isolate: false, testTimeout: 120_000, retry: 1 }
+        test: { name: 'chromium', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, isolate: false, sequence: { groupOrder: 2 }, testTimeout: 120_000, retry: 1 }
       }
     ]
   }
