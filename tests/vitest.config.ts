@@ -62,7 +62,15 @@ export default defineConfig({
         // failed three browser tests that pass alone and under full load here. A test that fails
         // twice in a row still fails the run; the default reporter marks a retried test.
         // Not isolated, as the processes project: each file launches its own server and Chromium.
-        test: { name: 'chromium', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, isolate: false, sequence: { groupOrder: 2 }, testTimeout: 120_000, retry: 1 }
+        test: {
+          name: 'chromium',
+          include: ['tests/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          isolate: false,
+          sequence: { groupOrder: 2 },
+          testTimeout: 120_000,
+          retry: 1
+        }
       }
     ]
   }
