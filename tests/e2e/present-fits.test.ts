@@ -99,6 +99,8 @@ describe('present mode fits the screen', () => {
     await waitFor(async () => (await projector!.getByTestId('present-card').count()) === texts.length, 10_000, 'every card presented');
     const lane = projector.getByTestId('present-lane-ideas').locator('.cards');
     await waitFor(async () => (await lane.getAttribute('data-paged')) === 'true', 10_000, 'the lane pages');
+    // A fade at the bottom of a paging lane says there is more to come.
+    expect(await lane.evaluate((el) => getComputedStyle(el).maskImage)).toContain('linear-gradient');
     const seen = new Set<string>();
     await waitFor(
       async () => {
