@@ -2,8 +2,11 @@
  * A returning device opens a board from its own copy: the board draws from IndexedDB (and the
  * workshop from its cached description) while the server's /api answers and the board's socket
  * are still held back; an edit made then reaches the others once the socket opens; and the socket
- * opens only after the copy is loaded, so the server sends only what the device lacks.
+ * opens only after the copy is loaded, so the server sends only what the device lacks. The app
+ * itself starts from the device's copy too: a server that does not answer at all (a congested
+ * uplink) does not keep a returning device from its board.
  */
+import { createServer, type Socket } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import type { Browser, Page, Route, WebSocketRoute } from 'playwright-core';
 import { addCard, getCardsMap } from '@plenary/shared/schema';
@@ -128,6 +131,42 @@ describe('board opens from the device', () => {
     );
     seeder.destroy();
     await person.context.close();
+  });
+
+  test('a returning device draws its board from its own copy of the app while the server does not answer at all', async (ctx) => {
+    let person: BoardPerson | undefined;
+    screenshotOnFailure(ctx, () => [person?.page]);
+    const workshop = await createDemoWorkshop(server, 'Silent server');
+    const boardId = workshop.boards[0]!.id;
+    const seeder = await seedBoard(boardId, workshop.tokens.delegate);
+    person = await openBoardAs(browser, server, workshop, boardId, { name: 'Ana Silva', city: 'Porto' });
+    await waitFor(async () => (await shownCardCount(person!.page)) === SEEDED_CARDS, 20_000, 'every card on the first open');
+    await waitForStoredCopy(person.page, boardId);
+    // The app's own copy (its service worker and files) is installed by now.
+    await person.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    seeder.destroy();
+
+    // The server's address still takes connections, but nothing ever answers: not the page, not
+    // /api, not the socket.
+    await server.kill('SIGTERM');
+    const silent: Socket[] = [];
+    const blackHole = createServer((socket) => void silent.push(socket));
+    await new Promise<void>((resolve) => blackHole.listen(server.port, '127.0.0.1', resolve));
+    try {
+      const page = await person.context.newPage();
+      await person.page.close();
+      person.page = page;
+      await page.goto(`/w/${encodeURIComponent(workshop.id)}/b/${encodeURIComponent(boardId)}`, { waitUntil: 'commit', timeout: 15_000 });
+      await page.getByTestId('board').waitFor({ timeout: 15_000 });
+      await waitFor(async () => (await shownCardCount(page)) === SEEDED_CARDS, 15_000, 'every card drawn from the device');
+      await waitForCardText(page, 'Seeded idea 1: a walking tour of the old market');
+      expect(silent.length).toBeGreaterThan(0);
+    } finally {
+      for (const socket of silent) socket.destroy();
+      await new Promise((resolve) => blackHole.close(resolve));
+      await person.context.close();
+      await server.restart();
+    }
   });
 
   test('a returning device is sent only what it lacks, a new device the whole board', async (ctx) => {

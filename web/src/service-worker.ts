@@ -5,8 +5,11 @@
 /**
  * Offline shell. Keeps this version's build and static files in a cache so that the app — and a
  * board reloaded without Wi-Fi — still opens; the board's content then comes from IndexedDB.
- * Navigations go to the network first (fresh links, fresh versions) and fall back to the cached
- * SPA shell (200.html). The API, the sync endpoint, health and metrics are never cached.
+ * Every page of the app is the same SPA shell (200.html, which routes in the browser), so a
+ * navigation is answered with this version's copy at once: a returning phone starts the app
+ * without a round trip on the venue's Wi-Fi. A new version comes with a new service worker (the
+ * browser asks for it on navigations, the page every half hour), whose cache holds the new shell.
+ * The API, the sync endpoint, health and metrics are never cached.
  * A new version takes over at once; the open page offers a reload (lib/app/app-updates.svelte.ts).
  */
 import { build, files, version } from '$service-worker';
@@ -50,8 +53,8 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin || isNeverCached(url)) return;
 
-  if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(async () => (await caches.match(SHELL)) ?? Response.error()));
+  if (request.mode === 'navigate' && !ASSETS.includes(url.pathname)) {
+    event.respondWith(caches.match(SHELL).then((shell) => shell ?? fetch(request)));
     return;
   }
 
