@@ -15,6 +15,19 @@ export class BoardView {
   readonly lanes: Readonly<Record<Lane, LaneState>> = Object.fromEntries(LANES.map((lane) => [lane, new LaneState()])) as Record<Lane, LaneState>;
   /** Number of cards on the board. */
   total = $state(0);
+  /**
+   * Each action by the idea it was made from (the first in lane order), found once per change of
+   * the lanes instead of by every idea card searching the whole board.
+   */
+  readonly #actionsByIdea = $derived.by(() => {
+    const actions = new Map<string, CardState>();
+    for (const lane of LANES) {
+      for (const card of this.lanes[lane].cards) {
+        if (card.kind === 'action' && card.fromIdea && !actions.has(card.fromIdea)) actions.set(card.fromIdea, card);
+      }
+    }
+    return actions;
+  });
 
   readonly #cards: Y.Map<CardMap>;
   readonly #states = new Map<string, CardState>();
@@ -36,6 +49,11 @@ export class BoardView {
   /** Cards of `lane` in display order. */
   cardsOf(lane: Lane): CardState[] {
     return this.lanes[lane].cards;
+  }
+
+  /** The action made from the idea `ideaId`, if any. */
+  actionFrom(ideaId: string): CardState | undefined {
+    return this.#actionsByIdea.get(ideaId);
   }
 
   destroy(): void {
