@@ -32,7 +32,9 @@
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run,
  * BENCH_PHONE_RUNS (first opens per condition, default 3) and BENCH_PHONE_TRACE=1 to print each
- * phone open's waterfall (every response and sync frame with its time and bytes).
+ * phone open's waterfall (every response and sync frame with its time and bytes), and
+ * BENCH_WEB_DIR=<a web/build copy> to open another build of the web app on the phone (an A/B of two
+ * builds, one after the other, on the same machine).
  * Targets are printed beside the figures as met / not met; nothing here fails on a figure.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

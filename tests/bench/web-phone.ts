@@ -232,7 +232,8 @@ export const webPhoneText = (figures: WebPhoneFigures): string =>
     .join('\n');
 
 export const benchWebPhone = async ({ log }: { log: Log } = { log: console.log }): Promise<WebPhoneFigures> => {
-  const server = await startServer({ env: { LOG_LEVEL: 'info' } });
+  // BENCH_WEB_DIR: another build of the web app (an A/B of two builds on the same machine).
+  const server = await startServer({ env: { LOG_LEVEL: 'info', WEB_DIR: process.env.BENCH_WEB_DIR } });
   const browser = await chromium.launch({
     executablePath: Settings.chromium,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
