@@ -74,6 +74,8 @@ describe('who speaks for a city, at the venue', () => {
     await panel.getByTestId('seat-name').fill('Li Wei');
     await panel.getByTestId('seat-create').click();
     const seatUrl = (await panel.getByTestId('seat-url').getAttribute('href', { timeout: 60_000 }))!;
+    // The QR encoder is fetched the first time a code is shown, so the image can follow the link.
+    await panel.getByTestId('seat-link').getByTestId('invite-qr').waitFor({ timeout: 60_000 });
     expect(await panel.getByTestId('seat-link').getByTestId('invite-qr').count()).toBe(1);
 
     // Li Wei opens it on a Thai phone: no "who are you" step, straight in as Li Wei of Chengdu.
