@@ -12,10 +12,11 @@ import { describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
-import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
-import { Viewport } from './utils/browser.ts';
+import { newPerson, Viewport } from './utils/browser.ts';
+import { enterIdentity } from './utils/identity.ts';
 import { addIdea, cardField, openBoardAs, waitForCardText, type BoardPerson } from './board-support.ts';
 import { seedCards } from './facilitation-support.ts';
 import { cardReading, openBoardOnPhone } from './phone-board-support.ts';
@@ -29,6 +30,9 @@ withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 /** Long enough to wrap in a card: the caret is checked on a wrapped line. */
 const THAI = 'ลดขยะพลาสติกในตลาดสด โดยให้ร้านค้าใช้ถุงผ้าและภาชนะที่นำกลับมาใช้ใหม่ได้ทุกวัน';
+const LATIN = 'Cut plastic waste at the fresh market by giving every stall reusable bags and containers';
+/** The app's Latin face (fonts.css), which card text is drawn in. */
+const LATIN_FACE = /noto-sans-latin-400-normal\.[\w-]+\.woff2$/;
 
 /** The field's box around the field (FieldPresence draws in it). */
 const box = (field: Locator): Locator => field.locator('xpath=..');
@@ -46,7 +50,8 @@ const caretIn = (field: Locator, name: string) =>
       head: Number(caret.dataset.head),
       anchor: Number(caret.dataset.anchor),
       hit: hit && hit.offsetNode === textarea ? hit.offset : hit ? -1 : null,
-      top: r.top - textarea.getBoundingClientRect().top
+      top: r.top - textarea.getBoundingClientRect().top,
+      left: r.left - textarea.getBoundingClientRect().left
     };
   }, name);
 
@@ -120,6 +125,46 @@ describe('who is typing where', () => {
     await liWei.page.getByTestId('lane-ideas').getByTestId('quick-add').focus();
     await waitFor(async () => (await tagIn(mine)) === null && (await caretIn(mine, 'Li Wei')) === null, 10_000, 'Li Wei gone from the field');
     await somchai.context.close();
+    await liWei.context.close();
+  });
+
+  test('the other’s caret is measured again when the text’s font arrives', async (ctx) => {
+    let somchai: Page | undefined;
+    let liWei: BoardPerson | undefined;
+    screenshotOnFailure(ctx, () => [somchai, liWei?.page]);
+    const workshop = await createDemoWorkshop(server, 'Caret and fonts');
+    const boardId = workshop.boards[0]!.id;
+    liWei = await openBoardAs(browser, server, workshop, boardId, { name: 'Li Wei', city: 'Chengdu' });
+    await addIdea(liWei.page, LATIN);
+
+    // Somchai's device is slow to get the app's Latin face: his board is drawn in the fallback font first.
+    const { context, page } = await newPerson(browser, server.httpBase);
+    somchai = page;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(LATIN_FACE, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(boardLink(workshop, boardId, workshop.tokens.delegate));
+    await enterIdentity(page, { name: 'Somchai', city: 'Bangkok', lang: 'en' });
+    await waitForCardText(page, LATIN);
+    const field = await cardField(page, LATIN);
+
+    const theirs = await cardField(liWei.page, LATIN);
+    await theirs.click();
+    const at = LATIN.indexOf('market');
+    await select(theirs, at);
+    await waitFor(async () => (await caretIn(field, 'Li Wei'))?.head === at, 10_000, "Li Wei's caret in Somchai's view");
+    const before = (await caretIn(field, 'Li Wei'))!;
+    expect(before.hit).toBe(at);
+
+    release();
+    await waitFor(() => page.evaluate(() => document.fonts.check('16px "Plenary Sans"', 'market')), 10_000, 'the Latin face loaded');
+    await waitFor(async () => (await caretIn(field, 'Li Wei'))?.hit === at, 10_000, "Li Wei's caret at its character in the loaded face");
+    // The face changed where the character is drawn (else this test would show nothing).
+    expect(Math.abs((await caretIn(field, 'Li Wei'))!.left - before.left)).toBeGreaterThan(2);
+    await context.close();
     await liWei.context.close();
   });
 

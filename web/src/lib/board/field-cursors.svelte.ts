@@ -76,7 +76,10 @@ export class FieldCursors {
     this.#cleanup.push(() => observer.disconnect());
     text.observe(relayout);
     this.#cleanup.push(() => text.unobserve(relayout));
-    void document.fonts?.ready.then(relayout);
+    // Text is measured again once fonts arrive. Not through `document.fonts.ready`: reading it when
+    // no font is loading makes Chromium lay out the whole page there and then, and a board built
+    // one such layout per card field (a first open's largest piece of script time on a phone).
+    if (document.fonts) this.#listen(document.fonts, 'loadingdone', relayout);
   }
 
   destroy(): void {
