@@ -182,7 +182,11 @@ describe('the board on a phone', () => {
       // A first visit lands in the Ideas line, ready to type.
       const quickAdd = page.getByTestId('lane-ideas').getByTestId('quick-add');
       await quickAdd.waitFor();
-      const focused = await quickAdd.evaluate((el) => el === document.activeElement);
+      // Focused once the board's first frame is on the screen (QuickAdd.svelte).
+      const focused = await waitFor(() => quickAdd.evaluate((el) => el === document.activeElement), 5_000, 'the quick-add field focused').then(
+        () => true,
+        () => false
+      );
       if (!focused) {
         await quickAdd.tap();
         taps++;
