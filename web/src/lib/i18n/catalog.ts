@@ -50,6 +50,20 @@ export const loadLocale = (locale: Locale): Promise<void> => {
 
 const compiled = new Map<string, IntlMessageFormat>();
 
+/**
+ * IntlMessageFormat asks ICU which locale it supports for every message it compiles
+ * (`Intl.NumberFormat.supportedLocalesOf`), which on an emulated mid-range phone took about a
+ * tenth of a second of a board's first view. The answer for a language never changes, so it is
+ * asked once per language.
+ */
+const resolvedLocales = new Map<string, ReturnType<typeof IntlMessageFormat.resolveLocale>>();
+const resolveLocale = IntlMessageFormat.resolveLocale;
+IntlMessageFormat.resolveLocale = (locales) => {
+  const key = String(locales);
+  if (!resolvedLocales.has(key)) resolvedLocales.set(key, resolveLocale(locales));
+  return resolvedLocales.get(key);
+};
+
 /** Formats `key` in `locale`, falling back to English, then to the key itself. */
 export const format = (locale: Locale, key: string, values?: Record<string, unknown>): string => {
   const own = catalog.get(locale)?.[key];

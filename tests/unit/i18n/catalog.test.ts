@@ -1,0 +1,23 @@
+/**
+ * Messages compiled in several languages, one after another, each keep their own language's rules
+ * (web/src/lib/i18n/catalog.ts asks ICU for a language's locale once and reuses the answer).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { format, loadLocale } from '../../../web/src/lib/i18n/catalog.ts';
+
+/** Intl uses thin and no-break spaces; compare with plain ones. */
+const plain = (s: string): string => s.replace(/\s/g, ' ');
+
+describe('message catalogue', () => {
+  beforeAll(() => Promise.all([loadLocale('ru'), loadLocale('hu')]));
+
+  it('plural and number rules stay with each language, in whatever order messages are first compiled', () => {
+    expect(format('ru', 'board.lane.count', { count: 3 })).toBe('3 карточки');
+    expect(format('en', 'board.lane.count', { count: 3 })).toBe('3 cards');
+    expect(format('ru', 'board.lane.count', { count: 5 })).toBe('5 карточек');
+    expect(format('en', 'board.lane.count', { count: 1 })).toBe('1 card');
+    expect(plain(format('en', 'refusal.deny.boardFull', { max: 1500 }))).toContain('(1,500 cards)');
+    expect(plain(format('ru', 'refusal.deny.boardFull', { max: 1500 }))).toContain('1 500');
+    expect(plain(format('hu', 'refusal.deny.boardFull', { max: 1500 }))).toContain('1500');
+  });
+});
