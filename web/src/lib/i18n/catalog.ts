@@ -52,15 +52,20 @@ const compiled = new Map<string, IntlMessageFormat>();
 
 /**
  * IntlMessageFormat asks ICU which locale it supports for every message it compiles
- * (`Intl.NumberFormat.supportedLocalesOf`), which on an emulated mid-range phone took about a
- * tenth of a second of a board's first view. The answer for a language never changes, so it is
- * asked once per language.
+ * (`Intl.NumberFormat.supportedLocalesOf`). Its first answer loads ICU's whole list of locales: a
+ * tenth of a second of a board's first view on an emulated mid-range phone, twice what the first
+ * number format costs. For one language tag the answer is that tag whether ICU has it or not (the
+ * library falls back to it), so a single tag is turned into its locale without asking; a list of
+ * tags (which nothing here passes) is asked as before, once per list.
  */
 const resolvedLocales = new Map<string, ReturnType<typeof IntlMessageFormat.resolveLocale>>();
 const resolveLocale = IntlMessageFormat.resolveLocale;
 IntlMessageFormat.resolveLocale = (locales) => {
   const key = String(locales);
-  if (!resolvedLocales.has(key)) resolvedLocales.set(key, resolveLocale(locales));
+  if (!resolvedLocales.has(key)) {
+    const tag = typeof locales === 'string' ? locales : locales.length === 1 ? locales[0] : undefined;
+    resolvedLocales.set(key, tag !== undefined && typeof Intl.Locale === 'function' ? new Intl.Locale(tag) : resolveLocale(locales));
+  }
   return resolvedLocales.get(key);
 };
 
