@@ -3,6 +3,7 @@
  * server reads process.env. Every variable is listed in .env.example and the README.
  */
 import { z } from 'zod';
+import { LOG_BUFFER_BYTES } from './log.ts';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
@@ -99,6 +100,8 @@ const schema = z.object({
   COMPACT_AFTER_ENTRIES: int(500, 1),
   COMPACT_AFTER_BYTES: int(1024 * 1024, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Log output waiting for its reader, at most; lines past it are dropped and counted (log.ts). */
+  LOG_BUFFER_BYTES: int(LOG_BUFFER_BYTES, 64 * 1024),
   /**
    * Who may speak for a city (docs/FACILITATION.md, identity): pending or confirmed participants
    * a workshop holds at once (409 past it), lobby requests waiting at once (429), and

@@ -46,10 +46,10 @@ const main = async () => {
     }
     throw err;
   }
-  const log = createLogger(config.LOG_LEVEL);
+  const { log, droppedLines } = createLogger(config.LOG_LEVEL, { bufferBytes: config.LOG_BUFFER_BYTES });
   if (fromFile) log.info({ file: envFile, variables: fromFile }, 'read settings from .env');
   for (const warning of configWarnings(process.env)) log.warn({ variable: warning.variable, meant: warning.meant }, warning.message);
-  const metrics = createMetrics();
+  const metrics = createMetrics({ droppedLogLines: droppedLines });
   const store = await createStore(config, log);
   const bus = await createBus(config, log);
   const secrets = await createSecretKeeper(config, store, log);

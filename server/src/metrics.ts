@@ -1,8 +1,14 @@
 /** Prometheus metrics (prom-client), served at GET /metrics. */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export const createMetrics = () => {
+export interface MetricSources {
+  /** Log lines dropped so far because the log's reader was not taking them (log.ts). */
+  droppedLogLines?: () => number;
+}
+
+export const createMetrics = ({ droppedLogLines }: MetricSources = {}) => {
   const registry = new Registry();
+  let droppedReported = 0;
   collectDefaultMetrics({ register: registry, prefix: 'plenary_process_' });
   const m = {
     registry,
@@ -47,6 +53,16 @@ export const createMetrics = () => {
       help: 'HTTP requests refused by a limit (body size, rate, join-code lock-out, address), by reason',
       labelNames: ['reason'] as const,
       registers: [registry]
+    }),
+    logLinesDropped: new Counter({
+      name: 'plenary_log_lines_dropped_total',
+      help: 'Log lines dropped because the log output was not being read (LOG_BUFFER_BYTES waiting)',
+      registers: [registry],
+      collect() {
+        const now = droppedLogLines?.() ?? 0;
+        if (now > droppedReported) this.inc(now - droppedReported);
+        droppedReported = now;
+      }
     })
   };
   return m;

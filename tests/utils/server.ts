@@ -47,6 +47,7 @@ const SERVER_VARIABLES = [
   'COMPACT_AFTER_ENTRIES',
   'COMPACT_AFTER_BYTES',
   'LOG_LEVEL',
+  'LOG_BUFFER_BYTES',
   'WEB_DIR',
   'PLENARY_BANNER',
   'TRUST_PROXY',
@@ -109,6 +110,12 @@ export interface PlenaryServer {
   readonly running: boolean;
   /** Resolves when the current process exits. */
   exited(): Promise<Exit>;
+  /**
+   * Stops reading the process's standard output, as a stalled log reader does: the pipe and the
+   * reader's buffer fill, then the process's writes wait. `resumeOutput` reads it again.
+   */
+  pauseOutput(): void;
+  resumeOutput(): void;
   /** Sends `signal` and waits for the process to exit. */
   kill(signal?: NodeJS.Signals): Promise<Exit>;
   /** Starts the process again with the same environment, data directory and (if free) port. */
@@ -227,6 +234,8 @@ export const startServer = async (options: ServerOptions = {}): Promise<PlenaryS
       return running;
     },
     exited: () => exit,
+    pauseOutput: () => void child?.stdout?.pause(),
+    resumeOutput: () => void child?.stdout?.resume(),
     kill,
     async restart() {
       await kill('SIGKILL');

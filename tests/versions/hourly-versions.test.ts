@@ -35,7 +35,7 @@ describe('hourly versions while a board is edited', () => {
   let control: ReturnType<typeof createServerDocs>;
 
   beforeAll(async () => {
-    const log = createLogger('silent');
+    const log = createLogger('silent').log;
     store = new SqliteStore({ dataDir });
     rooms = new RoomManager(
       { store, bus: new LocalBus(), config: parseConfig({ DATA_DIR: dataDir }), log, metrics: createMetrics() },

@@ -23,7 +23,7 @@ export const createInProcessApp = (dirPrefix: string) => {
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const services = createServices({
     config,
-    log: createLogger('silent'),
+    log: createLogger('silent').log,
     metrics: createMetrics(),
     store,
     bus: new LocalBus(),

@@ -41,7 +41,7 @@ export const createCore = (
   const store = options.wrapStore ? options.wrapStore(real) : real;
   const config = parseConfig({ DATA_DIR: dataDir, UNLOAD_GRACE_MS: '50', LOG_LEVEL: 'silent', ...options.env });
   const metrics = createMetrics();
-  const rooms = new RoomManager({ store, bus: options.bus ?? new LocalBus(), config, log: createLogger('silent'), metrics }, policy);
+  const rooms = new RoomManager({ store, bus: options.bus ?? new LocalBus(), config, log: createLogger('silent').log, metrics }, policy);
   return {
     rooms,
     store,
@@ -83,7 +83,7 @@ export class InProcessClient {
       socket,
       { id: `t${nextId++}`, ...info },
       {
-        log: createLogger('silent'),
+        log: createLogger('silent').log,
         metrics: core.metrics,
         ratePerSec: core.config.RATE_LIMIT_PER_SEC,
         rateBurst: core.config.RATE_LIMIT_BURST,
