@@ -10,6 +10,7 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { BASE_LOCALE, LOCALE_TAGS, type Locale } from './locales.ts';
+import { sharedFormatters } from './formatters.ts';
 
 /** A message: its ICU MessageFormat text, or the syntax tree the build parsed it into. */
 type Messages = Record<string, ConstructorParameters<typeof IntlMessageFormat>[0]>;
@@ -78,7 +79,7 @@ export const format = (locale: Locale, key: string, values?: Record<string, unkn
   const cacheKey = `${lang}\u0000${key}`;
   let message = compiled.get(cacheKey);
   if (!message) {
-    message = new IntlMessageFormat(source, LOCALE_TAGS[lang]);
+    message = new IntlMessageFormat(source, LOCALE_TAGS[lang], undefined, { formatters: sharedFormatters });
     compiled.set(cacheKey, message);
   }
   return String(message.format(values as Record<string, string>));
