@@ -51,3 +51,38 @@ describe('city names in English and their own script', () => {
     expect(cityLabel({ en: 'Porto', native: 'Porto', lang: 'pt' }, 'pt')).toBe('Porto');
   });
 });
+
+describe('Intl objects behind the formats', () => {
+  /** Counts the objects `name` constructs while `run` runs: a proxy of the constructor that constructs the real one. */
+  const counting = <K extends 'DateTimeFormat' | 'DisplayNames' | 'NumberFormat'>(name: K, run: () => void): number => {
+    const original = Intl[name];
+    let made = 0;
+    (Intl as Record<K, unknown>)[name] = new Proxy(original, {
+      construct: (target, args: unknown[]) => {
+        made++;
+        return Reflect.construct(target, args);
+      }
+    });
+    try {
+      run();
+    } finally {
+      (Intl as Record<K, unknown>)[name] = original;
+    }
+    return made;
+  };
+
+  it('are made once per language and options, however many cards show a date or a language', () => {
+    const days = counting('DateTimeFormat', () => {
+      for (let card = 0; card < 50; card++) expect(formatDay(`2018-03-${10 + (card % 9)}`, 'ko', 'short')).toMatch(/^18\. 3\. 1\d\.$/);
+    });
+    expect(days).toBeLessThanOrEqual(1);
+    const names = counting('DisplayNames', () => {
+      for (let card = 0; card < 50; card++) expect(languageName(card % 2 ? 'th' : 'vi', 'pt')).toMatch(/^(tailandês|vietnamita)$/);
+    });
+    expect(names).toBeLessThanOrEqual(1);
+    const numbers = counting('NumberFormat', () => {
+      for (let n = 0; n < 50; n++) formatNumber(1000 + n, 'id');
+    });
+    expect(numbers).toBeLessThanOrEqual(1);
+  });
+});

@@ -8,6 +8,19 @@
  * not taken from the browser, so everyone reading one language sees one format.
  */
 import { LOCALE_NAMES, LOCALE_TAGS, localeOf, type Locale } from './locales.ts';
+import { memo } from './memo.ts';
+
+// Each Intl object is made once per language and options (memo.ts): a board draws a language tag
+// and dates on many cards, and made anew for each they were a tenth of a second of its first
+// screen on a phone.
+const dateFormat = memo((tag: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options));
+const numberFormat = memo((tag: string, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(tag, options));
+const listFormat = memo((tag: string) => new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }));
+/** Language names in `tag`'s language, and whether the browser has any (Chromium: not Khmer, Mongolian). */
+const languageNames = memo((tag: string) => ({
+  supported: Intl.DisplayNames.supportedLocalesOf([tag]).length > 0,
+  names: new Intl.DisplayNames([tag], { type: 'language' })
+}));
 
 /** The Intl locale for `locale`, with the `-u-` preferences (calendar, digits) of the browser's tag for it. */
 export const intlLocale = (locale: Locale, preferred: readonly string[] = browserLanguages()): string => {
@@ -29,13 +42,13 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * Whether this browser has date data for the language. Chromium ships without Khmer and Mongolian
  * data, and would print "2018 M09 1"; those readers get the unambiguous ISO day instead.
  */
-const hasDateData = (tag: string): boolean => {
+const hasDateData = memo((tag: string): boolean => {
   try {
     return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
   } catch {
     return false;
   }
-};
+});
 
 /**
  * A calendar day (`yyyy-mm-dd`) as the reader writes it. Formatted in UTC, so no time zone moves
@@ -47,14 +60,14 @@ export const formatDay = (day: string, locale: Locale, style: 'short' | 'medium'
   if (Number.isNaN(date.getTime())) return day;
   const tag = intlLocale(locale);
   if (!hasDateData(tag)) return day;
-  return new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(date);
+  return dateFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(date);
 };
 
 /** A span of calendar days ("12–16 Mar 2018"), collapsing what the two days share. */
 export const formatDayRange = (start: string, end: string, locale: Locale): string => {
   if (!ISO_DAY.test(start) || !ISO_DAY.test(end) || end < start || !hasDateData(intlLocale(locale)))
     return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
-  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' });
+  const format = dateFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' });
   return format.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
 };
 
@@ -64,17 +77,16 @@ export const formatInstant = (iso: string, locale: Locale): string => {
   if (Number.isNaN(date.getTime())) return iso;
   const tag = intlLocale(locale);
   // Without the language's data: ISO day and 24-hour time, in the reader's own time zone.
-  if (!hasDateData(tag)) return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(date);
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  if (!hasDateData(tag)) return dateFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return dateFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 };
 
 /** A number with the reader's digits and grouping. */
 export const formatNumber = (value: number, locale: Locale, options?: Intl.NumberFormatOptions): string =>
-  new Intl.NumberFormat(intlLocale(locale), options).format(value);
+  numberFormat(intlLocale(locale), options).format(value);
 
 /** "Seoul, Porto and Jakarta" in the reader's language. */
-export const formatList = (items: readonly string[], locale: Locale): string =>
-  new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
+export const formatList = (items: readonly string[], locale: Locale): string => listFormat(intlLocale(locale)).format(items);
 
 /**
  * A language's name in the reader's language (`ja` → "Japanese" / "ญี่ปุ่น"). Where the browser
@@ -84,9 +96,9 @@ export const formatList = (items: readonly string[], locale: Locale): string =>
 export const languageName = (lang: string, locale: Locale): string => {
   const own = localeOf(lang);
   try {
-    const tag = intlLocale(locale);
-    if (Intl.DisplayNames.supportedLocalesOf([tag]).length === 0 && own) return LOCALE_NAMES[own];
-    return new Intl.DisplayNames([tag], { type: 'language' }).of(lang) ?? lang;
+    const { supported, names } = languageNames(intlLocale(locale));
+    if (!supported && own) return LOCALE_NAMES[own];
+    return names.of(lang) ?? lang;
   } catch {
     return own ? LOCALE_NAMES[own] : lang;
   }
