@@ -105,7 +105,15 @@ describe('who is typing where', () => {
 
     // A selection is drawn as one.
     await select(theirs, moved, moved + 'ภาชนะ'.length);
-    await waitFor(async () => (await caretIn(mine, 'Li Wei'))?.anchor === moved, 10_000, "Li Wei's selection");
+    // Li Wei's caret already had its anchor there (collapsed at \`moved\`): the selection has arrived when its head has.
+    await waitFor(
+      async () => {
+        const selection = await caretIn(mine, 'Li Wei');
+        return selection?.anchor === moved && selection.head === moved + 'ภาชนะ'.length;
+      },
+      10_000,
+      "Li Wei's selection"
+    );
     expect(await box(mine).locator('.selection').count()).toBeGreaterThan(0);
 
     // Somchai composes Thai through the input method while Li Wei types elsewhere: the composition stays whole.
