@@ -15,7 +15,7 @@ import { memo } from './memo.ts';
 
 type NumberFormatOptions = Intl.NumberFormatOptions | undefined;
 
-/** Largest number written as its digits without a number format. */
+/** Whole numbers below this are written as their digits, without a number format. */
 const PLAIN_BELOW = 1000;
 
 const isPlain = (value: unknown, options: NumberFormatOptions): value is number =>
