@@ -11,6 +11,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { BASE_LOCALE, LOCALE_TAGS, type Locale } from './locales.ts';
 import { sharedFormatters } from './formatters.ts';
+import { memo } from './memo.ts';
 
 /** A message: its ICU MessageFormat text, or the syntax tree the build parsed it into. */
 type Messages = Record<string, ConstructorParameters<typeof IntlMessageFormat>[0]>;
@@ -59,16 +60,11 @@ const compiled = new Map<string, IntlMessageFormat>();
  * library falls back to it), so a single tag is turned into its locale without asking; a list of
  * tags (which nothing here passes) is asked as before, once per list.
  */
-const resolvedLocales = new Map<string, ReturnType<typeof IntlMessageFormat.resolveLocale>>();
 const resolveLocale = IntlMessageFormat.resolveLocale;
-IntlMessageFormat.resolveLocale = (locales) => {
-  const key = String(locales);
-  if (!resolvedLocales.has(key)) {
-    const tag = typeof locales === 'string' ? locales : locales.length === 1 ? locales[0] : undefined;
-    resolvedLocales.set(key, tag !== undefined && typeof Intl.Locale === 'function' ? new Intl.Locale(tag) : resolveLocale(locales));
-  }
-  return resolvedLocales.get(key);
-};
+IntlMessageFormat.resolveLocale = memo((locales: string | string[]) => {
+  const tag = typeof locales === 'string' ? locales : locales.length === 1 ? locales[0] : undefined;
+  return tag !== undefined && typeof Intl.Locale === 'function' ? new Intl.Locale(tag) : resolveLocale(locales);
+});
 
 /** Formats `key` in `locale`, falling back to English, then to the key itself. */
 export const format = (locale: Locale, key: string, values?: Record<string, unknown>): string => {
