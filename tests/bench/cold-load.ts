@@ -9,11 +9,12 @@
  * The floor is the client's own work: `Y.applyUpdate` of the board's whole state into a fresh
  * Y.Doc in this same process, measured right after each join (so both see the same machine load)
  * and before each store's joins. A join can never beat it; the target is to stay within 1.2× of it.
- * It is measured twice: the bare apply, and the apply as the provider does it — y-websocket's
- * provider listens to its document's updates (to send local edits), so Yjs encodes every update
- * it applies, the whole board included, for that listener. A join is also split at the moment the
- * answer's last byte is in the client's hands: before it is the server's share (connecting, the
- * server reading and sending), after it the client's apply.
+ * The client is set up as the web app sets up its board connection: y-websocket's provider listens
+ * to its document's updates (to send local edits), and what the server sends is applied without
+ * Yjs encoding it once more for that listener (web/src/lib/sync/quiet-updates.ts), so the floor is
+ * the bare apply. A join is also split at the moment the answer's last byte is in the client's
+ * hands: before it is the server's share (connecting, the server reading and sending), after it
+ * the client's apply.
  */
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -21,6 +22,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { createStore } from '@plenary/server/persistence/index.ts';
 import { parseConfig } from '@plenary/server/config.ts';
+import { skipUpdateEncoding } from '../../web/src/lib/sync/quiet-updates.ts';
 import { describeDifference, type BoardHistory } from './board-history.ts';
 import { createWorkshop } from './plenary-api.ts';
 import { startPlenary, waitFor, type PlenaryOptions, type ServerHandle } from './processes.ts';
@@ -42,10 +44,6 @@ export interface JoinMeasurement {
   applyMs: number;
   /** Median over the repeats of join ÷ the floor measured right after it (steadier on a busy machine than two medians). */
   overApply: number;
-  /** The floor as the provider applies: with an update listener on the document, median. */
-  providerApplyMs: number;
-  /** Median over the repeats of join ÷ the provider's apply measured right after it. */
-  overProviderApply: number;
   /** Server: its own "document loaded" figure (cold joins only), median of the repeats. */
   serverLoadMs: number | null;
   /** Every client's board equals the history's final state. */
@@ -118,14 +116,10 @@ const readStored = async (o: StoreOptions, boardId: string): Promise<{ bytes: nu
   }
 };
 
-/**
- * The client's own floor: applying the whole state to a fresh document, in this process; with
- * `asProvider`, to a document with an update listener, as y-websocket's provider keeps one.
- */
-export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS, asProvider = false): number[] =>
+/** The client's own floor: applying the whole state to a fresh document, in this process. */
+export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS): number[] =>
   Array.from({ length: runs }, () => {
     const doc = new Y.Doc();
-    if (asProvider) doc.on('update', noop);
     const started = performance.now();
     Y.applyUpdate(doc, state);
     const ms = performance.now() - started;
@@ -141,7 +135,11 @@ interface Joined {
   leave: () => void;
 }
 
-/** A fresh client joins with the web app's provider; resolves once it is synced. */
+/**
+ * A fresh client joins with the web app's provider, set up as the web app's board connection sets
+ * it up (web/src/lib/sync/board-connection.svelte.ts): the provider's update listener, and what the
+ * server sends applied without an update encoding. Resolves once it is synced.
+ */
 const join = (port: number, boardId: string, token: string): Promise<Joined> =>
   new Promise((resolve, reject) => {
     const doc = new Y.Doc();
@@ -151,6 +149,7 @@ const join = (port: number, boardId: string, token: string): Promise<Joined> =>
       disableBc: true,
       params: { token }
     });
+    skipUpdateEncoding(doc, (transaction) => transaction.origin === provider);
     const leave = () => {
       provider.destroy();
       doc.destroy();
@@ -199,11 +198,9 @@ interface Repeat {
   warmMs: number;
   coldAnswerMs: number;
   warmAnswerMs: number;
-  /** The floor measured right after each join (the same moment's machine load), bare and as the provider applies. */
+  /** The floor measured right after each join (the same moment's machine load). */
   coldApplyMs: number;
   warmApplyMs: number;
-  coldProviderApplyMs: number;
-  warmProviderApplyMs: number;
   serverLoadMs: number | null;
   difference: string | null;
 }
@@ -214,10 +211,8 @@ const joinOnce = async (o: StoreOptions, boardId: string, token: string, expecte
   try {
     const cold = await join(server.port, boardId, token);
     const [coldApplyMs] = measureApply(state, 1);
-    const [coldProviderApplyMs] = measureApply(state, 1, true);
     const warm = await join(server.port, boardId, token);
     const [warmApplyMs] = measureApply(state, 1);
-    const [warmProviderApplyMs] = measureApply(state, 1, true);
     const difference = describeDifference(expected, cold.doc) ?? describeDifference(expected, warm.doc);
     cold.leave();
     warm.leave();
@@ -230,8 +225,6 @@ const joinOnce = async (o: StoreOptions, boardId: string, token: string, expecte
       warmAnswerMs: round1(warm.answerMs),
       coldApplyMs: coldApplyMs!,
       warmApplyMs: warmApplyMs!,
-      coldProviderApplyMs: coldProviderApplyMs!,
-      warmProviderApplyMs: warmProviderApplyMs!,
       serverLoadMs: loadMs,
       difference
     };
@@ -256,14 +249,12 @@ const measureState = async (
   const difference = runs.map((r) => r.difference).find((d) => d !== null) ?? null;
   const loads = runs.map((r) => r.serverLoadMs).filter((ms): ms is number => ms !== null);
   const ratio = (ms: number[], floor: number[]) => Math.round(median(ms.map((m, i) => m / floor[i]!)) * 100) / 100;
-  const measurement = (ms: number[], answerMs: number[], applyMs: number[], providerApplyMs: number[], server: number | null): JoinMeasurement => ({
+  const measurement = (ms: number[], answerMs: number[], applyMs: number[], server: number | null): JoinMeasurement => ({
     connectToSyncedMs: round1(median(ms)),
     runsMs: ms,
     answerMs: round1(median(answerMs)),
     applyMs: round1(median(applyMs)),
     overApply: ratio(ms, applyMs),
-    providerApplyMs: round1(median(providerApplyMs)),
-    overProviderApply: ratio(ms, providerApplyMs),
     serverLoadMs: server,
     verified: difference === null,
     difference
@@ -275,14 +266,12 @@ const measureState = async (
       runs.map((r) => r.coldMs),
       runs.map((r) => r.coldAnswerMs),
       runs.map((r) => r.coldApplyMs),
-      runs.map((r) => r.coldProviderApplyMs),
       loads.length > 0 ? median(loads) : null
     ),
     warm: measurement(
       runs.map((r) => r.warmMs),
       runs.map((r) => r.warmAnswerMs),
       runs.map((r) => r.warmApplyMs),
-      runs.map((r) => r.warmProviderApplyMs),
       null
     )
   };
@@ -301,7 +290,7 @@ export const runColdLoad = async (o: StoreOptions, history: BoardHistory, repeat
   const state = Y.encodeStateAsUpdate(history.doc);
   log(`  wrote ${history.updates.length} edits (state ${state.length} B) in ${Math.round(writeMs)} ms`);
   const applyRunsMs = measureApply(state);
-  log(`  client's own apply (floor): ${applyRunsMs.join(', ')} ms; as the provider applies: ${measureApply(state, FLOOR_RUNS, true).join(', ')} ms`);
+  log(`  client's own apply (floor): ${applyRunsMs.join(', ')} ms`);
 
   // Each repeat ends in kill -9, so the next one finds the log exactly as the crash left it.
   const afterCrash = await measureState(o, board.id, board.token, history.doc, state, 'kill', repeats);

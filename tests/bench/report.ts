@@ -45,12 +45,9 @@ export const coldLoadText = (figures: ColdLoadFigures[]): string =>
       'answer in hand ms (cold / warm)',
       'cold join ms',
       'cold/apply',
-      'cold/provider apply',
       'warm join ms',
       'warm/apply',
-      'warm/provider apply',
       'floor: apply ms (cold / warm)',
-      'provider apply ms (cold / warm)',
       'target',
       'content'
     ],
@@ -69,12 +66,9 @@ export const coldLoadText = (figures: ColdLoadFigures[]): string =>
         `${m.cold.answerMs} / ${m.warm.answerMs}`,
         m.cold.connectToSyncedMs,
         `${m.cold.overApply.toFixed(2)}×`,
-        `${m.cold.overProviderApply.toFixed(2)}×`,
         m.warm.connectToSyncedMs,
         `${m.warm.overApply.toFixed(2)}×`,
-        `${m.warm.overProviderApply.toFixed(2)}×`,
         `${m.cold.applyMs} / ${m.warm.applyMs}`,
-        `${m.cold.providerApplyMs} / ${m.warm.providerApplyMs}`,
         `≤ ${Target.joinOverApply}×`,
         m.cold.verified && m.warm.verified ? 'complete' : 'DIFFERS'
       ])
@@ -174,11 +168,6 @@ export const verdicts = (
           target: `${kind} join ≤ ${Target.joinOverApply}× client apply (${c.store}, ${label})`,
           figure: `${j.connectToSyncedMs} ms vs ${j.applyMs} ms: ${j.overApply.toFixed(2)}× (answer in hand at ${j.answerMs} ms)`,
           met: j.overApply <= Target.joinOverApply
-        });
-        out.push({
-          target: `${kind} join ≤ ${Target.joinOverApply}× client apply as the provider applies (${c.store}, ${label})`,
-          figure: `${j.connectToSyncedMs} ms vs ${j.providerApplyMs} ms: ${j.overProviderApply.toFixed(2)}×`,
-          met: j.overProviderApply <= Target.joinOverApply
         });
       }
       out.push({

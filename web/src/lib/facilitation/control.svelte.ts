@@ -14,7 +14,8 @@
  */
 import { controlDocName, readControl, RoundStatus, ControlKey, type Banner, type ControlSnapshot, type Round, type Timer } from '@plenary/shared/control';
 import type { Lane } from '@plenary/shared/schema';
-import { BoardConnection } from '$lib/sync';
+import type * as Y from 'yjs';
+import { BoardConnection, changedDocument } from '$lib/sync';
 
 const EMPTY: ControlSnapshot = {
   workshopId: '',
@@ -35,23 +36,24 @@ export class Control {
   snapshot = $state.raw<ControlSnapshot>(EMPTY);
 
   #pending = false;
-  readonly #onUpdate: () => void;
+  readonly #onChange: (transaction?: Y.Transaction) => void;
 
   constructor(workshopId: string, token: string) {
     this.workshopId = workshopId;
     this.connection = new BoardConnection(controlDocName(workshopId), token, { awareness: false, watchOnly: true });
     const doc = this.connection.doc;
-    // Several maps change in one server transaction: read once per burst.
-    this.#onUpdate = () => {
-      if (this.#pending) return;
+    // Several maps change in one server transaction: read once per burst. 'afterTransaction', not
+    // 'update': what the server sends is applied without an 'update' (quiet-updates.ts).
+    this.#onChange = (transaction) => {
+      if (this.#pending || (transaction && !changedDocument(transaction))) return;
       this.#pending = true;
       queueMicrotask(() => {
         this.#pending = false;
         this.snapshot = readControl(doc);
       });
     };
-    doc.on('update', this.#onUpdate);
-    void this.connection.whenLoaded.then(this.#onUpdate);
+    doc.on('afterTransaction', this.#onChange);
+    void this.connection.whenLoaded.then(() => this.#onChange());
   }
 
   /** The board's own banner, else the workshop-wide one. */
@@ -82,7 +84,7 @@ export class Control {
   }
 
   destroy(): void {
-    this.connection.doc.off('update', this.#onUpdate);
+    this.connection.doc.off('afterTransaction', this.#onChange);
     this.connection.destroy();
   }
 }

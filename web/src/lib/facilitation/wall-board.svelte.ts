@@ -14,7 +14,7 @@
  */
 import * as Y from 'yjs';
 import { getCardsMap, laneCounts, LANES, listLane, readPosition, type ActionCard, type Lane } from '@plenary/shared/schema';
-import { BoardConnection, Presence } from '$lib/sync';
+import { BoardConnection, changedDocument, Presence } from '$lib/sync';
 
 const RECOUNT_MS = 250;
 const MAX_CHANGES = 5;
@@ -59,8 +59,10 @@ export class WallBoard {
       this.agreed = listLane(doc, 'agreed').filter((c): c is ActionCard => c.kind === 'action');
       this.#refreshTexts();
     };
-    const onUpdate = () => {
-      this.#timer ??= setTimeout(recount, RECOUNT_MS);
+    // 'afterTransaction', not 'update': what the server sends is applied without an 'update'
+    // (quiet-updates.ts).
+    const onChange = (transaction: Y.Transaction) => {
+      if (changedDocument(transaction)) this.#timer ??= setTimeout(recount, RECOUNT_MS);
     };
     // Only what happens while the wall watches counts as a change: not the first load from
     // IndexedDB, nor the first sync with the server.
@@ -77,10 +79,10 @@ export class WallBoard {
       }
       if (touched.size > 0) this.#record(cards, touched);
     };
-    doc.on('update', onUpdate);
+    doc.on('afterTransaction', onChange);
     cards.observeDeep(onDeep);
     this.#cleanups.push(
-      () => doc.off('update', onUpdate),
+      () => doc.off('afterTransaction', onChange),
       () => cards.unobserveDeep(onDeep)
     );
     void this.connection.whenLoaded.then(recount);

@@ -5,7 +5,10 @@
  * Public API
  *   const conn = new BoardConnection(boardId, token, { awareness?: boolean, watchOnly?: boolean })
  *   conn.doc           Y.Doc of the board (edit it in transactions; any origin except the provider
- *                      and the IndexedDB store counts as a local change)
+ *                      and the IndexedDB store counts as a local change). Its 'update' listeners
+ *                      hear local changes only: what the server sends and the IndexedDB copy are
+ *                      applied without encoding them for 'update' (quiet-updates.ts); watch
+ *                      changes with observers or 'afterTransaction'
  *   conn.awareness     y-protocols Awareness (wrap it in `Presence` for people on the board)
  *   conn.status        'connecting' | 'connected' | 'offline' | 'syncing'   ($state)
  *   conn.online        the WebSocket is open and the first sync finished      ($state)
@@ -38,12 +41,14 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
-import type * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import { CloseCode, FINAL_CLOSE_CODES, MessageTag, DenyReason } from '@plenary/shared/protocol';
 import { syncBaseUrl } from './sync-url.ts';
 import { AdoptingWebSocket } from './early-socket.ts';
 import { rejoinPresence, sendOwnPresenceOnly } from './own-presence.ts';
+import { changedDocument, skipUpdateEncoding } from './quiet-updates.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
 
@@ -166,6 +171,7 @@ export class BoardConnection {
     }
     if (options.watchOnly) this.doc.off('update', this.provider._updateHandler);
     this.#watchPermission();
+    this.#applyQuietly(options.watchOnly === true);
     this.#watchProvider();
     this.#watchLocalUpdates();
     this.#watchBrowserNetwork();
@@ -261,6 +267,45 @@ export class BoardConnection {
       provider.off('connection-error', onError);
       provider.off('closed', onClosed);
     });
+  }
+
+  /**
+   * The board read from IndexedDB and what the server sends are applied without Yjs encoding them
+   * once more for the 'update' listeners, which all ignore them: the provider (it sends local
+   * edits only), the unsynced flag, and the IndexedDB copy, which is given the server's bytes as
+   * they came instead (they hold what was applied, and anything Yjs keeps pending too). The
+   * IndexedDB copy is not quiet while the socket is open and the provider listens: the provider
+   * offers it to the server then, as edits made offline before the socket opened.
+   */
+  #applyQuietly(watchOnly: boolean): void {
+    const provider = this.provider;
+    const persistence = this.persistence;
+    let received: Uint8Array | null = null;
+    if (persistence) {
+      const handleSync = provider.messageHandlers[MessageTag.sync];
+      if (!handleSync) throw new Error('y-websocket provider without a sync message handler');
+      provider.messageHandlers[MessageTag.sync] = (encoder, decoder, from, emitSynced, messageType) => {
+        const peek = decoding.clone(decoder);
+        const type = decoding.readVarUint(peek);
+        received = type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate ? decoding.readVarUint8Array(peek) : null;
+        try {
+          handleSync(encoder, decoder, from, emitSynced, messageType);
+        } finally {
+          received = null;
+        }
+      };
+      const storeReceived = (transaction: Y.Transaction) => {
+        if (transaction.origin === provider && received && changedDocument(transaction)) persistence._storeUpdate(received, provider);
+      };
+      this.doc.on('afterTransaction', storeReceived);
+      this.#cleanups.push(() => this.doc.off('afterTransaction', storeReceived));
+    }
+    this.#cleanups.push(
+      skipUpdateEncoding(this.doc, ({ origin }) => {
+        if (origin === provider) return true;
+        return origin === persistence && (watchOnly || !provider.wsconnected);
+      })
+    );
   }
 
   #watchLocalUpdates(): void {

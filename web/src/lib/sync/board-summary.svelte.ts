@@ -11,7 +11,9 @@
  *   summary.destroy()
  */
 import { laneCounts, LANES, type Lane } from '@plenary/shared/schema';
+import type * as Y from 'yjs';
 import { BoardConnection } from './board-connection.svelte.ts';
+import { changedDocument } from './quiet-updates.ts';
 import { countPeople } from './presence.svelte.ts';
 
 /** Recount at most this often while a board is busy (500 cards, many typists). */
@@ -35,16 +37,18 @@ export class BoardSummary {
       this.#timer = null;
       this.counts = laneCounts(doc);
     };
-    const onUpdate = () => {
-      this.#timer ??= setTimeout(recount, RECOUNT_MS);
+    // 'afterTransaction', not 'update': what the server sends is applied without an 'update'
+    // (quiet-updates.ts).
+    const onChange = (transaction: Y.Transaction) => {
+      if (changedDocument(transaction)) this.#timer ??= setTimeout(recount, RECOUNT_MS);
     };
     const onAwareness = () => {
       this.people = countPeople(awareness);
     };
-    doc.on('update', onUpdate);
+    doc.on('afterTransaction', onChange);
     awareness.on('change', onAwareness);
     this.#cleanups.push(
-      () => doc.off('update', onUpdate),
+      () => doc.off('afterTransaction', onChange),
       () => awareness.off('change', onAwareness)
     );
     void this.connection.whenLoaded.then(recount);

@@ -10,5 +10,6 @@ export {
 } from './board-connection.svelte.ts';
 export { Presence, countPeople, type Person, type PresenceUser, type LocalPresence } from './presence.svelte.ts';
 export { syncBaseUrl } from './sync-url.ts';
+export { changedDocument } from './quiet-updates.ts';
 export { BoardSummary } from './board-summary.svelte.ts';
 export { ConnectionGroup, type ConnectionState } from './connection-group.svelte.ts';
