@@ -2,8 +2,12 @@
  * A board's document skips Yjs's encoding of what it receives from the server or reads from
  * IndexedDB (web/src/lib/sync/quiet-updates.ts): those transactions are not heard by 'update'
  * listeners, while every other transaction is — including edits made in reaction to a quiet one,
- * which must still be sent and stored — and listeners come and go as usual.
+ * which must still be sent and stored — and listeners come and go as usual. And no module of the
+ * web app but the board connection listens to a document's 'update' (the others would miss what
+ * the server sends).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { changedDocument, skipUpdateEncoding } from '../../../web/src/lib/sync/quiet-updates.ts';
@@ -107,5 +111,22 @@ describe('skipping the update encoding of quiet transactions', () => {
     doc.getMap('cards').delete('card-0');
     doc.transact(() => undefined);
     expect(changes).toEqual([true, false, true, false]);
+  });
+});
+
+describe("the web app's update listeners", () => {
+  const WEB_SRC = path.resolve(import.meta.dirname, '../../../web/src');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(path.join(dir, entry.name)) : /\.(ts|svelte)$/.test(entry.name) ? [path.join(dir, entry.name)] : []
+    );
+
+  it("only the board connection listens to a document's 'update': what the server sends is not encoded for others", () => {
+    const listening = files(WEB_SRC).filter((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .some((line) => /\.on\(\s*['"]update['"]/.test(line) && !/awareness/i.test(line))
+    );
+    expect(listening.map((file) => path.relative(WEB_SRC, file))).toEqual(['lib/sync/board-connection.svelte.ts']);
   });
 });
