@@ -48,7 +48,7 @@ import { CloseCode, FINAL_CLOSE_CODES, MessageTag, DenyReason } from '@plenary/s
 import { syncBaseUrl } from './sync-url.ts';
 import { AdoptingWebSocket } from './early-socket.ts';
 import { rejoinPresence, sendOwnPresenceOnly } from './own-presence.ts';
-import { changedDocument, skipUpdateEncoding } from './quiet-updates.ts';
+import { skipUpdateEncoding } from './quiet-updates.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
 
@@ -94,6 +94,9 @@ const pendingKey = (boardId: string): string => `plenary.unsynced.${boardId}`;
  * state vector is empty whenever it is sent, so the socket opens at once, beside IndexedDB.
  */
 const copyKey = (boardId: string): string => `plenary.copy.${boardId}`;
+
+/** An update with no structs and no deletions: two zero counts. */
+const EMPTY_UPDATE_BYTES = 2;
 
 /** How often an edit refused on a locked board is offered again. */
 const LOCK_RETRY_MS = 10_000;
@@ -294,8 +297,11 @@ export class BoardConnection {
           received = null;
         }
       };
+      // Stored even when the document did not change: Yjs holds back what builds on edits it has
+      // not seen yet (a board's latest edits come before its base, whole-state.ts) and integrates
+      // it with a later message, in a transaction the copy would not hear of.
       const storeReceived = (transaction: Y.Transaction) => {
-        if (transaction.origin === provider && received && changedDocument(transaction)) persistence._storeUpdate(received, provider);
+        if (transaction.origin === provider && received && received.length > EMPTY_UPDATE_BYTES) persistence._storeUpdate(received, provider);
       };
       this.doc.on('afterTransaction', storeReceived);
       this.#cleanups.push(() => this.doc.off('afterTransaction', storeReceived));
