@@ -11,7 +11,7 @@
  * and before each store's joins. A join can never beat it; the target is to stay within 1.2× of it.
  * The client is set up as the web app sets up its board connection: y-websocket's provider listens
  * to its document's updates (to send local edits), and what the server sends is applied without
- * Yjs encoding it once more for that listener (web/src/lib/sync/quiet-updates.ts), so the floor is
+ * Yjs encoding it once more for that listener (web/src/lib/sync/quiet-board.ts), so the floor is
  * the bare apply. A join is also split at the moment the answer's last byte is in the client's
  * hands: before it is the server's share (connecting, the server reading and sending), after it
  * the client's apply.
@@ -22,7 +22,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { createStore } from '@plenary/server/persistence/index.ts';
 import { parseConfig } from '@plenary/server/config.ts';
-import { skipUpdateEncoding } from '../../web/src/lib/sync/quiet-updates.ts';
+import { applyQuietly } from '../../web/src/lib/sync/quiet-board.ts';
 import { describeDifference, type BoardHistory } from './board-history.ts';
 import { createWorkshop } from './plenary-api.ts';
 import { startPlenary, waitFor, type PlenaryOptions, type ServerHandle } from './processes.ts';
@@ -149,7 +149,7 @@ const join = (port: number, boardId: string, token: string): Promise<Joined> =>
       disableBc: true,
       params: { token }
     });
-    skipUpdateEncoding(doc, (transaction) => transaction.origin === provider);
+    applyQuietly({ doc, provider, persistence: null, watchOnly: false });
     const leave = () => {
       provider.destroy();
       doc.destroy();

@@ -7,7 +7,7 @@
  *   conn.doc           Y.Doc of the board (edit it in transactions; any origin except the provider
  *                      and the IndexedDB store counts as a local change). Its 'update' listeners
  *                      hear local changes only: what the server sends and the IndexedDB copy are
- *                      applied without encoding them for 'update' (quiet-updates.ts); watch
+ *                      applied without encoding them for 'update' (quiet-board.ts); watch
  *                      changes with observers or 'afterTransaction'
  *   conn.awareness     y-protocols Awareness (wrap it in `Presence` for people on the board)
  *   conn.status        'connecting' | 'connected' | 'offline' | 'syncing'   ($state)
@@ -41,14 +41,13 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
-import * as syncProtocol from 'y-protocols/sync';
-import * as decoding from 'lib0/decoding';
+import type * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import { CloseCode, FINAL_CLOSE_CODES, MessageTag, DenyReason } from '@plenary/shared/protocol';
 import { syncBaseUrl } from './sync-url.ts';
 import { AdoptingWebSocket } from './early-socket.ts';
 import { rejoinPresence, sendOwnPresenceOnly } from './own-presence.ts';
-import { skipUpdateEncoding } from './quiet-updates.ts';
+import { applyQuietly } from './quiet-board.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
 
@@ -94,9 +93,6 @@ const pendingKey = (boardId: string): string => `plenary.unsynced.${boardId}`;
  * state vector is empty whenever it is sent, so the socket opens at once, beside IndexedDB.
  */
 const copyKey = (boardId: string): string => `plenary.copy.${boardId}`;
-
-/** An update with no structs and no deletions: two zero counts. */
-const EMPTY_UPDATE_BYTES = 2;
 
 /** How often an edit refused on a locked board is offered again. */
 const LOCK_RETRY_MS = 10_000;
@@ -174,7 +170,7 @@ export class BoardConnection {
     }
     if (options.watchOnly) this.doc.off('update', this.provider._updateHandler);
     this.#watchPermission();
-    this.#applyQuietly(options.watchOnly === true);
+    this.#cleanups.push(applyQuietly({ doc: this.doc, provider: this.provider, persistence: this.persistence, watchOnly: options.watchOnly === true }));
     this.#watchProvider();
     this.#watchLocalUpdates();
     this.#watchBrowserNetwork();
@@ -270,48 +266,6 @@ export class BoardConnection {
       provider.off('connection-error', onError);
       provider.off('closed', onClosed);
     });
-  }
-
-  /**
-   * The board read from IndexedDB and what the server sends are applied without Yjs encoding them
-   * once more for the 'update' listeners, which all ignore them: the provider (it sends local
-   * edits only), the unsynced flag, and the IndexedDB copy, which is given the server's bytes as
-   * they came instead (they hold what was applied, and anything Yjs keeps pending too). The
-   * IndexedDB copy is not quiet while the socket is open and the provider listens: the provider
-   * offers it to the server then, as edits made offline before the socket opened.
-   */
-  #applyQuietly(watchOnly: boolean): void {
-    const provider = this.provider;
-    const persistence = this.persistence;
-    let received: Uint8Array | null = null;
-    if (persistence) {
-      const handleSync = provider.messageHandlers[MessageTag.sync];
-      if (!handleSync) throw new Error('y-websocket provider without a sync message handler');
-      provider.messageHandlers[MessageTag.sync] = (encoder, decoder, from, emitSynced, messageType) => {
-        const peek = decoding.clone(decoder);
-        const type = decoding.readVarUint(peek);
-        received = type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate ? decoding.readVarUint8Array(peek) : null;
-        try {
-          handleSync(encoder, decoder, from, emitSynced, messageType);
-        } finally {
-          received = null;
-        }
-      };
-      // Stored even when the document did not change: Yjs holds back what builds on edits it has
-      // not seen yet (a board's latest edits come before its base, whole-state.ts) and integrates
-      // it with a later message, in a transaction the copy would not hear of.
-      const storeReceived = (transaction: Y.Transaction) => {
-        if (transaction.origin === provider && received && received.length > EMPTY_UPDATE_BYTES) persistence._storeUpdate(received, provider);
-      };
-      this.doc.on('afterTransaction', storeReceived);
-      this.#cleanups.push(() => this.doc.off('afterTransaction', storeReceived));
-    }
-    this.#cleanups.push(
-      skipUpdateEncoding(this.doc, ({ origin }) => {
-        if (origin === provider) return true;
-        return origin === persistence && (watchOnly || !provider.wsconnected);
-      })
-    );
   }
 
   #watchLocalUpdates(): void {
