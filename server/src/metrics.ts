@@ -29,6 +29,16 @@ export const createMetrics = ({ droppedLogLines }: MetricSources = {}) => {
       help: 'Update frames sent to clients (one merged frame per connection per tick)',
       registers: [registry]
     }),
+    framesDeflated: new Counter({
+      name: 'plenary_sync_frames_deflated_total',
+      help: 'Large sync frames deflated (once per frame, whatever the number of devices it goes to)',
+      registers: [registry]
+    }),
+    bytesDeflated: new Counter({
+      name: 'plenary_sync_bytes_deflated_total',
+      help: 'Bytes of the sync frames deflated, before deflating',
+      registers: [registry]
+    }),
     peerMessages: new Counter({
       name: 'plenary_peer_messages_total',
       help: 'Messages received from other server instances',

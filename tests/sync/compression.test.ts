@@ -2,7 +2,9 @@
  * Compression on the sync socket (server/src/sync/compression.ts): a client that offers
  * permessage-deflate, as every browser does, gets a board's large first sync compressed and its
  * small edits as they are; a compressed message that inflates past MAX_MESSAGE_BYTES closes only
- * that connection, with 1009. Frames are read off the raw socket, so the test sees the wire.
+ * that connection, with 1009; a frame that goes to several devices is deflated once for all of
+ * them (server/src/sync/deflate-once.ts). Frames are read off the raw socket, so the test sees the
+ * wire.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, getCardsMap } from '@plenary/shared/schema';
@@ -51,6 +53,14 @@ const watchFrames = (raw: RawClient): WireFrame[] => {
 
 const cardText = (i: number) =>
   `Exchange of ${['teachers', 'river wardens', 'museum curators', 'trade officers'][i % 4]} between sister cities, round ${i}: two weeks in spring, hosted by the city's international affairs office`;
+
+/** Frames the server has deflated so far (its /metrics). */
+const deflations = async (server: PlenaryServer): Promise<number> => {
+  const text = await (await server.fetch('/metrics')).text();
+  const line = text.split('\n').find((l) => l.startsWith('plenary_sync_frames_deflated_total '));
+  if (!line) throw new Error('plenary_sync_frames_deflated_total is not in /metrics');
+  return Number(line.split(' ')[1]);
+};
 
 describe('sync socket compression', () => {
   let server: PlenaryServer;
@@ -105,6 +115,45 @@ describe('sync socket compression', () => {
       await waitFor(() => wire.slice(pasted).some((f) => f.compressed), 5_000, 'the large edit, deflated');
     } finally {
       raw.destroy();
+    }
+  });
+
+  it('deflates a frame once for every device it goes to, and every device reads it', async () => {
+    const url = syncUrl(server.syncBase, board, workshop.tokens.delegate);
+    const cards = getCardsMap(writer.doc).size;
+    const before = await deflations(server);
+    const devices = await Promise.all([0, 1, 2].map(() => openRaw(url, { compress: { threshold: 1024 } })));
+    try {
+      const wires = devices.map(watchFrames);
+      await Promise.all(devices.map((d) => d.handshake()));
+      for (const device of devices) expect(getCardsMap(device.doc).size).toBe(cards);
+      // Three fresh devices, one board: the same deflated bytes went to each.
+      const firstSync = wires.map((wire) => wire.filter((f) => f.compressed).map((f) => f.length));
+      expect(firstSync[0]).toHaveLength(1);
+      expect(firstSync[1]).toEqual(firstSync[0]);
+      expect(firstSync[2]).toEqual(firstSync[0]);
+      expect((await deflations(server)) - before).toBe(1);
+
+      // A large paste goes to the three in one frame, deflated once.
+      writer.doc.transact(() => {
+        for (let i = 0; i < CARDS; i++) addCard(writer.doc, { kind: 'idea', text: cardText(i), createdBy: 'Nguyen Van An', authorCity: 'Da Nang', lang: 'en' });
+      });
+      await waitFor(() => devices.every((d) => getCardsMap(d.doc).size === cards + CARDS), 10_000, 'the paste at every device');
+      expect((await deflations(server)) - before).toBe(2);
+
+      // A device that does not offer compression is sent the same frame as it is.
+      const plain = await openRaw(url);
+      try {
+        const wire = watchFrames(plain);
+        await plain.handshake();
+        expect(getCardsMap(plain.doc).size).toBe(cards + CARDS);
+        expect(wire.some((f) => f.compressed)).toBe(false);
+        expect((await deflations(server)) - before).toBe(2);
+      } finally {
+        plain.destroy();
+      }
+    } finally {
+      for (const device of devices) device.destroy();
     }
   });
 

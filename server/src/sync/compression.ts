@@ -16,6 +16,8 @@
  *   256 KiB of zlib's defaults; on cards they lose little (3.1× against 3.7× on that test board).
  * - Clients are asked for the same small window. Browsers compress every message they send, so
  *   the server inflates each; its window stays 2 KiB per connection.
+ * - A frame sent to several sockets is deflated once for all of them (deflate-once.ts), with these
+ *   same settings; server_no_context_takeover is what makes its bytes valid on every socket.
  * - maxPayload (MAX_MESSAGE_BYTES) is checked on the inflated size, so a small compressed message
  *   cannot expand into a large one: the connection is closed with 1009, like an oversized one.
  */

@@ -10,6 +10,9 @@
  * within the same `applyUpdate` that applies the base. So by the time step 2 tells the client it
  * is synced, it holds everything, exactly as if step 2 had carried one merged update — without
  * the server merging the base (which costs about as much as applying it).
+ *
+ * A fresh device's frames are kept until the bytes change, so every fresh device is sent the same
+ * frame objects: the sync socket deflates a frame once for all of them (deflate-once.ts).
  */
 import * as Y from 'yjs';
 import { isEmptyStateVector, writeSyncStep2, writeUpdate } from './protocol.ts';
@@ -23,6 +26,8 @@ const TAIL_SHARE = 1 / 8;
 export class WholeState {
   private tail: Uint8Array[];
   private tailBytes: number;
+  /** What a device holding nothing is sent, until the base or tail changes. */
+  private freshFrames: Uint8Array[] | null = null;
 
   constructor(
     /** The document at some moment, as one update; null for a document with nothing stored. */
@@ -41,6 +46,7 @@ export class WholeState {
    */
   add(update: Uint8Array): void {
     if (this.base === null) return;
+    this.freshFrames = null;
     this.tail.push(update);
     this.tailBytes += update.length;
     if (this.tailBytes > this.base.length * TAIL_SHARE) this.drop();
@@ -54,9 +60,9 @@ export class WholeState {
   answer(stateVector: Uint8Array, doc: Y.Doc | null): Uint8Array[] {
     if (doc && !isEmptyStateVector(stateVector)) return [writeSyncStep2(Y.encodeStateAsUpdate(doc, stateVector))];
     if (doc && this.base === null) this.rebase(doc);
+    if (isEmptyStateVector(stateVector)) return [...(this.freshFrames ??= this.frameFresh())];
     const tail = this.mergeTail();
     const base = this.base ?? EMPTY_UPDATE;
-    if (isEmptyStateVector(stateVector)) return tail ? [writeUpdate(tail), writeSyncStep2(base)] : [writeSyncStep2(base)];
     // A device that holds part of the board, while the room integrates: only what it lacks.
     const missingTail = tail ? Y.diffUpdate(tail, stateVector) : null;
     const frames = missingTail && !isEmptyDiff(missingTail) ? [writeUpdate(missingTail)] : [];
@@ -66,15 +72,25 @@ export class WholeState {
 
   /** The document encoded again: the new base, with nothing after it. */
   rebase(doc: Y.Doc): void {
+    this.freshFrames = null;
     this.base = Y.encodeStateAsUpdate(doc);
     this.tail = [];
     this.tailBytes = 0;
   }
 
   private drop(): void {
+    this.freshFrames = null;
     this.base = null;
     this.tail = [];
     this.tailBytes = 0;
+  }
+
+  private frameFresh(): Uint8Array[] {
+    const tail = this.mergeTail();
+    const step2 = writeSyncStep2(this.base ?? EMPTY_UPDATE);
+    // The base is the frame's last bytes: kept once, as part of the frame, instead of twice.
+    if (this.base) this.base = step2.subarray(step2.length - this.base.length);
+    return tail ? [writeUpdate(tail), step2] : [step2];
   }
 
   private mergeTail(): Uint8Array | null {

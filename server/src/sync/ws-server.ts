@@ -10,8 +10,9 @@ import { CloseCode, SYNC_PATH, isValidId } from '@plenary/shared/protocol';
 import type { Config } from '../config.ts';
 import { safePath, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { syncCompression } from './compression.ts';
+import { SyncCompression, syncCompression } from './compression.ts';
 import { Connection } from './connection.ts';
+import { DeflatedFrames } from './deflate-once.ts';
 import type { RoomManager } from './room-manager.ts';
 
 export interface SyncServerDeps {
@@ -37,6 +38,10 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
   const { config, log, metrics, rooms } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: syncCompression });
   const live = new Map<WebSocket, { conn: Connection; alive: boolean }>();
+  const deflated = new DeflatedFrames({ level: SyncCompression.level, memLevel: SyncCompression.memLevel }, (bytes) => {
+    metrics.framesDeflated.inc();
+    metrics.bytesDeflated.inc(bytes);
+  });
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -55,6 +60,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
       return refuse(socket, admission.status, admission.reason);
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      deflated.attach(ws);
       const conn = new Connection(
         {
           send: (frame) => ws.send(frame, { binary: true }),

@@ -1,0 +1,104 @@
+/**
+ * A frame that goes to many sockets is deflated once. ws compresses each message for each socket
+ * on its own, so a board's first sync — the same bytes for every device that joins it fresh — was
+ * deflated again for every device, and a large paste once per person in the room. On a board of
+ * 1.2 MB that is 30–45 ms of zlib per device, on the path of every join (a warm join's answer was
+ * in the device's hands after 55–60 ms deflated against 6–10 ms sent as it is).
+ *
+ * The sockets negotiate server_no_context_takeover (compression.ts): a message's deflated bytes do
+ * not depend on what the socket sent before it, so the same bytes are valid on every socket with
+ * the same window. Frames are recognised by their memory (the ArrayBuffer, offset and length ws is
+ * handed), not their content: the room sends one frame object to everyone, and the first sync of
+ * a fresh device is the same frame object until the board changes (whole-state.ts). Entries go
+ * when their frame is collected.
+ *
+ * ws has no public way to send a message it did not deflate itself, so each socket's
+ * permessage-deflate instance is given a `compress` that answers from here. ws's own sender still
+ * decides what is compressed (its threshold), queues and orders the messages, frames them, and
+ * counts what waits in `bufferedAmount`. A socket whose negotiation differs (context takeover,
+ * a window under 9 bits) keeps ws's own compression.
+ */
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import type { WebSocket } from 'ws';
+
+const deflateRaw = promisify(zlib.deflateRaw);
+
+/** The extension's name in the handshake, and ws's key for its instance. */
+const EXTENSION = 'permessage-deflate';
+
+/** The empty stored block a sync flush ends with; permessage-deflate leaves it off the wire (RFC 7692 §7.2.1). */
+const SYNC_FLUSH_TAIL_BYTES = 4;
+/** zlib's largest window, what a peer allows when it names none. */
+const DEFAULT_WINDOW_BITS = 15;
+/** zlib turns a raw deflate window of 8 bits into 9, which a peer that asked for 8 cannot read. */
+const MIN_WINDOW_BITS = 9;
+
+type Compress = (data: Buffer, fin: boolean, callback: (err: Error | null, result?: Buffer) => void) => void;
+/** The part of ws's PerMessageDeflate instance (one per socket) that this module uses. */
+interface NegotiatedDeflate {
+  params: Record<string, unknown>;
+  compress: Compress;
+}
+
+interface Deflated {
+  byteOffset: number;
+  byteLength: number;
+  windowBits: number;
+  bytes: Promise<Buffer>;
+}
+
+export interface DeflateOptions {
+  level: number;
+  memLevel: number;
+}
+
+export class DeflatedFrames {
+  private readonly done = new WeakMap<ArrayBufferLike, Deflated[]>();
+
+  constructor(
+    private readonly options: DeflateOptions,
+    /** Called for each frame actually deflated (a metric: deflations against frames sent). */
+    private readonly onDeflate: (bytes: number) => void = () => undefined
+  ) {}
+
+  /** The frame's bytes deflated for a window of `windowBits`, without the sync flush's tail: what goes on the wire. */
+  deflate(frame: Buffer, windowBits: number): Promise<Buffer> {
+    const list = this.done.get(frame.buffer) ?? [];
+    const hit = list.find((d) => d.byteOffset === frame.byteOffset && d.byteLength === frame.byteLength && d.windowBits === windowBits);
+    if (hit) return hit.bytes;
+    this.onDeflate(frame.byteLength);
+    const entry: Deflated = {
+      byteOffset: frame.byteOffset,
+      byteLength: frame.byteLength,
+      windowBits,
+      bytes: deflateRaw(frame, { ...this.options, windowBits, finishFlush: zlib.constants.Z_SYNC_FLUSH }).then((out) =>
+        out.subarray(0, out.length - SYNC_FLUSH_TAIL_BYTES)
+      )
+    };
+    list.push(entry);
+    this.done.set(frame.buffer, list);
+    // A failed deflate is not kept: the socket falls back to ws's own, and the next send tries again.
+    entry.bytes.catch(() => list.splice(list.indexOf(entry), 1));
+    return entry.bytes;
+  }
+
+  /** Makes this socket take its deflated messages from here, when what it negotiated allows it. Returns whether it does. */
+  attach(ws: WebSocket): boolean {
+    const negotiated = (ws as unknown as { _extensions?: Record<string, NegotiatedDeflate> })._extensions?.[EXTENSION];
+    if (negotiated?.params.server_no_context_takeover !== true) return false;
+    const bits = negotiated.params.server_max_window_bits;
+    const windowBits = typeof bits === 'number' ? bits : DEFAULT_WINDOW_BITS;
+    if (windowBits < MIN_WINDOW_BITS) return false;
+    const own = negotiated.compress.bind(negotiated);
+    negotiated.compress = (data, fin, callback) => {
+      // ws's sender never fragments what we send; a fragment would need the stream's state.
+      if (!fin) return own(data, fin, callback);
+      this.deflate(data, windowBits).then(
+        (bytes) => callback(null, bytes),
+        () => own(data, fin, callback)
+      );
+    };
+    return true;
+  }
+}

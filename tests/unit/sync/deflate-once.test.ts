@@ -1,0 +1,99 @@
+/**
+ * Deflating a frame once for every socket (server/src/sync/deflate-once.ts), on a real ws server
+ * and real ws clients over loopback: the messages arrive whole and in the order they were sent,
+ * large (deflated from the shared bytes) and small (as they are) interleaved, and a frame sent
+ * again, or to another socket, is not deflated again.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { SyncCompression, syncCompression } from '@plenary/server/sync/compression.ts';
+import { DeflatedFrames } from '@plenary/server/sync/deflate-once.ts';
+
+/** A frame above the compression threshold that deflates well (Yjs repeats its keys). */
+const largeFrame = (seed: string): Uint8Array => new TextEncoder().encode(Array.from({ length: 6_000 }, (_, i) => `${seed}:card-${i % 97}:text`).join('|'));
+
+const servers: WebSocketServer[] = [];
+afterEach(async () => {
+  for (const wss of servers.splice(0)) {
+    for (const client of wss.clients) client.terminate();
+    await new Promise((resolve) => wss.close(resolve));
+  }
+});
+
+const start = async (deflated: DeflatedFrames) => {
+  const attached: boolean[] = [];
+  const sockets: WebSocket[] = [];
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: syncCompression });
+  servers.push(wss);
+  wss.on('connection', (ws) => {
+    attached.push(deflated.attach(ws));
+    sockets.push(ws);
+  });
+  await new Promise((resolve) => wss.once('listening', resolve));
+  return { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, attached, sockets };
+};
+
+/** A client that keeps every message it receives. */
+const connect = async (url: string, perMessageDeflate: boolean) => {
+  const ws = new WebSocket(url, { perMessageDeflate });
+  const received: Buffer[] = [];
+  ws.on('message', (data) => received.push(data as Buffer));
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return { ws, received };
+};
+
+const until = async (check: () => boolean, what: string): Promise<void> => {
+  const deadline = Date.now() + 5_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+describe('deflating a frame once for every socket', () => {
+  it('delivers large and small messages whole and in order, deflating each large frame once for all sockets', async () => {
+    const deflatedSizes: number[] = [];
+    const deflated = new DeflatedFrames({ level: SyncCompression.level, memLevel: SyncCompression.memLevel }, (bytes) => deflatedSizes.push(bytes));
+    const server = await start(deflated);
+    const a = await connect(server.url, true);
+    const b = await connect(server.url, true);
+    await until(() => server.sockets.length === 2, 'both sockets');
+    expect(server.attached).toEqual([true, true]);
+
+    const board = largeFrame('board');
+    const paste = largeFrame('paste');
+    const noise = randomBytes(SyncCompression.thresholdBytes + 1000); // does not deflate: still whole
+    const small = (i: number) => new Uint8Array([0, 2, i]);
+    const sequence = [board, small(1), small(2), board, paste, small(3), noise, board, small(4)];
+    for (const ws of server.sockets) for (const frame of sequence) ws.send(frame);
+
+    for (const client of [a, b]) {
+      await until(() => client.received.length === sequence.length, 'every message');
+      expect(client.received.map((m, i) => Buffer.from(m).equals(Buffer.from(sequence[i]!)))).toEqual(sequence.map(() => true));
+    }
+    // board, paste and noise: once each, though six sockets-times-frames of them were sent.
+    expect(deflatedSizes.sort((x, y) => x - y)).toEqual([board.length, paste.length, noise.length].sort((x, y) => x - y));
+    a.ws.close();
+    b.ws.close();
+  });
+
+  it('leaves a socket without compression to send every frame as it is', async () => {
+    const deflatedSizes: number[] = [];
+    const deflated = new DeflatedFrames({ level: SyncCompression.level, memLevel: SyncCompression.memLevel }, (bytes) => deflatedSizes.push(bytes));
+    const server = await start(deflated);
+    const plain = await connect(server.url, false);
+    await until(() => server.sockets.length === 1, 'the socket');
+    expect(server.attached).toEqual([false]);
+    const board = largeFrame('board');
+    server.sockets[0]!.send(board);
+    await until(() => plain.received.length === 1, 'the frame');
+    expect(Buffer.from(plain.received[0]!).equals(Buffer.from(board))).toBe(true);
+    expect(deflatedSizes).toEqual([]);
+    plain.ws.close();
+  });
+});
