@@ -14,6 +14,7 @@
 import { peekClaims, ParticipantVia, Role } from '@plenary/shared/protocol';
 import { myParticipant, registerParticipant } from '$lib/api';
 import { i18n } from '$lib/i18n';
+import { keepParticipant } from './participant-cache.ts';
 import { readJson, writeJson } from './storage.ts';
 import { rememberToken } from './tokens.ts';
 import type { WorkshopSession } from './workshop-session.svelte.ts';
@@ -51,6 +52,7 @@ export const ensurePersonalToken = (session: WorkshopSession): Promise<void> => 
       writeJson(registeredKey(workshopId), { name: identity.name, city: identity.city, token: answer.token } satisfies Registered);
       session.participant = answer.participant;
       session.token = answer.token;
+      keepParticipant(workshopId, answer.token, answer.participant);
     })
     // Offline or refused (a full lobby, a city the server does not know): keep the token; editing
     // the board still works, and voting and consent say why they are not open yet.
@@ -68,6 +70,7 @@ export const refreshParticipant = async (session: WorkshopSession): Promise<void
     const participant = await myParticipant(session.workshopId, token);
     if (session.token !== token) return;
     session.participant = participant;
+    keepParticipant(session.workshopId, token, participant);
     if (participant?.via === ParticipantVia.seat && (!session.identity || session.identity.city !== participant.city)) {
       const identity = session.setIdentity({ name: participant.name, city: participant.city, lang: session.identity?.lang ?? i18n.locale });
       writeJson(registeredKey(session.workshopId), { name: identity.name, city: identity.city, token } satisfies Registered);

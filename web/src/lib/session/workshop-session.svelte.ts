@@ -24,6 +24,7 @@ import { ParticipantStatus, peekClaims, Role, type ParticipantView } from '@plen
 import { ApiError, getWorkshop, type BoardRef, type Workshop } from '$lib/api';
 import type { ConnectionState } from '$lib/sync';
 import { identityFor, saveIdentity, type Identity, type IdentityInput } from './identity.ts';
+import { knownParticipant } from './participant-cache.ts';
 import { tokenFor } from './tokens.ts';
 import { cachedWorkshop, cacheWorkshop } from './workshop-cache.ts';
 
@@ -50,6 +51,8 @@ export class WorkshopSession {
     this.token = tokenFor(workshopId);
     this.identity = identityFor(workshopId);
     this.workshop = cachedWorkshop(workshopId);
+    // The record as last read, until the fresh one comes (read when the page is idle).
+    this.participant = knownParticipant(workshopId, this.token);
   }
 
   async refresh(): Promise<void> {
