@@ -78,12 +78,12 @@ export class DeflatedFrames {
       byteOffset: frame.byteOffset,
       byteLength: frame.byteLength,
       windowBits,
+      // Copied at the end: zlib's output is a view of its frame-sized chunk, which the cache would keep whole.
       bytes: deflateRaw(frame, {
         ...this.options,
         windowBits,
         finishFlush: zlib.constants.Z_SYNC_FLUSH,
         chunkSize: Math.min(MAX_CHUNK_BYTES, Math.max(zlib.constants.Z_DEFAULT_CHUNK, frame.byteLength))
-        // Copied: zlib's output is a view of its (frame-sized) chunk, which the cache would keep whole.
       }).then((out) => Buffer.from(out.subarray(0, out.length - SYNC_FLUSH_TAIL_BYTES)))
     };
     list.push(entry);
