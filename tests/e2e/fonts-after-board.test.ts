@@ -14,6 +14,7 @@ import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.t
 import { newPerson } from './utils/browser.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
+import { enteredAt, noteWhenEntered } from './utils/entered.ts';
 import { connectionStatus, waitForStatus } from './board-support.ts';
 import { connectClient } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
@@ -96,21 +97,12 @@ describe('deferred work and later font faces', () => {
     holding = true;
     facesAsked.length = 0;
     cjkAsked.length = 0;
-    await context.addInitScript(() => {
-      const seen: Record<string, number> = {};
-      (window as unknown as { __entered: Record<string, number> }).__entered = seen;
-      new MutationObserver(() => {
-        const now = performance.now();
-        if (!seen.card && document.querySelector('[data-testid="card"]')) seen.card = now;
-        if (!seen.later && document.querySelector('link[href*="fonts-later"]')) seen.later = now;
-        if (!seen.cjk && document.querySelector('link[href*="fonts-cjk"]')) seen.cjk = now;
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await noteWhenEntered(context, { card: '[data-testid="card"]', later: 'link[href*="fonts-later"]', cjk: 'link[href*="fonts-cjk"]' });
     await page.reload();
     await page.getByTestId('board').waitFor();
     await waitFor(() => facesAdded(page), 10_000, 'the faces added on a returning device without a sync');
     expect(await connectionStatus(page)).not.toBe('connected');
-    const entered = await page.evaluate(() => (window as unknown as { __entered: Record<string, number> }).__entered);
+    const entered = await enteredAt(page);
     expect(entered.card, 'the first card drawn').toBeGreaterThan(0);
     expect(entered.later, 'semi-bold, bold, Thai and Khmer added').toBeGreaterThan(0);
     expect(entered.cjk, 'CJK faces added after the first card').toBeGreaterThan(entered.card!);

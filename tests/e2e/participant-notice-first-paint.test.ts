@@ -7,13 +7,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Browser, Route } from 'playwright-core';
-import { addCard } from '@plenary/shared/schema';
 import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
 import { newPerson } from './utils/browser.ts';
 import { enterIdentity } from './utils/identity.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
-import { connectClient } from '../utils/clients.ts';
+import { enteredAt, noteWhenEntered } from './utils/entered.ts';
+import { seedCards } from './facilitation-support.ts';
 import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
@@ -27,10 +27,7 @@ describe("the person's confirmation notice", () => {
   test('a returning delegate waiting for confirmation sees the notice with the first card, and the board does not move when the server answers', async (ctx) => {
     const workshop = await createDemoWorkshop(server, 'Notice at first paint');
     const boardId = workshop.boards[0]!.id;
-    const seeder = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
-    await seeder.synced();
-    addCard(seeder.doc, { kind: 'idea', text: 'Shared river clean-up day', createdBy: 'Seeder', authorCity: 'Porto', lang: 'en' });
-
+    await seedCards(server, workshop, boardId, [{ kind: 'idea', text: 'Shared river clean-up day' }]);
     const { context, page } = await newPerson(browser, server.httpBase);
     screenshotOnFailure(ctx, () => [page]);
     try {
@@ -43,18 +40,10 @@ describe("the person's confirmation notice", () => {
       const held: Route[] = [];
       let answered = 0;
       await context.route(PARTICIPANT_API, (route) => void held.push(route));
-      await context.addInitScript(() => {
-        const seen: Record<string, number> = {};
-        (window as unknown as { __entered: Record<string, number> }).__entered = seen;
-        new MutationObserver(() => {
-          const now = performance.now();
-          if (!seen.card && document.querySelector('[data-testid="card"]')) seen.card = now;
-          if (!seen.notice && document.querySelector('[data-testid="participant-waiting"]')) seen.notice = now;
-        }).observe(document, { childList: true, subtree: true });
-      });
+      await noteWhenEntered(context, { card: '[data-testid="card"]', notice: '[data-testid="participant-waiting"]' });
       await page.reload();
       await page.getByTestId('card').first().waitFor();
-      const entered = await page.evaluate(() => (window as unknown as { __entered: Record<string, number> }).__entered);
+      const entered = await enteredAt(page);
       expect(entered.notice, 'the notice drawn before the server answered').toBeDefined();
       expect(entered.notice!).toBeLessThanOrEqual(entered.card!);
       const boardTop = async () => (await page.getByTestId('board').boundingBox())!.y;
@@ -69,7 +58,6 @@ describe("the person's confirmation notice", () => {
       expect(await page.getByTestId('participant-waiting').count()).toBe(1);
       expect(await boardTop()).toBe(topAtFirstPaint);
     } finally {
-      seeder.destroy();
       await context.close();
     }
   });
