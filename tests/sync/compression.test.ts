@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, getCardsMap } from '@plenary/shared/schema';
 import { CloseCode } from '@plenary/shared/protocol';
+import * as Y from 'yjs';
 import { connectClient, frames, openRaw, syncUrl, updateOf, type RawClient, type TestClient } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
@@ -154,6 +155,47 @@ describe('sync socket compression', () => {
       }
     } finally {
       for (const device of devices) device.destroy();
+    }
+  });
+
+  it("accepts every browser's offer: Firefox's bare one compressed with its own window, one it cannot meet uncompressed", async () => {
+    const url = syncUrl(server.syncBase, board, workshop.tokens.delegate);
+    const cards = getCardsMap(writer.doc).size;
+    // Firefox offers `permessage-deflate` alone; refused with 400, no board ever synced in it.
+    const firefox = await openRaw(url, { compress: { threshold: 0, clientMaxWindowBits: false } });
+    try {
+      expect(firefox.ws.extensions).toContain('permessage-deflate');
+      expect(firefox.ws.extensions).not.toContain('client_max_window_bits');
+      const wire = watchFrames(firefox);
+      await firefox.handshake();
+      expect(getCardsMap(firefox.doc).size).toBe(cards);
+      expect(wire.some((f) => f.compressed)).toBe(true);
+      // Its messages are deflated with a 32 KiB window: a card whose text repeats itself 9 kB apart
+      // reaches the others (an inflater with the usual 2 KiB window fails: distance too far back).
+      let seed = 1;
+      const thai = () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return String.fromCharCode(0x0e01 + ((seed >> 16) % 46));
+      };
+      const once = Array.from({ length: 3000 }, thai).join('');
+      const id = addCard(firefox.doc, { kind: 'idea', text: `${once} ${once}`, createdBy: 'Mozilla user', authorCity: 'Bangkok', lang: 'th' });
+      firefox.send(frames.update(Y.encodeStateAsUpdate(firefox.doc, Y.encodeStateVector(writer.doc))));
+      await waitFor(() => getCardsMap(writer.doc).has(id), 10_000, "the Firefox device's card at the writer");
+      expect(firefox.closed).toBeNull();
+    } finally {
+      firefox.destroy();
+    }
+
+    // A client asking the server for a window under its own is answered without the extension.
+    const narrow = await openRaw(url, { compress: { threshold: 1024, serverMaxWindowBits: 9 } });
+    try {
+      expect(narrow.ws.extensions).toBe('');
+      const wire = watchFrames(narrow);
+      await narrow.handshake();
+      expect(getCardsMap(narrow.doc).size).toBe(cards + 1);
+      expect(wire.some((f) => f.compressed)).toBe(false);
+    } finally {
+      narrow.destroy();
     }
   });
 

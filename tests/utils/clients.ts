@@ -192,7 +192,13 @@ export interface RawOptions {
    * Offer permessage-deflate, as browsers do; with `threshold` 0 this client compresses every
    * message it sends. Default: not offered, so every byte on the wire is the message itself.
    */
-  compress?: { threshold: number };
+  compress?: {
+    threshold: number;
+    /** false: offer a bare `permessage-deflate`, without letting the server cap this client's window (as Firefox does). */
+    clientMaxWindowBits?: false;
+    /** Ask the server to deflate with a window of this many bits (browsers never ask; any client may). */
+    serverMaxWindowBits?: number;
+  };
 }
 
 export const openRaw = async (url: string, options: RawOptions = {}): Promise<RawClient> => {

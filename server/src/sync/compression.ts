@@ -15,7 +15,8 @@
  *   something to about 30 KiB ((1 << 13) + (1 << 14) bytes plus zlib's own state), instead of the
  *   256 KiB of zlib's defaults; on cards they lose little (3.1× against 3.7× on that test board).
  * - Clients are asked for the same small window. Browsers compress every message they send, so
- *   the server inflates each; its window stays 2 KiB per connection.
+ *   the server inflates each; its window stays 2 KiB per connection. A client that does not offer
+ *   to have its window capped (Firefox) keeps its own, up to 32 KiB (deflate-offer.ts).
  * - A frame sent to several sockets is deflated once for all of them (deflate-once.ts), with these
  *   same settings; server_no_context_takeover is what makes its bytes valid on every socket.
  * - maxPayload (MAX_MESSAGE_BYTES) is checked on the inflated size, so a small compressed message
@@ -39,3 +40,7 @@ export const syncCompression: PerMessageDeflateOptions = {
   clientMaxWindowBits: SyncCompression.windowBits,
   zlibDeflateOptions: { level: SyncCompression.level, memLevel: SyncCompression.memLevel }
 };
+
+/** The same for a client that does not let the server cap its window (deflate-offer.ts). */
+const { clientMaxWindowBits: _capped, ...asOffered } = syncCompression;
+export const syncCompressionAsOffered: PerMessageDeflateOptions = asOffered;

@@ -10,8 +10,9 @@ import { CloseCode, SYNC_PATH, isValidId } from '@plenary/shared/protocol';
 import type { Config } from '../config.ts';
 import { safePath, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { SyncCompression, syncCompression } from './compression.ts';
+import { SyncCompression, syncCompression, syncCompressionAsOffered } from './compression.ts';
 import { Connection } from './connection.ts';
+import { deflateSetupFor } from './deflate-offer.ts';
 import { DeflatedFrames } from './deflate-once.ts';
 import type { RoomManager } from './room-manager.ts';
 
@@ -36,7 +37,11 @@ let nextConnectionId = 1;
 
 export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
   const { config, log, metrics, rooms } = deps;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: syncCompression });
+  // One ws server per compression set-up a client's offer calls for (deflate-offer.ts).
+  const servers = {
+    capped: new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: syncCompression }),
+    asOffered: new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: syncCompressionAsOffered })
+  };
   const live = new Map<WebSocket, { conn: Connection; alive: boolean }>();
   const deflated = new DeflatedFrames({ level: SyncCompression.level, memLevel: SyncCompression.memLevel }, (bytes) => {
     metrics.framesDeflated.inc();
@@ -59,7 +64,10 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
       log.info({ path: safePath(req.url), status: admission.status, reason: admission.reason }, 'sync upgrade refused');
       return refuse(socket, admission.status, admission.reason);
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    const setup = deflateSetupFor(req.headers['sec-websocket-extensions']);
+    // Declined: the socket opens uncompressed (ws would refuse the upgrade with 400).
+    if (setup === 'none') delete req.headers['sec-websocket-extensions'];
+    servers[setup === 'asOffered' ? 'asOffered' : 'capped'].handleUpgrade(req, socket, head, (ws) => {
       deflated.attach(ws);
       const conn = new Connection(
         {
@@ -125,7 +133,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
     async close(code: number): Promise<void> {
       clearInterval(pinger);
       for (const { conn } of live.values()) conn.close(code, 'server shutting down');
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await Promise.all(Object.values(servers).map((wss) => new Promise<void>((resolve) => wss.close(() => resolve()))));
     }
   };
 };
