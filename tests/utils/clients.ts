@@ -202,7 +202,9 @@ export interface RawOptions {
 }
 
 export const openRaw = async (url: string, options: RawOptions = {}): Promise<RawClient> => {
-  const ws = new WebSocket(url, { autoPong: options.autoPong ?? true, perMessageDeflate: options.compress ?? false });
+  // ws takes `clientMaxWindowBits: false` (leave the parameter out of the offer); its types know numbers only.
+  const perMessageDeflate = (options.compress ?? false) as WebSocket.PerMessageDeflateOptions | false;
+  const ws = new WebSocket(url, { autoPong: options.autoPong ?? true, perMessageDeflate });
   const doc = new Y.Doc();
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState(null);
