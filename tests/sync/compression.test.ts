@@ -6,6 +6,7 @@
  * them (server/src/sync/deflate-once.ts). Frames are read off the raw socket, so the test sees the
  * wire.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, getCardsMap } from '@plenary/shared/schema';
 import { CloseCode } from '@plenary/shared/protocol';
@@ -197,6 +198,29 @@ describe('sync socket compression', () => {
     } finally {
       narrow.destroy();
     }
+  });
+
+  it('refuses an upgrade whose extensions header cannot be read with 400 naming the header, and serves the others', async () => {
+    const url = new URL(syncUrl(server.syncBase, board, workshop.tokens.delegate));
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () =>
+        socket.write(
+          `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate;;\r\n\r\n'
+        )
+      );
+      socket.once('data', (data) => {
+        resolve(data.toString());
+        socket.destroy();
+      });
+      socket.once('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('Sec-WebSocket-Extensions');
+    const reader = connectClient(server.syncBase, board, workshop.tokens.delegate);
+    await reader.synced();
+    expect(getCardsMap(reader.doc).size).toBeGreaterThanOrEqual(CARDS);
+    reader.destroy();
   });
 
   it('closes a connection whose compressed message inflates past MAX_MESSAGE_BYTES with 1009, and serves the others', async () => {

@@ -11,41 +11,47 @@
  *   none        the client asks for a server window under ours: the extension is declined
  *               and the socket goes uncompressed
  */
+import * as wsModule from 'ws';
 import { SyncCompression } from './compression.ts';
 
 export type DeflateSetup = 'capped' | 'asOffered' | 'none';
 
-const EXTENSION = 'permessage-deflate';
+type Params = Record<string, (string | true)[]>;
+/** ws's own Sec-WebSocket-Extensions parser (ws exports it; its type definitions do not name it). */
+const { parse } = (wsModule as unknown as { extension: { parse(header: string): Record<string, Params[]> } }).extension;
 
 interface Offer {
   clientMaxWindowBits: number | true | undefined;
   serverMaxWindowBits: number | true | undefined;
 }
 
-/** The permessage-deflate offers in a Sec-WebSocket-Extensions header, in the client's order. */
-const parseOffers = (header: string): Offer[] =>
-  header
-    .split(',')
-    .map((offer) => offer.split(';').map((part) => part.trim()))
-    .filter(([name]) => name?.toLowerCase() === EXTENSION)
-    .map(([, ...params]) => {
-      const value = (key: string): number | true | undefined => {
-        const param = params.find((p) => p.split('=')[0]!.trim().toLowerCase() === key);
-        if (param === undefined) return undefined;
-        const raw = param.includes('=')
-          ? param
-              .slice(param.indexOf('=') + 1)
-              .trim()
-              .replace(/^"(.*)"$/, '$1')
-          : '';
-        return raw === '' ? true : Number(raw);
-      };
-      return { clientMaxWindowBits: value('client_max_window_bits'), serverMaxWindowBits: value('server_max_window_bits') };
-    });
+const paramValue = (params: Params, key: string): number | true | undefined => {
+  const value = params[key]?.[0];
+  return value === undefined || value === true ? value : Number(value);
+};
+
+/**
+ * The permessage-deflate offers in a Sec-WebSocket-Extensions header, in the client's order, or
+ * null for a header ws cannot parse (ws answers it with 400, naming the header).
+ */
+const parseOffers = (header: string): Offer[] | null => {
+  try {
+    // Names and values read in any case; ws itself matches the extension's name as written.
+    return (parse(header.toLowerCase())['permessage-deflate'] ?? []).map((params) => ({
+      clientMaxWindowBits: paramValue(params, 'client_max_window_bits'),
+      serverMaxWindowBits: paramValue(params, 'server_max_window_bits')
+    }));
+  } catch {
+    return null;
+  }
+};
 
 /** How to answer this header's offers (undefined: no header, nothing to negotiate). */
 export const deflateSetupFor = (header: string | undefined): DeflateSetup => {
-  const offers = parseOffers(header ?? '');
+  if (!header) return 'none';
+  const offers = parseOffers(header);
+  // A header ws cannot read goes to ws as it is, which refuses it with 400.
+  if (offers === null) return 'capped';
   // ws's own rule: a client may ask the server for a window no smaller than the one it uses.
   const serverWindowFits = (o: Offer) =>
     o.serverMaxWindowBits === undefined || (typeof o.serverMaxWindowBits === 'number' && o.serverMaxWindowBits >= SyncCompression.windowBits);
