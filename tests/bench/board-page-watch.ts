@@ -3,7 +3,7 @@
  * is usable on the screen and wholly drawn (a probe run in the page), which scripts had arrived by
  * then (CDP network events), and the waterfall of every response and sync frame.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 
 /**
  * Sets `window.__firstScreenAt` and `window.__wholeAt`: the page's own clock (ms since the
@@ -17,6 +17,9 @@ import type { CDPSession, Page } from 'playwright-core';
  * lane holds as many cards as its count (the app draws a long lane's cards past the first screen in
  * the idle moments after it, web/src/lib/board/progressive.svelte.ts).
  */
+/** The CDP binding the probe reports through (watchUsable). */
+const REPORT = '__plenaryBenchUsable';
+
 export const USABLE_PROBE = `(() => {
   const lanesKnown = () => {
     const lanes = [...document.querySelectorAll('[data-lane]')];
@@ -49,23 +52,44 @@ export const USABLE_PROBE = `(() => {
       if (shown.every(drawn)) {
         window.__firstScreenAt ??= performance.now();
         window.__wholeAt = performance.now();
+        if (typeof window.REPORT === 'function') window.REPORT(JSON.stringify([window.__firstScreenAt, window.__wholeAt]));
         return;
       }
     }
     requestAnimationFrame(tick);
   };
   tick();
-})()`;
+})()`.replaceAll('REPORT', REPORT);
 
-/** Waits for the board to be usable on the screen and wholly drawn on `page` (navigated already or navigating). */
-export const usableAt = async (page: Page, timeoutMs: number): Promise<{ screen: number; whole: number }> => {
-  // The probe is installed on every new document, so no frame of the page is missed.
-  const handle = await page.waitForFunction('window.__wholeAt && [window.__firstScreenAt, window.__wholeAt]', undefined, {
-    timeout: timeoutMs,
-    polling: 100
+/**
+ * Waits for the board to be usable on the screen and wholly drawn in the tab of `cdp`: call before
+ * navigating, await the returned function after. The probe reports through a CDP binding rather
+ * than being polled with Playwright's waitForFunction, which injects the test runner's own script
+ * (about 30 ms of parsing at 1×, more at the phone's 4×) and runs a poll in the page while it is
+ * being measured.
+ */
+export const watchUsable = async (cdp: CDPSession): Promise<(timeoutMs: number) => Promise<{ screen: number; whole: number }>> => {
+  let reported: (times: [number, number]) => void = () => {};
+  const times = new Promise<[number, number]>((resolve) => (reported = resolve));
+  cdp.on('Runtime.bindingCalled', (event: { name: string; payload: string }) => {
+    if (event.name === REPORT) reported(JSON.parse(event.payload) as [number, number]);
   });
-  const [screen, whole] = (await handle.jsonValue()) as [number, number];
-  return { screen, whole };
+  // Bindings report to a session that has the Runtime domain on (it then also hears of every new
+  // document's script context, which costs the page nothing measurable).
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', { name: REPORT });
+  return async (timeoutMs) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the board was not usable and wholly drawn within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      const [screen, whole] = await Promise.race([times, late]);
+      return { screen, whole };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 };
 
 /**

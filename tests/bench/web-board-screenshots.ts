@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../e2e/utils/browser.ts';
 import { workshopSeed } from '@plenary/shared/seed';
 import { connectClient } from '../utils/clients.ts';
 import { REPO_ROOT, startServer } from '../utils/server.ts';
@@ -35,7 +36,7 @@ const person = async (
 const server = await startServer({ env: { LOG_LEVEL: 'info' } });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu']
+  args: CHROMIUM_ARGS
 });
 try {
   const host = workshopSeed.workshop.host;

@@ -9,6 +9,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../e2e/utils/browser.ts';
 import { startServer } from '../utils/server.ts';
 import { seedBenchBoard } from './web-board-cards.ts';
 
@@ -69,7 +70,7 @@ const openBoard = async (
 
 export const benchWebBoard = async ({ log }: { log: (line: string) => void } = { log: console.log }): Promise<WebBoardFigures> => {
   const server = await startServer({ env: { LOG_LEVEL: 'info' } });
-  const browser = await chromium.launch({ executablePath: Settings.chromium, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: Settings.chromium, args: CHROMIUM_ARGS });
   try {
     const { workshop, board } = await seedBenchBoard(server, 'Bench board', Settings.cards);
     const path = `/w/${workshop.id}/b/${board.id}?token=${workshop.tokens.delegate}`;

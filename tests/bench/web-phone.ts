@@ -27,9 +27,10 @@
  * JavaScript ≤ 120 KiB. Targets are for the benchmark; nothing fails on a figure.
  */
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../e2e/utils/browser.ts';
 import { startServer } from '../utils/server.ts';
 import { seedBenchBoard } from './web-board-cards.ts';
-import { countScripts, traceResponses, USABLE_PROBE, usableAt } from './board-page-watch.ts';
+import { countScripts, traceResponses, USABLE_PROBE, watchUsable } from './board-page-watch.ts';
 
 const Settings = {
   cards: 200,
@@ -150,8 +151,9 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
     const { page, cdp } = await openTab();
     const scripts = countScripts(cdp);
     const trace = process.env.BENCH_PHONE_TRACE ? traceResponses(cdp) : null;
+    const coldUsable = await watchUsable(cdp);
     await page.goto(`/w/${workshopId}/b/${boardId}?token=${token}`, { waitUntil: 'commit' });
-    const cold = await usableAt(page, Settings.usableTimeoutMs);
+    const cold = await coldUsable(Settings.usableTimeoutMs);
     if (trace) console.log([`cold open, usable at ${Math.round(cold.screen)} ms (page clock):`, ...trace()].join('\n'));
     // The scripts that had arrived when the board became usable (the wait above ends later, once
     // every card is drawn, by which time the page may have fetched parts it loads when idle).
@@ -167,8 +169,9 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
     await page.close();
     const again = await openTab();
     const repeatTrace = process.env.BENCH_PHONE_TRACE ? traceResponses(again.cdp) : null;
+    const repeatUsable = await watchUsable(again.cdp);
     await again.page.goto(`/w/${workshopId}/b/${boardId}`, { waitUntil: 'commit' });
-    const repeat = await usableAt(again.page, Settings.usableTimeoutMs);
+    const repeat = await repeatUsable(Settings.usableTimeoutMs);
     if (repeatTrace) console.log([`repeat visit, usable at ${Math.round(repeat.screen)} ms (page clock):`, ...repeatTrace()].join('\n'));
     return {
       coldMs: cold.screen,
@@ -236,7 +239,7 @@ export const benchWebPhone = async ({ log }: { log: Log } = { log: console.log }
   const server = await startServer({ env: { LOG_LEVEL: 'info', WEB_DIR: process.env.BENCH_WEB_DIR } });
   const browser = await chromium.launch({
     executablePath: Settings.chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    args: CHROMIUM_ARGS
   });
   try {
     const { workshop, board } = await seedBenchBoard(server, 'Bench phone', Settings.cards);
