@@ -8,6 +8,7 @@
  * not taken from the browser, so everyone reading one language sees one format.
  */
 import { LOCALE_NAMES, LOCALE_TAGS, localeOf, type Locale } from './locales.ts';
+import { keepDay, keptDay } from './kept-days.ts';
 import { memo } from './memo.ts';
 
 // Each Intl object is made once per language and options (memo.ts): a board draws a language tag
@@ -59,8 +60,13 @@ export const formatDay = (day: string, locale: Locale, style: 'short' | 'medium'
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
   const tag = intlLocale(locale);
-  if (!hasDateData(tag)) return day;
-  return dateFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(date);
+  // Written before on this device: no formatter to make (kept-days.ts).
+  const key = `${tag}|${style}|${day}`;
+  const kept = keptDay(key);
+  if (kept !== undefined) return kept;
+  const text = hasDateData(tag) ? dateFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(date) : day;
+  keepDay(key, text);
+  return text;
 };
 
 /** A span of calendar days ("12–16 Mar 2018"), collapsing what the two days share. */
