@@ -1,7 +1,7 @@
 /**
  * Debian's Chromium, driven by playwright-core, for end-to-end tests of the built web app served
- * by a real Plenary server. One browser per test file; one context per person (separate storage,
- * so two contexts are two devices).
+ * by a real Plenary server. One browser for the test files one after another (suite.ts); one
+ * context per person (separate storage, so two contexts are two devices).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
