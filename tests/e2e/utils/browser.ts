@@ -4,6 +4,7 @@
  * context per person (separate storage, so two contexts are two devices).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../../server/src/exports/pdf-printer.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -13,22 +14,14 @@ export const Viewport = {
 } as const;
 
 /**
- * Chromium's flags for every browser the tests and benchmarks start. The last one turns off the
- * desktop browser's web-page address-bar popup: headless Chromium builds it in a renderer of its own
- * after every navigation to an address, about 1.2 s of CPU each time (measured with /proc, three
- * navigations: 3.65 s of renderer CPU with it, 0.08 s without), on a machine with two cores beside
- * the server and the page under test. No phone has it.
+ * Chromium's flags for every browser the tests and benchmarks start: the server's own (its PDF
+ * printer's), and one more that turns off the desktop browser's address-bar popup: headless
+ * Chromium builds it in a renderer of its own after every navigation to an address, about 1.2 s of
+ * CPU each time (measured with /proc, three navigations: 3.65 s of renderer CPU with it, 0.08 s
+ * without), on a machine with two cores beside the server and the page under test. No phone has it,
+ * and the printer never navigates to an address.
  */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-features=WebUIOmniboxFullPopup,WebUIOmniboxAimPopup'
-];
+export const CHROMIUM_ARGS = [...CHROMIUM_FLAGS, '--disable-features=WebUIOmniboxFullPopup,WebUIOmniboxAimPopup'];
 
 export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
