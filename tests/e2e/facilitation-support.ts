@@ -58,6 +58,9 @@ export interface SeedCard {
   lane?: Lane;
   /** An action's partner cities (its lead city is Porto). */
   partnerCities?: string[];
+  /** An action's first and last day (`yyyy-mm-dd`). */
+  startDate?: string;
+  endDate?: string;
 }
 
 /** Writes cards into a board as a co-editor would; returns their ids in the order given. */
@@ -68,7 +71,16 @@ export const seedCards = async (server: PlenaryServer, workshop: CreatedWorkshop
     const id =
       card.kind === 'idea'
         ? addCard(client.doc, { kind: 'idea', text: card.text, createdBy: 'seed', authorCity: 'Chengdu', lang: 'en' })
-        : addCard(client.doc, { kind: 'action', title: card.text, createdBy: 'seed', lang: 'en', leadCity: 'Porto', partnerCities: card.partnerCities ?? [] });
+        : addCard(client.doc, {
+            kind: 'action',
+            title: card.text,
+            createdBy: 'seed',
+            lang: 'en',
+            leadCity: 'Porto',
+            partnerCities: card.partnerCities ?? [],
+            startDate: card.startDate,
+            endDate: card.endDate
+          });
     if (card.lane) moveCard(client.doc, id, { lane: card.lane });
     return id;
   });

@@ -7,14 +7,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { addCard } from '@plenary/shared/schema';
 import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
 import { newPerson } from './utils/browser.ts';
 import { enterIdentity } from './utils/identity.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { enteredAt, noteWhenEntered } from './utils/entered.ts';
-import { connectClient } from '../utils/clients.ts';
+import { seedCards } from './facilitation-support.ts';
 import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
@@ -25,18 +24,7 @@ describe('days on action cards', () => {
   test('a returning device draws the action dates it showed before without making a date formatter first', async (ctx) => {
     const workshop = await createDemoWorkshop(server, 'Kept days');
     const boardId = workshop.boards[0]!.id;
-    const seed = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
-    await seed.synced();
-    addCard(seed.doc, {
-      kind: 'action',
-      title: 'Joint river clean-up week',
-      createdBy: 'seed',
-      lang: 'en',
-      leadCity: 'Bangkok',
-      partnerCities: ['Porto'],
-      startDate: '2027-06-01',
-      endDate: '2027-06-07'
-    });
+    await seedCards(server, workshop, boardId, [{ kind: 'action', text: 'Joint river clean-up week', startDate: '2027-06-01', endDate: '2027-06-07' }]);
     const { context, page } = await newPerson(browser, server.httpBase);
     screenshotOnFailure(ctx, () => [page]);
     try {
@@ -75,7 +63,6 @@ describe('days on action cards', () => {
       expect(await dates.textContent()).toBe(firstVisit);
     } finally {
       await context.close();
-      seed.destroy();
     }
   });
 });
