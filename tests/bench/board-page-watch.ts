@@ -5,6 +5,9 @@
  */
 import type { CDPSession } from 'playwright-core';
 
+/** The CDP binding the probe reports through (watchUsable). */
+const REPORT = '__plenaryBenchUsable';
+
 /**
  * Sets `window.__firstScreenAt` and `window.__wholeAt`: the page's own clock (ms since the
  * navigation started) at the first frame at which the board is usable on the screen, and at which
@@ -15,11 +18,9 @@ import type { CDPSession } from 'playwright-core';
  * it), each open lane that is on the screen shows its cards down to the bottom of the screen (or
  * all of them), and a card's text field is there and not read-only. Every card drawn: each open
  * lane holds as many cards as its count (the app draws a long lane's cards past the first screen in
- * the idle moments after it, web/src/lib/board/progressive.svelte.ts).
+ * the idle moments after it, web/src/lib/board/progressive.svelte.ts). Once every card is drawn it
+ * reports both moments through the REPORT binding, when the page has it (watchUsable).
  */
-/** The CDP binding the probe reports through (watchUsable). */
-const REPORT = '__plenaryBenchUsable';
-
 export const USABLE_PROBE = `(() => {
   const lanesKnown = () => {
     const lanes = [...document.querySelectorAll('[data-lane]')];
