@@ -61,6 +61,8 @@ export interface SeedCard {
   /** An action's first and last day (`yyyy-mm-dd`). */
   startDate?: string;
   endDate?: string;
+  /** The language the card is written in (English unless given). */
+  lang?: string;
 }
 
 /** Writes cards into a board as a co-editor would; returns their ids in the order given. */
@@ -70,12 +72,12 @@ export const seedCards = async (server: PlenaryServer, workshop: CreatedWorkshop
   const ids = cards.map((card) => {
     const id =
       card.kind === 'idea'
-        ? addCard(client.doc, { kind: 'idea', text: card.text, createdBy: 'seed', authorCity: 'Chengdu', lang: 'en' })
+        ? addCard(client.doc, { kind: 'idea', text: card.text, createdBy: 'seed', authorCity: 'Chengdu', lang: card.lang ?? 'en' })
         : addCard(client.doc, {
             kind: 'action',
             title: card.text,
             createdBy: 'seed',
-            lang: 'en',
+            lang: card.lang ?? 'en',
             leadCity: 'Porto',
             partnerCities: card.partnerCities ?? [],
             startDate: card.startDate,

@@ -8,7 +8,7 @@
  * not taken from the browser, so everyone reading one language sees one format.
  */
 import { LOCALE_NAMES, LOCALE_TAGS, localeOf, type Locale } from './locales.ts';
-import { keepDay, keptDay } from './kept-days.ts';
+import { keepText, keptText } from './kept-texts.ts';
 import { memo } from './memo.ts';
 
 // Each Intl object is made once per language and options (memo.ts): a board draws a language tag
@@ -60,12 +60,12 @@ export const formatDay = (day: string, locale: Locale, style: 'short' | 'medium'
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
   const tag = intlLocale(locale);
-  // Written before on this device: no formatter to make (kept-days.ts).
-  const key = `${tag}|${style}|${day}`;
-  const kept = keptDay(key);
+  // Written before on this device: no formatter to make (kept-texts.ts).
+  const key = `day|${tag}|${style}|${day}`;
+  const kept = keptText(key);
   if (kept !== undefined) return kept;
   const text = hasDateData(tag) ? dateFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(date) : day;
-  keepDay(key, text);
+  keepText(key, text);
   return text;
 };
 
@@ -101,11 +101,18 @@ export const formatList = (items: readonly string[], locale: Locale): string => 
  */
 export const languageName = (lang: string, locale: Locale): string => {
   const own = localeOf(lang);
+  const tag = intlLocale(locale);
+  // Named before on this device: no names to load (kept-texts.ts).
+  const key = `language|${tag}|${lang}`;
+  const kept = keptText(key);
+  if (kept !== undefined) return kept;
   try {
-    const { supported, names } = languageNames(intlLocale(locale));
-    if (!supported && own) return LOCALE_NAMES[own];
-    return names.of(lang) ?? lang;
+    const { supported, names } = languageNames(tag);
+    const name = !supported && own ? LOCALE_NAMES[own] : (names.of(lang) ?? lang);
+    keepText(key, name);
+    return name;
   } catch {
+    // A tag the browser refuses is not kept: named again (and refused again) next time.
     return own ? LOCALE_NAMES[own] : lang;
   }
 };

@@ -1,0 +1,91 @@
+/**
+ * A returning device writes the days on its action cards and the names of the languages its cards
+ * are written in from its own copy (web/src/lib/i18n/kept-texts.ts) instead of making a date
+ * formatter or a language-name table while the board's first screen is drawn: the first of each
+ * costs a page about a tenth of a second on a phone. Every such formatter the return visit makes is
+ * noted with its moment; none may come before the dates and the language tag are on the screen,
+ * and both read as they did on the first visit.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
+import { newPerson } from './utils/browser.ts';
+import { enterIdentity } from './utils/identity.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
+import { screenshotOnFailure } from './utils/artifacts.ts';
+import { enteredAt, noteWhenEntered } from './utils/entered.ts';
+import { seedCards } from './facilitation-support.ts';
+import { waitFor } from '../utils/wait.ts';
+
+let server: PlenaryServer;
+let browser: Browser;
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
+
+type Made = Record<'dates' | 'languageNames', number[]>;
+
+describe('dates and language names on cards', () => {
+  test('a returning device draws the dates and language names it showed before without making their formatters first', async (ctx) => {
+    const workshop = await createDemoWorkshop(server, 'Kept texts');
+    const boardId = workshop.boards[0]!.id;
+    await seedCards(server, workshop, boardId, [
+      { kind: 'action', text: 'ล่องเรือเก็บขยะร่วมกันหนึ่งสัปดาห์', lang: 'th', startDate: '2027-06-01', endDate: '2027-06-07' }
+    ]);
+    const { context, page } = await newPerson(browser, server.httpBase);
+    screenshotOnFailure(ctx, () => [page]);
+    try {
+      await page.goto(boardLink(workshop, boardId, workshop.tokens.delegate));
+      await enterIdentity(page, { name: 'Ana', city: 'Porto' });
+      const dates = page.getByTestId('action-dates');
+      const language = page.getByTestId('lang-tag').first();
+      await dates.waitFor({ timeout: 30_000 });
+      const firstDates = await dates.textContent();
+      const firstName = await language.getAttribute('title');
+      expect(firstDates).toMatch(/2027/);
+      expect(firstName).toBe('Thai');
+      // The texts are kept a moment after they are first written.
+      await waitFor(
+        async () => (await page.evaluate(() => localStorage.getItem('plenary.intl-texts')))?.includes('language|') === true,
+        10_000,
+        'the texts kept on the device'
+      );
+
+      // Back later: every date formatter and language-name table the page makes is noted with its moment.
+      await context.addInitScript(() => {
+        const made: Made = { dates: [], languageNames: [] };
+        (window as unknown as { __formattersMade: Made }).__formattersMade = made;
+        const counting = <T extends abstract new (...args: never[]) => object>(Real: T, into: number[]): T => {
+          const Counting = function (this: unknown, ...args: ConstructorParameters<T>) {
+            into.push(performance.now());
+            return Reflect.construct(Real, args);
+          } as unknown as T;
+          Object.defineProperty(Counting, 'supportedLocalesOf', { value: (Real as unknown as { supportedLocalesOf: unknown }).supportedLocalesOf });
+          Object.defineProperty(Counting, 'prototype', { value: Real.prototype });
+          return Counting;
+        };
+        // DisplayNames is read-only in TypeScript's Intl; both are plain writable properties in the page.
+        Object.defineProperty(Intl, 'DateTimeFormat', { value: counting(Intl.DateTimeFormat, made.dates) });
+        Object.defineProperty(Intl, 'DisplayNames', { value: counting(Intl.DisplayNames, made.languageNames) });
+      });
+      await noteWhenEntered(context, { dates: '[data-testid="action-dates"]', language: '[data-testid="lang-tag"]' });
+      await page.reload();
+      await dates.waitFor();
+      await language.waitFor();
+      const entered = await enteredAt(page);
+      const made = await page.evaluate(() => (window as unknown as { __formattersMade: Made }).__formattersMade);
+      expect(entered.dates).toBeDefined();
+      expect(entered.language).toBeDefined();
+      expect(
+        made.dates.filter((at) => at <= entered.dates!),
+        'date formatters made before the dates were drawn'
+      ).toEqual([]);
+      expect(
+        made.languageNames.filter((at) => at <= entered.language!),
+        'language-name tables made before the language tag was drawn'
+      ).toEqual([]);
+      expect(await dates.textContent()).toBe(firstDates);
+      expect(await language.getAttribute('title')).toBe(firstName);
+    } finally {
+      await context.close();
+    }
+  });
+});
