@@ -70,8 +70,9 @@ describe('board versions', () => {
       await waitFor(async () => !(await cardTexts(p)).includes('夜间公交 Night bus'), 15_000, 'the restore to reach everyone');
       expect(await cardTexts(p)).toContain('ตลาดสีเขียว Green market');
     }
-    // The history now starts with the automatic "before restore" version.
-    expect(await page.getByTestId('version-row').first().getByTestId('version-title').textContent()).toContain('Saved before a restore');
+    // The history now starts with the automatic "before restore" version. The panel asks for the
+    // list again once the restore is answered (its Undo shows at once), so the row is waited for.
+    await page.getByTestId('version-row').first().getByTestId('version-title').filter({ hasText: 'Saved before a restore' }).waitFor();
 
     // Undo the restore: the delegate's card is back for both.
     await page.getByTestId('undo-restore').click();
