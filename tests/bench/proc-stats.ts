@@ -2,7 +2,7 @@
  * Readings of a process and of the machine from /proc: resident memory, CPU time, machine idle.
  * Linux only, like the machines the figures are quoted for.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 const CLOCK_TICKS_PER_SEC = 100; // USER_HZ on Linux
@@ -91,4 +91,32 @@ export const readListenOverflows = (): number | null => {
   } catch {
     return null;
   }
+};
+
+/**
+ * Renderers of the browser's own interface (Chromium marks them `--top-chrome-webui`), running on
+ * this machine now, and the CPU they have used: the desktop address-bar popup is one, and it has
+ * come back with a Chromium update under a feature the test browsers did not turn off
+ * (tests/e2e/utils/browser.ts). No phone runs them; beside a page under test they compete for its
+ * cores.
+ */
+export const browserUiRenderers = (): { count: number; cpuMs: number } => {
+  let count = 0;
+  let cpuMs = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string;
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // A zygote's children rewrite their command line as one string (their process title): match
+    // the flags as words in it, whichever separator is left.
+    const argv = args.split(/[\0 ]/);
+    if (!argv.includes('--type=renderer') || !argv.includes('--top-chrome-webui')) continue;
+    count++;
+    cpuMs += readCpuMs(Number(entry)) ?? 0;
+  }
+  return { count, cpuMs };
 };

@@ -31,6 +31,7 @@ import { CHROMIUM_ARGS } from '../e2e/utils/browser.ts';
 import { startServer } from '../utils/server.ts';
 import { seedBenchBoard } from './web-board-cards.ts';
 import { countScripts, traceResponses, USABLE_PROBE, watchUsable } from './board-page-watch.ts';
+import { browserUiRenderers } from './proc-stats.ts';
 
 const Settings = {
   cards: 200,
@@ -79,6 +80,8 @@ export interface WebPhoneFigures {
   cards: number;
   phone: WebPhoneConditions;
   localhost: WebPhoneConditions;
+  /** The browser's own interface renderers running at the end (none expected: proc-stats.ts). */
+  browserUi: { count: number; cpuMs: number };
 }
 
 type Log = (line: string) => void;
@@ -219,9 +222,14 @@ const conditions = (runs: RunResult[]): WebPhoneConditions => ({
 const line = (name: string, f: Figure): string =>
   `${name}: ${f.value} ${f.unit} (target ≤ ${f.target} ${f.unit}: ${f.met ? 'met' : 'not met'}; runs ${f.runs.join(', ')})`;
 
+const browserUiLine = ({ count, cpuMs }: WebPhoneFigures['browserUi']): string =>
+  count === 0
+    ? 'Browser interface renderers beside the page: none'
+    : `Browser interface renderers beside the page: ${count}, ${Math.round(cpuMs)} ms of CPU — a Chromium feature builds one that no phone has; turn it off in tests/e2e/utils/browser.ts (the figures above are slower for it)`;
+
 export const webPhoneText = (figures: WebPhoneFigures): string =>
-  (['phone', 'localhost'] as const)
-    .map((where) => {
+  [
+    ...(['phone', 'localhost'] as const).map((where) => {
       const c = figures[where];
       const title = where === 'phone' ? 'Emulated phone (4× CPU, 1.6 Mbps, 150 ms, 390×844)' : 'Localhost (no emulation, 1280×800)';
       return [
@@ -231,8 +239,9 @@ export const webPhoneText = (figures: WebPhoneFigures): string =>
         `  ${line(`board page JavaScript as received when usable (${c.boardPageJs.files} files)`, c.boardPageJs)}`,
         `  board page JavaScript as received once idle, lazy parts included: ${c.boardPageJsIdle.value} KiB (${c.boardPageJsIdle.files} files)`
       ].join('\n');
-    })
-    .join('\n');
+    }),
+    browserUiLine(figures.browserUi)
+  ].join('\n');
 
 export const benchWebPhone = async ({ log }: { log: Log } = { log: console.log }): Promise<WebPhoneFigures> => {
   // BENCH_WEB_DIR: another build of the web app (an A/B of two builds on the same machine).
@@ -257,7 +266,10 @@ export const benchWebPhone = async ({ log }: { log: Log } = { log: console.log }
       }
       return conditions(runs);
     };
-    const figures: WebPhoneFigures = { cards: Settings.cards, phone: await measure(true), localhost: await measure(false) };
+    const phone = await measure(true);
+    const localhost = await measure(false);
+    // Read while the browser still runs: a popup it builds after each navigation stays open.
+    const figures: WebPhoneFigures = { cards: Settings.cards, phone, localhost, browserUi: browserUiRenderers() };
     log(webPhoneText(figures));
     return figures;
   } finally {
