@@ -86,6 +86,8 @@ describe('Export menu progress', () => {
       if (size === 'phone') await page.getByTestId('board-tools-toggle').click();
       await page.getByTestId('export-open').click();
       const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+      // Awaited below; a test that fails before then closes the page, and that rejection is not news.
+      downloaded.catch(() => undefined);
       await page.getByTestId('export-csv').click();
       const status = page.getByTestId('export-preparing');
       await status.waitFor();
@@ -98,6 +100,8 @@ describe('Export menu progress', () => {
       // A repeat click while one is being prepared asks nothing more of the server.
       await page.getByTestId('export-pdf').click({ force: true });
       await shoot(page, `export-menu-preparing-${size}`);
+      // The menu says "Preparing" as it asks; the request reaches this test's route a moment later.
+      await waitFor(() => asked.length > 0, 10_000, 'the export request');
       expect(asked).toHaveLength(1);
       release();
       const download = await downloaded;
