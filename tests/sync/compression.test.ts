@@ -3,8 +3,9 @@
  * permessage-deflate, as every browser does, gets a board's large first sync compressed and its
  * small edits as they are; a compressed message that inflates past MAX_MESSAGE_BYTES closes only
  * that connection, with 1009; a frame that goes to several devices is deflated once for all of
- * them (server/src/sync/deflate-once.ts). Frames are read off the raw socket, so the test sees the
- * wire.
+ * them (server/src/sync/deflate-once.ts), a board read from the store is deflated before the first
+ * device asks for it, and a board being edited is not deflated again for each fresh device
+ * (server/src/sync/whole-state.ts). Frames are read off the raw socket, so the test sees the wire.
  */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +157,77 @@ describe('sync socket compression', () => {
       }
     } finally {
       for (const device of devices) device.destroy();
+    }
+  });
+
+  it('keeps a board deflated for fresh devices while it is edited: a small edit goes in front, the board is not deflated again', async () => {
+    const url = syncUrl(server.syncBase, board, workshop.tokens.delegate);
+    const first = await openRaw(url, { compress: { threshold: 1024 } });
+    const second = await openRaw(url, { compress: { threshold: 1024 } });
+    try {
+      const firstWire = watchFrames(first);
+      await first.handshake();
+      const deflated = await deflations(server);
+      const [id, card] = getCardsMap(writer.doc).entries().next().value!;
+      card.set('votes', 7);
+      await waitFor(() => getCardsMap(first.doc).get(id)?.get('votes') === 7, 5_000, 'the edit at the first device');
+
+      const secondWire = watchFrames(second);
+      await second.handshake();
+      expect(getCardsMap(second.doc).get(id)?.get('votes')).toBe(7);
+      expect(getCardsMap(second.doc).size).toBe(getCardsMap(writer.doc).size);
+      // The same deflated board as the first device's, and the edit in a small frame of its own.
+      const board1 = firstWire.filter((f) => f.compressed).map((f) => f.length);
+      expect(board1).toHaveLength(1);
+      expect(secondWire.filter((f) => f.compressed).map((f) => f.length)).toEqual(board1);
+      expect(await deflations(server)).toBe(deflated);
+    } finally {
+      first.destroy();
+      second.destroy();
+    }
+  });
+
+  it('deflates a board it reads from the store before the first device asks for it, and sends those bytes', async () => {
+    // Its own server, which unloads a board 100 ms after its last device leaves.
+    const quick = await startServer({ env: { UNLOAD_GRACE_MS: '100' } });
+    try {
+      const w = await quick.createWorkshop({ title: 'Read back', themes: ['Culture'] });
+      const id = w.boards[0]!.id;
+      const author = connectClient(quick.syncBase, id, w.tokens.facilitator, { user: { name: 'Author' } });
+      await author.synced();
+      for (let i = 0; i < CARDS; i++) addCard(author.doc, { kind: 'idea', text: cardText(i), createdBy: 'Ana Silva', authorCity: 'Porto', lang: 'en' });
+      // The server holds every card once a second device sees them all.
+      const check = connectClient(quick.syncBase, id, w.tokens.delegate);
+      await check.synced();
+      await waitFor(() => getCardsMap(check.doc).size === CARDS, 10_000, 'every card at the second device');
+      check.destroy();
+      author.destroy();
+      const loaded = async () => {
+        const text = await (await quick.fetch('/metrics')).text();
+        return Number(
+          text
+            .split('\n')
+            .find((l) => l.startsWith('plenary_documents_loaded '))
+            ?.split(' ')[1]
+        );
+      };
+      await waitFor(async () => (await loaded()) === 0, 10_000, 'the board to be unloaded');
+      const before = await deflations(quick);
+
+      // A fresh device connects and says nothing yet: the server reads the board and deflates it.
+      const device = await openRaw(syncUrl(quick.syncBase, id, w.tokens.delegate), { compress: { threshold: 1024 } });
+      try {
+        await waitFor(async () => (await deflations(quick)) === before + 1, 5_000, 'the board deflated before the device asked');
+        const wire = watchFrames(device);
+        await device.handshake();
+        expect(getCardsMap(device.doc).size).toBe(CARDS);
+        expect(wire.filter((f) => f.compressed)).toHaveLength(1);
+        expect(await deflations(quick)).toBe(before + 1);
+      } finally {
+        device.destroy();
+      }
+    } finally {
+      await quick.close();
     }
   });
 

@@ -9,7 +9,8 @@
  * not depend on what the socket sent before it, so the same bytes are valid on every socket with
  * the same window. Frames are recognised by their memory (the ArrayBuffer, offset and length ws is
  * handed), not their content: the room sends one frame object to everyone, and the first sync of
- * a fresh device is the same frame object until the board changes (whole-state.ts). Entries go
+ * a fresh device is the same frame object until the board is encoded again (whole-state.ts), and a
+ * board just read from the store is deflated before anyone asks for it (ws-server.ts). Entries go
  * when their frame is collected.
  *
  * ws has no public way to send a message it did not deflate itself, so each socket's

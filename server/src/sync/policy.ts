@@ -89,6 +89,11 @@ export interface SyncPolicy {
 export interface RoomEventMap {
   /** A client of this instance changed the document `docName`. */
   edit: [docName: string];
+  /**
+   * A room read a board from the store: `frame` is what every device that holds nothing of it
+   * will be sent (whole-state.ts), so the sync socket can compress it before anyone asks.
+   */
+  wholeState: [frame: Uint8Array];
 }
 
 /** A policy that admits everyone with one identity and adds no rule: for rooms driven in-process (tests, tools). */

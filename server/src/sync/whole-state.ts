@@ -12,7 +12,9 @@
  * the server merging the base (which costs about as much as applying it).
  *
  * A fresh device's frames are kept until the bytes change, so every fresh device is sent the same
- * frame objects: the sync socket deflates a frame once for all of them (deflate-once.ts).
+ * frame objects: the sync socket deflates a frame once for all of them (deflate-once.ts). The base's
+ * frame outlives the tail's: edits after it change only the small frame in front of it, so a board
+ * being edited is not deflated whole again for each device that joins it fresh.
  */
 import * as Y from 'yjs';
 import { isEmptyStateVector, writeSyncStep2, writeUpdate } from './protocol.ts';
@@ -28,6 +30,8 @@ export class WholeState {
   private tailBytes: number;
   /** What a device holding nothing is sent, until the base or tail changes. */
   private freshFrames: Uint8Array[] | null = null;
+  /** Sync step 2 carrying the base, built once per base (its last bytes are the base). */
+  private baseFrame: Uint8Array | null = null;
 
   constructor(
     /** The document at some moment, as one update; null for a document with nothing stored. */
@@ -70,9 +74,23 @@ export class WholeState {
     return frames;
   }
 
+  /**
+   * The frame that carries the base to a device holding nothing (null without a base): the same
+   * object until the base changes. The base is kept once, as the frame's last bytes.
+   */
+  baseStep2(): Uint8Array | null {
+    if (this.base === null) return null;
+    if (this.baseFrame === null) {
+      this.baseFrame = writeSyncStep2(this.base);
+      this.base = this.baseFrame.subarray(this.baseFrame.length - this.base.length);
+    }
+    return this.baseFrame;
+  }
+
   /** The document encoded again: the new base, with nothing after it. */
   rebase(doc: Y.Doc): void {
     this.freshFrames = null;
+    this.baseFrame = null;
     this.base = Y.encodeStateAsUpdate(doc);
     this.tail = [];
     this.tailBytes = 0;
@@ -80,16 +98,15 @@ export class WholeState {
 
   private drop(): void {
     this.freshFrames = null;
+    this.baseFrame = null;
     this.base = null;
     this.tail = [];
     this.tailBytes = 0;
   }
 
   private frameFresh(): Uint8Array[] {
+    const step2 = this.baseStep2() ?? writeSyncStep2(EMPTY_UPDATE);
     const tail = this.mergeTail();
-    const step2 = writeSyncStep2(this.base ?? EMPTY_UPDATE);
-    // The base is the frame's last bytes: kept once, as part of the frame, instead of twice.
-    if (this.base) this.base = step2.subarray(step2.length - this.base.length);
     return tail ? [writeUpdate(tail), step2] : [step2];
   }
 

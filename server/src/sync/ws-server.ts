@@ -47,6 +47,13 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
     metrics.framesDeflated.inc();
     metrics.bytesDeflated.inc(bytes);
   });
+  // A board just read will be sent whole to each device that joins it fresh: deflated while the
+  // load goes on, it is ready when the first such device asks (a failure leaves it to the send).
+  const onWholeState = (frame: Uint8Array) => {
+    if (frame.byteLength < SyncCompression.thresholdBytes) return;
+    deflated.deflate(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength), SyncCompression.windowBits).catch(() => undefined);
+  };
+  rooms.events.on('wholeState', onWholeState);
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -132,6 +139,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
     connections: (): Connection[] => [...live.values()].map((e) => e.conn),
     async close(code: number): Promise<void> {
       clearInterval(pinger);
+      rooms.events.off('wholeState', onWholeState);
       for (const { conn } of live.values()) conn.close(code, 'server shutting down');
       await Promise.all(Object.values(servers).map((wss) => new Promise<void>((resolve) => wss.close(() => resolve()))));
     }
