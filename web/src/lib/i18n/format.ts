@@ -8,7 +8,7 @@
  * not taken from the browser, so everyone reading one language sees one format.
  */
 import { LOCALE_NAMES, LOCALE_TAGS, localeOf, type Locale } from './locales.ts';
-import { keepText, keptText } from './kept-texts.ts';
+import { keptOr } from './kept-texts.ts';
 import { memo } from './memo.ts';
 
 // Each Intl object is made once per language and options (memo.ts): a board draws a language tag
@@ -61,12 +61,7 @@ export const formatDay = (day: string, locale: Locale, style: 'short' | 'medium'
   if (Number.isNaN(date.getTime())) return day;
   const tag = intlLocale(locale);
   // Written before on this device: no formatter to make (kept-texts.ts).
-  const key = `day|${tag}|${style}|${day}`;
-  const kept = keptText(key);
-  if (kept !== undefined) return kept;
-  const text = hasDateData(tag) ? dateFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(date) : day;
-  keepText(key, text);
-  return text;
+  return keptOr(`day|${tag}|${style}|${day}`, () => (hasDateData(tag) ? dateFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(date) : day));
 };
 
 /** A span of calendar days ("12–16 Mar 2018"), collapsing what the two days share. */
@@ -102,15 +97,12 @@ export const formatList = (items: readonly string[], locale: Locale): string => 
 export const languageName = (lang: string, locale: Locale): string => {
   const own = localeOf(lang);
   const tag = intlLocale(locale);
-  // Named before on this device: no names to load (kept-texts.ts).
-  const key = `language|${tag}|${lang}`;
-  const kept = keptText(key);
-  if (kept !== undefined) return kept;
   try {
-    const { supported, names } = languageNames(tag);
-    const name = !supported && own ? LOCALE_NAMES[own] : (names.of(lang) ?? lang);
-    keepText(key, name);
-    return name;
+    // Named before on this device: no names to load (kept-texts.ts).
+    return keptOr(`language|${tag}|${lang}`, () => {
+      const { supported, names } = languageNames(tag);
+      return !supported && own ? LOCALE_NAMES[own] : (names.of(lang) ?? lang);
+    });
   } catch {
     // A tag the browser refuses is not kept: named again (and refused again) next time.
     return own ? LOCALE_NAMES[own] : lang;

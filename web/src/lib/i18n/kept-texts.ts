@@ -12,8 +12,8 @@
  * "language|…") so one copy serves every kind.
  *
  * Public API
- *   keptText(key)          the text kept under this key, if any
- *   keepText(key, text)    keeps it for the next visit
+ *   keptOr(key, make)      the text kept under this key; else make()'s, kept for the next visit
+ *                          (a make() that throws keeps nothing: its error is the caller's)
  */
 import { readJson, removeKey, writeJson } from '../session/storage.ts';
 
@@ -49,11 +49,11 @@ const save = (): void => {
   writeJson(STORAGE_KEY, { browser: browser(), texts: Object.fromEntries(load()) } satisfies Stored);
 };
 
-export const keptText = (key: string): string | undefined => load().get(key);
-
-export const keepText = (key: string, text: string): void => {
+export const keptOr = (key: string, make: () => string): string => {
   const kept = load();
-  kept.delete(key);
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  const text = make();
   kept.set(key, text);
   for (const oldest of kept.keys()) {
     if (kept.size <= MAX) break;
@@ -61,4 +61,5 @@ export const keepText = (key: string, text: string): void => {
   }
   // Only where there is a device to keep it on (not in the server's or the tests' Node).
   if (saveTimer === null && typeof localStorage !== 'undefined') saveTimer = setTimeout(save, SAVE_DELAY_MS);
+  return text;
 };
