@@ -7,7 +7,7 @@
  * writes what it wrote before from this copy, and makes the formatter only for a text it has not
  * written yet.
  *
- * Kept for one browser version (an update may write them differently), at most MAX texts (the
+ * Kept for one browser version (an update may write them differently), at most MAX_TEXTS texts (the
  * oldest go first), saved a moment after the last new one. Keys name what they are ("day|…",
  * "language|…") so one copy serves every kind.
  *
@@ -21,7 +21,7 @@ const STORAGE_KEY = 'plenary.intl-texts';
 /** Where earlier versions kept the days alone: dropped once, on the first read. */
 const EARLIER_KEY = 'plenary.days';
 /** Texts kept: a workshop's boards show a few dozen days and a dozen languages. */
-const MAX = 500;
+export const MAX_TEXTS = 500;
 /** New texts are saved together, this long after the last one. */
 const SAVE_DELAY_MS = 2000;
 
@@ -56,7 +56,7 @@ export const keptOr = (key: string, make: () => string): string => {
   const text = make();
   kept.set(key, text);
   for (const oldest of kept.keys()) {
-    if (kept.size <= MAX) break;
+    if (kept.size <= MAX_TEXTS) break;
     kept.delete(oldest);
   }
   // Only where there is a device to keep it on (not in the server's or the tests' Node).
