@@ -33,6 +33,7 @@ import { RoomPeers } from './room-peers.ts';
 import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, writeSyncStep1, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 import { WholeState } from './whole-state.ts';
 import { AnswerCache } from './answer-cache.ts';
+import { UntilLoaded } from './until-loaded.ts';
 import type { TickPacer } from './tick-pacer.ts';
 
 export interface RoomDeps {
@@ -75,14 +76,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   /** What the store held, kept from reading it until it is integrated into `doc`. */
   private stored: StoredDoc | null = null;
   private readStarted = 0;
-  /** Peer messages that arrived before the document was integrated, applied after it. */
-  private earlyPeer: Uint8Array[] = [];
-  /** Connections that joined before the document was integrated: they get the server's step 1 then. */
-  private joinedEarly = new Set<Connection>();
-  /** Early joiners whose step 1 is not answered yet: integrating waits a little for them. */
-  private unanswered = new Set<Connection>();
-  /** Client messages (other than step 1) that arrived before the document was integrated, in order. */
-  private held: { conn: Connection; msg: ClientMessage }[] = [];
+  /** What waits for the document to be integrated (until-loaded.ts). */
+  private readonly early = new UntilLoaded();
 
   private readonly log: Logger;
   private readonly tick: RoomTick;
@@ -130,7 +125,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
    * meanwhile are applied after it.
    */
   async read(): Promise<void> {
-    await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.earlyPeer.push(bytes)));
+    await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.early.peerMessage(bytes)));
     this.readStarted = performance.now();
     this.stored = await this.deps.store.loadDoc(this.name);
     const [base = null, ...tail] = this.stored?.updates ?? [];
@@ -160,8 +155,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
    */
   async integrateAfterAnswers(maxWaitMs: number): Promise<void> {
     const deadline = performance.now() + maxWaitMs;
-    const waiting = () => this.unanswered.size > 0 || [...this.joinedEarly].some((conn) => this.connections.has(conn) && conn.unsentBytes > 0);
-    while (!this.loaded && !this.closed && waiting() && performance.now() < deadline) {
+    while (!this.loaded && !this.closed && this.early.waiting && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, ANSWER_POLL_MS));
     }
     this.integrate();
@@ -180,7 +174,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.awareness.on('update', this.onAwarenessUpdate);
     this.answers.clear();
     this.loaded = true;
-    for (const bytes of this.earlyPeer.splice(0)) this.peers.receive(bytes);
+    const early = this.early.drain();
+    for (const bytes of early.peer) this.peers.receive(bytes);
     // Boards written by an older Plenary are upgraded in place; the upgrade is stored like an edit.
     // A board this version cannot read still opens: its people keep their edits.
     try {
@@ -201,13 +196,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
     }
     // Unloads after the grace period unless a connection joins (it may have left while we loaded).
     if (this.connections.size === 0 && this.pins === 0) this.scheduleUnload();
-    const answeredEarly = this.joinedEarly.size;
+    const answeredEarly = early.joined.length;
     // Clients that joined meanwhile hold the stored board; now they learn what the server holds,
     // and what they sent meanwhile is handled in the order it came.
-    for (const conn of this.joinedEarly) if (this.connections.has(conn)) conn.send(writeSyncStep1(this.doc));
-    this.joinedEarly.clear();
-    this.unanswered.clear();
-    for (const { conn, msg } of this.held.splice(0)) if (this.connections.has(conn)) conn.replay(msg);
+    for (const conn of early.joined) if (this.connections.has(conn)) conn.send(writeSyncStep1(this.doc));
+    for (const { conn, msg } of early.held) if (this.connections.has(conn)) conn.replay(msg);
     this.log.info(
       { ms: Math.round(performance.now() - this.readStarted), bytes: this.writer.bytes, logLength: this.writer.logLength, answeredEarly },
       'document loaded'
@@ -222,18 +215,14 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.connections.add(conn);
     // While the room integrates, the server's own step 1 waits: it names what the server holds.
     if (this.loaded) conn.send(writeSyncStep1(this.doc));
-    else {
-      this.joinedEarly.add(conn);
-      this.unanswered.add(conn);
-    }
+    else this.early.join(conn);
     // Everyone's presence goes out with the next tick, one encoding for all who joined within it:
     // encoded for each newcomer, a storm of reconnects would encode every presence once per joiner.
     if (this.awareness.getStates().size > 0) this.tick.queryAwareness(conn);
   }
 
   leave(conn: Connection): void {
-    this.joinedEarly.delete(conn);
-    this.unanswered.delete(conn);
+    this.early.leave(conn);
     if (!this.connections.delete(conn)) return;
     if (conn.awarenessId !== undefined) removeAwarenessStates(this.awareness, [conn.awarenessId], conn);
     if (this.connections.size === 0 && this.pins === 0) this.scheduleUnload();
@@ -254,7 +243,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
   receive(conn: Connection, msg: ClientMessage): void {
     // Step 1 is answered at once, from the stored bytes if need be; the rest waits for the document.
     if (!this.loaded && msg.type !== 'syncStep1') {
-      this.held.push({ conn, msg });
+      this.early.hold(conn, msg);
       return;
     }
     switch (msg.type) {
@@ -265,7 +254,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
           this.answers.set(msg.stateVector, frames);
         }
         for (const frame of frames) conn.send(frame);
-        this.unanswered.delete(conn);
+        this.early.answered(conn);
         return;
       }
       case 'syncUpdate':
