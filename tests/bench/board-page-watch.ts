@@ -9,53 +9,71 @@ import type { CDPSession } from 'playwright-core';
 const REPORT = '__plenaryBenchUsable';
 
 /**
- * Sets `window.__firstScreenAt` and `window.__wholeAt`: the page's own clock (ms since the
- * navigation started) at the first frame at which the board is usable on the screen, and at which
- * every card is drawn. A string, so the test runner's transform adds nothing that does not exist in
- * the page.
+ * Sets `window.__firstScreenAt`, `window.__appScreenAt` and `window.__wholeAt`: the page's own clock
+ * (ms since the navigation started) at the first frame at which the board is usable on the screen,
+ * at which the app's own board is, and at which every card is drawn. A string, so the test runner's
+ * transform adds nothing that does not exist in the page.
  *
  * Usable on the screen: the board's counts add up to every card (the board is known, not a part of
  * it), each open lane that is on the screen shows its cards down to the bottom of the screen (or
- * all of them), and a card's text field is there and not read-only. Every card drawn: each open
- * lane holds as many cards as its count (the app draws a long lane's cards past the first screen in
- * the idle moments after it, web/src/lib/board/progressive.svelte.ts). Once every card is drawn it
- * reports both moments through the REPORT binding, when the page has it (watchUsable).
+ * all of them), and a card's text field is there and not read-only. A returning device first shows
+ * the board's last view (web/src/lib/last-view: the service worker puts it in the page's HTML, and
+ * what is typed in its cards is carried into the app): usable there counts as usable on the screen,
+ * and the app's own board is timed apart. Every card drawn: each open lane of the app holds as many
+ * cards as its count (the app draws a long lane's cards past the first screen in the idle moments
+ * after it, web/src/lib/board/progressive.svelte.ts). Once every card is drawn it reports the three
+ * moments through the REPORT binding, when the page has it (watchUsable).
  */
 export const USABLE_PROBE = `(() => {
-  const lanesKnown = () => {
-    const lanes = [...document.querySelectorAll('[data-lane]')];
+  const VIEW = '[data-last-view]';
+  const scopes = () => {
+    const view = document.querySelector(VIEW);
+    const app = { find: (selector) => [...document.querySelectorAll(selector)].filter((el) => !el.closest(VIEW)), testid: 'data-testid' };
+    return view ? [app, { find: (selector) => [...view.querySelectorAll(selector)], testid: 'data-seen-testid' }] : [app];
+  };
+  const lanesKnown = (scope) => {
+    const lanes = scope.find('[data-lane]');
     let total = 0;
     for (const lane of lanes) total += Number(lane.dataset.count);
     return lanes.length > 0 && total >= CARDS ? lanes : null;
   };
-  const editable = () => {
-    const field = document.querySelector('[data-testid="card"] [data-testid="card-text"]');
+  const editable = (scope) => {
+    const field = scope.find('[' + scope.testid + '="card"] [' + scope.testid + '="card-text"]')[0];
     return !!field && !field.readOnly && !field.disabled;
   };
   const open = (lane) => !lane.classList.contains('collapsed');
-  const drawn = (lane) => lane.querySelectorAll('[data-testid="card"]').length === Number(lane.dataset.count);
+  const cardsOf = (lane) => lane.querySelectorAll('[data-card-id]');
+  const drawn = (lane) => cardsOf(lane).length === Number(lane.dataset.count);
   const screenFull = (lane) => {
     const box = lane.getBoundingClientRect();
     if (box.right <= 0 || box.left >= innerWidth || box.bottom <= 0 || box.top >= innerHeight) return true;
     if (drawn(lane)) return true;
-    const cards = lane.querySelectorAll('[data-testid="card"]');
+    const cards = cardsOf(lane);
     const last = cards[cards.length - 1];
     if (!last) return false;
     const list = lane.querySelector('[data-card-list]');
     const bottom = Math.min(list ? list.getBoundingClientRect().bottom : innerHeight, innerHeight);
     return last.getBoundingClientRect().bottom >= bottom;
   };
+  const usable = (scope) => {
+    const lanes = lanesKnown(scope);
+    return lanes && editable(scope) && lanes.filter(open).every(screenFull) ? lanes : null;
+  };
   const tick = () => {
-    const lanes = lanesKnown();
-    if (lanes && editable()) {
-      const shown = lanes.filter(open);
-      if (window.__firstScreenAt === undefined && shown.every(screenFull)) window.__firstScreenAt = performance.now();
-      if (shown.every(drawn)) {
-        window.__firstScreenAt ??= performance.now();
-        window.__wholeAt = performance.now();
-        if (typeof window.REPORT === 'function') window.REPORT(JSON.stringify([window.__firstScreenAt, window.__wholeAt]));
-        return;
-      }
+    const [app, view] = scopes();
+    if (view && window.__firstScreenAt === undefined && usable(view)) window.__firstScreenAt = performance.now();
+    const lanes = usable(app);
+    if (lanes) {
+      window.__firstScreenAt ??= performance.now();
+      window.__appScreenAt ??= performance.now();
+    }
+    const known = lanesKnown(app);
+    if (known && editable(app) && known.filter(open).every(drawn)) {
+      window.__firstScreenAt ??= performance.now();
+      window.__appScreenAt ??= performance.now();
+      window.__wholeAt = performance.now();
+      if (typeof window.REPORT === 'function') window.REPORT(JSON.stringify([window.__firstScreenAt, window.__wholeAt, window.__appScreenAt]));
+      return;
     }
     requestAnimationFrame(tick);
   };
@@ -69,11 +87,11 @@ export const USABLE_PROBE = `(() => {
  * (about 30 ms of parsing at 1×, more at the phone's 4×) and runs a poll in the page while it is
  * being measured.
  */
-export const watchUsable = async (cdp: CDPSession): Promise<(timeoutMs: number) => Promise<{ screen: number; whole: number }>> => {
-  let reported: (times: [number, number]) => void = () => {};
-  const times = new Promise<[number, number]>((resolve) => (reported = resolve));
+export const watchUsable = async (cdp: CDPSession): Promise<(timeoutMs: number) => Promise<{ screen: number; whole: number; app: number }>> => {
+  let reported: (times: [number, number, number]) => void = () => {};
+  const times = new Promise<[number, number, number]>((resolve) => (reported = resolve));
   cdp.on('Runtime.bindingCalled', (event: { name: string; payload: string }) => {
-    if (event.name === REPORT) reported(JSON.parse(event.payload) as [number, number]);
+    if (event.name === REPORT) reported(JSON.parse(event.payload) as [number, number, number]);
   });
   // Bindings report to a session that has the Runtime domain on (it then also hears of every new
   // document's script context, which costs the page nothing measurable).
@@ -85,8 +103,8 @@ export const watchUsable = async (cdp: CDPSession): Promise<(timeoutMs: number) 
       timer = setTimeout(() => reject(new Error(`the board was not usable and wholly drawn within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
-      const [screen, whole] = await Promise.race([times, late]);
-      return { screen, whole };
+      const [screen, whole, app] = await Promise.race([times, late]);
+      return { screen, whole, app };
     } finally {
       clearTimeout(timer);
     }

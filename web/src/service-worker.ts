@@ -9,10 +9,13 @@
  * navigation is answered with this version's copy at once: a returning phone starts the app
  * without a round trip on the venue's Wi-Fi. A new version comes with a new service worker (the
  * browser asks for it on navigations, the page every half hour), whose cache holds the new shell.
+ * A board's address is answered with its last view on this device inside the shell, when there is
+ * one (lib/last-view/format.ts): the person sees the board before the app has started.
  * The API, the sync endpoint, health and metrics are never cached.
  * A new version takes over at once; the open page offers a reload (lib/app/app-updates.svelte.ts).
  */
 import { build, files, version } from '$service-worker';
+import { BOARD_PATH, LAST_VIEW_CACHE, lastViewFrom, withLastView } from '$lib/last-view/format.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -40,12 +43,32 @@ sw.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+      // Last views stay: one drawn by another version is not shown, and is replaced on the next visit.
+      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE && key !== LAST_VIEW_CACHE).map((key) => caches.delete(key))))
       .then(() => sw.clients.claim())
   );
 });
 
 const isNeverCached = (url: URL): boolean => NEVER_CACHED.some((prefix) => url.pathname.startsWith(prefix));
+
+const thisBuild = { version, has: (path: string) => ASSETS.includes(path) };
+
+/** The shell for a page: with the board's last view in it when this device has one this build can show. */
+const shellFor = async (pathname: string, request: Request): Promise<Response> => {
+  const [shell, kept] = await Promise.all([
+    caches.match(SHELL),
+    BOARD_PATH.test(pathname) ? caches.open(LAST_VIEW_CACHE).then((cache) => cache.match(pathname)) : undefined
+  ]);
+  if (!shell) return fetch(request);
+  if (!kept) return shell;
+  const html = withLastView(await shell.clone().text(), await lastViewFrom(kept), thisBuild);
+  if (html === null) return shell;
+  // The shell's own headers (its content-security policy among them) go with it, but not those
+  // describing the bytes of the stored copy.
+  const headers = new Headers(shell.headers);
+  for (const name of ['Content-Length', 'Content-Encoding', 'ETag', 'Last-Modified']) headers.delete(name);
+  return new Response(html, { status: shell.status, statusText: shell.statusText, headers });
+};
 
 sw.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -54,7 +77,7 @@ sw.addEventListener('fetch', (event) => {
   if (url.origin !== sw.location.origin || isNeverCached(url)) return;
 
   if (request.mode === 'navigate' && !ASSETS.includes(url.pathname)) {
-    event.respondWith(caches.match(SHELL).then((shell) => shell ?? fetch(request)));
+    event.respondWith(shellFor(url.pathname, request));
     return;
   }
 

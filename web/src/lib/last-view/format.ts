@@ -1,0 +1,83 @@
+/**
+ * A board's last view: the first screen of a board as this device last showed it, kept so that a
+ * returning person sees their board — and can start typing in its cards — as soon as the page's
+ * HTML arrives, before the app's scripts have loaded and run (on a mid-range phone they take about a
+ * second). The page keeps it (keeper.svelte.ts, picture.ts); the service worker puts it into the
+ * shell it answers the board's address with (`withLastView`); the app takes over from it once it
+ * has drawn the board itself (handover.ts), carrying over what was typed meanwhile.
+ *
+ * This module is shared by the page and the service worker: no DOM here.
+ */
+
+/** The Cache Storage cache holding last views, one entry per board address. */
+export const LAST_VIEW_CACHE = 'plenary-last-view';
+/** Header of a kept view: the app version it was drawn by (its class names belong to that build). */
+export const VERSION_HEADER = 'X-Plenary-Version';
+/** Header of a kept view: the stylesheets it was drawn with, space-separated. */
+export const STYLES_HEADER = 'X-Plenary-Styles';
+/** Attribute marking the element that holds a last view in the page. */
+export const LAST_VIEW_ATTRIBUTE = 'data-last-view';
+/**
+ * The `data-testid` of an element in a last view is kept under this name instead: the picture and
+ * the app's own board are both in the page for a moment, and what looks for one must not find the
+ * other.
+ */
+export const SEEN_TESTID = 'data-seen-testid';
+/** Components mark what is of the moment and not for a later view (others' carets, toasts, menus). */
+export const TRANSIENT_ATTRIBUTE = 'data-transient';
+/** The largest view kept: a first screen is a few tens of KiB; anything larger is not a first screen. */
+export const MAX_VIEW_BYTES = 512 * 1024;
+
+/** Stylesheets a view may name: the build's own hashed files. */
+const STYLE_PATH = /^\/_app\/immutable\/[\w./-]+\.css$/;
+
+export interface LastView {
+  /** The app's root content, as drawn. */
+  html: string;
+  /** The build's stylesheets it needs, as paths. */
+  styles: string[];
+  version: string;
+}
+
+/** Only board pages keep a view; their address is the key. */
+export const BOARD_PATH = /^\/w\/[^/]+\/b\/[^/]+\/?$/;
+
+/**
+ * The shell page with `view` shown over it until the app takes over: its stylesheets in the head
+ * (the shell names only the root's), the view at the start of the body. Null when the view cannot
+ * be shown with this build: another version drew it, or it names a stylesheet the build does not
+ * have (then the shell is answered as it is).
+ */
+export const withLastView = (shell: string, view: LastView, build: { version: string; has: (path: string) => boolean }): string | null => {
+  if (view.version !== build.version) return null;
+  if (view.html.length > MAX_VIEW_BYTES) return null;
+  if (!view.styles.every((style) => STYLE_PATH.test(style) && build.has(style))) return null;
+  const head = shell.indexOf('</head>');
+  const body = /<body[^>]*>/.exec(shell);
+  if (head < 0 || !body || body.index < head) return null;
+  const links = view.styles
+    .filter((style) => !shell.includes(`href="${style}"`))
+    .map((style) => `<link rel="stylesheet" href="${style}">`)
+    .join('');
+  const afterBody = body.index + body[0].length;
+  // A fixed layer over the page: the app builds its own page underneath, and the layer goes when
+  // the app has drawn the board. Contained, so laying out either leaves the other alone. aria-busy:
+  // what a screen reader finds here is about to be replaced.
+  const layer =
+    `<div ${LAST_VIEW_ATTRIBUTE} aria-busy="true" style="position:fixed;inset:0;z-index:2147483000;overflow:auto;contain:strict;background:var(--color-bg,#fff)">` +
+    `${view.html}</div>`;
+  return shell.slice(0, head) + links + shell.slice(head, afterBody) + layer + shell.slice(afterBody);
+};
+
+/** A kept view as the cache holds it. */
+export const lastViewResponse = (view: LastView): Response =>
+  new Response(view.html, {
+    headers: { 'Content-Type': 'text/html; charset=utf-8', [VERSION_HEADER]: view.version, [STYLES_HEADER]: view.styles.join(' ') }
+  });
+
+/** A kept view read back from the cache. */
+export const lastViewFrom = async (response: Response): Promise<LastView> => ({
+  html: await response.text(),
+  version: response.headers.get(VERSION_HEADER) ?? '',
+  styles: (response.headers.get(STYLES_HEADER) ?? '').split(' ').filter(Boolean)
+});
