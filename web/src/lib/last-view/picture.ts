@@ -67,11 +67,11 @@ const copyOf = (element: Element): Element => {
   else if (element instanceof HTMLInputElement) {
     if (element.type === 'checkbox' || element.type === 'radio') copy.toggleAttribute('checked', element.checked);
     else copy.setAttribute('value', element.value);
-  } else if (copy instanceof HTMLButtonElement) copy.type = 'button';
+  } else if (element instanceof HTMLOptionElement) copy.toggleAttribute('selected', element.selected);
+  else if (copy instanceof HTMLButtonElement) copy.type = 'button';
   // A form in a page without scripts would submit to the board's address: "dialog" outside a
   // dialog submits nowhere.
   else if (copy instanceof HTMLFormElement) copy.method = 'dialog';
-  if (copy.hasAttribute('aria-live')) copy.setAttribute('data-emptied', '');
   return copy;
 };
 

@@ -1,0 +1,172 @@
+/**
+ * A returning device opens on its board's last view (web/src/lib/last-view): the service worker
+ * puts the first screen this device last showed into the page's HTML, so the person sees their
+ * board — and can type in its cards — before the app's scripts have run; the app then carries what
+ * was typed, and the focus, into its own board, where it is an edit like any other.
+ *
+ * The picture is read at the moment the HTML has been parsed and no script of the app has run yet
+ * (document.readyState "interactive" comes before module scripts run), and typed into there, as a
+ * person on a slow phone would.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addCard, getCardText } from '@plenary/shared/schema';
+import { boardLink, createDemoWorkshop, type CreatedWorkshop, type PlenaryServer } from './utils/app.ts';
+import { newPerson, Viewport } from './utils/browser.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
+import { screenshotOnFailure } from './utils/artifacts.ts';
+import { connectClient, type TestClient } from '../utils/clients.ts';
+import { waitFor } from '../utils/wait.ts';
+
+let server: PlenaryServer;
+let browser: Browser;
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
+
+const CACHE = 'plenary-last-view';
+/** A card's text that would run a script or load an image if a picture ever let markup through. */
+const HOSTILE = '</textarea><script>window.__ran = 1</script><img src=x onerror="window.__ran = 2">';
+const TYPED = ' — and shaded bus stops';
+
+/** What the page held once its HTML was parsed, before any of the app's scripts ran; typed there when `type` is set. */
+const readAtInteractive = (type: string | null): string => `(() => {
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') return;
+    const view = document.querySelector('[data-last-view]');
+    const fields = view ? [...view.querySelectorAll('[data-card-id] textarea')] : [];
+    const field = fields.find((f) => f.value.startsWith('Bike lanes'));
+    window.__atParse = {
+      view: !!view,
+      cards: view ? view.querySelectorAll('[data-card-id]').length : 0,
+      fieldValue: field ? field.value : null,
+      hostileShown: fields.some((f) => f.value === ${JSON.stringify(HOSTILE)}),
+      markupInView: view ? view.querySelectorAll('script, img').length : 0,
+      appBoard: !!document.querySelector('[data-testid="board"]')
+    };
+    const typed = ${JSON.stringify(type)};
+    if (field && typed !== null) {
+      field.focus();
+      field.value = field.value + typed;
+      field.setSelectionRange(field.value.length, field.value.length);
+    }
+  });
+})()`;
+
+interface AtParse {
+  view: boolean;
+  cards: number;
+  fieldValue: string | null;
+  hostileShown: boolean;
+  markupInView: number;
+  appBoard: boolean;
+}
+
+/** A board with two cards, one whose text is markup; the person opens it once and stays until its last view is kept. */
+const firstVisit = async (
+  ctx: Parameters<typeof screenshotOnFailure>[0],
+  title: string
+): Promise<{ workshop: CreatedWorkshop; boardId: string; seeder: TestClient; context: BrowserContext; cardId: string }> => {
+  const workshop = await createDemoWorkshop(server, title);
+  const boardId = workshop.boards[0]!.id;
+  const seeder = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
+  await seeder.synced();
+  const cardId = addCard(seeder.doc, { kind: 'idea', text: 'Bike lanes along the river', createdBy: 'Seeder', authorCity: 'Porto', lang: 'en' });
+  addCard(seeder.doc, { kind: 'idea', text: HOSTILE, createdBy: 'Seeder', authorCity: 'Porto', lang: 'en' });
+
+  const { context, page } = await newPerson(browser, server.httpBase, { viewport: Viewport.phone });
+  screenshotOnFailure(ctx, () => context.pages());
+  await context.addInitScript((id) => {
+    localStorage.setItem(`plenary.identity.${id}`, JSON.stringify({ name: 'Ana Silva', city: 'Porto', lang: 'en', color: '#1f6feb' }));
+  }, workshop.id);
+  await page.goto(boardLink(workshop, boardId, workshop.tokens.delegate));
+  await page.getByTestId('card').nth(1).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // The page keeps its picture a few seconds after the board was drawn and last changed.
+  await waitFor(
+    () =>
+      page.evaluate(
+        (cache) =>
+          caches
+            .open(cache)
+            .then((c) => c.match(location.pathname))
+            .then(Boolean),
+        CACHE
+      ),
+    20_000,
+    'the last view kept'
+  );
+  await page.close();
+  return { workshop, boardId, seeder, context, cardId };
+};
+
+const openAgain = async (context: BrowserContext, workshop: CreatedWorkshop, boardId: string, type: string | null): Promise<Page> => {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.addInitScript(readAtInteractive(type));
+  await page.goto(`/w/${workshop.id}/b/${boardId}`);
+  return page;
+};
+
+const atParse = (page: Page): Promise<AtParse> => page.evaluate(() => (window as unknown as { __atParse: AtParse }).__atParse);
+
+describe("a board's last view", () => {
+  test('a returning phone shows its board before the app has run, keeps what is typed there, and lets no markup in a card through', async (ctx) => {
+    const { workshop, boardId, seeder, context, cardId } = await firstVisit(ctx, 'Last view');
+    try {
+      const page = await openAgain(context, workshop, boardId, TYPED);
+      // The app's own board takes over; the picture goes.
+      await page.locator('[data-testid="card"]').nth(1).waitFor();
+      await expect.poll(() => page.locator('[data-last-view]').count()).toBe(0);
+
+      const seen = await atParse(page);
+      expect(seen.view).toBe(true);
+      expect(seen.appBoard).toBe(false);
+      expect(seen.cards).toBe(2);
+      expect(seen.fieldValue).toBe('Bike lanes along the river');
+      // The markup is the card's text, shown as text: nothing of it became an element or ran.
+      expect(seen.hostileShown).toBe(true);
+      expect(seen.markupInView).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+
+      // What was typed into the picture is in the app's field, which has the focus, and reaches the others.
+      const field = page.locator(`[data-card-id="${cardId}"] [data-testid="card-text"]`);
+      await expect.poll(() => field.inputValue()).toBe(`Bike lanes along the river${TYPED}`);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('card-text');
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-card-id]')?.getAttribute('data-card-id'))).toBe(cardId);
+      await expect.poll(() => getCardText(seeder.doc, cardId, 'text').toString(), { timeout: 10_000 }).toBe(`Bike lanes along the river${TYPED}`);
+      // Typing goes on in the app's field, where the caret was left.
+      await page.keyboard.type('!');
+      await expect.poll(() => getCardText(seeder.doc, cardId, 'text').toString(), { timeout: 10_000 }).toBe(`Bike lanes along the river${TYPED}!`);
+    } finally {
+      seeder.destroy();
+      await context.close();
+    }
+  });
+
+  test('a picture drawn by another version of the app is not shown (its styles belong to that version)', async (ctx) => {
+    const { workshop, boardId, seeder, context } = await firstVisit(ctx, 'Last view of another version');
+    try {
+      const setter = await context.newPage();
+      await setter.goto('/');
+      const path = `/w/${workshop.id}/b/${boardId}`;
+      await setter.evaluate(
+        async ([cache, key]) => {
+          const store = await caches.open(cache);
+          const kept = await store.match(key);
+          if (!kept) throw new Error('no last view kept');
+          const headers = new Headers(kept.headers);
+          headers.set('X-Plenary-Version', 'an-older-version');
+          await store.put(key, new Response(await kept.text(), { headers }));
+        },
+        [CACHE, path] as const
+      );
+      await setter.close();
+      const page = await openAgain(context, workshop, boardId, null);
+      await page.locator('[data-testid="card"]').nth(1).waitFor();
+      const seen = await atParse(page);
+      expect(seen.view).toBe(false);
+    } finally {
+      seeder.destroy();
+      await context.close();
+    }
+  });
+});
