@@ -63,8 +63,9 @@ interface AtParse {
 /** A board with two cards, one whose text is markup; the person opens it once and stays until its last view is kept. */
 const firstVisit = async (
   ctx: Parameters<typeof screenshotOnFailure>[0],
-  title: string
-): Promise<{ workshop: CreatedWorkshop; boardId: string; seeder: TestClient; context: BrowserContext; cardId: string }> => {
+  title: string,
+  { keepOpen = false } = {}
+): Promise<{ workshop: CreatedWorkshop; boardId: string; seeder: TestClient; context: BrowserContext; cardId: string; page: Page }> => {
   const workshop = await createDemoWorkshop(server, title);
   const boardId = workshop.boards[0]!.id;
   const seeder = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
@@ -94,8 +95,8 @@ const firstVisit = async (
     20_000,
     'the last view kept'
   );
-  await page.close();
-  return { workshop, boardId, seeder, context, cardId };
+  if (!keepOpen) await page.close();
+  return { workshop, boardId, seeder, context, cardId, page };
 };
 
 const openAgain = async (context: BrowserContext, workshop: CreatedWorkshop, boardId: string, type: string | null): Promise<Page> => {
@@ -164,6 +165,35 @@ describe("a board's last view", () => {
       await page.locator('[data-testid="card"]').nth(1).waitFor();
       const seen = await atParse(page);
       expect(seen.view).toBe(false);
+    } finally {
+      seeder.destroy();
+      await context.close();
+    }
+  });
+
+  test("a device whose link is re-issued drops its board's picture (the board is no longer its to show)", async (ctx) => {
+    const { workshop, seeder, context, page } = await firstVisit(ctx, 'Last view of a revoked link', { keepOpen: true });
+    try {
+      const reissue = await fetch(`${server.httpBase}/api/workshops/${workshop.id}/links/reissue`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${workshop.tokens.facilitator}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'delegate' })
+      });
+      expect(reissue.status).toBe(200);
+      // The server closes the board's socket for good; the page then drops the picture.
+      await waitFor(
+        () =>
+          page.evaluate(
+            (cache) =>
+              caches
+                .open(cache)
+                .then((c) => c.match(location.pathname))
+                .then((kept) => !kept),
+            CACHE
+          ),
+        15_000,
+        'the last view dropped'
+      );
     } finally {
       seeder.destroy();
       await context.close();

@@ -13,8 +13,9 @@ const SHELL = [
   '<body data-sveltekit-preload-data="hover"><div style="display: contents"><script>start()</script></div></body></html>'
 ].join('');
 const STYLES = ['/_app/immutable/assets/board.A1.css', '/_app/immutable/assets/8.B2.css'];
-const build = { version: 'v2', has: (path: string) => STYLES.includes(path) };
-const view = { html: '<main><article data-card-id="c1"><textarea>Bike lanes</textarea></article></main>', styles: STYLES, version: 'v2' };
+const build = { version: 'v2', has: (path: string) => STYLES.includes(path) || FONTS.includes(path) };
+const FONTS = ['/_app/immutable/assets/noto-sans-latin-400-normal.D4.woff2'];
+const view = { html: '<main><article data-card-id="c1"><textarea>Bike lanes</textarea></article></main>', styles: STYLES, fonts: FONTS, version: 'v2' };
 
 describe('withLastView', () => {
   it('puts the picture first in the body, over the page, and adds the stylesheets the shell lacks to its head', () => {
@@ -27,6 +28,8 @@ describe('withLastView', () => {
     // The picture comes before the app's own root, whose boot script is untouched.
     expect(page.indexOf(view.html)).toBeLessThan(page.indexOf('<div style="display: contents"><script>start()</script>'));
     expect(page).toContain('<link rel="stylesheet" href="/_app/immutable/assets/8.B2.css"></head>');
+    // The fonts are asked for at once, as fonts are (CORS).
+    expect(page).toContain('<link rel="preload" as="font" type="font/woff2" crossorigin href="/_app/immutable/assets/noto-sans-latin-400-normal.D4.woff2">');
     // The shell's own stylesheet is not named twice.
     expect(page.split('board.A1.css').length - 1).toBe(1);
   });
@@ -40,6 +43,11 @@ describe('withLastView', () => {
     const everything = { ...build, has: () => true };
     expect(withLastView(SHELL, { ...view, styles: ['https://elsewhere.example/x.css'] }, everything)).toBeNull();
     expect(withLastView(SHELL, { ...view, styles: ['/_app/immutable/a.css"><script>x()</script>'] }, everything)).toBeNull();
+  });
+
+  it('leaves the shell alone for a picture naming a font file the build does not have', () => {
+    expect(withLastView(SHELL, { ...view, fonts: ['/_app/immutable/assets/gone.E5.woff2'] }, build)).toBeNull();
+    expect(withLastView(SHELL, { ...view, fonts: ['/_app/immutable/x.css'] }, { ...build, has: () => true })).toBeNull();
   });
 
   it('leaves the shell alone for a picture larger than a first screen', () => {

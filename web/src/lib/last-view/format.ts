@@ -15,6 +15,8 @@ export const LAST_VIEW_CACHE = 'plenary-last-view';
 export const VERSION_HEADER = 'X-Plenary-Version';
 /** Header of a kept view: the stylesheets it was drawn with, space-separated. */
 export const STYLES_HEADER = 'X-Plenary-Styles';
+/** Header of a kept view: the font files its text was drawn with, space-separated. */
+export const FONTS_HEADER = 'X-Plenary-Fonts';
 /** Attribute marking the element that holds a last view in the page. */
 export const LAST_VIEW_ATTRIBUTE = 'data-last-view';
 /**
@@ -28,14 +30,17 @@ export const TRANSIENT_ATTRIBUTE = 'data-transient';
 /** The largest view kept: a first screen is a few tens of KiB; anything larger is not a first screen. */
 export const MAX_VIEW_BYTES = 512 * 1024;
 
-/** Stylesheets a view may name: the build's own hashed files. */
+/** Stylesheets and fonts a view may name: the build's own hashed files. */
 const STYLE_PATH = /^\/_app\/immutable\/[\w./-]+\.css$/;
+const FONT_PATH = /^\/_app\/immutable\/[\w./-]+\.woff2$/;
 
 export interface LastView {
   /** The app's root content, as drawn. */
   html: string;
   /** The build's stylesheets it needs, as paths. */
   styles: string[];
+  /** The build's font files its text used, as paths: asked for at once, so its first layout has them. */
+  fonts: string[];
   version: string;
 }
 
@@ -52,6 +57,7 @@ export const withLastView = (shell: string, view: LastView, build: { version: st
   if (view.version !== build.version) return null;
   if (view.html.length > MAX_VIEW_BYTES) return null;
   if (!view.styles.every((style) => STYLE_PATH.test(style) && build.has(style))) return null;
+  if (!view.fonts.every((font) => FONT_PATH.test(font) && build.has(font))) return null;
   const head = shell.indexOf('</head>');
   const body = /<body[^>]*>/.exec(shell);
   if (head < 0 || !body || body.index < head) return null;
@@ -59,6 +65,8 @@ export const withLastView = (shell: string, view: LastView, build: { version: st
     .filter((style) => !shell.includes(`href="${style}"`))
     .map((style) => `<link rel="stylesheet" href="${style}">`)
     .join('');
+  // Without them the picture is laid out in fallback faces, then again as each file arrives.
+  const fonts = view.fonts.map((font) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${font}">`).join('');
   const afterBody = body.index + body[0].length;
   // A fixed layer over the page: the app builds its own page underneath, and the layer goes when
   // the app has drawn the board. Contained, so laying out either leaves the other alone. aria-busy:
@@ -66,18 +74,24 @@ export const withLastView = (shell: string, view: LastView, build: { version: st
   const layer =
     `<div ${LAST_VIEW_ATTRIBUTE} aria-busy="true" style="position:fixed;inset:0;z-index:2147483000;overflow:auto;contain:strict;background:var(--color-bg,#fff)">` +
     `${view.html}</div>`;
-  return shell.slice(0, head) + links + shell.slice(head, afterBody) + layer + shell.slice(afterBody);
+  return shell.slice(0, head) + fonts + links + shell.slice(head, afterBody) + layer + shell.slice(afterBody);
 };
 
 /** A kept view as the cache holds it. */
 export const lastViewResponse = (view: LastView): Response =>
   new Response(view.html, {
-    headers: { 'Content-Type': 'text/html; charset=utf-8', [VERSION_HEADER]: view.version, [STYLES_HEADER]: view.styles.join(' ') }
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      [VERSION_HEADER]: view.version,
+      [STYLES_HEADER]: view.styles.join(' '),
+      [FONTS_HEADER]: view.fonts.join(' ')
+    }
   });
 
 /** A kept view read back from the cache. */
 export const lastViewFrom = async (response: Response): Promise<LastView> => ({
   html: await response.text(),
   version: response.headers.get(VERSION_HEADER) ?? '',
-  styles: (response.headers.get(STYLES_HEADER) ?? '').split(' ').filter(Boolean)
+  styles: (response.headers.get(STYLES_HEADER) ?? '').split(' ').filter(Boolean),
+  fonts: (response.headers.get(FONTS_HEADER) ?? '').split(' ').filter(Boolean)
 });

@@ -13,7 +13,7 @@
 import { version } from '$app/environment';
 import { whenIdle } from '$lib/app/idle.ts';
 import { LAST_VIEW_ATTRIBUTE, LAST_VIEW_CACHE, lastViewResponse, MAX_VIEW_BYTES } from './format.ts';
-import { pictureOf, stylesInPage } from './picture.ts';
+import { fontsInPage, pictureOf, stylesInPage } from './picture.ts';
 
 /** How long after a change a new picture is taken (taking one reads the layout: not while typing). */
 export const KEEP_AFTER_MS = 3000;
@@ -87,7 +87,7 @@ export class LastViewKeeper {
     const html = pictureOf(root);
     this.#keptAt = performance.now();
     if (!html || html.length > MAX_VIEW_BYTES) return;
-    const response = lastViewResponse({ html, styles: stylesInPage(), version });
+    const response = lastViewResponse({ html, styles: stylesInPage(), fonts: fontsInPage(), version });
     void caches
       .open(LAST_VIEW_CACHE)
       .then((cache) => cache.put(this.#path, response))

@@ -116,3 +116,15 @@ export const stylesInPage = (): string[] =>
     .map((link) => new URL(link.href, location.href))
     .filter((url) => url.origin === location.origin && !AFTER_FIRST_SCREEN.test(url.pathname))
     .map((url) => url.pathname);
+
+/** The CJK faces' files (fetched as used, hundreds of subsets): not in a picture's stylesheets. */
+const CJK_FONT = /\/noto-sans-(sc|jp|kr)-[^/]*\.woff2$/;
+
+/** The build's font files the page has used, as paths (the picture's text is drawn with them). */
+export const fontsInPage = (): string[] =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === location.origin && url.pathname.endsWith('.woff2') && !CJK_FONT.test(url.pathname))
+    .map((url) => url.pathname)
+    .filter((path, i, all) => all.indexOf(path) === i);
