@@ -90,6 +90,14 @@ const schema = z.object({
   RATE_LIMIT_BURST: int(1200, 1),
   /** How long a document with no connection stays in memory before it is written out and unloaded. */
   UNLOAD_GRACE_MS: int(10_000, 0),
+  /**
+   * A board read from the store answers its first devices from the stored bytes; the server builds
+   * its own copy when something needs it (an edit, another instance, a reader), or once no device
+   * has waited for its answer for LOAD_QUIET_MS, at the latest LOAD_MAX_DEFER_MS after the read
+   * (sync/room.ts `integrateWhenNeeded`).
+   */
+  LOAD_QUIET_MS: int(1000, 0),
+  LOAD_MAX_DEFER_MS: int(3000, 0),
   /** Updates are merged and sent/stored once per tick per board. */
   TICK_MS: int(2, 1),
   /** The longest tick, when the server is busy (sync/tick-pacer.ts); equal to TICK_MS for a fixed tick. */

@@ -12,6 +12,7 @@ import { CloseCode } from '@plenary/shared/protocol';
 import { PeerKind, encodePeer, type PeerBus } from '@plenary/server/sync/peer-bus.ts';
 import { openPolicy, type PolicyRoom, type SyncPolicy } from '@plenary/server/sync/policy.ts';
 import type { Store } from '@plenary/server/persistence/store.ts';
+import { frames } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
 import { createCore, InProcessClient, type InProcessCore } from './support/in-process.ts';
 
@@ -87,6 +88,53 @@ describe('joining while the board loads (in-process)', () => {
     await waitFor(() => room.loaded, 2000, 'the room to integrate');
     expect(client.received).toEqual(['update', 'step2', 'step1']);
     expect(content(room.doc)).toEqual(content(expected));
+  });
+
+  it('builds the document when something needs it: presence goes round before, an edit or a reader builds it at once, else the joins going quiet', async () => {
+    core = createCore(openPolicy(identity));
+    const expected = await storeCrashedBoard(core.store, 'lazy-1');
+    const first = new InProcessClient(core, info('lazy-1'));
+    const second = new InProcessClient(core, info('lazy-1'));
+    await first.connect(core);
+    await second.connect(core);
+    const room = core.rooms.get('lazy-1')!;
+    expect(content(first.doc)).toEqual(content(expected));
+    // Both have their answers; while they apply them the server leaves its own copy for later.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(room.loaded).toBe(false);
+
+    // Presence does not touch the document: it goes round now.
+    first.conn.receive(frames.awareness([{ clientID: first.doc.clientID, clock: 1, state: { user: { name: 'Ana Silva' } } }]));
+    await waitFor(() => second.received.includes('awareness'), 2000, "the first client's presence at the second");
+    expect(room.loaded).toBe(false);
+
+    // An edit needs the document: it is built now, well before the joins count as quiet.
+    first.doc.getMap('cards').set('c9', 'typed on a cold board');
+    const edited = performance.now();
+    await waitFor(() => second.doc.getMap('cards').get('c9') === 'typed on a cold board', 2000, 'the edit at the second client');
+    expect(room.loaded).toBe(true);
+    expect(performance.now() - edited).toBeLessThan(500);
+    // The early joiners then hear what the server holds, as before.
+    expect(first.received.filter((kind) => kind === 'step1')).toHaveLength(1);
+
+    // A reader of a board (an export, the API) builds it at once too.
+    await storeCrashedBoard(core.store, 'lazy-2');
+    const reader = new InProcessClient(core, info('lazy-2'));
+    await reader.connect(core);
+    const opened = await Promise.race([
+      core.rooms.open('lazy-2').then(() => 'opened'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 600))
+    ]);
+    expect(opened).toBe('opened');
+    expect(core.rooms.get('lazy-2')!.loaded).toBe(true);
+
+    // Nobody editing or reading: built once the joins have been quiet for a moment.
+    await storeCrashedBoard(core.store, 'lazy-3');
+    const quiet = new InProcessClient(core, info('lazy-3'));
+    await quiet.connect(core);
+    expect(core.rooms.get('lazy-3')!.loaded).toBe(false);
+    await waitFor(() => core!.rooms.get('lazy-3')!.loaded, 5000, 'the quiet room to be built');
+    expect(quiet.received).toEqual(['update', 'step2', 'step1']);
   });
 
   it("sends what arrives while the room integrates — a peer's edit, another client's — as updates after", async () => {

@@ -19,6 +19,7 @@ describePrivateRedis('when Redis restarts empty', () => {
   let redis: PrivateRedis;
   let one: PlenaryServer;
   let two: PlenaryServer | undefined;
+  let three: PlenaryServer | undefined;
   let workshop: CreatedWorkshop;
   const clients: TestClient[] = [];
   beforeAll(async () => {
@@ -30,8 +31,23 @@ describePrivateRedis('when Redis restarts empty', () => {
     for (const c of clients) c.destroy();
     await one?.close();
     await two?.close();
+    await three?.close();
     await redis?.close();
   });
+
+  /** The board as the store holds it now: its state vector, or null when the store has nothing. */
+  const storedState = async (board: string): Promise<number[] | null> => {
+    const store = await RedisStore.open({ url: redis.url, keyPrefix: KEY_PREFIX, log: quiet });
+    try {
+      const stored = await store.loadDoc(board);
+      if (!stored) return null;
+      const doc = new Y.Doc();
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      return [...Y.encodeStateVector(doc)];
+    } finally {
+      await store.close();
+    }
+  };
 
   const storedPlan = async (board: string): Promise<Record<string, unknown>> => {
     const store = await RedisStore.open({ url: redis.url, keyPrefix: KEY_PREFIX, log: quiet });
@@ -71,5 +87,21 @@ describePrivateRedis('when Redis restarts empty', () => {
     clients.push(fresh);
     await fresh.synced();
     expect(fresh.doc.getMap('plan').toJSON()).toEqual({ river: 'Clean-up day with both cities', school: 'Pen-pal classes' });
+  });
+
+  it('writes back a board it still answers from the stored bytes (its own copy not built yet)', async () => {
+    // Nothing asks this instance to build its copy of a board: it answers from what it read.
+    three = await startServer({ env: { REDIS_URL: redis.url, KEY_PREFIX, LOAD_QUIET_MS: '60000', LOAD_MAX_DEFER_MS: '60000' } });
+    const other = await three.createWorkshop({ title: 'Read, not built', themes: ['Harbours'] });
+    const board = other.boards[0]!.id;
+    const before = await storedState(board);
+    expect(before).not.toBeNull();
+    const watcher = connectClient(three.syncBase, board, other.tokens.observer);
+    clients.push(watcher);
+    await watcher.synced();
+    expect(three.jsonLogs().some((l) => l.msg === 'document loaded' && l.doc === board)).toBe(false);
+
+    await redis.restart();
+    await waitFor(async () => JSON.stringify(await storedState(board)) === JSON.stringify(before), 20_000, 'the board read but not built to be written back');
   });
 });

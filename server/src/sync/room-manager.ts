@@ -5,7 +5,8 @@
  *
  * A load has two steps: reading the stored bytes, then integrating them into the room's Y.Doc.
  * Connections may join between the two (`joinable`): they are answered from the bytes read
- * (whole-state.ts) while the document is built, which for a large board is most of a cold join.
+ * (whole-state.ts) until the document is built — when something needs it, or once the joins have
+ * been quiet for a moment (LOAD_QUIET_MS) — which for a large board is most of a cold join.
  */
 import { TickPacer } from './tick-pacer.ts';
 import { EventEmitter } from 'node:events';
@@ -13,13 +14,6 @@ import { CloseCode, workshopOfControlDoc } from '@plenary/shared/protocol';
 import type { Logger } from '../log.ts';
 import type { RoomDirectory, RoomEventMap, SyncPolicy } from './policy.ts';
 import { Room, type RoomDeps } from './room.ts';
-
-/**
- * Longest a loading room waits for the clients that joined it to be answered from the stored bytes
- * before it builds its document: a client's step 1 comes a round trip after its upgrade (a phone on
- * a busy venue Wi-Fi: a few hundred ms). Edits sent meanwhile wait too, so it stays short.
- */
-const ANSWER_WAIT_MS = 500;
 
 export class RoomManager implements RoomDirectory {
   private readonly rooms = new Map<string, { room: Room; joinable: Promise<Room>; ready: Promise<Room> }>();
@@ -58,7 +52,10 @@ export class RoomManager implements RoomDirectory {
 
   /** The room of a document, loaded (its Y.Doc integrated), with the policy's `afterLoad` done. */
   open(name: string): Promise<Room> {
-    return this.entry(name).ready;
+    const entry = this.entry(name);
+    // Whoever opens it reads the document: it is built now, not when the joins calm down.
+    entry.room.needDocument();
+    return entry.ready;
   }
 
   /**
@@ -84,9 +81,9 @@ export class RoomManager implements RoomDirectory {
     const ready = joinable.then(async () => {
       if (!room.loaded) {
         // The connections waiting for `joinable` attach first; those that joined are answered from
-        // the stored bytes before the document is built.
+        // the stored bytes before the document is built, and apply them before it is built.
         await new Promise((resolve) => setImmediate(resolve));
-        await room.integrateAfterAnswers(ANSWER_WAIT_MS);
+        await room.integrateWhenNeeded({ quietMs: this.deps.config.LOAD_QUIET_MS, maxDeferMs: this.deps.config.LOAD_MAX_DEFER_MS });
       }
       if (room.closed) throw new Error('the room closed while loading');
       this.countRooms();
@@ -126,6 +123,7 @@ export class RoomManager implements RoomDirectory {
     const failed: string[] = [];
     await Promise.all(
       [...this.rooms.values()].map(async ({ room, ready }) => {
+        room.needDocument();
         const loaded = await ready.then(
           () => true,
           () => false

@@ -52,6 +52,16 @@ export interface RoomDeps {
 
 /** How often a room waiting to integrate looks whether its early joiners have their answers. */
 const ANSWER_POLL_MS = 2;
+/** How often it looks once they have them (anything that needs the document wakes it at once). */
+const QUIET_POLL_MS = 25;
+
+/** When a room answering from its stored bytes builds its document (LOAD_QUIET_MS, LOAD_MAX_DEFER_MS). */
+export interface IntegrateTiming {
+  /** The document is built once no joiner has waited for its answer for this long… */
+  quietMs: number;
+  /** …or this long after the load, whichever comes first. */
+  maxDeferMs: number;
+}
 export const isConnection = (origin: unknown): origin is Connection =>
   typeof origin === 'object' && origin !== null && (origin as { kind?: unknown }).kind === 'connection';
 /** Changes this instance must store and publish: its clients' edits and its own. */
@@ -78,6 +88,9 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private readStarted = 0;
   /** What waits for the document to be integrated (until-loaded.ts). */
   private readonly early = new UntilLoaded();
+  /** Something needs the document now: it is built without waiting for the joins to calm. */
+  private needed = false;
+  private wake: (() => void) | null = null;
 
   private readonly log: Logger;
   private readonly tick: RoomTick;
@@ -117,6 +130,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
       publishAwareness: (payload) => this.peers.publish(PeerKind.awareness, payload),
       afterFlush: () => this.writer.schedule()
     });
+    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   /**
@@ -125,9 +139,22 @@ export class Room implements ConnectionRoom, PolicyRoom {
    * meanwhile are applied after it.
    */
   async read(): Promise<void> {
-    await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.early.peerMessage(bytes)));
+    await this.deps.bus.subscribe(this.name, (bytes) => {
+      if (this.loaded) return this.peers.receive(bytes);
+      // Another instance's people are on this board: ours see their edits once the document is built.
+      this.early.peerMessage(bytes);
+      this.needDocument();
+    });
     this.readStarted = performance.now();
     this.stored = await this.deps.store.loadDoc(this.name);
+    // A Redis that restarted empty lost this document: write all of it again (built first, if
+    // the room still answers from what it read: the store no longer holds those bytes).
+    const stopRewrites = this.deps.store.onEmptied?.(() => {
+      if (this.closed) return;
+      this.integrate();
+      this.writer.rewrite(Y.encodeStateAsUpdate(this.doc));
+    });
+    if (stopRewrites) this.onDestroy(stopRewrites);
     const [base = null, ...tail] = this.stored?.updates ?? [];
     this.whole = new WholeState(base, tail);
     // Compressing a large board takes about as long as reading it (30–45 ms for 1.2 MB): started
@@ -147,18 +174,40 @@ export class Room implements ConnectionRoom, PolicyRoom {
   }
 
   /**
-   * Integrates once every client that joined meanwhile has been answered from the stored bytes and
-   * its answer has left for the socket, or after `maxWaitMs`. Building the document blocks the
-   * process for as long as a client takes to apply the board; started before a joiner's step 1
-   * is read (it comes a round trip after the upgrade) or before its answer is written out, it
-   * would hold that answer back for all that time.
+   * Integrates when something needs the document (`needDocument`: an edit, another instance's
+   * message, a reader of the board), or once every client that joined meanwhile has been answered
+   * from the stored bytes, its answer has left for the socket, and no other has joined for
+   * `quietMs` — at the latest `maxDeferMs` after the load.
+   *
+   * Building the document blocks the process for as long as a client takes to apply the board
+   * (a few hundred ms for a large one). Started before a joiner's step 1 is read (it comes a round
+   * trip after the upgrade) or before its answer is written out, it would hold that answer back
+   * for all that time; started while the joiners apply what they were sent, it takes a core from
+   * them, and from the others still joining after an outage. Until it is built, joiners are
+   * answered from the stored bytes as before; what they send other than step 1 waits for it.
    */
-  async integrateAfterAnswers(maxWaitMs: number): Promise<void> {
-    const deadline = performance.now() + maxWaitMs;
-    while (!this.loaded && !this.closed && this.early.waiting && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, ANSWER_POLL_MS));
+  async integrateWhenNeeded(timing: IntegrateTiming): Promise<void> {
+    const deadline = performance.now() + timing.maxDeferMs;
+    let lastJoinerWaiting = performance.now();
+    while (!this.loaded && !this.closed && !this.needed && performance.now() < deadline) {
+      if (this.early.waiting) lastJoinerWaiting = performance.now();
+      else if (performance.now() - lastJoinerWaiting >= timing.quietMs) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.early.waiting ? ANSWER_POLL_MS : QUIET_POLL_MS);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
     }
     this.integrate();
+  }
+
+  /** The document is needed now (a client's edit, another instance's message, a reader): no more waiting for the joins to calm. */
+  needDocument(): void {
+    this.needed = true;
+    this.wake?.();
   }
 
   /** Builds the document from what `read` got, then serves what waited for it. */
@@ -171,7 +220,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
       this.writer.loaded(stored.bytes, stored.logLength);
     }
     this.doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
     this.answers.clear();
     this.loaded = true;
     const early = this.early.drain();
@@ -184,11 +232,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
     } catch (err) {
       this.log.error({ err: String(err) }, 'board could not be migrated; opened as it is');
     }
-    // A Redis that restarted empty lost this document: write all of it again.
-    const stopRewrites = this.deps.store.onEmptied?.(() => {
-      if (!this.closed) this.writer.rewrite(Y.encodeStateAsUpdate(this.doc));
-    });
-    if (stopRewrites) this.onDestroy(stopRewrites);
     // A board never holds more than Limits.maxCards cards, whichever client adds them.
     if (workshopOfControlDoc(this.name) === null) {
       const author = (origin: unknown) => (isConnection(origin) ? origin : null);
@@ -241,9 +284,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
 
   /** Handles one decoded client message. Throws ProtocolError to have the connection closed. */
   receive(conn: Connection, msg: ClientMessage): void {
-    // Step 1 is answered at once, from the stored bytes if need be; the rest waits for the document.
-    if (!this.loaded && msg.type !== 'syncStep1') {
+    // Step 1 is answered at once, from the stored bytes if need be, and presence goes round at
+    // once (it does not touch the document); an edit waits for the document, which it has built now.
+    if (!this.loaded && msg.type === 'syncUpdate') {
       this.early.hold(conn, msg);
+      this.needDocument();
       return;
     }
     switch (msg.type) {

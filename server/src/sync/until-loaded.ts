@@ -5,7 +5,7 @@
  * - messages from the other instances, applied once the document is built;
  * - the connections that joined: they get the server's sync step 1 then (it names what the
  *   server holds), and integrating waits a little until each has its answer (`waiting`);
- * - client messages other than step 1, replayed after.
+ * - a client's edits, replayed after (its step 1 is answered and its presence goes round at once).
  */
 import type { Connection } from './connection.ts';
 import type { ClientMessage } from './protocol.ts';

@@ -82,6 +82,29 @@ describe('deflating a frame once for every socket', () => {
     b.ws.close();
   });
 
+  it('deflates a large frame in pieces side by side, which a client reads as one message', async () => {
+    const frame = Buffer.from(new TextEncoder().encode(Array.from({ length: 60_000 }, (_, i) => `board:card-${i % 997}:text-${i}`).join('|')));
+    expect(frame.length).toBeGreaterThan(4 * 256 * 1024);
+    const inPieces = new DeflatedFrames({ level: SyncCompression.level, memLevel: SyncCompression.memLevel, parallel: 4 });
+    const inOne = new DeflatedFrames({ level: SyncCompression.level, memLevel: SyncCompression.memLevel, parallel: 1 });
+    const [pieces, one] = await Promise.all([inPieces.deflate(frame, SyncCompression.windowBits), inOne.deflate(frame, SyncCompression.windowBits)]);
+    // Four streams joined: not the bytes of one, a few bytes longer (each piece ends on a flush).
+    expect(pieces.equals(one)).toBe(false);
+    expect(pieces.length).toBeGreaterThan(one.length);
+    expect(pieces.length).toBeLessThan(one.length * 1.01);
+
+    const server = await start(inPieces);
+    const client = await connect(server.url, true);
+    await until(() => server.sockets.length === 1, 'the socket');
+    expect(server.attached).toEqual([true]);
+    server.sockets[0]!.send(frame);
+    server.sockets[0]!.send(new Uint8Array([0, 2, 1]));
+    await until(() => client.received.length === 2, 'both messages');
+    expect(Buffer.from(client.received[0]!).equals(frame)).toBe(true);
+    expect([...client.received[1]!]).toEqual([0, 2, 1]);
+    client.ws.close();
+  });
+
   it('leaves a socket without compression to send every frame as it is', async () => {
     const deflatedSizes: number[] = [];
     const deflated = new DeflatedFrames({ level: SyncCompression.level, memLevel: SyncCompression.memLevel }, (bytes) => deflatedSizes.push(bytes));
