@@ -28,7 +28,8 @@ import { createWorkshop } from './plenary-api.ts';
 import { startPlenary, waitFor, type PlenaryOptions, type ServerHandle } from './processes.ts';
 
 const SYNC_TIMEOUT_MS = 60_000;
-const LOG_WAIT_MS = 2_000;
+/** The server builds its own copy once the joins have been quiet (LOAD_QUIET_MS), up to LOAD_MAX_DEFER_MS after its read. */
+const LOG_WAIT_MS = 5_000;
 const FLOOR_RUNS = 5;
 const noop = () => undefined;
 const silentLog = { info: noop, warn: noop, error: noop, debug: noop };
@@ -44,7 +45,11 @@ export interface JoinMeasurement {
   applyMs: number;
   /** Median over the repeats of join ÷ the floor measured right after it (steadier on a busy machine than two medians). */
   overApply: number;
-  /** Server: its own "document loaded" figure (cold joins only), median of the repeats. */
+  /**
+   * Server: its own "document loaded" figure (cold joins only), median of the repeats: when it had
+   * built its own copy of the board, in ms after it read the store. It answers the joins from the
+   * stored bytes first and builds its copy once they have been quiet (LOAD_QUIET_MS).
+   */
   serverLoadMs: number | null;
   /** Every client's board equals the history's final state. */
   verified: boolean;

@@ -41,7 +41,7 @@ export const coldLoadText = (figures: ColdLoadFigures[]): string =>
       'state B',
       'stored/state',
       'log entries',
-      'server load ms',
+      'server copy built ms',
       'answer in hand ms (cold / warm)',
       'cold join ms',
       'cold/apply',
