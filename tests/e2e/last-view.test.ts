@@ -199,4 +199,35 @@ describe("a board's last view", () => {
       await context.close();
     }
   });
+
+  test("a new version of the app taking over keeps the device's board pictures (and drops the old version's files)", async (ctx) => {
+    const { workshop, boardId, seeder, context, page } = await firstVisit(ctx, 'Last view across versions', { keepOpen: true });
+    try {
+      // Files an older version kept, and the service worker gone, as when a new version arrives.
+      await page.evaluate(async () => {
+        await caches.open('plenary-an-older-version').then((c) => c.put('/old.js', new Response('old')));
+        await (await navigator.serviceWorker.getRegistration())?.unregister();
+      });
+      await page.close();
+      const next = await context.newPage();
+      await next.goto(`/w/${workshop.id}/b/${boardId}`);
+      // The new worker installs and activates: it clears what other versions kept…
+      await waitFor(() => next.evaluate(() => caches.has('plenary-an-older-version').then((has) => !has)), 20_000, "the older version's files dropped");
+      // …and keeps this device's last view of its board, to be shown on the next visit.
+      const path = `/w/${workshop.id}/b/${boardId}`;
+      expect(
+        await next.evaluate(
+          ([cache, key]) =>
+            caches
+              .open(cache)
+              .then((c) => c.match(key))
+              .then(Boolean),
+          [CACHE, path] as const
+        )
+      ).toBe(true);
+    } finally {
+      seeder.destroy();
+      await context.close();
+    }
+  });
 });
