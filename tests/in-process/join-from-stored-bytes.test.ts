@@ -177,6 +177,29 @@ describe('joining while the board loads (in-process)', () => {
     expect(reread.getText('notes').toString().startsWith('HELLO ')).toBe(true);
   });
 
+  it('builds the document as soon as a returning device has its answer, so what it wrote offline reaches the others without waiting for the joins to calm', async () => {
+    core = createCore(openPolicy(identity));
+    const expected = await storeCrashedBoard(core.store, 'lazy-4');
+    const stored = await core.store.loadDoc('lazy-4');
+    const watcher = new InProcessClient(core, info('lazy-4'));
+    await watcher.connect(core);
+    // The device saw the snapshot last time, then wrote a card while offline.
+    const returning = new InProcessClient(core, info('lazy-4'));
+    Y.applyUpdate(returning.doc, stored!.updates[0]!, returning);
+    const offline = new Y.Doc({ gc: false });
+    offline.clientID = returning.doc.clientID;
+    Y.applyUpdate(offline, stored!.updates[0]!);
+    const written: Uint8Array[] = [];
+    offline.on('update', (u: Uint8Array) => written.push(u));
+    offline.getMap('cards').set('offline', 'written on the train');
+    Y.applyUpdate(returning.doc, written[0]!, returning);
+    await returning.connect(core);
+    expect(content(returning.doc).cards).toMatchObject({ ...content(expected).cards, offline: 'written on the train' });
+    // Well inside the second the joins would otherwise have to be quiet for.
+    await waitFor(() => watcher.doc.getMap('cards').get('offline') === 'written on the train', 600, 'the offline card at the watcher');
+    expect(core.rooms.get('lazy-4')!.loaded).toBe(true);
+  });
+
   it('answers a device that holds part of the board with only what it lacks', async () => {
     core = createCore(openPolicy(identity));
     const expected = await storeCrashedBoard(core.store, 'raw-3');

@@ -30,7 +30,15 @@ import { changesDoc, DeletionsCache } from './known-update.ts';
 import { dropPending, pendingBytes } from './pending-updates.ts';
 import { PeerKind, type PeerBus } from './peer-bus.ts';
 import { RoomPeers } from './room-peers.ts';
-import { ProtocolError, encodeAwarenessEntries, isDeletionOnly, writeSyncStep1, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import {
+  ProtocolError,
+  encodeAwarenessEntries,
+  isDeletionOnly,
+  isEmptyStateVector,
+  writeSyncStep1,
+  type AwarenessEntry,
+  type ClientMessage
+} from './protocol.ts';
 import { WholeState } from './whole-state.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { UntilLoaded } from './until-loaded.ts';
@@ -90,6 +98,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private readonly early = new UntilLoaded();
   /** Something needs the document now: it is built without waiting for the joins to calm. */
   private needed = false;
+  /** A device that joined meanwhile holds part of the board: it may hold edits the server lacks. */
+  private returningJoined = false;
   private wake: (() => void) | null = null;
 
   private readonly log: Logger;
@@ -177,7 +187,9 @@ export class Room implements ConnectionRoom, PolicyRoom {
    * Integrates when something needs the document (`needDocument`: an edit, another instance's
    * message, a reader of the board), or once every client that joined meanwhile has been answered
    * from the stored bytes, its answer has left for the socket, and no other has joined for
-   * `quietMs` — at the latest `maxDeferMs` after the load.
+   * `quietMs` — at the latest `maxDeferMs` after the load; without the quiet wait when one of them
+   * holds part of the board already (a returning device: what it wrote offline comes only when the
+   * server's own step 1 asks for it).
    *
    * Building the document blocks the process for as long as a client takes to apply the board
    * (a few hundred ms for a large one). Started before a joiner's step 1 is read (it comes a round
@@ -191,7 +203,9 @@ export class Room implements ConnectionRoom, PolicyRoom {
     let lastJoinerWaiting = performance.now();
     while (!this.loaded && !this.closed && !this.needed && performance.now() < deadline) {
       if (this.early.waiting) lastJoinerWaiting = performance.now();
-      else if (performance.now() - lastJoinerWaiting >= timing.quietMs) break;
+      // A returning device sends what it wrote offline when the server's own step 1 asks for it,
+      // and that waits for the document: built as soon as the answers have left.
+      else if (this.returningJoined || performance.now() - lastJoinerWaiting >= timing.quietMs) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.early.waiting ? ANSWER_POLL_MS : QUIET_POLL_MS);
         this.wake = () => {
@@ -300,6 +314,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
         }
         for (const frame of frames) conn.send(frame);
         this.early.answered(conn);
+        if (!this.loaded && !isEmptyStateVector(msg.stateVector)) this.returningJoined = true;
         return;
       }
       case 'syncUpdate':
