@@ -60,6 +60,17 @@ interface AtParse {
   appBoard: boolean;
 }
 
+/** Whether the page's origin keeps a last view for the board at `path` (the page's own board by default). */
+const keepsLastView = (page: Page, path?: string): Promise<boolean> =>
+  page.evaluate(
+    ([cache, key]) =>
+      caches
+        .open(cache)
+        .then((c) => c.match(key ?? location.pathname))
+        .then(Boolean),
+    [CACHE, path] as const
+  );
+
 /** A board with two cards, one whose text is markup; the person opens it once and stays until its last view is kept. */
 const firstVisit = async (
   ctx: Parameters<typeof screenshotOnFailure>[0],
@@ -82,19 +93,7 @@ const firstVisit = async (
   await page.getByTestId('card').nth(1).waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   // The page keeps its picture a few seconds after the board was drawn and last changed.
-  await waitFor(
-    () =>
-      page.evaluate(
-        (cache) =>
-          caches
-            .open(cache)
-            .then((c) => c.match(location.pathname))
-            .then(Boolean),
-        CACHE
-      ),
-    20_000,
-    'the last view kept'
-  );
+  await waitFor(() => keepsLastView(page), 20_000, 'the last view kept');
   if (!keepOpen) await page.close();
   return { workshop, boardId, seeder, context, cardId, page };
 };
@@ -181,19 +180,7 @@ describe("a board's last view", () => {
       });
       expect(reissue.status).toBe(200);
       // The server closes the board's socket for good; the page then drops the picture.
-      await waitFor(
-        () =>
-          page.evaluate(
-            (cache) =>
-              caches
-                .open(cache)
-                .then((c) => c.match(location.pathname))
-                .then((kept) => !kept),
-            CACHE
-          ),
-        15_000,
-        'the last view dropped'
-      );
+      await waitFor(() => keepsLastView(page).then((kept) => !kept), 15_000, 'the last view dropped');
     } finally {
       seeder.destroy();
       await context.close();
@@ -214,17 +201,7 @@ describe("a board's last view", () => {
       // The new worker installs and activates: it clears what other versions kept…
       await waitFor(() => next.evaluate(() => caches.has('plenary-an-older-version').then((has) => !has)), 20_000, "the older version's files dropped");
       // …and keeps this device's last view of its board, to be shown on the next visit.
-      const path = `/w/${workshop.id}/b/${boardId}`;
-      expect(
-        await next.evaluate(
-          ([cache, key]) =>
-            caches
-              .open(cache)
-              .then((c) => c.match(key))
-              .then(Boolean),
-          [CACHE, path] as const
-        )
-      ).toBe(true);
+      expect(await keepsLastView(next, `/w/${workshop.id}/b/${boardId}`)).toBe(true);
     } finally {
       seeder.destroy();
       await context.close();
