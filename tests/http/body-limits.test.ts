@@ -101,8 +101,12 @@ describe('HTTP body limits', () => {
   });
   afterAll(() => server?.close());
 
-  it('refuses a streamed 4 MiB body to POST /api/workshops with 413 naming the body, and keeps serving', async () => {
-    const refused = await streamBody(server, 'POST', '/api/workshops', 4 * MiB);
+  it('refuses a streamed 1 MiB body to POST /api/workshops with 413 naming the body, and keeps serving', async () => {
+    // Four times the limit, and within what the server reads on after its answer (Linger.maxBytes),
+    // so the 413 reaches the client however late it reads it. A client that streams on past that
+    // bound is cut off (below) and may lose the answer in the reset: 4 MiB did, once, on a loaded
+    // machine (EPIPE before the client had read the 413).
+    const refused = await streamBody(server, 'POST', '/api/workshops', 1 * MiB);
     expect(refused.status).toBe(413);
     expect(refused.body).toMatchObject({ field: 'body' });
     expect(refused.body.error).toMatch(/^body: larger than \d+ bytes$/);
