@@ -15,7 +15,7 @@
  * A new version takes over at once; the open page offers a reload (lib/app/app-updates.svelte.ts).
  */
 import { build, files, version } from '$service-worker';
-import { BOARD_PATH, LAST_VIEW_CACHE, lastViewFrom, withLastView } from '$lib/last-view/format.ts';
+import { BOARD_PATH, CJK_FONT_FILE, LAST_VIEW_CACHE, lastViewFrom, withLastView } from '$lib/last-view/format.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -26,8 +26,7 @@ const SHELL = '/200.html';
  * device fetches only the subsets its pages use, and keeps them once fetched. Everything else is
  * kept at install.
  */
-const ON_USE = /\/noto-sans-(sc|jp|kr)-[^/]*\.woff2$/;
-const ASSETS = [...build, ...files, SHELL].filter((path) => !ON_USE.test(path));
+const ASSETS = [...build, ...files, SHELL].filter((path) => !CJK_FONT_FILE.test(path));
 const NEVER_CACHED = ['/api/', '/sync', '/healthz', '/metrics'];
 
 sw.addEventListener('install', (event) => {
@@ -84,7 +83,7 @@ sw.addEventListener('fetch', (event) => {
   if (ASSETS.includes(url.pathname)) {
     // Build files are content-hashed: the cached copy is always right.
     event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
-  } else if (ON_USE.test(url.pathname)) {
+  } else if (CJK_FONT_FILE.test(url.pathname)) {
     event.respondWith(
       caches.match(url.pathname).then(
         (hit) =>

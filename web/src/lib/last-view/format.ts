@@ -32,6 +32,12 @@ export const MAX_VIEW_BYTES = 512 * 1024;
 
 /** Stylesheets and fonts a view may name: the build's own hashed files. */
 const STYLE_PATH = /^\/_app\/immutable\/[\w./-]+\.css$/;
+/**
+ * The Chinese, Japanese and Korean faces' files: hundreds of small subsets (about 7 MB in all),
+ * which the service worker keeps only once a page has used them, and which a picture never names
+ * (its text is drawn with the device's own CJK font, as the app's first screen is).
+ */
+export const CJK_FONT_FILE = /\/noto-sans-(sc|jp|kr)-[^/]*\.woff2$/;
 const FONT_PATH = /^\/_app\/immutable\/[\w./-]+\.woff2$/;
 
 export interface LastView {

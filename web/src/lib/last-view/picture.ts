@@ -7,7 +7,7 @@
  * editable; what is typed in them is carried into the app (handover.ts).
  */
 import { FIRST_OFF_SCREEN } from '$lib/board/progressive.svelte.ts';
-import { LAST_VIEW_ATTRIBUTE, SEEN_TESTID, TRANSIENT_ATTRIBUTE } from './format.ts';
+import { CJK_FONT_FILE, LAST_VIEW_ATTRIBUTE, SEEN_TESTID, TRANSIENT_ATTRIBUTE } from './format.ts';
 
 /** Attributes naming other elements by id: ids are dropped (the app's own page holds the same ones). */
 const ID_REFERENCES = ['id', 'for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant'];
@@ -117,14 +117,11 @@ export const stylesInPage = (): string[] =>
     .filter((url) => url.origin === location.origin && !AFTER_FIRST_SCREEN.test(url.pathname))
     .map((url) => url.pathname);
 
-/** The CJK faces' files (fetched as used, hundreds of subsets): not in a picture's stylesheets. */
-const CJK_FONT = /\/noto-sans-(sc|jp|kr)-[^/]*\.woff2$/;
-
 /** The build's font files the page has used, as paths (the picture's text is drawn with them). */
 export const fontsInPage = (): string[] =>
   performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name))
-    .filter((url) => url.origin === location.origin && url.pathname.endsWith('.woff2') && !CJK_FONT.test(url.pathname))
+    .filter((url) => url.origin === location.origin && url.pathname.endsWith('.woff2') && !CJK_FONT_FILE.test(url.pathname))
     .map((url) => url.pathname)
     .filter((path, i, all) => all.indexOf(path) === i);
