@@ -41,7 +41,7 @@ import {
 } from './protocol.ts';
 import { WholeState } from './whole-state.ts';
 import { AnswerCache } from './answer-cache.ts';
-import { UntilLoaded } from './until-loaded.ts';
+import { UntilLoaded, type IntegrateTiming } from './until-loaded.ts';
 import type { TickPacer } from './tick-pacer.ts';
 
 export interface RoomDeps {
@@ -58,18 +58,6 @@ export interface RoomDeps {
   pacer: TickPacer;
 }
 
-/** How often a room waiting to integrate looks whether its early joiners have their answers. */
-const ANSWER_POLL_MS = 2;
-/** How often it looks once they have them (anything that needs the document wakes it at once). */
-const QUIET_POLL_MS = 25;
-
-/** When a room answering from its stored bytes builds its document (LOAD_QUIET_MS, LOAD_MAX_DEFER_MS). */
-export interface IntegrateTiming {
-  /** The document is built once no joiner has waited for its answer for this long… */
-  quietMs: number;
-  /** …or this long after the load, whichever comes first. */
-  maxDeferMs: number;
-}
 export const isConnection = (origin: unknown): origin is Connection =>
   typeof origin === 'object' && origin !== null && (origin as { kind?: unknown }).kind === 'connection';
 /** Changes this instance must store and publish: its clients' edits and its own. */
@@ -94,13 +82,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   /** What the store held, kept from reading it until it is integrated into `doc`. */
   private stored: StoredDoc | null = null;
   private readStarted = 0;
-  /** What waits for the document to be integrated (until-loaded.ts). */
+  /** What waits for the document to be integrated, and until when (until-loaded.ts). */
   private readonly early = new UntilLoaded();
-  /** Something needs the document now: it is built without waiting for the joins to calm. */
-  private needed = false;
-  /** A device that joined meanwhile holds part of the board: it may hold edits the server lacks. */
-  private returningJoined = false;
-  private wake: (() => void) | null = null;
 
   private readonly log: Logger;
   private readonly tick: RoomTick;
@@ -149,12 +132,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
    * meanwhile are applied after it.
    */
   async read(): Promise<void> {
-    await this.deps.bus.subscribe(this.name, (bytes) => {
-      if (this.loaded) return this.peers.receive(bytes);
-      // Another instance's people are on this board: ours see their edits once the document is built.
-      this.early.peerMessage(bytes);
-      this.needDocument();
-    });
+    await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.early.peerMessage(bytes)));
     this.readStarted = performance.now();
     this.stored = await this.deps.store.loadDoc(this.name);
     // A Redis that restarted empty lost this document: write all of it again (built first, if
@@ -184,44 +162,18 @@ export class Room implements ConnectionRoom, PolicyRoom {
   }
 
   /**
-   * Integrates when something needs the document (`needDocument`: an edit, another instance's
-   * message, a reader of the board), or once every client that joined meanwhile has been answered
-   * from the stored bytes, its answer has left for the socket, and no other has joined for
-   * `quietMs` — at the latest `maxDeferMs` after the load; without the quiet wait when one of them
-   * holds part of the board already (a returning device: what it wrote offline comes only when the
-   * server's own step 1 asks for it).
-   *
-   * Building the document blocks the process for as long as a client takes to apply the board
-   * (a few hundred ms for a large one). Started before a joiner's step 1 is read (it comes a round
-   * trip after the upgrade) or before its answer is written out, it would hold that answer back
-   * for all that time; started while the joiners apply what they were sent, it takes a core from
-   * them, and from the others still joining after an outage. Until it is built, joiners are
-   * answered from the stored bytes as before; what they send other than step 1 waits for it.
+   * Integrates when something needs the document, or once the joiners have applied what they were
+   * sent from the stored bytes (until-loaded.ts says when). Until then joiners are answered from
+   * those bytes; what they send other than step 1 and presence waits for it.
    */
   async integrateWhenNeeded(timing: IntegrateTiming): Promise<void> {
-    const deadline = performance.now() + timing.maxDeferMs;
-    let lastJoinerWaiting = performance.now();
-    while (!this.loaded && !this.closed && !this.needed && performance.now() < deadline) {
-      if (this.early.waiting) lastJoinerWaiting = performance.now();
-      // A returning device sends what it wrote offline when the server's own step 1 asks for it,
-      // and that waits for the document: built as soon as the answers have left.
-      else if (this.returningJoined || performance.now() - lastJoinerWaiting >= timing.quietMs) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.early.waiting ? ANSWER_POLL_MS : QUIET_POLL_MS);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
+    await this.early.untilNeeded(timing, () => this.loaded || this.closed);
     this.integrate();
   }
 
-  /** The document is needed now (a client's edit, another instance's message, a reader): no more waiting for the joins to calm. */
+  /** The document is needed now (a reader, shutdown): no more waiting for the joins to calm. */
   needDocument(): void {
-    this.needed = true;
-    this.wake?.();
+    this.early.need();
   }
 
   /** Builds the document from what `read` got, then serves what waited for it. */
@@ -300,11 +252,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
   receive(conn: Connection, msg: ClientMessage): void {
     // Step 1 is answered at once, from the stored bytes if need be, and presence goes round at
     // once (it does not touch the document); an edit waits for the document, which it has built now.
-    if (!this.loaded && msg.type === 'syncUpdate') {
-      this.early.hold(conn, msg);
-      this.needDocument();
-      return;
-    }
+    if (!this.loaded && msg.type === 'syncUpdate') return this.early.hold(conn, msg);
     switch (msg.type) {
       case 'syncStep1': {
         let frames = this.answers.get(msg.stateVector);
@@ -313,8 +261,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
           this.answers.set(msg.stateVector, frames);
         }
         for (const frame of frames) conn.send(frame);
-        this.early.answered(conn);
-        if (!this.loaded && !isEmptyStateVector(msg.stateVector)) this.returningJoined = true;
+        if (!this.loaded) this.early.answered(conn, !isEmptyStateVector(msg.stateVector));
         return;
       }
       case 'syncUpdate':

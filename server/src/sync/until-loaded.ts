@@ -1,14 +1,37 @@
 /**
- * What a room keeps while its document is not yet integrated (room.ts): joins are answered from the
- * stored bytes meanwhile, and everything that needs the document waits here, in the order it came.
+ * What a room keeps while its document is not yet integrated (room.ts), and when to stop waiting:
+ * joins are answered from the stored bytes meanwhile, and everything that needs the document waits
+ * here, in the order it came.
  *
  * - messages from the other instances, applied once the document is built;
  * - the connections that joined: they get the server's sync step 1 then (it names what the
  *   server holds), and integrating waits a little until each has its answer (`waiting`);
  * - a client's edits, replayed after (its step 1 is answered and its presence goes round at once).
+ *
+ * The document is built (`untilNeeded`) when something needs it: an edit or another instance's
+ * message waiting here, a reader of the board (`need`); right after the answers when a returning
+ * device joined, since what it wrote offline comes only when the server's own step 1 asks for it;
+ * otherwise once no joiner has waited for its answer for `quietMs`, at the latest `maxDeferMs`
+ * after the load. Building it blocks the process for as long as a client takes to apply the board
+ * (a few hundred ms for a large one): started before a joiner's answer has left, it would hold
+ * that answer back; started while the joiners apply what they were sent, it takes a core from
+ * them, and from the others still joining after an outage.
  */
 import type { Connection } from './connection.ts';
 import type { ClientMessage } from './protocol.ts';
+
+/** How often the wait looks whether the joiners have their answers. */
+const ANSWER_POLL_MS = 2;
+/** How often it looks once they have them (anything that needs the document wakes it at once). */
+const QUIET_POLL_MS = 25;
+
+/** When a room answering from its stored bytes builds its document (LOAD_QUIET_MS, LOAD_MAX_DEFER_MS). */
+export interface IntegrateTiming {
+  /** The document is built once no joiner has waited for its answer for this long… */
+  quietMs: number;
+  /** …or this long after the load, whichever comes first. */
+  maxDeferMs: number;
+}
 
 export interface HeldMessage {
   conn: Connection;
@@ -21,9 +44,16 @@ export class UntilLoaded {
   /** Joiners whose step 1 is not answered yet. */
   private unanswered = new Set<Connection>();
   private held: HeldMessage[] = [];
+  /** Something needs the document now. */
+  private needed = false;
+  /** A joiner holds part of the board already: it may hold edits the server lacks. */
+  private returningJoined = false;
+  private wake: (() => void) | null = null;
 
+  /** Another instance's people are on this board: ours see their edits once the document is built. */
   peerMessage(bytes: Uint8Array): void {
     this.peer.push(bytes);
+    this.need();
   }
 
   join(conn: Connection): void {
@@ -36,13 +66,40 @@ export class UntilLoaded {
     this.unanswered.delete(conn);
   }
 
-  /** The connection's step 1 has been answered (from the stored bytes, or once loaded). */
-  answered(conn: Connection): void {
+  /** The connection's step 1 has been answered from the stored bytes; `holdsPart`: it sent a state vector. */
+  answered(conn: Connection, holdsPart: boolean): void {
     this.unanswered.delete(conn);
+    if (holdsPart) this.returningJoined = true;
   }
 
+  /** A client's edit, for once the document is built (which it needs now). */
   hold(conn: Connection, msg: ClientMessage): void {
     this.held.push({ conn, msg });
+    this.need();
+  }
+
+  /** The document is needed now (a reader of the board, shutdown): no more waiting for the joins to calm. */
+  need(): void {
+    this.needed = true;
+    this.wake?.();
+  }
+
+  /** Resolves when the document should be built (see above), or once `done` (built or closed meanwhile). */
+  async untilNeeded(timing: IntegrateTiming, done: () => boolean): Promise<void> {
+    const deadline = performance.now() + timing.maxDeferMs;
+    let lastJoinerWaiting = performance.now();
+    while (!done() && !this.needed && performance.now() < deadline) {
+      if (this.waiting) lastJoinerWaiting = performance.now();
+      else if (this.returningJoined || performance.now() - lastJoinerWaiting >= timing.quietMs) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.waiting ? ANSWER_POLL_MS : QUIET_POLL_MS);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
   }
 
   /** True while a joiner still waits for its answer, or its answer has not all left for its socket. */
