@@ -94,7 +94,7 @@ const schema = z.object({
    * A board read from the store answers its first devices from the stored bytes; the server builds
    * its own copy when something needs it (an edit, another instance, a reader), or once no device
    * has waited for its answer for LOAD_QUIET_MS, at the latest LOAD_MAX_DEFER_MS after the read
-   * (sync/room.ts `integrateWhenNeeded`).
+   * (sync/until-loaded.ts `untilNeeded`).
    */
   LOAD_QUIET_MS: int(1000, 0),
   LOAD_MAX_DEFER_MS: int(3000, 0),
