@@ -97,7 +97,7 @@ const plenarySettings: Record<string, string> = Object.fromEntries(
     .split(',')
     .map((kv) => kv.trim())
     .filter(Boolean)
-    .map((kv) => kv.split('=', 2) as [string, string])
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as [string, string])
 );
 const THEMES = Array.from({ length: fanoutSettings.rooms }, (_, i) => `Bench theme ${i + 1}`);
 

@@ -53,6 +53,31 @@ export const runOperationsContract = (current: () => Store, open: () => Promise<
       expect(await store.docInfo(name)).toBeNull();
     });
 
+    it('lists the documents written since a moment, newest first, up to a limit, without deleted ones, from every instance', async () => {
+      const old = newDocName('recent-old');
+      await store.appendUpdates(old, [smallUpdate('before')]);
+      const since = new Date(Date.now() + 5);
+      while (Date.now() <= since.getTime() + 2) await new Promise((r) => setTimeout(r, 2));
+      const names = ['a', 'b', 'c'].map((n) => newDocName(`recent-${n}`));
+      for (const name of names) {
+        await store.appendUpdates(name, [smallUpdate(name)]);
+        const at = Date.now();
+        while (Date.now() <= at + 2) await new Promise((r) => setTimeout(r, 2));
+      }
+      const [a, b, c] = names as [string, string, string];
+      expect(await store.recentlyWritten(since, 10)).toEqual([c, b, a]);
+      expect(await store.recentlyWritten(since, 2)).toEqual([c, b]);
+      expect(await store.recentlyWritten(new Date(since.getTime() - 60_000), 100)).toContain(old);
+      await store.deleteDoc(b);
+      const other = await open();
+      try {
+        expect(await other.recentlyWritten(since, 10)).toEqual([c, a]);
+      } finally {
+        await other.close();
+      }
+      for (const name of [old, a, c]) await store.deleteDoc(name);
+    });
+
     it('lists meta records by prefix exactly (no wildcards in keys or prefix), and deletes only the named ones', async () => {
       const p = newDocName('list%_*?[');
       await store.setMeta(`${p}:a`, '1');

@@ -13,7 +13,15 @@
  * rooms write their documents again.
  */
 import { randomBytes } from 'node:crypto';
-import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
+import {
+  RECENT_WRITE_GRANULARITY_MS,
+  VERSION_RETENTION,
+  type CompactResult,
+  type Store,
+  type StoredDoc,
+  type VersionEntry,
+  type VersionRetention
+} from './store.ts';
 import { foldUpdates } from './fold.ts';
 import { createRedisKeys, type RedisKeys } from './redis-keys.ts';
 import { connectRedis, RedisTiming, type ConnectedRedis, type ConnectionListener, type Log } from './redis-client.ts';
@@ -67,6 +75,8 @@ export class RedisStore implements Store {
   #watch: EmptiedWatch | null = null;
   readonly #ops: RedisOperations;
   readonly #records: RedisRecords;
+  /** When this process last noted each document's write time (at most once per granularity). */
+  readonly #notedWrite = new Map<string, number>();
 
   private constructor(conn: ConnectedRedis, keys: RedisKeys, lockTtlMs: number) {
     this.#conn = conn;
@@ -146,11 +156,28 @@ export class RedisStore implements Store {
       const chunk = updates.slice(i, i + Limits.appendChunk).map(asBuffer);
       result = await runScript<[number, number]>(this.#client, APPEND, [k.log, k.snapshot], chunk);
     }
+    this.#noteWritten(name);
     if (!result) {
       const doc = await this.loadDoc(name);
       return { logLength: doc?.logLength ?? 0, bytes: doc?.bytes ?? 0 };
     }
     return { logLength: result[0], bytes: result[1] };
+  }
+
+  /**
+   * Notes the document's write time in one sorted set (its own key, outside the document's hash
+   * slot): once per RECENT_WRITE_GRANULARITY_MS per document, not on every append of a busy
+   * board. Best effort — a write that cannot be noted leaves its board out of the read-ahead only.
+   */
+  #noteWritten(name: string): void {
+    const now = Date.now();
+    if (now - (this.#notedWrite.get(name) ?? 0) < RECENT_WRITE_GRANULARITY_MS) return;
+    this.#notedWrite.set(name, now);
+    this.#client.zAdd(this.#keys.written, { score: now, value: name }).catch(() => this.#notedWrite.delete(name));
+  }
+
+  async recentlyWritten(since: Date, limit: number): Promise<string[]> {
+    return this.#client.zRange(this.#keys.written, '+inf', since.getTime(), { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: limit } });
   }
 
   async compact(name: string): Promise<CompactResult> {
@@ -189,6 +216,8 @@ export class RedisStore implements Store {
     // Deleting the lock too makes a compaction in progress fail its commit instead of
     // writing the snapshot back.
     await this.#client.del([k.log, k.snapshot, k.lock]);
+    this.#notedWrite.delete(name);
+    await this.#client.zRem(this.#keys.written, name);
   }
 
   #versionKeys(name: string): string[] {
@@ -199,6 +228,7 @@ export class RedisStore implements Store {
   async saveVersion(name: string, entry: VersionEntry, data: Uint8Array, retention: VersionRetention = VERSION_RETENTION): Promise<{ pruned: string[] }> {
     const args = [entry.id, JSON.stringify(entry), asBuffer(data), entry.auto ? '1' : '0', String(retention.keep), String(retention.hardCap)];
     const pruned = await runScript<string[]>(this.#client, SAVE_VERSION, this.#versionKeys(name), args);
+    this.#noteWritten(name);
     return { pruned };
   }
 

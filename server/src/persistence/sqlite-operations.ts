@@ -43,6 +43,8 @@ export const createSqliteOperations = (db: SqliteDb, rebuildLogStats: () => void
     written: db.prepare<[string, string]>('INSERT INTO doc_written (doc, at) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET at = MAX(at, excluded.at)'),
     forget: db.prepare<[string]>('DELETE FROM doc_written WHERE doc = ?'),
     writtenAt: db.prepare<[string], { at: string }>('SELECT at FROM doc_written WHERE doc = ?'),
+    // ISO 8601 instants in UTC sort as text. A scan of one row per document, at start only.
+    recent: db.prepare<[string, number], { doc: string }>('SELECT doc FROM doc_written WHERE at >= ? ORDER BY at DESC LIMIT ?'),
     snapshotBytes: db.prepare<[string], { bytes: number }>('SELECT LENGTH(data) AS bytes FROM snapshot WHERE doc = ?'),
     logStats: db.prepare<[string], { n: number; bytes: number }>('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM log WHERE doc = ?'),
     versions: db.prepare<[string], { n: number; bytes: number; newest: string | null }>(
@@ -63,6 +65,10 @@ export const createSqliteOperations = (db: SqliteDb, rebuildLogStats: () => void
     /** Called inside deleteDoc's transaction. */
     forget(name: string): void {
       q.forget.run(name);
+    },
+
+    async recentlyWritten(since: Date, limit: number): Promise<string[]> {
+      return q.recent.all(since.toISOString(), limit).map((r) => r.doc);
     },
 
     async docInfo(name: string): Promise<DocInfo | null> {

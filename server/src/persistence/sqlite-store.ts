@@ -266,6 +266,10 @@ export class SqliteStore implements Store {
   }
 
   // ---- Operations (sqlite-operations.ts) ----
+  recentlyWritten(since: Date, limit: number) {
+    return this.#ops.recentlyWritten(since, limit);
+  }
+
   docInfo(name: string) {
     return this.#ops.docInfo(name);
   }
