@@ -20,6 +20,7 @@ import { scheduleRetention } from './operations/retention.ts';
 import { createStore } from './persistence/index.ts';
 import { createServices } from './services.ts';
 import { attachSyncServer } from './sync/ws-server.ts';
+import { readAhead } from './sync/read-ahead.ts';
 import { LISTEN_BACKLOG } from './http/listen.ts';
 import { lingerAfterEarlyAnswers } from './http/limits/linger.ts';
 
@@ -62,6 +63,11 @@ const main = async () => {
   // The answer to a request still arriving waits for the rest of it (http/limits/linger.ts).
   const server = createServer(lingerAfterEarlyAnswers(getRequestListener(app.fetch, { autoCleanupIncoming: false })));
   const sync = attachSyncServer(server, { config, log, metrics, rooms });
+  // Started before listening, not waited for: the first devices back find their boards read, or
+  // being read (a join shares the read under way).
+  void readAhead({ store, rooms, config, log }).then((summary) => {
+    if (summary.boards > 0) log.info(summary, 'boards read ahead');
+  });
 
   await new Promise<void>((resolve) => server.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }, resolve));
   const address = server.address();

@@ -5,6 +5,9 @@
  * until it is synced (the board applied). Measured cold (the server process has just started, so
  * it loads the board) and warm (a second client while the board is loaded), after a `kill -9`
  * (the log not folded) and after a clean stop (which folds it), each BENCH_JOIN_REPEATS times.
+ * A restarted server reads the boards written in the last minutes ahead of their people
+ * (server/src/sync/read-ahead.ts), as this one was: the state after kill -9 is measured once more
+ * with that turned off (READ_AHEAD_BOARDS=0), for a board nobody had written lately.
  *
  * The floor is the client's own work: `Y.applyUpdate` of the board's whole state into a fresh
  * Y.Doc in this same process, measured right after each join (so both see the same machine load)
@@ -74,6 +77,8 @@ export interface ColdLoadFigures {
   applyRunsMs: number[];
   writeMs: number;
   afterCrash: StoredState;
+  /** The same stored state, with the server's read-ahead turned off: a board not written lately. */
+  afterCrashNotReadAhead: StoredState;
   afterCleanStop: StoredState;
 }
 
@@ -211,8 +216,16 @@ interface Repeat {
 }
 
 /** One fresh server process: a cold join, then a warm one beside it; then `end` stops the process. */
-const joinOnce = async (o: StoreOptions, boardId: string, token: string, expected: Y.Doc, state: Uint8Array, end: 'kill' | 'stop'): Promise<Repeat> => {
-  const server = await startPlenary({ ...o, logLevel: 'info' });
+const joinOnce = async (
+  o: StoreOptions,
+  boardId: string,
+  token: string,
+  expected: Y.Doc,
+  state: Uint8Array,
+  end: 'kill' | 'stop',
+  env: Record<string, string> = {}
+): Promise<Repeat> => {
+  const server = await startPlenary({ ...o, logLevel: 'info', env });
   try {
     const cold = await join(server.port, boardId, token);
     const [coldApplyMs] = measureApply(state, 1);
@@ -246,11 +259,12 @@ const measureState = async (
   expected: Y.Doc,
   state: Uint8Array,
   end: 'kill' | 'stop',
-  repeats: number
+  repeats: number,
+  env: Record<string, string> = {}
 ): Promise<StoredState> => {
   const stored = await readStored(o, boardId);
   const runs: Repeat[] = [];
-  for (let i = 0; i < repeats; i++) runs.push(await joinOnce(o, boardId, token, expected, state, end));
+  for (let i = 0; i < repeats; i++) runs.push(await joinOnce(o, boardId, token, expected, state, end, env));
   const difference = runs.map((r) => r.difference).find((d) => d !== null) ?? null;
   const loads = runs.map((r) => r.serverLoadMs).filter((ms): ms is number => ms !== null);
   const ratio = (ms: number[], floor: number[]) => Math.round(median(ms.map((m, i) => m / floor[i]!)) * 100) / 100;
@@ -300,6 +314,8 @@ export const runColdLoad = async (o: StoreOptions, history: BoardHistory, repeat
   // Each repeat ends in kill -9, so the next one finds the log exactly as the crash left it.
   const afterCrash = await measureState(o, board.id, board.token, history.doc, state, 'kill', repeats);
   log(`  after kill -9: cold ${afterCrash.cold.runsMs.join(', ')} ms; warm ${afterCrash.warm.runsMs.join(', ')} ms`);
+  const afterCrashNotReadAhead = await measureState(o, board.id, board.token, history.doc, state, 'kill', repeats, { READ_AHEAD_BOARDS: '0' });
+  log(`  after kill -9, not read ahead: cold ${afterCrashNotReadAhead.cold.runsMs.join(', ')} ms; warm ${afterCrashNotReadAhead.warm.runsMs.join(', ')} ms`);
   // A clean stop folds the log of a board it loaded; then every repeat starts from one snapshot.
   await joinOnce(o, board.id, board.token, history.doc, state, 'stop');
   const afterCleanStop = await measureState(o, board.id, board.token, history.doc, state, 'stop', repeats);
@@ -312,6 +328,7 @@ export const runColdLoad = async (o: StoreOptions, history: BoardHistory, repeat
     applyRunsMs,
     writeMs: Math.round(writeMs),
     afterCrash,
+    afterCrashNotReadAhead,
     afterCleanStop
   };
 };

@@ -55,6 +55,7 @@ export const coldLoadText = (figures: ColdLoadFigures[]): string =>
       (
         [
           ['after kill -9 (log not folded)', f.afterCrash],
+          ['after kill -9, not read ahead', f.afterCrashNotReadAhead],
           ['after a clean stop', f.afterCleanStop]
         ] as const
       ).map(([label, m]) => [
@@ -158,6 +159,7 @@ export const verdicts = (
   for (const c of cold) {
     for (const [label, m] of [
       ['after kill -9', c.afterCrash],
+      ['after kill -9, not read ahead', c.afterCrashNotReadAhead],
       ['clean stop', c.afterCleanStop]
     ] as const) {
       for (const [kind, j] of [

@@ -15,6 +15,9 @@ import type { Logger } from '../log.ts';
 import type { RoomDirectory, RoomEventMap, SyncPolicy } from './policy.ts';
 import { Room, type RoomDeps } from './room.ts';
 
+/** A board read ahead that nobody joined or needed within its hold. */
+class NobodyCame extends Error {}
+
 export class RoomManager implements RoomDirectory {
   private readonly rooms = new Map<string, { room: Room; joinable: Promise<Room>; ready: Promise<Room> }>();
   private readonly teardowns = new Map<string, Promise<void>>();
@@ -66,7 +69,16 @@ export class RoomManager implements RoomDirectory {
     return this.entry(name).joinable;
   }
 
-  private entry(name: string): { room: Room; joinable: Promise<Room>; ready: Promise<Room> } {
+  /**
+   * Reads a board ahead of its people (read-ahead.ts): like a join's load, but the document is
+   * built only once someone joins or needs it, and the room is let go unbuilt if nobody has
+   * within `holdMs`. Resolves when the board can be joined; a board already open is left as it is.
+   */
+  readAhead(name: string, holdMs: number): Promise<Room> {
+    return this.entry(name, holdMs).joinable;
+  }
+
+  private entry(name: string, readAheadHoldMs?: number): { room: Room; joinable: Promise<Room>; ready: Promise<Room> } {
     const existing = this.rooms.get(name);
     if (existing) return existing;
     const room = new Room(name, { ...this.deps, policy: this.policy, events: this.events, pacer: this.pacer }, (r) => this.unload(r));
@@ -83,7 +95,8 @@ export class RoomManager implements RoomDirectory {
         // The connections waiting for `joinable` attach first; those that joined are answered from
         // the stored bytes before the document is built, and apply them before it is built.
         await new Promise((resolve) => setImmediate(resolve));
-        await room.integrateWhenNeeded({ quietMs: this.deps.config.LOAD_QUIET_MS, maxDeferMs: this.deps.config.LOAD_MAX_DEFER_MS });
+        const timing = { quietMs: this.deps.config.LOAD_QUIET_MS, maxDeferMs: this.deps.config.LOAD_MAX_DEFER_MS };
+        if (!(await room.integrateWhenNeeded(timing, readAheadHoldMs))) throw new NobodyCame();
       }
       if (room.closed) throw new Error('the room closed while loading');
       this.countRooms();
@@ -92,6 +105,10 @@ export class RoomManager implements RoomDirectory {
     const entry = { room, joinable, ready };
     this.rooms.set(name, entry);
     ready.catch((err) => {
+      if (err instanceof NobodyCame) {
+        this.log.info({ doc: name }, 'board read ahead and not joined: let go');
+        return this.unload(room);
+      }
       this.log.error({ doc: name, err: String(err) }, 'document load failed');
       if (this.rooms.get(name)?.room === room) this.rooms.delete(name);
       // Connections answered from the stored bytes are told the board could not be opened.

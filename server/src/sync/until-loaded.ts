@@ -12,7 +12,8 @@
  * message waiting here, a reader of the board (`need`); right after the answers when a returning
  * device joined, since what it wrote offline comes only when the server's own step 1 asks for it;
  * otherwise once no joiner has waited for its answer for `quietMs`, at the latest `maxDeferMs`
- * after the load. Building it blocks the process for as long as a client takes to apply the board
+ * after the load. A board read ahead of its people (read-ahead.ts) starts that clock only when the
+ * first of them joins, and is let go unbuilt if none does. Building it blocks the process for as long as a client takes to apply the board
  * (a few hundred ms for a large one): started before a joiner's answer has left, it would hold
  * that answer back; started while the joiners apply what they were sent, it takes a core from
  * them, and from the others still joining after an outage.
@@ -48,6 +49,8 @@ export class UntilLoaded {
   private needed = false;
   /** A joiner holds part of the board already: it may hold edits the server lacks. */
   private returningJoined = false;
+  /** Anyone has joined (a board read ahead waits for this before its clock starts). */
+  private anyJoined = false;
   private wake: (() => void) | null = null;
 
   /** Another instance's people are on this board: ours see their edits once the document is built. */
@@ -59,6 +62,8 @@ export class UntilLoaded {
   join(conn: Connection): void {
     this.joined.add(conn);
     this.unanswered.add(conn);
+    this.anyJoined = true;
+    this.wake?.();
   }
 
   leave(conn: Connection): void {
@@ -84,22 +89,40 @@ export class UntilLoaded {
     this.wake?.();
   }
 
-  /** Resolves when the document should be built (see above), or once `done` (built or closed meanwhile). */
-  async untilNeeded(timing: IntegrateTiming, done: () => boolean): Promise<void> {
+  /**
+   * Resolves true when the document should be built (see above), or once `done` (built or closed
+   * meanwhile); false when `firstJoinWithinMs` is given and nobody joined or needed it by then.
+   */
+  async untilNeeded(timing: IntegrateTiming, done: () => boolean, firstJoinWithinMs?: number): Promise<boolean> {
+    if (firstJoinWithinMs !== undefined) {
+      const until = performance.now() + firstJoinWithinMs;
+      while (!done() && !this.needed && !this.anyJoined) {
+        const left = until - performance.now();
+        if (left <= 0) return false;
+        await this.sleep(left);
+      }
+    }
     const deadline = performance.now() + timing.maxDeferMs;
     let lastJoinerWaiting = performance.now();
     while (!done() && !this.needed && performance.now() < deadline) {
       if (this.waiting) lastJoinerWaiting = performance.now();
-      else if (this.returningJoined || performance.now() - lastJoinerWaiting >= timing.quietMs) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.waiting ? ANSWER_POLL_MS : QUIET_POLL_MS);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
+      else if (this.returningJoined || performance.now() - lastJoinerWaiting >= timing.quietMs) return true;
+      await this.sleep(this.waiting ? ANSWER_POLL_MS : QUIET_POLL_MS);
     }
+    return true;
+  }
+
+  /** Waits `ms`, or less if woken (a join, something needing the document). Holds no process open. */
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      timer.unref();
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = null;
   }
 
   /** True while a joiner still waits for its answer, or its answer has not all left for its socket. */

@@ -64,7 +64,7 @@ export class WholeState {
   answer(stateVector: Uint8Array, doc: Y.Doc | null): Uint8Array[] {
     if (doc && !isEmptyStateVector(stateVector)) return [writeSyncStep2(Y.encodeStateAsUpdate(doc, stateVector))];
     if (doc && this.base === null) this.rebase(doc);
-    if (isEmptyStateVector(stateVector)) return [...(this.freshFrames ??= this.frameFresh())];
+    if (isEmptyStateVector(stateVector)) return this.fresh();
     const tail = this.mergeTail();
     const base = this.base ?? EMPTY_UPDATE;
     // A device that holds part of the board, while the room integrates: only what it lacks.
@@ -72,6 +72,11 @@ export class WholeState {
     const frames = missingTail && !isEmptyDiff(missingTail) ? [writeUpdate(missingTail)] : [];
     frames.push(writeSyncStep2(Y.diffUpdate(base, stateVector)));
     return frames;
+  }
+
+  /** The frames a device holding nothing is sent: the same objects until the bytes change. */
+  fresh(): Uint8Array[] {
+    return [...(this.freshFrames ??= this.frameFresh())];
   }
 
   /**

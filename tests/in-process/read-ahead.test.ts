@@ -1,0 +1,110 @@
+/**
+ * Reading boards ahead at start (sync/read-ahead.ts): the boards written lately are read before
+ * anyone asks, the latest first and no more than allowed; a board read ahead answers its first
+ * device from what was read, and is built only once someone joins (the clock that builds a loading
+ * board starts with the first join), or let go unbuilt when nobody came within the hold.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { controlDocName } from '@plenary/shared/protocol';
+import { openPolicy } from '@plenary/server/sync/policy.ts';
+import { readAhead } from '@plenary/server/sync/read-ahead.ts';
+import { createLogger } from '@plenary/server/log.ts';
+import { waitFor } from '../utils/wait.ts';
+import { createCore, InProcessClient, type InProcessCore } from './support/in-process.ts';
+import { content, storeCrashedBoard } from './support/crashed-board.ts';
+
+const identity = { scope: 'w1', role: 'delegate' as const, generation: 2, readOnly: false };
+const info = (boardId: string) => ({ boardId, ...identity, expiresAt: Date.now() + 60_000 });
+const log = createLogger('silent').log;
+/** Short clocks: a loading board is built 100 ms after it was read at the latest — unless it waits for its first join. */
+const quick = { LOAD_QUIET_MS: '50', LOAD_MAX_DEFER_MS: '100' };
+
+describe('reading boards ahead at start (in-process)', () => {
+  let core: InProcessCore | undefined;
+  afterEach(async () => {
+    await core?.close();
+    core = undefined;
+  });
+
+  it('reads the latest boards written, up to the limit and never a control document alone, and builds one only when someone joins', async () => {
+    core = createCore(openPolicy(identity), { env: { ...quick, READ_AHEAD_BOARDS: '2', READ_AHEAD_HOLD_MS: '60000' } });
+    const { store, rooms, config } = core;
+    await storeCrashedBoard(store, 'older');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.appendUpdates(controlDocName('w1'), [new Uint8Array([0, 0])]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await storeCrashedBoard(store, 'middle');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const expected = await storeCrashedBoard(store, 'latest');
+
+    const summary = await readAhead({ store, rooms, config, log });
+    expect(summary.boards).toBe(2);
+    expect(summary.bytes).toBeGreaterThan(0);
+    expect(rooms.get('older')).toBeUndefined();
+    expect(rooms.get(controlDocName('w1'))).toBeUndefined();
+    const room = rooms.get('latest')!;
+    expect(room.joinable).toBe(true);
+
+    // Well past LOAD_MAX_DEFER_MS: a board read ahead waits for its people before building anything.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(room.loaded).toBe(false);
+    expect(rooms.get('middle')!.loaded).toBe(false);
+
+    const client = new InProcessClient(core, info('latest'));
+    await client.connect(core);
+    expect(rooms.get('latest')).toBe(room);
+    expect(client.synced).toBe(true);
+    expect(content(client.doc)).toEqual(content(expected));
+    // Answered from what was read; built once the join is quiet.
+    expect(client.received).toEqual(['update', 'step2']);
+    await waitFor(() => room.loaded, 2000, 'the board to be built after its first join');
+    expect(content(room.doc)).toEqual(content(expected));
+    expect(rooms.get('middle')!.loaded).toBe(false);
+  });
+
+  it('lets a board nobody joins go unbuilt after the hold; a later join reads it again', async () => {
+    core = createCore(openPolicy(identity), { env: { ...quick, READ_AHEAD_HOLD_MS: '200' } });
+    const { store, rooms, config } = core;
+    const expected = await storeCrashedBoard(store, 'unvisited');
+    expect((await readAhead({ store, rooms, config, log })).boards).toBe(1);
+    const room = rooms.get('unvisited')!;
+    await waitFor(() => rooms.get('unvisited') === undefined, 2000, 'the board read ahead to be let go');
+    expect(room.loaded).toBe(false);
+    expect(room.closed).toBe(true);
+
+    const client = new InProcessClient(core, info('unvisited'));
+    await client.connect(core);
+    expect(content(client.doc)).toEqual(content(expected));
+  });
+
+  it('a reader of a board read ahead has it built at once; a board already open is left as it is', async () => {
+    core = createCore(openPolicy(identity), { env: { ...quick, READ_AHEAD_HOLD_MS: '60000' } });
+    const { store, rooms, config } = core;
+    const expected = await storeCrashedBoard(store, 'read');
+    const open = await storeCrashedBoard(store, 'open');
+    const client = new InProcessClient(core, info('open'));
+    await client.connect(core);
+    const openRoom = rooms.get('open')!;
+
+    expect((await readAhead({ store, rooms, config, log })).boards).toBe(2);
+    expect(rooms.get('open')).toBe(openRoom);
+    expect(content(client.doc)).toEqual(content(open));
+    const room = await rooms.open('read');
+    expect(room.loaded).toBe(true);
+    expect(content(room.doc)).toEqual(content(expected));
+  });
+
+  it('reads nothing when turned off, and stops at the byte limit', async () => {
+    core = createCore(openPolicy(identity), { env: { READ_AHEAD_BOARDS: '0' } });
+    await storeCrashedBoard(core.store, 'off');
+    expect(await readAhead({ store: core.store, rooms: core.rooms, config: core.config, log })).toMatchObject({ boards: 0, bytes: 0 });
+    expect(core.rooms.size).toBe(0);
+    await core.close();
+
+    core = createCore(openPolicy(identity), { env: { READ_AHEAD_MAX_BYTES: '1' } });
+    await storeCrashedBoard(core.store, 'first');
+    await storeCrashedBoard(core.store, 'second');
+    expect((await readAhead({ store: core.store, rooms: core.rooms, config: core.config, log })).boards).toBe(1);
+    expect(core.rooms.size).toBe(1);
+  });
+});

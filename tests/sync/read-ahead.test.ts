@@ -1,0 +1,73 @@
+/**
+ * A restarted server reads the boards written lately ahead of their people (server/src/sync/
+ * read-ahead.ts), on both stores: after a kill -9 the board is read before anyone connects, its
+ * first device is answered from what was read, and the board is built only after someone joined;
+ * a board nobody comes back to is let go unbuilt after the hold; READ_AHEAD_BOARDS=0 reads nothing.
+ */
+import { afterAll, expect, it } from 'vitest';
+import { connectClient } from '../utils/clients.ts';
+import { startServer, type PlenaryServer } from '../utils/server.ts';
+import { elapse, waitFor } from '../utils/wait.ts';
+import { STORE_KINDS } from './support/stores.ts';
+
+const CARDS = 12;
+
+for (const store of STORE_KINDS) {
+  store.describe(`reading boards ahead after a restart, on the ${store.name} store`, () => {
+    let server: PlenaryServer | undefined;
+    afterAll(async () => {
+      await server?.close();
+      await store.cleanup();
+    });
+
+    it('reads the board written before a kill -9 ahead, answers its first device from it, builds it only once joined, and lets an unvisited one go', async () => {
+      // A loading board is built 300 ms after its read at the latest — unless it waits for its people.
+      server = await startServer({ env: { ...store.env('read-ahead'), LOAD_QUIET_MS: '100', LOAD_MAX_DEFER_MS: '300', READ_AHEAD_HOLD_MS: '60000' } });
+      const workshop = await server.createWorkshop({ title: 'Read ahead', themes: ['Environment', 'Trade'] });
+      const board = workshop.boards[0]!.id;
+      const writer = connectClient(server.syncBase, board, workshop.tokens.delegate);
+      await writer.synced();
+      const actions = writer.doc.getArray<string>('actions');
+      for (let i = 0; i < CARDS; i++) actions.push([`action ${i}`]);
+      await elapse(300);
+      writer.destroy();
+      await server.kill('SIGKILL');
+
+      const logs = () => server!.jsonLogs().slice(before);
+      let before = server.jsonLogs().length;
+      await server.restart();
+      const readLine = await waitFor(() => logs().find((l) => l.msg === 'boards read ahead'), 5000, 'the boards read ahead');
+      expect(readLine.boards).toBeGreaterThanOrEqual(1);
+      // Nobody has joined: well past LOAD_MAX_DEFER_MS, nothing is built.
+      await elapse(800);
+      expect(logs().some((l) => l.msg === 'document loaded' && l.doc === board)).toBe(false);
+
+      const fresh = connectClient(server.syncBase, board, workshop.tokens.observer);
+      try {
+        await fresh.synced();
+        expect(fresh.doc.getArray('actions').toArray()).toEqual(Array.from({ length: CARDS }, (_, i) => `action ${i}`));
+        const loaded = await waitFor(() => logs().find((l) => l.msg === 'document loaded' && l.doc === board), 5000, 'the board built after the join');
+        // Its first device was answered from the bytes read ahead, before the board was built.
+        expect(loaded.answeredEarly).toBe(1);
+      } finally {
+        fresh.destroy();
+      }
+
+      // With a short hold, a board nobody joins is let go without being built.
+      server.env.READ_AHEAD_HOLD_MS = '300';
+      await server.kill('SIGKILL');
+      before = server.jsonLogs().length;
+      await server.restart();
+      await waitFor(() => logs().find((l) => l.msg === 'board read ahead and not joined: let go' && l.doc === board), 5000, 'the unvisited board let go');
+      expect(logs().some((l) => l.msg === 'document loaded' && l.doc === board)).toBe(false);
+
+      // Turned off: nothing is read before someone asks.
+      server.env.READ_AHEAD_BOARDS = '0';
+      await server.kill('SIGKILL');
+      before = server.jsonLogs().length;
+      await server.restart();
+      await elapse(500);
+      expect(logs().some((l) => l.msg === 'boards read ahead' || l.msg === 'board read ahead and not joined: let go')).toBe(false);
+    });
+  });
+}
