@@ -9,32 +9,14 @@
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@plenary/shared/protocol';
-import { PeerKind, encodePeer, type PeerBus } from '@plenary/server/sync/peer-bus.ts';
 import { openPolicy, type PolicyRoom, type SyncPolicy } from '@plenary/server/sync/policy.ts';
 import { frames } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
-import { createCore, InProcessClient, type InProcessCore } from './support/in-process.ts';
+import { createCore, InProcessClient, TestBus, type InProcessCore } from './support/in-process.ts';
 import { content, storeCrashedBoard } from './support/crashed-board.ts';
 
 const identity = { scope: 'w1', role: 'delegate' as const, generation: 2, readOnly: false };
 const info = (boardId: string, extra: Partial<typeof identity> = {}) => ({ boardId, ...identity, ...extra, expiresAt: Date.now() + 60_000 });
-
-/** Another instance on the bus: the test delivers what it publishes. */
-class TestBus implements PeerBus {
-  readonly handlers = new Map<string, (bytes: Uint8Array) => void>();
-  async subscribe(doc: string, onMessage: (bytes: Uint8Array) => void): Promise<void> {
-    this.handlers.set(doc, onMessage);
-  }
-  async unsubscribe(doc: string): Promise<void> {
-    this.handlers.delete(doc);
-  }
-  async publish(): Promise<void> {}
-  onReconnect(): void {}
-  async close(): Promise<void> {}
-  deliver(doc: string, update: Uint8Array): void {
-    this.handlers.get(doc)!(encodePeer(PeerKind.update, update));
-  }
-}
 
 describe('joining while the board loads (in-process)', () => {
   let core: InProcessCore | undefined;

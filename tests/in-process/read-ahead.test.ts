@@ -2,15 +2,17 @@
  * Reading boards ahead at start (sync/read-ahead.ts): the boards written lately are read before
  * anyone asks, the latest first and no more than allowed; a board read ahead answers its first
  * device from what was read, and is built only once someone joins (the clock that builds a loading
- * board starts with the first join), or let go unbuilt when nobody came within the hold.
+ * board starts with the first join), or let go unbuilt when nobody came within the hold, or as soon
+ * as another instance is heard editing it.
  */
+import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { controlDocName } from '@plenary/shared/protocol';
 import { openPolicy } from '@plenary/server/sync/policy.ts';
 import { readAhead } from '@plenary/server/sync/read-ahead.ts';
 import { createLogger } from '@plenary/server/log.ts';
 import { waitFor } from '../utils/wait.ts';
-import { createCore, InProcessClient, type InProcessCore } from './support/in-process.ts';
+import { createCore, InProcessClient, TestBus, type InProcessCore } from './support/in-process.ts';
 import { content, storeCrashedBoard } from './support/crashed-board.ts';
 
 const identity = { scope: 'w1', role: 'delegate' as const, generation: 2, readOnly: false };
@@ -75,6 +77,34 @@ describe('reading boards ahead at start (in-process)', () => {
     const client = new InProcessClient(core, info('unvisited'));
     await client.connect(core);
     expect(content(client.doc)).toEqual(content(expected));
+  });
+
+  it('lets a board read ahead go unbuilt when another instance is heard editing it before anyone joined here; once joined, their edits build it', async () => {
+    const bus = new TestBus();
+    core = createCore(openPolicy(identity), { env: { ...quick, READ_AHEAD_HOLD_MS: '60000' }, bus });
+    const { store, rooms, config } = core;
+    const expected = await storeCrashedBoard(store, 'elsewhere');
+    await storeCrashedBoard(store, 'joined');
+    expect((await readAhead({ store, rooms, config, log })).boards).toBe(2);
+    const edit = (board: Y.Doc, text: string): Uint8Array => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
+      const before = Y.encodeStateVector(copy);
+      copy.getMap('cards').set('c7', text);
+      return Y.encodeStateAsUpdate(copy, before);
+    };
+
+    const room = rooms.get('elsewhere')!;
+    bus.deliver('elsewhere', edit(expected, 'typed on another instance'));
+    await waitFor(() => rooms.get('elsewhere') === undefined, 2000, 'the board read ahead to be let go');
+    expect(room.loaded).toBe(false);
+
+    const joinedRoom = rooms.get('joined')!;
+    const client = new InProcessClient(core, info('joined'));
+    await client.connect(core);
+    bus.deliver('joined', edit(client.doc, 'typed on another instance'));
+    await waitFor(() => client.doc.getMap('cards').get('c7') === 'typed on another instance', 2000, "the other instance's edit at the client");
+    expect(joinedRoom.loaded).toBe(true);
   });
 
   it('a reader of a board read ahead has it built at once; a board already open is left as it is', async () => {

@@ -82,6 +82,7 @@ export class RoomManager implements RoomDirectory {
     const existing = this.rooms.get(name);
     if (existing) return existing;
     const room = new Room(name, { ...this.deps, policy: this.policy, events: this.events, pacer: this.pacer }, (r) => this.unload(r));
+    if (readAheadHoldMs !== undefined) room.readAhead();
     const joinable = (async () => {
       await this.teardowns.get(name);
       await room.read();

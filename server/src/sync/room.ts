@@ -176,6 +176,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
     return needed;
   }
 
+  /** Read ahead of its people (read-ahead.ts): another instance heard before anyone joins lets it go. */
+  readAhead(): void {
+    this.early.readAhead();
+  }
+
   /** The document is needed now (a reader, shutdown): no more waiting for the joins to calm. */
   needDocument(): void {
     this.early.need();

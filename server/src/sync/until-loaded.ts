@@ -13,8 +13,9 @@
  * device joined, since what it wrote offline comes only when the server's own step 1 asks for it;
  * otherwise once no joiner has waited for its answer for `quietMs`, at the latest `maxDeferMs`
  * after the load. A board read ahead of its people (read-ahead.ts) starts that clock only when the
- * first of them joins, and is let go unbuilt if none does. Building it blocks the process for as long as a client takes to apply the board
- * (a few hundred ms for a large one): started before a joiner's answer has left, it would hold
+ * first of them joins, and is let go unbuilt if none does, or once another instance is heard on
+ * it. Building it blocks the process for as long as a client takes to apply the board (a few
+ * hundred ms for a large one): started before a joiner's answer has left, it would hold
  * that answer back; started while the joiners apply what they were sent, it takes a core from
  * them, and from the others still joining after an outage.
  */
@@ -51,12 +52,21 @@ export class UntilLoaded {
   private returningJoined = false;
   /** Anyone has joined (a board read ahead waits for this before its clock starts). */
   private anyJoined = false;
+  /** A board read ahead is waiting for its first join. */
+  private awaitingFirstJoin = false;
   private wake: (() => void) | null = null;
 
   /** Another instance's people are on this board: ours see their edits once the document is built. */
   peerMessage(bytes: Uint8Array): void {
     this.peer.push(bytes);
-    this.need();
+    // A board read ahead that nobody joined here yet is let go instead (untilNeeded).
+    if (this.awaitingFirstJoin && !this.anyJoined) this.wake?.();
+    else this.need();
+  }
+
+  /** The board is read ahead of its people: from now until the first joins, another instance's message lets it go. */
+  readAhead(): void {
+    this.awaitingFirstJoin = true;
   }
 
   join(conn: Connection): void {
@@ -96,11 +106,21 @@ export class UntilLoaded {
   async untilNeeded(timing: IntegrateTiming, done: () => boolean, firstJoinWithinMs?: number): Promise<boolean> {
     if (firstJoinWithinMs !== undefined) {
       const until = performance.now() + firstJoinWithinMs;
-      while (!done() && !this.needed && !this.anyJoined) {
-        const left = until - performance.now();
-        if (left <= 0) return false;
-        await this.sleep(left);
+      this.readAhead();
+      try {
+        while (!done() && !this.needed && !this.anyJoined) {
+          // Another instance is editing it (or has people on it): what was read here is behind
+          // already, and a join here later reads the board afresh.
+          if (this.peer.length > 0) return false;
+          const left = until - performance.now();
+          if (left <= 0) return false;
+          await this.sleep(left);
+        }
+      } finally {
+        this.awaitingFirstJoin = false;
       }
+      // Joined or needed with another instance's messages waiting: they need the document now.
+      if (this.peer.length > 0) this.needed = true;
     }
     const deadline = performance.now() + timing.maxDeferMs;
     let lastJoinerWaiting = performance.now();

@@ -1,4 +1,4 @@
-/** A board stored as a crash leaves it, and what a client must end up with (join and read-ahead tests). */
+/** A board stored as a crash leaves it, what a client must end up with (join and read-ahead tests). */
 import * as Y from 'yjs';
 import { expect } from 'vitest';
 import type { Store } from '@plenary/server/persistence/store.ts';

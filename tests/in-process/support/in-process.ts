@@ -18,7 +18,7 @@ import { createLogger } from '@plenary/server/log.ts';
 import { createMetrics, type Metrics } from '@plenary/server/metrics.ts';
 import { SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
 import type { Store } from '@plenary/server/persistence/store.ts';
-import type { PeerBus } from '@plenary/server/sync/peer-bus.ts';
+import { PeerKind, encodePeer, type PeerBus } from '@plenary/server/sync/peer-bus.ts';
 import { Connection, type ConnectionInfo } from '@plenary/server/sync/connection.ts';
 import type { SyncPolicy } from '@plenary/server/sync/policy.ts';
 import { RoomManager } from '@plenary/server/sync/room-manager.ts';
@@ -131,5 +131,22 @@ export class InProcessClient {
   close(): void {
     this.conn.close(1000);
     this.doc.destroy();
+  }
+}
+
+/** Another instance on the bus: the test delivers what it publishes. */
+export class TestBus implements PeerBus {
+  readonly handlers = new Map<string, (bytes: Uint8Array) => void>();
+  async subscribe(doc: string, onMessage: (bytes: Uint8Array) => void): Promise<void> {
+    this.handlers.set(doc, onMessage);
+  }
+  async unsubscribe(doc: string): Promise<void> {
+    this.handlers.delete(doc);
+  }
+  async publish(): Promise<void> {}
+  onReconnect(): void {}
+  async close(): Promise<void> {}
+  deliver(doc: string, update: Uint8Array): void {
+    this.handlers.get(doc)!(encodePeer(PeerKind.update, update));
   }
 }
