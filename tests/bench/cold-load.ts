@@ -215,16 +215,20 @@ interface Repeat {
   difference: string | null;
 }
 
-/** One fresh server process: a cold join, then a warm one beside it; then `end` stops the process. */
-const joinOnce = async (
-  o: StoreOptions,
-  boardId: string,
-  token: string,
-  expected: Y.Doc,
-  state: Uint8Array,
-  end: 'kill' | 'stop',
-  env: Record<string, string> = {}
-): Promise<Repeat> => {
+/** The board every join opens: where it is stored, a link to it, and what it must hold. */
+interface JoinedBoard {
+  o: StoreOptions;
+  boardId: string;
+  token: string;
+  expected: Y.Doc;
+  state: Uint8Array;
+}
+
+/**
+ * One fresh server process (with `env` added to its settings): a cold join, then a warm one beside
+ * it; then `end` stops the process.
+ */
+const joinOnce = async ({ o, boardId, token, expected, state }: JoinedBoard, end: 'kill' | 'stop', env: Record<string, string> = {}): Promise<Repeat> => {
   const server = await startPlenary({ ...o, logLevel: 'info', env });
   try {
     const cold = await join(server.port, boardId, token);
@@ -252,19 +256,10 @@ const joinOnce = async (
   }
 };
 
-const measureState = async (
-  o: StoreOptions,
-  boardId: string,
-  token: string,
-  expected: Y.Doc,
-  state: Uint8Array,
-  end: 'kill' | 'stop',
-  repeats: number,
-  env: Record<string, string> = {}
-): Promise<StoredState> => {
-  const stored = await readStored(o, boardId);
+const measureState = async (board: JoinedBoard, end: 'kill' | 'stop', repeats: number, env: Record<string, string> = {}): Promise<StoredState> => {
+  const stored = await readStored(board.o, board.boardId);
   const runs: Repeat[] = [];
-  for (let i = 0; i < repeats; i++) runs.push(await joinOnce(o, boardId, token, expected, state, end, env));
+  for (let i = 0; i < repeats; i++) runs.push(await joinOnce(board, end, env));
   const difference = runs.map((r) => r.difference).find((d) => d !== null) ?? null;
   const loads = runs.map((r) => r.serverLoadMs).filter((ms): ms is number => ms !== null);
   const ratio = (ms: number[], floor: number[]) => Math.round(median(ms.map((m, i) => m / floor[i]!)) * 100) / 100;
@@ -312,13 +307,14 @@ export const runColdLoad = async (o: StoreOptions, history: BoardHistory, repeat
   log(`  client's own apply (floor): ${applyRunsMs.join(', ')} ms`);
 
   // Each repeat ends in kill -9, so the next one finds the log exactly as the crash left it.
-  const afterCrash = await measureState(o, board.id, board.token, history.doc, state, 'kill', repeats);
+  const joined: JoinedBoard = { o, boardId: board.id, token: board.token, expected: history.doc, state };
+  const afterCrash = await measureState(joined, 'kill', repeats);
   log(`  after kill -9: cold ${afterCrash.cold.runsMs.join(', ')} ms; warm ${afterCrash.warm.runsMs.join(', ')} ms`);
-  const afterCrashNotReadAhead = await measureState(o, board.id, board.token, history.doc, state, 'kill', repeats, { READ_AHEAD_BOARDS: '0' });
+  const afterCrashNotReadAhead = await measureState(joined, 'kill', repeats, { READ_AHEAD_BOARDS: '0' });
   log(`  after kill -9, not read ahead: cold ${afterCrashNotReadAhead.cold.runsMs.join(', ')} ms; warm ${afterCrashNotReadAhead.warm.runsMs.join(', ')} ms`);
   // A clean stop folds the log of a board it loaded; then every repeat starts from one snapshot.
-  await joinOnce(o, board.id, board.token, history.doc, state, 'stop');
-  const afterCleanStop = await measureState(o, board.id, board.token, history.doc, state, 'stop', repeats);
+  await joinOnce(joined, 'stop');
+  const afterCleanStop = await measureState(joined, 'stop', repeats);
   log(`  after a clean stop: cold ${afterCleanStop.cold.runsMs.join(', ')} ms; warm ${afterCleanStop.warm.runsMs.join(', ')} ms`);
   return {
     store: o.store,
