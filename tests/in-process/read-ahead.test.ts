@@ -124,6 +124,23 @@ describe('reading boards ahead at start (in-process)', () => {
     expect(content(room.doc)).toEqual(content(expected));
   });
 
+  it('a shutdown soon after a restart does not build the boards read ahead that nobody edited, and writes the others', async () => {
+    core = createCore(openPolicy(identity), { env: { ...quick, READ_AHEAD_HOLD_MS: '60000' } });
+    const { store, rooms, config } = core;
+    await storeCrashedBoard(store, 'idle');
+    await storeCrashedBoard(store, 'edited');
+    expect((await readAhead({ store, rooms, config, log })).boards).toBe(2);
+    const client = new InProcessClient(core, info('edited'));
+    await client.connect(core);
+    client.doc.getMap('cards').set('c8', 'typed just before the restart');
+    const idle = rooms.get('idle')!;
+    expect(await rooms.drainAll(5000)).toEqual([]);
+    expect(idle.loaded).toBe(false);
+    const stored = new Y.Doc();
+    for (const update of (await store.loadDoc('edited'))!.updates) Y.applyUpdate(stored, update);
+    expect(stored.getMap('cards').get('c8')).toBe('typed just before the restart');
+  });
+
   it('reads nothing when turned off, and stops at the byte limit', async () => {
     core = createCore(openPolicy(identity), { env: { READ_AHEAD_BOARDS: '0' } });
     await storeCrashedBoard(core.store, 'off');

@@ -136,11 +136,17 @@ export class RoomManager implements RoomDirectory {
     this.log.info({ doc: room.name }, 'document unloaded');
   }
 
-  /** Writes every room out (SIGTERM). Returns the names of rooms whose writes did not finish. */
+  /**
+   * Writes every room out (SIGTERM; the connections are closed by then). Returns the names of rooms
+   * whose writes did not finish. A room still answering from what it read, with no edit waiting
+   * for its document, has nothing to write: it is not built just to be dropped (a restart soon
+   * after another leaves the boards it read ahead in that state).
+   */
   async drainAll(timeoutMs: number): Promise<string[]> {
     const failed: string[] = [];
     await Promise.all(
       [...this.rooms.values()].map(async ({ room, ready }) => {
+        if (room.joinable && room.unbuiltAndUnedited) return;
         room.needDocument();
         const loaded = await ready.then(
           () => true,

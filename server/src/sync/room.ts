@@ -181,6 +181,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.early.readAhead();
   }
 
+  /** Still answering from the bytes read, with no client's edit waiting for the document: nothing to write. */
+  get unbuiltAndUnedited(): boolean {
+    return !this.loaded && this.early.holdsNoEdit;
+  }
+
   /** The document is needed now (a reader, shutdown): no more waiting for the joins to calm. */
   needDocument(): void {
     this.early.need();

@@ -145,6 +145,11 @@ export class UntilLoaded {
     this.wake = null;
   }
 
+  /** Nothing here waits to be written: no client's edit is held (another instance stores its own). */
+  get holdsNoEdit(): boolean {
+    return this.held.length === 0;
+  }
+
   /** True while a joiner still waits for its answer, or its answer has not all left for its socket. */
   get waiting(): boolean {
     return this.unanswered.size > 0 || [...this.joined].some((conn) => conn.unsentBytes > 0);
