@@ -35,10 +35,10 @@ export interface VersionRetention {
 /** The documented retention: the newest 200 versions per board, never more than 500. */
 export const VERSION_RETENTION: Readonly<VersionRetention> = { keep: 200, hardCap: 500 };
 
-/** A saved version of a document as the store sees it: a few fields it needs plus opaque parts. */
 /** How stale a document's time in `recentlyWritten` may be. */
 export const RECENT_WRITE_GRANULARITY_MS = 5000;
 
+/** A saved version of a document as the store sees it: a few fields it needs plus opaque parts. */
 export interface VersionEntry {
   /** Unique within the document. */
   id: string;
@@ -69,9 +69,10 @@ export interface Store extends StoreOperations, StoreRecords {
   /** Removes a document and its log. */
   deleteDoc(name: string): Promise<void>;
   /**
-   * Documents written (appended to, or a version saved) at or after `since`, the most recently written first, at most `limit`
-   * (a restarted server reads these ahead of their people: sync/read-ahead.ts). A store may note a
-   * document's write time once every few seconds (`RECENT_WRITE_GRANULARITY_MS`), not on every append.
+   * Documents written (appended to, or a version saved) at or after `since`, the most recently
+   * written first, at most `limit` (a restarted server reads these ahead of their people:
+   * sync/read-ahead.ts). A store may note a document's write time once every few seconds
+   * (`RECENT_WRITE_GRANULARITY_MS`), not on every append.
    */
   recentlyWritten(since: Date, limit: number): Promise<string[]>;
 

@@ -82,7 +82,7 @@ export class RoomManager implements RoomDirectory {
     const existing = this.rooms.get(name);
     if (existing) return existing;
     const room = new Room(name, { ...this.deps, policy: this.policy, events: this.events, pacer: this.pacer }, (r) => this.unload(r));
-    if (readAheadHoldMs !== undefined) room.readAhead();
+    if (readAheadHoldMs !== undefined) room.readAhead(readAheadHoldMs);
     const joinable = (async () => {
       await this.teardowns.get(name);
       await room.read();
@@ -97,7 +97,7 @@ export class RoomManager implements RoomDirectory {
         // the stored bytes before the document is built, and apply them before it is built.
         await new Promise((resolve) => setImmediate(resolve));
         const timing = { quietMs: this.deps.config.LOAD_QUIET_MS, maxDeferMs: this.deps.config.LOAD_MAX_DEFER_MS };
-        if (!(await room.integrateWhenNeeded(timing, readAheadHoldMs))) throw new NobodyCame();
+        if (!(await room.integrateWhenNeeded(timing))) throw new NobodyCame();
       }
       if (room.closed) throw new Error('the room closed while loading');
       this.countRooms();

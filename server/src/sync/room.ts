@@ -167,18 +167,21 @@ export class Room implements ConnectionRoom, PolicyRoom {
   /**
    * Integrates when something needs the document, or once the joiners have applied what they were
    * sent from the stored bytes (until-loaded.ts says when). Until then joiners are answered from
-   * those bytes; what they send other than step 1 and presence waits for it. With
-   * `firstJoinWithinMs` (a board read ahead of its people), false when nobody came by then.
+   * those bytes; what they send other than step 1 and presence waits for it. False, and nothing
+   * built, for a board read ahead that nobody joined or needed in time (`readAhead`).
    */
-  async integrateWhenNeeded(timing: IntegrateTiming, firstJoinWithinMs?: number): Promise<boolean> {
-    const needed = await this.early.untilNeeded(timing, () => this.loaded || this.closed, firstJoinWithinMs);
+  async integrateWhenNeeded(timing: IntegrateTiming): Promise<boolean> {
+    const needed = await this.early.untilNeeded(timing, () => this.loaded || this.closed);
     if (needed) this.integrate();
     return needed;
   }
 
-  /** Read ahead of its people (read-ahead.ts): another instance heard before anyone joins lets it go. */
-  readAhead(): void {
-    this.early.readAhead();
+  /**
+   * Read ahead of its people (read-ahead.ts): built only after a join, let go after `holdMs`
+   * without one, or once another instance is heard on it.
+   */
+  readAhead(holdMs: number): void {
+    this.early.readAhead(holdMs);
   }
 
   /** Still answering from the bytes read, with no client's edit waiting for the document: nothing to write. */

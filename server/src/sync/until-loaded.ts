@@ -52,21 +52,24 @@ export class UntilLoaded {
   private returningJoined = false;
   /** Anyone has joined (a board read ahead waits for this before its clock starts). */
   private anyJoined = false;
-  /** A board read ahead is waiting for its first join. */
-  private awaitingFirstJoin = false;
+  /** A board read ahead: how long it waits for its first join before it is let go (null otherwise). */
+  private readAheadHoldMs: number | null = null;
   private wake: (() => void) | null = null;
 
   /** Another instance's people are on this board: ours see their edits once the document is built. */
   peerMessage(bytes: Uint8Array): void {
     this.peer.push(bytes);
     // A board read ahead that nobody joined here yet is let go instead (untilNeeded).
-    if (this.awaitingFirstJoin && !this.anyJoined) this.wake?.();
+    if (this.readAheadHoldMs !== null && !this.anyJoined) this.wake?.();
     else this.need();
   }
 
-  /** The board is read ahead of its people: from now until the first joins, another instance's message lets it go. */
-  readAhead(): void {
-    this.awaitingFirstJoin = true;
+  /**
+   * The board is read ahead of its people: its clock starts at the first join; until then another
+   * instance's message, or `holdMs` without anyone, lets it go (`untilNeeded` resolves false).
+   */
+  readAhead(holdMs: number): void {
+    this.readAheadHoldMs = holdMs;
   }
 
   join(conn: Connection): void {
@@ -101,23 +104,18 @@ export class UntilLoaded {
 
   /**
    * Resolves true when the document should be built (see above), or once `done` (built or closed
-   * meanwhile); false when `firstJoinWithinMs` is given and nobody joined or needed it by then.
+   * meanwhile); false for a board read ahead that nobody joined or needed in time (`readAhead`).
    */
-  async untilNeeded(timing: IntegrateTiming, done: () => boolean, firstJoinWithinMs?: number): Promise<boolean> {
-    if (firstJoinWithinMs !== undefined) {
-      const until = performance.now() + firstJoinWithinMs;
-      this.readAhead();
-      try {
-        while (!done() && !this.needed && !this.anyJoined) {
-          // Another instance is editing it (or has people on it): what was read here is behind
-          // already, and a join here later reads the board afresh.
-          if (this.peer.length > 0) return false;
-          const left = until - performance.now();
-          if (left <= 0) return false;
-          await this.sleep(left);
-        }
-      } finally {
-        this.awaitingFirstJoin = false;
+  async untilNeeded(timing: IntegrateTiming, done: () => boolean): Promise<boolean> {
+    if (this.readAheadHoldMs !== null) {
+      const until = performance.now() + this.readAheadHoldMs;
+      while (!done() && !this.needed && !this.anyJoined) {
+        // Another instance is editing it (or has people on it): what was read here is behind
+        // already, and a join here later reads the board afresh.
+        if (this.peer.length > 0) return false;
+        const left = until - performance.now();
+        if (left <= 0) return false;
+        await this.sleep(left);
       }
       // Joined or needed with another instance's messages waiting: they need the document now.
       if (this.peer.length > 0) this.needed = true;
