@@ -21,6 +21,7 @@ import type { Connection, ConnectionRoom } from './connection.ts';
 import type { PolicyRoom, RoomEventMap, SyncPolicy } from './policy.ts';
 import { RoomTick } from './room-tick.ts';
 import { RoomWriter } from './room-writer.ts';
+import { RoomUnload } from './room-unload.ts';
 import { SERVER, STORE } from './origins.ts';
 import { ownPresence } from './presence.ts';
 import { migrateBoard } from '@plenary/shared/schema';
@@ -72,8 +73,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
   /** The stored document is integrated into `doc` (until then joins are answered from the stored bytes). */
   loaded = false;
   closed = false;
-  /** Holders other than connections (the server writing, a board keeping its control doc). */
-  private pins = 0;
   private destroyHooks: (() => void)[] = [];
   /** The whole document as bytes for joining clients (whole-state.ts); set once the store is read. */
   private whole: WholeState | null = null;
@@ -90,7 +89,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private readonly writer: RoomWriter;
   /** What this room says to and hears from the other instances (room-peers.ts). */
   private readonly peers: RoomPeers;
-  private unloadTimer: NodeJS.Timeout | null = null;
+  /** When nobody holds the room any more, it is written out and unloaded (room-unload.ts). */
+  private readonly unloading: RoomUnload;
 
   constructor(
     readonly name: string,
@@ -124,6 +124,21 @@ export class Room implements ConnectionRoom, PolicyRoom {
       afterFlush: () => this.writer.schedule()
     });
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.unloading = new RoomUnload({
+      graceMs: deps.config.UNLOAD_GRACE_MS,
+      connections: () => this.connections.size,
+      closed: () => this.closed,
+      writeOut: async () => {
+        this.flush();
+        await this.writer.save();
+        if (this.writer.logLength > 0) await this.writer.compact();
+      },
+      hasUnsaved: () => this.hasUnsaved,
+      unload: () => {
+        this.closed = true;
+        this.onUnload(this);
+      }
+    });
   }
 
   /**
@@ -222,7 +237,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
       this.onDestroy(capCards(this.doc, { author, restoreOrigin: SERVER }));
     }
     // Unloads after the grace period unless a connection joins (it may have left while we loaded).
-    if (this.connections.size === 0 && this.pins === 0) this.scheduleUnload();
+    this.unloading.whenIdle();
     const answeredEarly = early.joined.length;
     // Clients that joined meanwhile hold the stored board; now they learn what the server holds,
     // and what they sent meanwhile is handled in the order it came.
@@ -238,7 +253,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     // The policy may turn the connection away now that the room is loaded (a link re-issued meanwhile).
     const refused = this.deps.policy.beforeJoin(this, conn);
     if (refused !== null) return conn.close(refused, 'refused when joining');
-    this.cancelUnload();
+    this.unloading.cancel();
     this.connections.add(conn);
     // While the room integrates, the server's own step 1 waits: it names what the server holds.
     if (this.loaded) conn.send(writeSyncStep1(this.doc));
@@ -252,18 +267,16 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.early.leave(conn);
     if (!this.connections.delete(conn)) return;
     if (conn.awarenessId !== undefined) removeAwarenessStates(this.awareness, [conn.awarenessId], conn);
-    if (this.connections.size === 0 && this.pins === 0) this.scheduleUnload();
+    this.unloading.whenIdle();
   }
 
   /** Keeps the room loaded without a connection until `unpin`. */
   pin(): void {
-    this.pins++;
-    this.cancelUnload();
+    this.unloading.pin();
   }
 
   unpin(): void {
-    this.pins = Math.max(0, this.pins - 1);
-    if (this.connections.size === 0 && this.pins === 0) this.scheduleUnload();
+    this.unloading.unpin();
   }
 
   /** Handles one decoded client message. Throws ProtocolError to have the connection closed. */
@@ -397,29 +410,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
     return this.writer.drain(Date.now() + timeoutMs);
   }
 
-  private scheduleUnload(): void {
-    this.cancelUnload();
-    this.unloadTimer = setTimeout(() => void this.tryUnload(), this.deps.config.UNLOAD_GRACE_MS);
-  }
-
-  private cancelUnload(): void {
-    if (this.unloadTimer) clearTimeout(this.unloadTimer);
-    this.unloadTimer = null;
-  }
-
-  private async tryUnload(): Promise<void> {
-    this.unloadTimer = null;
-    if (this.connections.size > 0 || this.pins > 0 || this.closed) return;
-    this.flush();
-    await this.writer.save();
-    if (this.writer.logLength > 0) await this.writer.compact();
-    // Someone may have joined, or a write may have failed, while we awaited.
-    if (this.connections.size > 0 || this.pins > 0) return;
-    if (this.hasUnsaved) return this.scheduleUnload();
-    this.closed = true;
-    this.onUnload(this);
-  }
-
   /** Runs when the room is destroyed (unloaded or failed to load). */
   onDestroy(hook: () => void): void {
     this.destroyHooks.push(hook);
@@ -430,7 +420,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     if (this.closed && this.destroyHooks.length === 0 && this.doc.isDestroyed) return;
     this.closed = true;
     for (const hook of this.destroyHooks.splice(0)) hook();
-    this.cancelUnload();
+    this.unloading.cancel();
     this.tick.stop();
     this.writer.stop();
     this.doc.off('update', this.onDocUpdate);
