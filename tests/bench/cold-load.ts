@@ -23,6 +23,8 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
+import { MessageTag } from '@plenary/shared/protocol';
 import { createStore } from '@plenary/server/persistence/index.ts';
 import { parseConfig } from '@plenary/server/config.ts';
 import { applyQuietly } from '../../web/src/lib/sync/quiet-board.ts';
@@ -42,7 +44,7 @@ export interface JoinMeasurement {
   connectToSyncedMs: number;
   /** Every repeat, in order. */
   runsMs: number[];
-  /** Provider created → the answer that synced it received (before the client applies it): the server's share, median. */
+  /** Provider created → the answer's first frame received (before the client applies it): the server's share, median. */
   answerMs: number;
   /** The floor measured right after each of these joins, median. */
   applyMs: number;
@@ -139,7 +141,7 @@ export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS): number[] =>
 
 interface Joined {
   ms: number;
-  /** When the message that synced the client arrived, before it was applied. */
+  /** When the first frame of the server's answer (an update or step 2) arrived, before it was applied. */
   answerMs: number;
   doc: Y.Doc;
   leave: () => void;
@@ -164,13 +166,15 @@ const join = (port: number, boardId: string, token: string): Promise<Joined> =>
       provider.destroy();
       doc.destroy();
     };
-    // The provider set up its socket in its constructor: note when each message arrives, before
-    // the provider handles (and applies) it.
+    // The provider set up its socket in its constructor: note when the answer's first frame
+    // arrives (the server sends the board's base, then its latest edits in step 2), before the
+    // provider handles (and applies) it.
     let arrivedMs = 0;
-    const socket = provider.ws as unknown as { onmessage: ((event: unknown) => void) | null };
+    const socket = provider.ws as unknown as { onmessage: ((event: { data: ArrayBuffer }) => void) | null };
     const handle = socket.onmessage;
     socket.onmessage = (event) => {
-      arrivedMs = performance.now() - started;
+      const [tag, type] = new Uint8Array(event.data, 0, 2);
+      if (arrivedMs === 0 && tag === MessageTag.sync && (type === messageYjsSyncStep2 || type === messageYjsUpdate)) arrivedMs = performance.now() - started;
       handle?.(event);
     };
     const timer = setTimeout(() => {

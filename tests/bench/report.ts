@@ -42,7 +42,7 @@ export const coldLoadText = (figures: ColdLoadFigures[]): string =>
       'stored/state',
       'log entries',
       'server copy built ms',
-      'answer in hand ms (cold / warm)',
+      "answer's first frame ms (cold / warm)",
       'cold join ms',
       'cold/apply',
       'warm join ms',
@@ -168,7 +168,7 @@ export const verdicts = (
       ] as const) {
         out.push({
           target: `${kind} join ≤ ${Target.joinOverApply}× client apply (${c.store}, ${label})`,
-          figure: `${j.connectToSyncedMs} ms vs ${j.applyMs} ms: ${j.overApply.toFixed(2)}× (answer in hand at ${j.answerMs} ms)`,
+          figure: `${j.connectToSyncedMs} ms vs ${j.applyMs} ms: ${j.overApply.toFixed(2)}× (answer's first frame at ${j.answerMs} ms)`,
           met: j.overApply <= Target.joinOverApply
         });
       }

@@ -27,7 +27,7 @@
  *     BENCH_SLOW_MIB sent per phase).
  *
  * Settings (environment): BENCH_EDITS, BENCH_HISTORY (scattered | typing), BENCH_JOIN_REPEATS (server
- * starts per stored state, default 3), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
+ * starts per stored state, default 5), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
  * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, phone, storm, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run,
@@ -80,7 +80,7 @@ const skip = new Set(
 const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
 const edits = Number(env.BENCH_EDITS ?? 100_000);
 const historyKind = env.BENCH_HISTORY === 'typing' ? 'typing' : 'scattered';
-const joinRepeats = Math.max(1, Number(env.BENCH_JOIN_REPEATS ?? 3));
+const joinRepeats = Math.max(1, Number(env.BENCH_JOIN_REPEATS ?? 5));
 const fanoutSettings: FanoutSettings = {
   rooms: 16,
   clientsPerRoom: 30,

@@ -35,11 +35,34 @@ describe('joining while the board loads (in-process)', () => {
     expect(room.loaded).toBe(false);
     expect(client.synced).toBe(true);
     expect(content(client.doc)).toEqual(content(expected));
-    // The log went first, then step 2 with the snapshot; the server's own step 1 waits for the document.
+    // The snapshot went first as an update, then step 2 with the log; the server's own step 1 waits for the document.
     expect(client.received).toEqual(['update', 'step2']);
     await waitFor(() => room.loaded, 2000, 'the room to integrate');
     expect(client.received).toEqual(['update', 'step2', 'step1']);
     expect(content(room.doc)).toEqual(content(expected));
+  });
+
+  it('sends a fresh client the snapshot at once and merges the log only once the snapshot has left, so the merge never holds the board back', async () => {
+    core = createCore(openPolicy(identity));
+    const expected = await storeCrashedBoard(core.store, 'parts-1');
+    const client = new InProcessClient(core, info('parts-1'));
+    const room = await core.rooms.joinable('parts-1');
+    client.conn.attach(room);
+    client.conn.receive(frames.syncStep1(client.doc));
+    // Within the step 1's handling: the snapshot only (the first card, not yet the log's edits).
+    expect(client.received).toEqual(['update']);
+    expect(client.synced).toBe(false);
+    expect(client.doc.getMap('cards').get('c1')).toBe('first card');
+    // Once the socket reports the snapshot handed over: the log, merged, in step 2.
+    await waitFor(() => client.synced, 1000, 'step 2 with the log');
+    expect(client.received).toEqual(['update', 'step2']);
+    expect(content(client.doc)).toEqual(content(expected));
+
+    // A second fresh client gets the same: the snapshot's frame, then the log merged once.
+    const second = new InProcessClient(core, info('parts-1'));
+    await second.connect(core);
+    expect(second.received).toEqual(['update', 'step2']);
+    expect(content(second.doc)).toEqual(content(expected));
   });
 
   it('builds the document when something needs it: presence goes round before, an edit or a reader builds it at once, else the joins going quiet', async () => {

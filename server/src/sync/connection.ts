@@ -116,14 +116,15 @@ export class Connection {
     return this.socket.bufferedAmount;
   }
 
-  send(frame: Uint8Array): void {
+  /** Queues a frame for the client; `sent` as the socket's (never called for a frame not queued). */
+  send(frame: Uint8Array, sent?: () => void): void {
     if (this.closed) return;
     if (this.socket.bufferedAmount > this.deps.maxBufferedBytes + this.largestFrame) {
       // Nothing more is queued for it: its socket keeps only what it already holds until closed.
       return this.close(CloseCode.slowReader, `more than ${this.deps.maxBufferedBytes} bytes unread`);
     }
     this.largestFrame = Math.max(this.largestFrame, frame.length);
-    this.socket.send(frame);
+    this.socket.send(frame, sent);
   }
 
   deny(reason: string): void {

@@ -162,11 +162,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.whole = new WholeState(base, tail);
     // Compressing a large board takes about as long as reading it (30–45 ms for 1.2 MB): started
     // now, it runs beside the rest of the load and the joiner's first message, not after them.
-    const baseFrame = this.whole.baseStep2();
+    const baseFrame = this.whole.frameOfBase();
     if (baseFrame) this.deps.events.emit('wholeState', baseFrame);
-    // The log merged into the frame before it (15–20 ms for 499 entries in a fresh process), while
-    // the base is compressed: a board read ahead of its people (read-ahead.ts) has the whole answer ready.
-    for (const frame of this.whole.fresh()) if (frame !== baseFrame) this.deps.events.emit('wholeState', frame);
+    // A board read ahead of its people (read-ahead.ts) has its log merged now too, while nobody
+    // waits; for a joiner that waits, it is merged once the base has left (freshInParts).
+    if (this.early.isReadAhead) this.whole.fresh();
   }
 
   /** The store has been read: connections may join (the document may still be integrating). */
@@ -285,16 +285,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
     // once (it does not touch the document); an edit waits for the document, which it has built now.
     if (!this.loaded && msg.type === 'syncUpdate') return this.early.hold(conn, msg);
     switch (msg.type) {
-      case 'syncStep1': {
-        let frames = this.answers.get(msg.stateVector);
-        if (!frames) {
-          frames = this.whole!.answer(msg.stateVector, this.loaded ? this.doc : null);
-          this.answers.set(msg.stateVector, frames);
-        }
-        for (const frame of frames) conn.send(frame);
-        if (!this.loaded) this.early.answered(conn, !isEmptyStateVector(msg.stateVector));
-        return;
-      }
+      case 'syncStep1':
+        return this.answerStep1(conn, msg.stateVector);
       case 'syncUpdate':
         return this.receiveUpdate(conn, msg.update);
       case 'awareness':
@@ -305,6 +297,32 @@ export class Room implements ConnectionRoom, PolicyRoom {
       case 'auth':
         return;
     }
+  }
+
+  /**
+   * Answers a client's sync step 1 with what it lacks. A device holding nothing, while the tail
+   * read from the store is not merged yet, is sent the base at once and the merged tail once the
+   * base has left its socket (whole-state.ts `freshInParts`).
+   */
+  private answerStep1(conn: Connection, stateVector: Uint8Array): void {
+    const answered = (frames: Uint8Array[]) => {
+      for (const frame of frames) conn.send(frame);
+      if (!this.loaded) this.early.answered(conn, !isEmptyStateVector(stateVector));
+    };
+    const kept = this.answers.get(stateVector);
+    if (kept) return answered(kept);
+    if (isEmptyStateVector(stateVector)) {
+      const { now, rest } = this.whole!.freshInParts(this.loaded ? this.doc : null);
+      if (rest) {
+        for (const frame of now.slice(0, -1)) conn.send(frame);
+        return conn.send(now.at(-1)!, () => {
+          if (!this.closed && this.connections.has(conn)) answered(rest());
+        });
+      }
+    }
+    const frames = this.whole!.answer(stateVector, this.loaded ? this.doc : null);
+    this.answers.set(stateVector, frames);
+    answered(frames);
   }
 
   /** Applies the presence a connection may announce (presence.ts). */

@@ -3,7 +3,8 @@
  * never imports `ws`, so it can be driven by any transport.
  */
 export interface SyncSocket {
-  send(frame: Uint8Array): void;
+  /** Queues a frame; `sent` is called once it has been handed to the network (not if the socket fails first). */
+  send(frame: Uint8Array, sent?: () => void): void;
   close(code: number, reason: string): void;
   /** Bytes queued in the socket and not yet written (for back-pressure decisions). */
   readonly bufferedAmount: number;

@@ -72,6 +72,11 @@ export class UntilLoaded {
     this.readAheadHoldMs = holdMs;
   }
 
+  /** Read ahead of its people: nobody waits on what it does with what it read. */
+  get isReadAhead(): boolean {
+    return this.readAheadHoldMs !== null;
+  }
+
   join(conn: Connection): void {
     this.joined.add(conn);
     this.unanswered.add(conn);

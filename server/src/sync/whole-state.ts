@@ -5,15 +5,16 @@
  * bytes it read from the store while it is still integrating them, and a loaded room does not
  * re-encode a large board for every newcomer.
  *
- * The answer is the tail merged into one update frame, then sync step 2 with the base. A client
- * applies the tail first: Yjs holds back what builds on edits it has not seen, and integrates it
- * within the same `applyUpdate` that applies the base. So by the time step 2 tells the client it
- * is synced, it holds everything, exactly as if step 2 had carried one merged update — without
- * the server merging the base (which costs about as much as applying it).
+ * The answer is the base as an update frame, then sync step 2 with the tail merged. The base goes
+ * first so that it can leave before the tail is merged: a board read from the store after a crash
+ * holds hundreds of logged edits, and merging them in a fresh process takes about as long as
+ * compressing the base (20–50 ms). The device applies the base meanwhile (most of its wait), then
+ * the tail, which builds on it; step 2 comes last, so when it tells the device it is synced, the
+ * device holds everything.
  *
  * A fresh device's frames are kept until the bytes change, so every fresh device is sent the same
  * frame objects: the sync socket deflates a frame once for all of them (deflate-once.ts). The base's
- * frame outlives the tail's: edits after it change only the small frame in front of it, so a board
+ * frame outlives the tail's: edits after it change only the small frame after it, so a board
  * being edited is not deflated whole again for each device that joins it fresh.
  */
 import * as Y from 'yjs';
@@ -30,8 +31,10 @@ export class WholeState {
   private tailBytes: number;
   /** What a device holding nothing is sent, until the base or tail changes. */
   private freshFrames: Uint8Array[] | null = null;
-  /** Sync step 2 carrying the base, built once per base (its last bytes are the base). */
+  /** The update frame carrying the base, built once per base (its last bytes are the base). */
   private baseFrame: Uint8Array | null = null;
+  /** The fresh answer in two parts (`freshInParts`), until the bytes change. */
+  private freshParts: FreshParts | null = null;
 
   constructor(
     /** The document at some moment, as one update; null for a document with nothing stored. */
@@ -51,6 +54,7 @@ export class WholeState {
   add(update: Uint8Array): void {
     if (this.base === null) return;
     this.freshFrames = null;
+    this.freshParts = null;
     this.tail.push(update);
     this.tailBytes += update.length;
     if (this.tailBytes > this.base.length * TAIL_SHARE) this.drop();
@@ -68,9 +72,9 @@ export class WholeState {
     const tail = this.mergeTail();
     const base = this.base ?? EMPTY_UPDATE;
     // A device that holds part of the board, while the room integrates: only what it lacks.
-    const missingTail = tail ? Y.diffUpdate(tail, stateVector) : null;
-    const frames = missingTail && !isEmptyDiff(missingTail) ? [writeUpdate(missingTail)] : [];
-    frames.push(writeSyncStep2(Y.diffUpdate(base, stateVector)));
+    const missingBase = Y.diffUpdate(base, stateVector);
+    const frames = isEmptyDiff(missingBase) ? [] : [writeUpdate(missingBase)];
+    frames.push(writeSyncStep2(tail ? Y.diffUpdate(tail, stateVector) : EMPTY_UPDATE));
     return frames;
   }
 
@@ -80,13 +84,36 @@ export class WholeState {
   }
 
   /**
+   * The same answer, in two parts when the tail is not merged yet: `now` (the base) can be sent at
+   * once, and `rest()` merges the tail as it is now — called once the base has left, so that the
+   * merge does not hold the base back. `doc` as for `answer`. `rest` is null when `now` is the whole answer. Edits after
+   * this call reach the device as every other connection's do; one that also lands in `rest` is
+   * applied once (Yjs ignores what it holds).
+   */
+  freshInParts(doc: Y.Doc | null): FreshParts {
+    if (doc && this.base === null) this.rebase(doc);
+    if (this.freshFrames || this.base === null || this.tail.length <= 1) return { now: this.fresh(), rest: null };
+    if (this.freshParts) return this.freshParts;
+    const tail = this.tail;
+    let rest: Uint8Array[] | null = null;
+    // Merged once for every device waiting on it; into the answer kept for later devices unless
+    // the base was encoded again or dropped meanwhile.
+    const parts: FreshParts = {
+      now: [this.frameOfBase()!],
+      rest: () => (rest ??= this.tail === tail ? this.fresh().slice(1) : [writeSyncStep2(Y.mergeUpdates(tail))])
+    };
+    this.freshParts = parts;
+    return parts;
+  }
+
+  /**
    * The frame that carries the base to a device holding nothing (null without a base): the same
    * object until the base changes. The base is kept once, as the frame's last bytes.
    */
-  baseStep2(): Uint8Array | null {
+  frameOfBase(): Uint8Array | null {
     if (this.base === null) return null;
     if (this.baseFrame === null) {
-      this.baseFrame = writeSyncStep2(this.base);
+      this.baseFrame = writeUpdate(this.base);
       this.base = this.baseFrame.subarray(this.baseFrame.length - this.base.length);
     }
     return this.baseFrame;
@@ -95,6 +122,7 @@ export class WholeState {
   /** The document encoded again: the new base, with nothing after it. */
   rebase(doc: Y.Doc): void {
     this.freshFrames = null;
+    this.freshParts = null;
     this.baseFrame = null;
     this.base = Y.encodeStateAsUpdate(doc);
     this.tail = [];
@@ -103,6 +131,7 @@ export class WholeState {
 
   private drop(): void {
     this.freshFrames = null;
+    this.freshParts = null;
     this.baseFrame = null;
     this.base = null;
     this.tail = [];
@@ -110,9 +139,9 @@ export class WholeState {
   }
 
   private frameFresh(): Uint8Array[] {
-    const step2 = this.baseStep2() ?? writeSyncStep2(EMPTY_UPDATE);
-    const tail = this.mergeTail();
-    return tail ? [writeUpdate(tail), step2] : [step2];
+    const base = this.frameOfBase();
+    const step2 = writeSyncStep2(this.mergeTail() ?? EMPTY_UPDATE);
+    return base ? [base, step2] : [step2];
   }
 
   private mergeTail(): Uint8Array | null {
@@ -124,6 +153,12 @@ export class WholeState {
     }
     return this.tail[0]!;
   }
+}
+
+/** What a device holding nothing is sent: `now` at once, then what `rest` returns (null: nothing more). */
+export interface FreshParts {
+  now: Uint8Array[];
+  rest: (() => Uint8Array[]) | null;
 }
 
 /** An update with no structs and no deletions. */

@@ -78,7 +78,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
       deflated.attach(ws);
       const conn = new Connection(
         {
-          send: (frame) => ws.send(frame, { binary: true }),
+          send: (frame, sent) => ws.send(frame, { binary: true }, sent && ((err) => err || sent())),
           close: (code, reason) => ws.close(code, reason),
           get bufferedAmount() {
             return ws.bufferedAmount;

@@ -72,7 +72,11 @@ export class InProcessClient {
 
   constructor(core: CoreParts, info: Omit<ConnectionInfo, 'id'>) {
     const socket = {
-      send: (frame: Uint8Array) => this.receive(frame),
+      send: (frame: Uint8Array, sent?: () => void) => {
+        this.receive(frame);
+        // A real socket reports a frame handed to the network later, never within send.
+        if (sent) queueMicrotask(sent);
+      },
       close: (code: number) => {
         this.closedWith = code;
         queueMicrotask(() => this.conn.closedBySocket());

@@ -6,9 +6,9 @@
  * came instead.
  *
  * - The server's bytes are stored whenever they carry anything, even when the document did not
- *   change: Yjs holds back what builds on edits it has not seen yet (a board's latest edits come
- *   before its base, server/src/sync/whole-state.ts) and integrates it with a later message, in a
- *   transaction the copy would not hear of.
+ *   change: Yjs holds back what builds on edits it has not seen yet (another device's edit can
+ *   come before the board's latest edits, server/src/sync/whole-state.ts) and integrates it with
+ *   a later message, in a transaction the copy would not hear of.
  * - The IndexedDB copy is not quiet while the socket is open and the provider listens: the
  *   provider offers it to the server then, as edits made offline before the socket opened.
  *
