@@ -7,6 +7,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ServerHandle } from './processes.ts';
 import { WorkerProcess } from './worker-process.ts';
+import { collectOwnGarbage } from './own-heap.ts';
 import { machineBusy, readCpuMs, readMachineCpu, readMemory } from './proc-stats.ts';
 import { count, createHistogram, merge, quantile, unpack } from './histogram.ts';
 import type { FromWorker, PhaseReport, RoomAssignment, ToWorker } from './load-protocol.ts';
@@ -133,6 +134,7 @@ export const runFanout = async (
 
     const phases: PhaseFigures[] = [];
     for (const [phase, rate] of s.rates.entries()) {
+      collectOwnGarbage();
       log(`  phase ${phase + 1}/${s.rates.length}: ${rate} edit/s per client (${rate * s.rooms * s.clientsPerRoom} edit/s)…`);
       const pending = workers.map((w) =>
         w.request({ type: 'phase', phase, editsPerSec: rate, warmupMs: s.warmupMs, measureMs: s.measureMs, drainTimeoutMs: s.drainTimeoutMs })

@@ -42,6 +42,7 @@ import type { FromStormWorker, StormReport, StormRoom, ToStormWorker } from './s
 import { summariseServerProfile } from './cpu-profile.ts';
 import { WorkerProcess } from './worker-process.ts';
 import { addManyCards } from './web-board-cards.ts';
+import { collectOwnGarbage } from './own-heap.ts';
 
 const WORKER = fileURLToPath(new URL('./storm-worker.ts', import.meta.url));
 const BOARDS = 16;
@@ -293,6 +294,7 @@ export const benchReconnectStorm = async (ctx: { log: (line: string) => void }):
         // Alternate which server storms first, so neither always follows the other's storm.
         const order = r % 2 === 0 ? targets : [...targets].reverse();
         for (const t of order) {
+          collectOwnGarbage();
           await drop(t, unloaded);
           if (condition === 'busy') {
             stopBurners = startBurners();

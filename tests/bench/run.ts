@@ -49,6 +49,7 @@ import { summariseServerProfile } from './cpu-profile.ts';
 import { slowReaderText, type SlowReaderPhase } from './slow-reader.ts';
 import { runColdLoad, type ColdLoadFigures } from './cold-load.ts';
 import { runFanout, type FanoutFigures, type FanoutSettings } from './fanout.ts';
+import { collectOwnGarbage } from './own-heap.ts';
 import { benchScaleOut, scaleOutText, type ScaleOutFigures } from './scale-out.ts';
 import { benchWebPhone, webPhoneText, type WebPhoneFigures } from './web-phone.ts';
 import { benchReconnectStorm, stormText, type ReconnectStormFigures } from './reconnect-storm.ts';
@@ -203,6 +204,7 @@ const optionalFigures = async (title: string, file: string, fnName: string, note
     notes.push(`${title}: tests/bench/${file} does not exist yet; skipped.`);
     return null;
   }
+  collectOwnGarbage();
   log(`\n${title} (tests/bench/${file})`);
   const mod = (await import(url.href)) as Record<string, unknown>;
   const fn = mod[fnName];
@@ -220,6 +222,7 @@ const optionalFigures = async (title: string, file: string, fnName: string, note
 
 /** A module's figures, or null with a note when it failed (the rest of the run goes on). */
 const measured = async <T>(title: string, run: () => Promise<T>, notes: string[]): Promise<T | null> => {
+  collectOwnGarbage();
   log(`\n${title}`);
   try {
     return await run();
