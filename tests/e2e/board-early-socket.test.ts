@@ -25,15 +25,24 @@ withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const CARDS = 40;
 
-/** Counts the whole-board answers (a sync step 2 larger than 1,000 bytes) on every socket the page opens to `boardId`. */
+/**
+ * Counts the whole-board answers on every socket the page opens to `boardId`: an answer is what a
+ * socket receives up to and including a sync step 2 (the board's base as an update, then step 2
+ * with its latest edits: server/src/sync/whole-state.ts), a whole board one of more than 1,000 bytes.
+ */
 const countWholeBoards = (page: Page, boardId: string): { sockets: PageSocket[]; wholeBoards: () => number } => {
   const sockets: PageSocket[] = [];
   let count = 0;
   page.on('websocket', (ws) => {
     if (new URL(ws.url()).pathname !== `/sync/${boardId}`) return;
     sockets.push(ws);
+    let answerBytes = 0;
     ws.on('framereceived', ({ payload }) => {
-      if (typeof payload !== 'string' && payload[0] === MessageTag.sync && payload[1] === SyncStep.step2 && payload.length > 1000) count++;
+      if (typeof payload === 'string' || payload[0] !== MessageTag.sync) return;
+      if (payload[1] === SyncStep.update || payload[1] === SyncStep.step2) answerBytes += payload.length;
+      if (payload[1] !== SyncStep.step2) return;
+      if (answerBytes > 1000) count++;
+      answerBytes = 0;
     });
   });
   return { sockets, wholeBoards: () => count };
