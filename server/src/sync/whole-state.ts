@@ -86,9 +86,9 @@ export class WholeState {
   /**
    * The same answer, in two parts when the tail is not merged yet: `now` (the base) can be sent at
    * once, and `rest()` merges the tail as it is now — called once the base has left, so that the
-   * merge does not hold the base back. `doc` as for `answer`. `rest` is null when `now` is the whole answer. Edits after
-   * this call reach the device as every other connection's do; one that also lands in `rest` is
-   * applied once (Yjs ignores what it holds).
+   * merge does not hold the base back. `rest` is null when `now` is the whole answer; `doc` as for
+   * `answer`. Edits after this call reach the device as every other connection's do; one that
+   * also lands in `rest` is applied once (Yjs ignores what it holds).
    */
   freshInParts(doc: Y.Doc | null): FreshParts {
     if (doc && this.base === null) this.rebase(doc);
