@@ -40,8 +40,7 @@ import {
   type AwarenessEntry,
   type ClientMessage
 } from './protocol.ts';
-import { WholeState } from './whole-state.ts';
-import { AnswerCache } from './answer-cache.ts';
+import { RoomAnswers } from './room-answers.ts';
 import { UntilLoaded, type IntegrateTiming } from './until-loaded.ts';
 import type { TickPacer } from './tick-pacer.ts';
 
@@ -74,10 +73,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   loaded = false;
   closed = false;
   private destroyHooks: (() => void)[] = [];
-  /** The whole document as bytes for joining clients (whole-state.ts); set once the store is read. */
-  private whole: WholeState | null = null;
-  /** Answers to sync step 1 since the last change (answer-cache.ts): a reconnect storm asks the same question over and over. */
-  private readonly answers = new AnswerCache();
+  /** What a device asking for the board is sent (room-answers.ts). */
+  private readonly answers = new RoomAnswers();
   /** What the store held, kept from reading it until it is integrated into `doc`. */
   private stored: StoredDoc | null = null;
   private readStarted = 0;
@@ -117,8 +114,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
       metrics: deps.metrics,
       onMerged: (merged) => {
         // What a newcomer is answered from changes here: an answer kept from before would lack this tick.
-        this.answers.clear();
-        this.whole?.add(merged);
+        this.answers.added(merged);
       },
       publishAwareness: (payload) => this.peers.publish(PeerKind.awareness, payload),
       afterFlush: () => this.writer.schedule()
@@ -159,19 +155,16 @@ export class Room implements ConnectionRoom, PolicyRoom {
     });
     if (stopRewrites) this.onDestroy(stopRewrites);
     const [base = null, ...tail] = this.stored?.updates ?? [];
-    this.whole = new WholeState(base, tail);
     // Compressing a large board takes about as long as reading it (30–45 ms for 1.2 MB): started
-    // now, it runs beside the rest of the load and the joiner's first message, not after them.
-    const baseFrame = this.whole.frameOfBase();
+    // now, it runs beside the rest of the load and the joiner's first message, not after them. A
+    // board read ahead of its people (read-ahead.ts) has its log merged now too, while nobody waits.
+    const baseFrame = this.answers.read(base, tail, this.early.isReadAhead);
     if (baseFrame) this.deps.events.emit('wholeState', baseFrame);
-    // A board read ahead of its people (read-ahead.ts) has its log merged now too, while nobody
-    // waits; for a joiner that waits, it is merged once the base has left (freshInParts).
-    if (this.early.isReadAhead) this.whole.fresh();
   }
 
   /** The store has been read: connections may join (the document may still be integrating). */
   get joinable(): boolean {
-    return this.whole !== null;
+    return this.answers.ready;
   }
 
   /** Bytes read from the store and not yet integrated into `doc`. */
@@ -219,7 +212,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
       this.writer.loaded(stored.bytes, stored.logLength);
     }
     this.doc.on('update', this.onDocUpdate);
-    this.answers.clear();
+    this.answers.changed();
     this.loaded = true;
     const early = this.early.drain();
     for (const bytes of early.peer) this.peers.receive(bytes);
@@ -285,8 +278,18 @@ export class Room implements ConnectionRoom, PolicyRoom {
     // once (it does not touch the document); an edit waits for the document, which it has built now.
     if (!this.loaded && msg.type === 'syncUpdate') return this.early.hold(conn, msg);
     switch (msg.type) {
-      case 'syncStep1':
-        return this.answerStep1(conn, msg.stateVector);
+      case 'syncStep1': {
+        const holdsPart = !isEmptyStateVector(msg.stateVector);
+        return this.answers.answer(
+          conn,
+          msg.stateVector,
+          this.loaded ? this.doc : null,
+          () => !this.closed && this.connections.has(conn),
+          () => {
+            if (!this.loaded) this.early.answered(conn, holdsPart);
+          }
+        );
+      }
       case 'syncUpdate':
         return this.receiveUpdate(conn, msg.update);
       case 'awareness':
@@ -297,32 +300,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
       case 'auth':
         return;
     }
-  }
-
-  /**
-   * Answers a client's sync step 1 with what it lacks. A device holding nothing, while the tail
-   * read from the store is not merged yet, is sent the base at once and the merged tail once the
-   * base has left its socket (whole-state.ts `freshInParts`).
-   */
-  private answerStep1(conn: Connection, stateVector: Uint8Array): void {
-    const answered = (frames: Uint8Array[]) => {
-      for (const frame of frames) conn.send(frame);
-      if (!this.loaded) this.early.answered(conn, !isEmptyStateVector(stateVector));
-    };
-    const kept = this.answers.get(stateVector);
-    if (kept) return answered(kept);
-    if (isEmptyStateVector(stateVector)) {
-      const { now, rest } = this.whole!.freshInParts(this.loaded ? this.doc : null);
-      if (rest) {
-        for (const frame of now.slice(0, -1)) conn.send(frame);
-        return conn.send(now.at(-1)!, () => {
-          if (!this.closed && this.connections.has(conn)) answered(rest());
-        });
-      }
-    }
-    const frames = this.whole!.answer(stateVector, this.loaded ? this.doc : null);
-    this.answers.set(stateVector, frames);
-    answered(frames);
   }
 
   /** Applies the presence a connection may announce (presence.ts). */
@@ -373,7 +350,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.deletions.clear();
-    this.answers.clear();
+    this.answers.changed();
     if (isConnection(origin)) this.deps.events.emit('edit', this.name);
     if (isLocal(origin)) this.writer.accept(update);
     this.tick.update(update, origin);
