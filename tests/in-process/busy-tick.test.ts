@@ -56,6 +56,17 @@ const threeEdits = async (busy: boolean): Promise<{ frames: number; writer: InPr
 };
 
 describe('the tick on a busy server', () => {
+  it("sends a new room's first edit at once, however long the tick (the process's age does not count as a recent flush)", async () => {
+    // A tick far longer than this process has lived: the first edit must still not wait for it.
+    core = createCore(openPolicy(identity), { env: { TICK_MS: '600000', TICK_MAX_MS: '600000' } });
+    const writer = new InProcessClient(core, info);
+    const reader = new InProcessClient(core, info);
+    await writer.connect(core);
+    await reader.connect(core);
+    writer.doc.getText('notes').insert(0, 'first');
+    await waitFor(() => reader.doc.getText('notes').toString() === 'first', 2_000, 'the first edit at the reader');
+  });
+
   it('sends each edit on its own with a fixed short tick', async () => {
     const { frames } = await threeEdits(false);
     expect(frames).toBe(3);

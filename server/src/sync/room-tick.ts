@@ -45,7 +45,11 @@ export class RoomTick {
   private timer: NodeJS.Timeout | null = null;
   /** When the pending timer fires (performance.now()). */
   private timerDue = 0;
-  private lastFlush = 0;
+  /**
+   * Never, at first: performance.now() counts from the start of the process (or worker thread), so
+   * a 0 here held a new room's first edit for up to a tick when the process was younger than one.
+   */
+  private lastFlush = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: RoomTickDeps) {}
 
