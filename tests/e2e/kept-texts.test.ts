@@ -5,9 +5,13 @@
  * costs a page about a tenth of a second on a phone. Every such formatter the return visit makes is
  * noted with its moment; none may come before the dates and the language tag are on the screen,
  * and both read as they did on the first visit.
+ *
+ * A new device has no copy: the page's inline script (web/src/app.html) has the browser load its
+ * date data while the app's scripts download. Checked with the app's entry held at the network, so
+ * whatever is made meanwhile is the script's.
  */
 import { describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
 import { newPerson } from './utils/browser.ts';
 import { enterIdentity } from './utils/identity.ts';
@@ -22,6 +26,48 @@ let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 type Made = Record<'dates' | 'languageNames', number[]>;
+
+const ENTRY = /\/_app\/immutable\/entry\/start\.[^/]+\.js$/;
+
+/** Notes every date formatter the page makes, and every question about the locales the browser has date data for. */
+const countDateFormatters = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    const made = { formatters: 0, asked: 0 };
+    (window as unknown as { __dates: typeof made }).__dates = made;
+    const Real = Intl.DateTimeFormat;
+    // A function, not an arrow: the app calls it with `new`.
+    const Counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      made.formatters++;
+      return Reflect.construct(Real, args);
+    };
+    Object.defineProperty(Counting, 'prototype', { value: Real.prototype });
+    Object.defineProperty(Counting, 'supportedLocalesOf', {
+      value: (...args: Parameters<typeof Real.supportedLocalesOf>) => {
+        made.asked++;
+        return Real.supportedLocalesOf(...args);
+      }
+    });
+    Object.defineProperty(Intl, 'DateTimeFormat', { value: Counting });
+  });
+
+/** Opens `address` with the app's entry held, and returns what the page made once it has been idle (the entry still held) and a release. */
+const openWithEntryHeld = async (page: Page, address: string): Promise<{ made: { formatters: number; asked: number }; release: () => void }> => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let entryAsked!: () => void;
+  const entry = new Promise<void>((resolve) => (entryAsked = resolve));
+  await page.route(ENTRY, async (route) => {
+    entryAsked();
+    await released;
+    await route.continue();
+  });
+  await page.goto(address, { waitUntil: 'domcontentloaded' });
+  await entry;
+  // Idle callbacks run in the order they were asked for: this one after the inline script's.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
+  const made = await page.evaluate(() => ({ ...(window as unknown as { __dates: { formatters: number; asked: number } }).__dates }));
+  return { made, release };
+};
 
 describe('dates and language names on cards', () => {
   test('a returning device draws the dates and language names it showed before without making their formatters first', async (ctx) => {
@@ -86,6 +132,41 @@ describe('dates and language names on cards', () => {
       expect(await language.getAttribute('title')).toBe(firstName);
     } finally {
       await context.close();
+    }
+  });
+
+  test("a new device's page loads the date data while the app's scripts download, and a returning device's does not", async (ctx) => {
+    const workshop = await createDemoWorkshop(server, 'Date data early');
+    const boardId = workshop.boards[0]!.id;
+    await seedCards(server, workshop, boardId, [
+      { kind: 'action', text: 'Joint river clean-up week', lang: 'en', startDate: '2027-06-01', endDate: '2027-06-07' }
+    ]);
+    const link = boardLink(workshop, boardId, workshop.tokens.delegate);
+
+    const fresh = await newPerson(browser, server.httpBase);
+    screenshotOnFailure(ctx, () => [fresh.page]);
+    try {
+      await countDateFormatters(fresh.context);
+      const { made, release } = await openWithEntryHeld(fresh.page, link);
+      expect(made.formatters, 'date formatters made before the app ran').toBeGreaterThan(0);
+      expect(made.asked, 'questions about date data before the app ran').toBeGreaterThan(0);
+      release();
+      await enterIdentity(fresh.page, { name: 'Ana', city: 'Porto' });
+      await expect.poll(() => fresh.page.getByTestId('action-dates').textContent(), { timeout: 30_000 }).toMatch(/2027/);
+    } finally {
+      await fresh.context.close();
+    }
+
+    // A device holding a copy of the board writes its days from its own copy: nothing is loaded for it.
+    const returning = await newPerson(browser, server.httpBase);
+    try {
+      await countDateFormatters(returning.context);
+      await returning.context.addInitScript((id) => localStorage.setItem(`plenary.copy.${id}`, '1'), boardId);
+      const { made, release } = await openWithEntryHeld(returning.page, link);
+      release();
+      expect(made).toEqual({ formatters: 0, asked: 0 });
+    } finally {
+      await returning.context.close();
     }
   });
 });
