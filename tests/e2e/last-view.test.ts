@@ -26,6 +26,8 @@ const CACHE = 'plenary-last-view';
 /** A card's text that would run a script or load an image if a picture ever let markup through. */
 const HOSTILE = '</textarea><script>window.__ran = 1</script><img src=x onerror="window.__ran = 2">';
 const TYPED = ' — and shaded bus stops';
+/** The app's entry script: held at the network, nothing of the app runs. */
+const ENTRY = /\/_app\/immutable\/entry\/start\.[^/]+\.js$/;
 
 /** What the page held once its HTML was parsed, before any of the app's scripts ran; typed there when `type` is set. */
 const readAtInteractive = (type: string | null): string => `(() => {
@@ -202,6 +204,44 @@ describe("a board's last view", () => {
       await waitFor(() => next.evaluate(() => caches.has('plenary-an-older-version').then((has) => !has)), 20_000, "the older version's files dropped");
       // …and keeps this device's last view of its board, to be shown on the next visit.
       expect(await keepsLastView(next, `/w/${workshop.id}/b/${boardId}`)).toBe(true);
+    } finally {
+      seeder.destroy();
+      await context.close();
+    }
+  });
+
+  test('a word being composed in the picture with an input method is finished there before the app takes over, and arrives whole', async (ctx) => {
+    const { workshop, boardId, seeder, context, cardId } = await firstVisit(ctx, 'Last view composing');
+    try {
+      const page = await context.newPage();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(ENTRY, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(`/w/${workshop.id}/b/${boardId}`, { waitUntil: 'domcontentloaded' });
+      // In the picture, before the app has run: the caret at the end of the card's text, a Thai word being composed.
+      const inPicture = page.locator(`[data-last-view] [data-card-id="${cardId}"] textarea`);
+      await inPicture.focus();
+      await page.keyboard.press('End');
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: 'ไท', selectionStart: 2, selectionEnd: 2 });
+      release();
+
+      // The app draws its own board underneath; the picture, and the word being composed in it, stay.
+      const inApp = page.locator(`[data-testid="board"] [data-card-id="${cardId}"] [data-testid="card-text"]`);
+      await inApp.waitFor({ state: 'attached', timeout: 30_000 });
+      await page.waitForTimeout(1000);
+      expect(await page.locator('[data-last-view]').count(), 'the picture while a word is composed in it').toBe(1);
+      expect(await inPicture.inputValue()).toBe('Bike lanes along the riverไท');
+
+      // The word is finished: the app takes over with it, keeps the focus there, and it reaches the others whole.
+      await cdp.send('Input.insertText', { text: 'ไทย' });
+      await expect.poll(() => page.locator('[data-last-view]').count()).toBe(0);
+      await expect.poll(() => inApp.inputValue()).toBe('Bike lanes along the riverไทย');
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-card-id]')?.getAttribute('data-card-id'))).toBe(cardId);
+      await expect.poll(() => getCardText(seeder.doc, cardId, 'text').toString(), { timeout: 10_000 }).toBe('Bike lanes along the riverไทย');
     } finally {
       seeder.destroy();
       await context.close();

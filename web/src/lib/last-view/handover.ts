@@ -7,7 +7,7 @@
  *
  * Public API
  *   lastViewShown()     whether the page opened on a last view still there
- *   handOver()          carry it over and remove it (again: nothing)
+ *   handOver()          carry it over and remove it (again: nothing); waits for a word being composed there
  */
 import { diffText } from '$lib/board/text-diff.ts';
 import { LAST_VIEW_ATTRIBUTE, SEEN_TESTID } from './format.ts';
@@ -51,10 +51,36 @@ const carryText = (from: Field, to: Field): void => {
   to.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: change.insert || null }));
 };
 
-/** Carries what the view holds that the person did (typing, focus, scrolling) into the app, then removes it. */
+declare global {
+  interface Window {
+    /** An input method's composition is open somewhere in the page (noted by app.html's script). */
+    __plenaryComposing?: boolean;
+  }
+}
+
+/** A handover waits for a composition to end. */
+let waiting = false;
+
+/**
+ * Carries what the view holds that the person did (typing, focus, scrolling) into the app, then
+ * removes it. While a word is being composed in one of its fields (an input method: Thai, Chinese,
+ * Japanese…), taking the field away would end the composition half made, or lose it: the view
+ * stays until the composition ends, then hands over with the word in it.
+ */
 export const handOver = (): void => {
   const view = layer();
   if (!view) return;
+  if (window.__plenaryComposing === true && view.contains(document.activeElement)) {
+    if (waiting) return;
+    waiting = true;
+    // After the composition's last input has reached the field.
+    const ended = () => {
+      waiting = false;
+      setTimeout(handOver);
+    };
+    document.addEventListener('compositionend', ended, { once: true, capture: true });
+    return;
+  }
   const focused = view.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
   for (const field of view.querySelectorAll<Field>(TEXT_FIELDS)) {
     const target = counterpart(field, view);
