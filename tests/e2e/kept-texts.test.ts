@@ -18,6 +18,7 @@ import { enterIdentity } from './utils/identity.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { enteredAt, noteWhenEntered } from './utils/entered.ts';
+import { holdEntry } from './utils/entry.ts';
 import { seedCards } from './facilitation-support.ts';
 import { waitFor } from '../utils/wait.ts';
 
@@ -26,8 +27,6 @@ let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
 type Made = Record<'dates' | 'languageNames', number[]>;
-
-const ENTRY = /\/_app\/immutable\/entry\/start\.[^/]+\.js$/;
 
 /** Notes every date formatter the page makes, and every question about the locales the browser has date data for. */
 const countDateFormatters = (context: BrowserContext) =>
@@ -52,21 +51,13 @@ const countDateFormatters = (context: BrowserContext) =>
 
 /** Opens `address` with the app's entry held, and returns what the page made once it has been idle (the entry still held) and a release. */
 const openWithEntryHeld = async (page: Page, address: string): Promise<{ made: { formatters: number; asked: number }; release: () => void }> => {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let entryAsked!: () => void;
-  const entry = new Promise<void>((resolve) => (entryAsked = resolve));
-  await page.route(ENTRY, async (route) => {
-    entryAsked();
-    await released;
-    await route.continue();
-  });
+  const entry = await holdEntry(page);
   await page.goto(address, { waitUntil: 'domcontentloaded' });
-  await entry;
+  await entry.asked;
   // Idle callbacks run in the order they were asked for: this one after the inline script's.
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
   const made = await page.evaluate(() => ({ ...(window as unknown as { __dates: { formatters: number; asked: number } }).__dates }));
-  return { made, release };
+  return { made, release: entry.release };
 };
 
 describe('dates and language names on cards', () => {

@@ -14,12 +14,12 @@ import { boardLink, createDemoWorkshop, type PlenaryServer } from './utils/app.t
 import { withAppAndBrowser } from './utils/suite.ts';
 import { newPerson } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
+import { holdEntry } from './utils/entry.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
-const ENTRY = /\/_app\/immutable\/entry\/start\.[^/]+\.js$/;
 const ROUTE_FILE = /\/_app\/immutable\/nodes\/[^/]+\.js$/;
 
 interface Opened {
@@ -31,8 +31,6 @@ interface Opened {
 
 /** Opens `address` with the entry held until the shell's own requests are out, then lets the app run until `shown`. */
 const openWithEntryHeld = async (page: Page, address: string, shown: (page: Page) => Promise<unknown>): Promise<Opened> => {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
   let held = true;
   const early: string[] = [];
   const late: string[] = [];
@@ -40,19 +38,13 @@ const openWithEntryHeld = async (page: Page, address: string, shown: (page: Page
     const { pathname } = new URL(request.url());
     if (ROUTE_FILE.test(pathname)) (held ? early : late).push(pathname);
   });
-  let entryAsked!: () => void;
-  const entry = new Promise<void>((resolve) => (entryAsked = resolve));
-  await page.route(ENTRY, async (route) => {
-    entryAsked();
-    await released;
-    await route.continue();
-  });
+  const entry = await holdEntry(page);
   await page.goto(address, { waitUntil: 'domcontentloaded' });
-  await entry;
+  await entry.asked;
   // The shell's inline scripts have run (the document is parsed); one more frame for their requests to go out.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   held = false;
-  release();
+  entry.release();
   await shown(page);
   await page.waitForLoadState('networkidle');
   return { early, late };
