@@ -12,7 +12,6 @@
 import type { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { CloseCode, DenyReason } from '@plenary/shared/protocol';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -27,20 +26,11 @@ import { ownPresence } from './presence.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { workshopOfControlDoc } from '@plenary/shared/protocol';
 import { capCards } from './card-cap.ts';
-import { changesDoc, DeletionsCache } from './known-update.ts';
-import { dropPending, pendingBytes } from './pending-updates.ts';
 import { PeerKind, type PeerBus } from './peer-bus.ts';
 import { RoomPeers } from './room-peers.ts';
-import {
-  ProtocolError,
-  encodeAwarenessEntries,
-  isDeletionOnly,
-  isEmptyStateVector,
-  writeSyncStep1,
-  type AwarenessEntry,
-  type ClientMessage
-} from './protocol.ts';
+import { encodeAwarenessEntries, isEmptyStateVector, writeSyncStep1, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 import { RoomAnswers } from './room-answers.ts';
+import { RoomEdits } from './room-edits.ts';
 import { UntilLoaded, type IntegrateTiming } from './until-loaded.ts';
 import type { TickPacer } from './tick-pacer.ts';
 
@@ -65,14 +55,14 @@ const isLocal = (origin: unknown): boolean => origin === SERVER || isConnection(
 
 export class Room implements ConnectionRoom, PolicyRoom {
   readonly doc = new Y.Doc();
-  /** What is deleted, to tell a reconnect's answer from a write on a board it may not change. */
-  private readonly deletions = new DeletionsCache(this.doc);
   readonly awareness: Awareness;
   readonly connections = new Set<Connection>();
   /** The stored document is integrated into `doc` (until then joins are answered from the stored bytes). */
   loaded = false;
   closed = false;
   private destroyHooks: (() => void)[] = [];
+  /** What a client's edit must pass before it is applied (room-edits.ts). */
+  private readonly edits: RoomEdits;
   /** What a device asking for the board is sent (room-answers.ts). */
   private readonly answers = new RoomAnswers();
   /** What the store held, kept from reading it until it is integrated into `doc`. */
@@ -105,6 +95,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     // instance they reconnect to.
     this.peers = new RoomPeers(this, { bus: deps.bus, metrics: deps.metrics, log: this.log });
     this.writer = new RoomWriter(name, { ...deps, log: this.log }, (merged) => this.peers.publish(PeerKind.update, merged));
+    this.edits = new RoomEdits(this.doc, { room: this, policy: deps.policy, config: deps.config, metrics: deps.metrics, storedBytes: () => this.writer.bytes });
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.tick = new RoomTick({
@@ -291,7 +282,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
         );
       }
       case 'syncUpdate':
-        return this.receiveUpdate(conn, msg.update);
+        return this.edits.receive(conn, msg.update);
       case 'awareness':
         return this.receiveAwareness(conn, msg.entries);
       case 'queryAwareness':
@@ -308,48 +299,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
     if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
   }
 
-  private receiveUpdate(conn: Connection, update: Uint8Array): void {
-    const denied = conn.readOnly ? DenyReason.readOnly : this.deps.policy.writeDenied(this, conn);
-    if (denied) {
-      if (changesDoc(this.doc, this.deletions, update)) conn.deny(denied);
-      return;
-    }
-    // What Yjs holds back (updates waiting for an edit it has not seen) takes memory like the rest.
-    // An update holding only what the board already has (a client's answer to the server's sync
-    // step 1 repeats edits the room accepted moments ago, e.g. while it was loading) adds nothing
-    // and is never refused as growth.
-    const pending = pendingBytes(this.doc);
-    if (
-      this.writer.bytes + pending + update.length > this.deps.config.MAX_DOC_BYTES &&
-      !isDeletionOnly(update) &&
-      changesDoc(this.doc, this.deletions, update)
-    ) {
-      conn.deny(DenyReason.documentTooLarge);
-      return;
-    }
-    this.deps.metrics.updatesReceived.inc();
-    try {
-      Y.applyUpdate(this.doc, update, conn);
-    } catch (err) {
-      throw new ProtocolError(CloseCode.malformedMessage, `update could not be applied: ${(err as Error).message}`);
-    }
-    this.limitPending(pending);
-  }
-
-  /**
-   * Yjs merges each gapped update into what it holds back and retries the whole, so a pile of them
-   * costs ever more. Past one frame's worth (MAX_MESSAGE_BYTES), the connection that made it grow
-   * is closed and what was held back is forgotten (pending-updates.ts says why that loses nothing).
-   */
-  private limitPending(before: number): void {
-    const after = pendingBytes(this.doc);
-    if (after <= before || after <= this.deps.config.MAX_MESSAGE_BYTES) return;
-    dropPending(this.doc);
-    throw new ProtocolError(CloseCode.gappedUpdates, `${after} bytes of updates wait for edits the server never received`);
-  }
-
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.deletions.clear();
+    this.edits.changed();
     this.answers.changed();
     if (isConnection(origin)) this.deps.events.emit('edit', this.name);
     if (isLocal(origin)) this.writer.accept(update);
