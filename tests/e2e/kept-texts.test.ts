@@ -26,28 +26,40 @@ let server: PlenaryServer;
 let browser: Browser;
 withAppAndBrowser((s, b) => ((server = s), (browser = b)));
 
-type Made = Record<'dates' | 'languageNames', number[]>;
+/** The moments the page made each date formatter and language-name table, and how often it asked which locales have date data. */
+interface Made {
+  dates: number[];
+  languageNames: number[];
+  dateQuestions: number;
+}
 
-/** Notes every date formatter the page makes, and every question about the locales the browser has date data for. */
-const countDateFormatters = (context: BrowserContext) =>
+/** From the next page `context` opens on: every date formatter and language-name table the page makes is noted (window.__formattersMade). */
+const noteIntlMade = (context: BrowserContext) =>
   context.addInitScript(() => {
-    const made = { formatters: 0, asked: 0 };
-    (window as unknown as { __dates: typeof made }).__dates = made;
-    const Real = Intl.DateTimeFormat;
-    // A function, not an arrow: the app calls it with `new`.
-    const Counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
-      made.formatters++;
-      return Reflect.construct(Real, args);
+    const made: Made = { dates: [], languageNames: [], dateQuestions: 0 };
+    (window as unknown as { __formattersMade: Made }).__formattersMade = made;
+    const counting = <T extends abstract new (...args: never[]) => object>(Real: T, into: number[], asked: () => void): T => {
+      // A function, not an arrow: the app calls it with `new`.
+      const Counting = function (this: unknown, ...args: ConstructorParameters<T>) {
+        into.push(performance.now());
+        return Reflect.construct(Real, args);
+      } as unknown as T;
+      const supported = (Real as unknown as { supportedLocalesOf: (...args: unknown[]) => string[] }).supportedLocalesOf;
+      Object.defineProperty(Counting, 'supportedLocalesOf', {
+        value: (...args: unknown[]) => {
+          asked();
+          return supported.apply(Real, args);
+        }
+      });
+      Object.defineProperty(Counting, 'prototype', { value: Real.prototype });
+      return Counting;
     };
-    Object.defineProperty(Counting, 'prototype', { value: Real.prototype });
-    Object.defineProperty(Counting, 'supportedLocalesOf', {
-      value: (...args: Parameters<typeof Real.supportedLocalesOf>) => {
-        made.asked++;
-        return Real.supportedLocalesOf(...args);
-      }
-    });
-    Object.defineProperty(Intl, 'DateTimeFormat', { value: Counting });
+    // DisplayNames is read-only in TypeScript's Intl; both are plain writable properties in the page.
+    Object.defineProperty(Intl, 'DateTimeFormat', { value: counting(Intl.DateTimeFormat, made.dates, () => made.dateQuestions++) });
+    Object.defineProperty(Intl, 'DisplayNames', { value: counting(Intl.DisplayNames, made.languageNames, () => undefined) });
   });
+
+const madeSoFar = (page: Page): Promise<Made> => page.evaluate(() => (window as unknown as { __formattersMade: Made }).__formattersMade);
 
 /** Opens `address` with the app's entry held, and returns what the page made once it has been idle (the entry still held) and a release. */
 const openWithEntryHeld = async (page: Page, address: string): Promise<{ made: { formatters: number; asked: number }; release: () => void }> => {
@@ -56,8 +68,8 @@ const openWithEntryHeld = async (page: Page, address: string): Promise<{ made: {
   await entry.asked;
   // Idle callbacks run in the order they were asked for: this one after the inline script's.
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
-  const made = await page.evaluate(() => ({ ...(window as unknown as { __dates: { formatters: number; asked: number } }).__dates }));
-  return { made, release: entry.release };
+  const made = await madeSoFar(page);
+  return { made: { formatters: made.dates.length, asked: made.dateQuestions }, release: entry.release };
 };
 
 describe('dates and language names on cards', () => {
@@ -87,28 +99,13 @@ describe('dates and language names on cards', () => {
       );
 
       // Back later: every date formatter and language-name table the page makes is noted with its moment.
-      await context.addInitScript(() => {
-        const made: Made = { dates: [], languageNames: [] };
-        (window as unknown as { __formattersMade: Made }).__formattersMade = made;
-        const counting = <T extends abstract new (...args: never[]) => object>(Real: T, into: number[]): T => {
-          const Counting = function (this: unknown, ...args: ConstructorParameters<T>) {
-            into.push(performance.now());
-            return Reflect.construct(Real, args);
-          } as unknown as T;
-          Object.defineProperty(Counting, 'supportedLocalesOf', { value: (Real as unknown as { supportedLocalesOf: unknown }).supportedLocalesOf });
-          Object.defineProperty(Counting, 'prototype', { value: Real.prototype });
-          return Counting;
-        };
-        // DisplayNames is read-only in TypeScript's Intl; both are plain writable properties in the page.
-        Object.defineProperty(Intl, 'DateTimeFormat', { value: counting(Intl.DateTimeFormat, made.dates) });
-        Object.defineProperty(Intl, 'DisplayNames', { value: counting(Intl.DisplayNames, made.languageNames) });
-      });
+      await noteIntlMade(context);
       await noteWhenEntered(context, { dates: '[data-testid="action-dates"]', language: '[data-testid="lang-tag"]' });
       await page.reload();
       await dates.waitFor();
       await language.waitFor();
       const entered = await enteredAt(page);
-      const made = await page.evaluate(() => (window as unknown as { __formattersMade: Made }).__formattersMade);
+      const made = await madeSoFar(page);
       expect(entered.dates).toBeDefined();
       expect(entered.language).toBeDefined();
       expect(
@@ -137,7 +134,7 @@ describe('dates and language names on cards', () => {
     const fresh = await newPerson(browser, server.httpBase);
     screenshotOnFailure(ctx, () => [fresh.page]);
     try {
-      await countDateFormatters(fresh.context);
+      await noteIntlMade(fresh.context);
       const { made, release } = await openWithEntryHeld(fresh.page, link);
       expect(made.formatters, 'date formatters made before the app ran').toBeGreaterThan(0);
       expect(made.asked, 'questions about date data before the app ran').toBeGreaterThan(0);
@@ -151,7 +148,7 @@ describe('dates and language names on cards', () => {
     // A device holding a copy of the board writes its days from its own copy: nothing is loaded for it.
     const returning = await newPerson(browser, server.httpBase);
     try {
-      await countDateFormatters(returning.context);
+      await noteIntlMade(returning.context);
       await returning.context.addInitScript((id) => localStorage.setItem(`plenary.copy.${id}`, '1'), boardId);
       const { made, release } = await openWithEntryHeld(returning.page, link);
       release();
