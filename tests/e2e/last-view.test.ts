@@ -17,6 +17,7 @@ import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { connectClient, type TestClient } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
+import { addManyCards } from '../bench/web-board-cards.ts';
 
 let server: PlenaryServer;
 let browser: Browser;
@@ -71,11 +72,14 @@ const keepsLastView = (page: Page, path?: string): Promise<boolean> =>
     [CACHE, path] as const
   );
 
-/** A board with two cards, one whose text is markup; the person opens it once and stays until its last view is kept. */
+/**
+ * A board with two cards, one whose text is markup (and `moreCards` realistic ones after them, in
+ * every lane); the person opens it once and stays until its last view is kept.
+ */
 const firstVisit = async (
   ctx: Parameters<typeof screenshotOnFailure>[0],
   title: string,
-  { keepOpen = false } = {}
+  { keepOpen = false, moreCards = 0 } = {}
 ): Promise<{ workshop: CreatedWorkshop; boardId: string; seeder: TestClient; context: BrowserContext; cardId: string; page: Page }> => {
   const workshop = await createDemoWorkshop(server, title);
   const boardId = workshop.boards[0]!.id;
@@ -83,6 +87,7 @@ const firstVisit = async (
   await seeder.synced();
   const cardId = addCard(seeder.doc, { kind: 'idea', text: 'Bike lanes along the river', createdBy: 'Seeder', authorCity: 'Porto', lang: 'en' });
   addCard(seeder.doc, { kind: 'idea', text: HOSTILE, createdBy: 'Seeder', authorCity: 'Porto', lang: 'en' });
+  addManyCards(seeder.doc, moreCards);
 
   const { context, page } = await newPerson(browser, server.httpBase, { viewport: Viewport.phone });
   screenshotOnFailure(ctx, () => context.pages());
@@ -105,6 +110,22 @@ const openAgain = async (context: BrowserContext, workshop: CreatedWorkshop, boa
   await page.goto(`/w/${workshop.id}/b/${boardId}`);
   return page;
 };
+
+/**
+ * Notes, at every animation frame until the app's own board is in the page, how many cards of the
+ * picture the page holds: a frame's callbacks run just before it is styled, laid out and painted,
+ * so each number is what that frame drew.
+ */
+const PICTURE_FRAMES = `(() => {
+  const frames = [];
+  window.__pictureFrames = frames;
+  const frame = () => {
+    const view = document.querySelector('[data-last-view]');
+    if (view) frames.push(view.querySelectorAll('[data-card-id]').length);
+    if (!document.querySelector('[data-testid="board"]')) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})()`;
 
 const atParse = (page: Page): Promise<AtParse> => page.evaluate(() => (window as unknown as { __atParse: AtParse }).__atParse);
 
@@ -230,6 +251,37 @@ describe("a board's last view", () => {
       await waitFor(() => next.evaluate(() => caches.has('plenary-an-older-version').then((has) => !has)), 20_000, "the older version's files dropped");
       // …and keeps this device's last view of its board, to be shown on the next visit.
       expect(await keepsLastView(next, `/w/${workshop.id}/b/${boardId}`)).toBe(true);
+    } finally {
+      seeder.destroy();
+      await context.close();
+    }
+  });
+
+  test('a long picture is drawn once it is read whole, not a part at a time as the page is read', async (ctx) => {
+    const { workshop, boardId, seeder, context } = await firstVisit(ctx, 'Last view drawn whole', { moreCards: 120 });
+    try {
+      const page = await context.newPage();
+      // A mid-range phone's CPU: the browser reads a long page in several turns, and (without the
+      // picture's end being awaited) drew the part read so far at each — one layout after another.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.addInitScript(readAtInteractive(null));
+      await page.addInitScript(PICTURE_FRAMES);
+      await page.goto(`/w/${workshop.id}/b/${boardId}`);
+      await page.locator('[data-testid="board"] [data-testid="card"]').first().waitFor({ timeout: 30_000 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+      const seen = await atParse(page);
+      expect(seen.view).toBe(true);
+      // Enough of a picture that reading it takes the browser more than one turn.
+      expect(seen.cards).toBeGreaterThan(10);
+      const frames = await page.evaluate(() => (window as unknown as { __pictureFrames: number[] }).__pictureFrames);
+      expect(frames.length, 'frames drawn with the picture').toBeGreaterThan(0);
+      // Every frame that drew the picture drew all of it.
+      expect(
+        frames.filter((cards) => cards !== seen.cards),
+        'frames that drew part of the picture'
+      ).toEqual([]);
     } finally {
       seeder.destroy();
       await context.close();

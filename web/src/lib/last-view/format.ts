@@ -50,6 +50,9 @@ export interface LastView {
   version: string;
 }
 
+/** The element closing a picture in the page: the page is drawn once it is parsed. */
+const PICTURE_END_ID = 'plenary-last-view-end';
+
 /** Only board pages keep a view; their address is the key. */
 export const BOARD_PATH = /^\/w\/[^/]+\/b\/[^/]+\/?$/;
 
@@ -73,14 +76,18 @@ export const withLastView = (shell: string, view: LastView, build: { version: st
     .join('');
   // Without them the picture is laid out in fallback faces, then again as each file arrives.
   const fonts = view.fonts.map((font) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${font}">`).join('');
+  // Nothing is drawn until the picture is parsed whole: the parser yields every few milliseconds,
+  // and each yield drew (styled, laid out and painted) the part parsed so far — four layouts of a
+  // growing picture on a phone instead of one.
+  const whole = `<link rel="expect" href="#${PICTURE_END_ID}" blocking="render">`;
   const afterBody = body.index + body[0].length;
   // A fixed layer over the page: the app builds its own page underneath, and the layer goes when
   // the app has drawn the board. Contained, so laying out either leaves the other alone. aria-busy:
   // what a screen reader finds here is about to be replaced.
   const layer =
     `<div ${LAST_VIEW_ATTRIBUTE} aria-busy="true" style="position:fixed;inset:0;z-index:2147483000;overflow:auto;contain:strict;background:var(--color-bg,#fff)">` +
-    `${view.html}</div>`;
-  return shell.slice(0, head) + fonts + links + shell.slice(head, afterBody) + layer + shell.slice(afterBody);
+    `${view.html}<i id="${PICTURE_END_ID}" hidden></i></div>`;
+  return shell.slice(0, head) + whole + fonts + links + shell.slice(head, afterBody) + layer + shell.slice(afterBody);
 };
 
 /** A kept view as the cache holds it. */
