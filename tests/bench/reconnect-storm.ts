@@ -41,7 +41,7 @@ import { loadAverage, machineBusy, readCpuMs, readListenOverflows, readMachineCp
 import type { FromStormWorker, StormReport, StormRoom, ToStormWorker } from './storm-worker.ts';
 import { summariseServerProfile } from './cpu-profile.ts';
 import { WorkerProcess } from './worker-process.ts';
-import { addManyCards } from './web-board-cards.ts';
+import { addManyCards } from '../utils/realistic-cards.ts';
 import { collectOwnGarbage } from './own-heap.ts';
 
 const WORKER = fileURLToPath(new URL('./storm-worker.ts', import.meta.url));

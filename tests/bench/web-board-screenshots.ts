@@ -11,7 +11,7 @@ import { workshopSeed } from '@plenary/shared/seed';
 import { connectClient } from '../utils/clients.ts';
 import { REPO_ROOT, startServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
-import { addRealisticCards } from './web-board-cards.ts';
+import { addRealisticCards } from '../utils/realistic-cards.ts';
 
 const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
 

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/utils/browser.ts';
 import { startServer } from '../utils/server.ts';
-import { seedBenchBoard } from './web-board-cards.ts';
+import { seedBenchBoard } from '../utils/realistic-cards.ts';
 
 const Settings = {
   cards: 500,

@@ -31,7 +31,7 @@
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/utils/browser.ts';
 import { startServer } from '../utils/server.ts';
-import { seedBenchBoard } from './web-board-cards.ts';
+import { seedBenchBoard } from '../utils/realistic-cards.ts';
 import { countScripts, traceResponses, USABLE_PROBE, watchUsable } from './board-page-watch.ts';
 import { browserUiRenderers } from './proc-stats.ts';
 

@@ -17,7 +17,7 @@ import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { connectClient, type TestClient } from '../utils/clients.ts';
 import { waitFor } from '../utils/wait.ts';
-import { addManyCards } from '../bench/web-board-cards.ts';
+import { addManyCards } from '../utils/realistic-cards.ts';
 
 let server: PlenaryServer;
 let browser: Browser;

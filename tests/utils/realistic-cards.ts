@@ -1,13 +1,14 @@
 /**
- * Realistic cards for the board's screenshots and the 500-card benchmark: what delegates of the
- * seminar's cities might write, in their own languages, as ideas, best practices and actions.
+ * Realistic cards for the board's screenshots, the benchmarks and the browser tests that need a busy
+ * board: what delegates of the seminar's cities might write, in their own languages, as ideas, best
+ * practices and actions.
  */
 import type * as Y from 'yjs';
 import { addCard, getCardsMap, type CardInput } from '@plenary/shared/schema';
 import { workshopSeed } from '@plenary/shared/seed';
-import { connectClient } from '../utils/clients.ts';
-import type { PlenaryServer } from '../utils/server.ts';
-import { waitFor } from '../utils/wait.ts';
+import { connectClient } from './clients.ts';
+import type { PlenaryServer } from './server.ts';
+import { waitFor } from './wait.ts';
 
 const IDEAS: CardInput[] = [
   { kind: 'idea', text: 'ลดขยะพลาสติกในตลาดสดด้วยถุงผ้าและจุดเติมน้ำดื่ม', createdBy: 'Somchai', authorCity: 'Bangkok', lang: 'th' },
