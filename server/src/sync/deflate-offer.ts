@@ -4,11 +4,12 @@
  * with 400 and no socket at all, where the RFC lets a server decline the extension and go on
  * uncompressed. With the client's window capped at 11 bits (compression.ts), that refused every
  * client that does not offer to let the server cap it: Firefox offers a bare `permessage-deflate`,
- * so no board ever synced in Firefox.
+ * so no board ever synced in Firefox. A client may ask for a server window of any size zlib can
+ * give (9 bits and up); the server deflates its frames with that window.
  *
  *   capped      the client lets the server cap its window (Chrome, Safari, ws): the usual set-up
  *   asOffered   it does not (Firefox): the same set-up, the client's window as it chooses
- *   none        the client asks for a server window under ours: the extension is declined
+ *   none        the client asks for a server window zlib cannot give: the extension is declined
  *               and the socket goes uncompressed
  */
 import * as wsModule from 'ws';
@@ -52,11 +53,11 @@ export const deflateSetupFor = (header: string | undefined): DeflateSetup => {
   const offers = parseOffers(header);
   // A header ws cannot read goes to ws as it is, which refuses it with 400.
   if (offers === null) return 'capped';
-  // ws's own rule: a client may ask the server for a window no smaller than the one it uses.
   const serverWindowFits = (o: Offer) =>
-    o.serverMaxWindowBits === undefined || (typeof o.serverMaxWindowBits === 'number' && o.serverMaxWindowBits >= SyncCompression.windowBits);
+    o.serverMaxWindowBits === undefined || (typeof o.serverMaxWindowBits === 'number' && o.serverMaxWindowBits >= SyncCompression.minServerWindowBits);
+  // ws's own rule: a client's window may be capped only when it offers the cap, to one no larger than its own.
   const capsClient = (o: Offer) =>
-    o.clientMaxWindowBits === true || (typeof o.clientMaxWindowBits === 'number' && o.clientMaxWindowBits >= SyncCompression.windowBits);
+    o.clientMaxWindowBits === true || (typeof o.clientMaxWindowBits === 'number' && o.clientMaxWindowBits >= SyncCompression.clientWindowBits);
   if (offers.some((o) => serverWindowFits(o) && capsClient(o))) return 'capped';
   if (offers.some(serverWindowFits)) return 'asOffered';
   return 'none';

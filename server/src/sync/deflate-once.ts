@@ -23,6 +23,7 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { WebSocket } from 'ws';
+import { SyncCompression } from './compression.ts';
 
 const deflateRaw = promisify(zlib.deflateRaw);
 
@@ -31,16 +32,14 @@ const EXTENSION = 'permessage-deflate';
 
 /** The empty stored block a sync flush ends with; permessage-deflate leaves it off the wire (RFC 7692 §7.2.1). */
 const SYNC_FLUSH_TAIL_BYTES = 4;
-/** zlib's largest window, what a peer allows when it names none. */
-const DEFAULT_WINDOW_BITS = 15;
+/** What a peer allows when it names no window: zlib's largest. */
+const DEFAULT_WINDOW_BITS = SyncCompression.serverWindowBits;
 /**
  * zlib hands its output over in chunks, each a trip from its thread back to the event loop: with
  * its default 16 KiB, a 1.2 MB board took 44–49 ms to deflate; with one chunk for the whole frame,
  * 34–42 ms. (Deflated bytes are never many more than the frame's.)
  */
 const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
-/** zlib turns a raw deflate window of 8 bits into 9, which a peer that asked for 8 cannot read. */
-const MIN_WINDOW_BITS = 9;
 /**
  * A large frame is deflated in pieces side by side, one per core (up to libuv's four threads):
  * each piece ends on a sync flush, which leaves the stream byte-aligned between blocks, so the
@@ -120,7 +119,7 @@ export class DeflatedFrames {
     if (negotiated?.params.server_no_context_takeover !== true) return false;
     const bits = negotiated.params.server_max_window_bits;
     const windowBits = typeof bits === 'number' ? bits : DEFAULT_WINDOW_BITS;
-    if (windowBits < MIN_WINDOW_BITS) return false;
+    if (windowBits < SyncCompression.minServerWindowBits) return false;
     const own = negotiated.compress.bind(negotiated);
     negotiated.compress = (data, fin, callback) => {
       // ws's sender never fragments what we send; a fragment would need the stream's state.

@@ -51,7 +51,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
   // load goes on, it is ready when the first such device asks (a failure leaves it to the send).
   const onWholeState = (frame: Uint8Array) => {
     if (frame.byteLength < SyncCompression.thresholdBytes) return;
-    deflated.deflate(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength), SyncCompression.windowBits).catch(() => undefined);
+    deflated.deflate(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength), SyncCompression.serverWindowBits).catch(() => undefined);
   };
   rooms.events.on('wholeState', onWholeState);
 

@@ -87,11 +87,15 @@ describe('deflating a frame once for every socket', () => {
     expect(frame.length).toBeGreaterThan(4 * 256 * 1024);
     const inPieces = new DeflatedFrames({ level: SyncCompression.level, memLevel: SyncCompression.memLevel, parallel: 4 });
     const inOne = new DeflatedFrames({ level: SyncCompression.level, memLevel: SyncCompression.memLevel, parallel: 1 });
-    const [pieces, one] = await Promise.all([inPieces.deflate(frame, SyncCompression.windowBits), inOne.deflate(frame, SyncCompression.windowBits)]);
-    // Four streams joined: not the bytes of one, a few bytes longer (each piece ends on a flush).
+    const [pieces, one] = await Promise.all([
+      inPieces.deflate(frame, SyncCompression.serverWindowBits),
+      inOne.deflate(frame, SyncCompression.serverWindowBits)
+    ]);
+    // Four streams joined: not the bytes of one, a little longer (each piece starts without the
+    // window of the one before it, and ends on a flush): 2 % here, where card ids repeat 30 kB apart.
     expect(pieces.equals(one)).toBe(false);
     expect(pieces.length).toBeGreaterThan(one.length);
-    expect(pieces.length).toBeLessThan(one.length * 1.01);
+    expect(pieces.length).toBeLessThan(one.length * 1.03);
 
     const server = await start(inPieces);
     const client = await connect(server.url, true);
