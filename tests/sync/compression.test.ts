@@ -25,6 +25,8 @@ interface WireFrame {
   compressed: boolean;
   /** Bytes of the frame's payload on the wire. */
   length: number;
+  /** The payload's first byte: the message's tag, when the frame is not compressed. */
+  first: number;
 }
 
 /** Reads the server's frames (unmasked) from the client's socket from now on. */
@@ -48,7 +50,7 @@ const watchFrames = (raw: RawClient): WireFrame[] => {
         offset = 10;
       }
       if (pending.length < offset + length) return;
-      seen.push({ compressed: (pending[0]! & 0x40) !== 0, length });
+      seen.push({ compressed: (pending[0]! & 0x40) !== 0, length, first: pending[offset] ?? -1 });
       pending = pending.subarray(offset + length);
     }
   });
@@ -170,6 +172,47 @@ describe('sync socket compression', () => {
       expect(small.closed).toBeNull();
     } finally {
       small.destroy();
+    }
+  });
+
+  it('sends a breakout board of 30 cards deflated, and presence as it is however large', async () => {
+    // 30 of the seminar's cards are 15 kB: sent whole to phones on hotel Wi-Fi while the threshold
+    // was 64 KiB, 4.3 kB deflated.
+    const other = await server.createWorkshop({ title: 'Breakout', themes: ['Education and youth development'] });
+    const breakout = other.boards[0]!.id;
+    const url = syncUrl(server.syncBase, breakout, other.tokens.delegate);
+    const seeder = connectClient(server.syncBase, breakout, other.tokens.facilitator);
+    // Six delegates whose presence is 2 kB each (long names): the room's presence passes 8 KiB.
+    const delegates = Array.from({ length: 6 }, (_, i) =>
+      connectClient(server.syncBase, breakout, other.tokens.delegate, { user: { name: `Delegate ${i} ${'ก'.repeat(700)}`, city: 'Bangkok' } })
+    );
+    try {
+      await seeder.synced();
+      addManyCards(seeder.doc, 30);
+      await Promise.all(delegates.map((d) => d.synced()));
+      await waitFor(() => delegates.every((d) => getCardsMap(d.doc).size === 30), 10_000, 'every card at the delegates');
+
+      const device = await openRaw(url, { compress: { threshold: 1024 } });
+      try {
+        const wire = watchFrames(device);
+        await device.handshake();
+        expect(getCardsMap(device.doc).size).toBe(30);
+        await waitFor(() => device.awareness.getStates().size >= 6, 10_000, "the delegates' presence");
+        const board = Math.max(...device.received.filter((m) => m[0] === 0).map((m) => m.length));
+        expect(board).toBeGreaterThan(8 * 1024);
+        // The board came deflated, at under a third of its size…
+        const compressed = wire.filter((f) => f.compressed);
+        expect(compressed).toHaveLength(1);
+        expect(compressed[0]!.length).toBeLessThan(board / 3);
+        // …and the room's presence, larger than the threshold, as it is.
+        const presence = wire.filter((f) => !f.compressed && f.first === 1);
+        expect(Math.max(...presence.map((f) => f.length))).toBeGreaterThan(8 * 1024);
+      } finally {
+        device.destroy();
+      }
+    } finally {
+      seeder.destroy();
+      for (const d of delegates) d.destroy();
     }
   });
 

@@ -10,7 +10,7 @@ import { CloseCode, SYNC_PATH, isValidId } from '@plenary/shared/protocol';
 import type { Config } from '../config.ts';
 import { safePath, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { SyncCompression, syncCompression, syncCompressionAsOffered } from './compression.ts';
+import { SyncCompression, compressible, syncCompression, syncCompressionAsOffered } from './compression.ts';
 import { Connection } from './connection.ts';
 import { deflateSetupFor } from './deflate-offer.ts';
 import { DeflatedFrames } from './deflate-once.ts';
@@ -78,7 +78,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
       deflated.attach(ws);
       const conn = new Connection(
         {
-          send: (frame, sent) => ws.send(frame, { binary: true }, sent && ((err) => err || sent())),
+          send: (frame, sent) => ws.send(frame, { binary: true, compress: compressible(frame) }, sent && ((err) => err || sent())),
           close: (code, reason) => ws.close(code, reason),
           get bufferedAmount() {
             return ws.bufferedAmount;
