@@ -13,7 +13,7 @@ import { addCard, getCardsMap } from '@plenary/shared/schema';
 import { CloseCode } from '@plenary/shared/protocol';
 import * as Y from 'yjs';
 import { connectClient, frames, openRaw, syncUrl, updateOf, type RawClient, type TestClient } from '../utils/clients.ts';
-import { addManyCards } from '../utils/realistic-cards.ts';
+import { seedBenchBoard } from '../utils/realistic-cards.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
 
@@ -131,20 +131,8 @@ describe('sync socket compression', () => {
   it("deflates a board with zlib's whole window: the seminar's realistic cards arrive at under a quarter of their size, and a client asking for a smaller window reads its own", async () => {
     // A board of cards repeats its keys, author ids and cities further apart than a 2 KiB window
     // reaches: these 200 cards came in at 43 % of their size with one, at 21 % with the whole window.
-    const other = await server.createWorkshop({ title: 'Realistic', themes: ['Culture, recreation and tourism'] });
-    const realistic = other.boards[0]!.id;
-    const url = syncUrl(server.syncBase, realistic, other.tokens.delegate);
-    const seeder = connectClient(server.syncBase, realistic, other.tokens.facilitator);
-    try {
-      await seeder.synced();
-      addManyCards(seeder.doc, 200);
-      const reader = connectClient(server.syncBase, realistic, other.tokens.delegate);
-      await reader.synced();
-      await waitFor(() => getCardsMap(reader.doc).size === 200, 10_000, 'every card at the reader');
-      reader.destroy();
-    } finally {
-      seeder.destroy();
-    }
+    const { workshop: other, board: realistic } = await seedBenchBoard(server, 'Realistic', 200);
+    const url = syncUrl(server.syncBase, realistic.id, other.tokens.delegate);
 
     const browser = await openRaw(url, { compress: { threshold: 1024 } });
     try {
@@ -178,20 +166,14 @@ describe('sync socket compression', () => {
   it('sends a breakout board of 30 cards deflated, and presence as it is however large', async () => {
     // 30 of the seminar's cards are 15 kB: sent whole to phones on hotel Wi-Fi while the threshold
     // was 64 KiB, 4.3 kB deflated.
-    const other = await server.createWorkshop({ title: 'Breakout', themes: ['Education and youth development'] });
-    const breakout = other.boards[0]!.id;
-    const url = syncUrl(server.syncBase, breakout, other.tokens.delegate);
-    const seeder = connectClient(server.syncBase, breakout, other.tokens.facilitator);
+    const { workshop: other, board: breakout } = await seedBenchBoard(server, 'Breakout', 30);
+    const url = syncUrl(server.syncBase, breakout.id, other.tokens.delegate);
     // Six delegates whose presence is 2 kB each (long names): the room's presence passes 8 KiB.
     const delegates = Array.from({ length: 6 }, (_, i) =>
-      connectClient(server.syncBase, breakout, other.tokens.delegate, { user: { name: `Delegate ${i} ${'ก'.repeat(700)}`, city: 'Bangkok' } })
+      connectClient(server.syncBase, breakout.id, other.tokens.delegate, { user: { name: `Delegate ${i} ${'ก'.repeat(700)}`, city: 'Bangkok' } })
     );
     try {
-      await seeder.synced();
-      addManyCards(seeder.doc, 30);
       await Promise.all(delegates.map((d) => d.synced()));
-      await waitFor(() => delegates.every((d) => getCardsMap(d.doc).size === 30), 10_000, 'every card at the delegates');
-
       const device = await openRaw(url, { compress: { threshold: 1024 } });
       try {
         const wire = watchFrames(device);
@@ -211,7 +193,6 @@ describe('sync socket compression', () => {
         device.destroy();
       }
     } finally {
-      seeder.destroy();
       for (const d of delegates) d.destroy();
     }
   });
