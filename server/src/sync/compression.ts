@@ -10,19 +10,21 @@
  *   it changes every tick and in a full room passes 4 KiB, and when presence was compressed (a 4
  *   KiB threshold for every message), in one run of two a device in
  *   tests/sync/reconnect-storm.test.ts did not see everyone present within 30 s; the cause was not
- *   found. With the 64 KiB threshold used before for every message, a board of fewer than about 120
- *   cards, the usual breakout board, reached a phone uncompressed: 26 kB for 50 of the seminar's realistic cards, 6.5 kB
- *   deflated (0.1 s at 1.6 Mbps); 54 kB for 100 cards, 12 kB deflated. An 8 KiB frame deflates in
- *   a tenth of a millisecond, once for all the sockets it goes to. ws applies the threshold only with
- *   server_no_context_takeover, which also means no compression state is carried between messages.
+ *   found. With the 64 KiB threshold used before for every message, a board of fewer than about
+ *   120 cards, the usual breakout board, reached a phone uncompressed: 26 kB for 50 of the
+ *   seminar's realistic cards, 6.5 kB deflated (0.1 s at 1.6 Mbps); 54 kB for 100 cards, 12 kB
+ *   deflated. An 8 KiB frame deflates in a tenth of a millisecond, once for all the sockets it goes
+ *   to. ws applies the threshold only with server_no_context_takeover, which also means no
+ *   compression state is carried between messages.
  * - The server deflates with zlib's whole window (32 KiB) and its default memory level: every
  *   frame it deflates goes through deflate-once.ts, one zlib call per frame for all its sockets,
- *   so nothing is kept per connection. A board repeats its keys, author ids and cities further
- *   apart than a small window reaches: the seminar's 200 realistic cards (109 kB) deflated to
- *   47 kB with a 2 KiB window and memory level 5, and to 23 kB this way, in half the time (1.7
- *   against 0.8 ms); a board of 100,000 random one-letter edits (1.2 MB) 1.45× against 1.78×,
- *   30 against 24 ms. On a phone at 1.6 Mbps the first sync of that board of cards is 0.12 s
- *   shorter.
+ *   so nothing is kept per connection (ws's own compressor, which would keep its window per
+ *   socket, is left no socket: deflate-offer.ts declines what deflate-once.ts cannot serve). A
+ *   board repeats its keys, author ids and cities further apart than a small window reaches: the
+ *   seminar's 200 realistic cards (109 kB) deflated to 47 kB with a 2 KiB window and memory level
+ *   5, and to 23 kB this way, in half the time (1.7 against 0.8 ms); a board of 100,000 random
+ *   one-letter edits (1.2 MB) 1.45× against 1.78×, 30 against 24 ms. On a phone at 1.6 Mbps the
+ *   first sync of that board of cards is 0.12 s shorter.
  * - Clients are asked for a small window (2 KiB). Browsers compress every message they send, so
  *   the server inflates each, with an inflate stream per connection sized by that window. A client
  *   that does not offer to have its window capped (Firefox) keeps its own, up to 32 KiB
