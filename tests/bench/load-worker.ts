@@ -19,6 +19,12 @@ const JITTER = 0.2;
 const UNMEASURED = -1;
 /** Sampling interval of the event-loop delay monitor; subtracted again from its readings. */
 const LOOP_RESOLUTION_MS = 5;
+/**
+ * BENCH_LOAD_DEFLATE=1: the clients offer permessage-deflate and compress every message they send,
+ * as browsers do (the server then inflates each edit). Off by default: the reference server does
+ * not accept compression, so its clients would send as they are.
+ */
+const PER_MESSAGE_DEFLATE: WebSocket.ClientOptions['perMessageDeflate'] = process.env.BENCH_LOAD_DEFLATE === '1' ? { threshold: 0 } : false;
 
 interface Client {
   id: number;
@@ -92,7 +98,7 @@ const onFrame = (receiver: Client, frame: Buffer): void => {
 const openClient = (room: Room, id: number, local: number, url: string, instance: number): Promise<Client> =>
   new Promise((resolve, reject) => {
     const doc = new Y.Doc();
-    const ws = new WebSocket(url, { perMessageDeflate: false });
+    const ws = new WebSocket(url, { perMessageDeflate: PER_MESSAGE_DEFLATE });
     const client: Client = {
       id,
       local,

@@ -31,6 +31,7 @@
  * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, phone, storm, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run,
+ * BENCH_LOAD_DEFLATE=1 to have the fan-out's load clients compress every message they send, as browsers do,
  * BENCH_PHONE_RUNS (first opens per condition, default 3) and BENCH_PHONE_TRACE=1 to print each
  * phone open's waterfall (every response and sync frame with its time and bytes), and
  * BENCH_WEB_DIR=<a web/build copy> to open another build of the web app on the phone (an A/B of two

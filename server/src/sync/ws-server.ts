@@ -14,6 +14,7 @@ import { SyncCompression, compressible, syncCompression, syncCompressionAsOffere
 import { Connection } from './connection.ts';
 import { deflateSetupFor } from './deflate-offer.ts';
 import { DeflatedFrames } from './deflate-once.ts';
+import { inflateInline } from './inflate-inline.ts';
 import type { RoomManager } from './room-manager.ts';
 
 export interface SyncServerDeps {
@@ -76,6 +77,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
     if (setup === 'none') delete req.headers['sec-websocket-extensions'];
     servers[setup === 'asOffered' ? 'asOffered' : 'capped'].handleUpgrade(req, socket, head, (ws) => {
       deflated.attach(ws);
+      inflateInline(ws);
       const conn = new Connection(
         {
           send: (frame, sent) => ws.send(frame, { binary: true, compress: compressible(frame) }, sent && ((err) => err || sent())),
