@@ -23,12 +23,10 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { WebSocket } from 'ws';
+import { negotiatedDeflate } from './ws-deflate.ts';
 import { SyncCompression } from './compression.ts';
 
 const deflateRaw = promisify(zlib.deflateRaw);
-
-/** The extension's name in the handshake, and ws's key for its instance. */
-const EXTENSION = 'permessage-deflate';
 
 /** The empty stored block a sync flush ends with; permessage-deflate leaves it off the wire (RFC 7692 §7.2.1). */
 const SYNC_FLUSH_TAIL_BYTES = 4;
@@ -49,13 +47,6 @@ const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
  */
 const MIN_PIECE_BYTES = 256 * 1024;
 const MAX_PIECES = 4;
-
-type Compress = (data: Buffer, fin: boolean, callback: (err: Error | null, result?: Buffer) => void) => void;
-/** The part of ws's PerMessageDeflate instance (one per socket) that this module uses. */
-interface NegotiatedDeflate {
-  params: Record<string, unknown>;
-  compress: Compress;
-}
 
 interface Deflated {
   byteOffset: number;
@@ -115,7 +106,7 @@ export class DeflatedFrames {
 
   /** Makes this socket take its deflated messages from here, when what it negotiated allows it. Returns whether it does. */
   attach(ws: WebSocket): boolean {
-    const negotiated = (ws as unknown as { _extensions?: Record<string, NegotiatedDeflate> })._extensions?.[EXTENSION];
+    const negotiated = negotiatedDeflate(ws);
     if (negotiated?.params.server_no_context_takeover !== true) return false;
     const bits = negotiated.params.server_max_window_bits;
     const windowBits = typeof bits === 'number' ? bits : DEFAULT_WINDOW_BITS;

@@ -18,9 +18,8 @@
  */
 import zlib from 'node:zlib';
 import type { WebSocket } from 'ws';
+import { negotiatedDeflate } from './ws-deflate.ts';
 
-/** The extension's name in the handshake, and ws's key for its instance. */
-const EXTENSION = 'permessage-deflate';
 /** The empty stored block of a sync flush, which permessage-deflate leaves off each message (RFC 7692 §7.2.2). */
 const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 /** Larger messages (a big paste) go to ws's own inflate, off the event loop. */
@@ -30,16 +29,9 @@ const MAX_INLINE_OUTPUT_BYTES = 256 * 1024;
 /** zlib's largest window reads a stream made with any smaller one. */
 const WINDOW_BITS = 15;
 
-type Decompress = (data: Buffer, fin: boolean, callback: (err: Error | null, result?: Buffer) => void) => void;
-/** The part of ws's PerMessageDeflate instance (one per socket) that this module uses. */
-interface NegotiatedInflate {
-  params: Record<string, unknown>;
-  decompress: Decompress;
-}
-
 /** Makes this socket inflate its small compressed messages at once, when what it negotiated allows it. Returns whether it does. */
 export const inflateInline = (ws: WebSocket): boolean => {
-  const negotiated = (ws as unknown as { _extensions?: Record<string, NegotiatedInflate> })._extensions?.[EXTENSION];
+  const negotiated = negotiatedDeflate(ws);
   if (negotiated?.params.client_no_context_takeover !== true) return false;
   const own = negotiated.decompress.bind(negotiated);
   // A message sent in fragments is one deflate stream across them: all of it goes to ws's inflate.
