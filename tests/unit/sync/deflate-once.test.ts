@@ -6,21 +6,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { SyncCompression, syncCompression } from '@plenary/server/sync/compression.ts';
 import { DeflatedFrames } from '@plenary/server/sync/deflate-once.ts';
+import { closedAfterEach } from '../../utils/ws-servers.ts';
 
 /** A frame above the compression threshold that deflates well (Yjs repeats its keys). */
 const largeFrame = (seed: string): Uint8Array => new TextEncoder().encode(Array.from({ length: 6_000 }, (_, i) => `${seed}:card-${i % 97}:text`).join('|'));
 
-const servers: WebSocketServer[] = [];
-afterEach(async () => {
-  for (const wss of servers.splice(0)) {
-    for (const client of wss.clients) client.terminate();
-    await new Promise((resolve) => wss.close(resolve));
-  }
-});
+const servers = closedAfterEach();
 
 const start = async (deflated: DeflatedFrames) => {
   const attached: boolean[] = [];

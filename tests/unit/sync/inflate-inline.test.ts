@@ -6,20 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { syncCompression } from '@plenary/server/sync/compression.ts';
 import { inflateInline } from '@plenary/server/sync/inflate-inline.ts';
+import { closedAfterEach } from '../../utils/ws-servers.ts';
 
 const MAX_PAYLOAD = 1024 * 1024;
 
-const servers: WebSocketServer[] = [];
-afterEach(async () => {
-  for (const wss of servers.splice(0)) {
-    for (const client of wss.clients) client.terminate();
-    await new Promise((resolve) => wss.close(resolve));
-  }
-});
+const servers = closedAfterEach();
 
 /** A server that keeps what each socket receives; `inline` decides whether its sockets inflate here. */
 const start = async (inline: boolean) => {
