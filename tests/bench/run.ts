@@ -53,7 +53,8 @@ import { runFanout, type FanoutFigures, type FanoutSettings } from './fanout.ts'
 import { collectOwnGarbage } from './own-heap.ts';
 import { benchScaleOut, scaleOutText, type ScaleOutFigures } from './scale-out.ts';
 import { benchWebPhone, webPhoneText, type WebPhoneFigures } from './web-phone.ts';
-import { benchReconnectStorm, stormText, type ReconnectStormFigures } from './reconnect-storm.ts';
+import { benchReconnectStorm } from './reconnect-storm.ts';
+import { stormText, type ReconnectStormFigures } from './storm-figures.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
 import { killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
 import { describeMachine, loadAverage } from './proc-stats.ts';
