@@ -26,6 +26,9 @@
  *  6. Server memory under slow readers, without and with MAX_BUFFERED_BYTES (tests/bench/slow-reader.ts;
  *     BENCH_SLOW_MIB sent per phase).
  *
+ * The machine's speed (a fixed single-core workload, tests/bench/machine-speed.ts) is timed at the
+ * start and at the end, and printed in the notes: on a shared machine it drifts within the hour.
+ *
  * Settings (environment): BENCH_EDITS, BENCH_HISTORY (scattered | typing), BENCH_JOIN_REPEATS (server
  * starts per stored state, default 5), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
  * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, phone, storm, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
@@ -58,6 +61,7 @@ import { stormText, type ReconnectStormFigures } from './storm-figures.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
 import { killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
 import { describeMachine, loadAverage } from './proc-stats.ts';
+import { machineSpeedText, measureMachineSpeed } from './machine-speed.ts';
 import { deleteKeys, redisAnswers, uniqueKeyPrefix } from './redis-keys.ts';
 import {
   coldLoadText,
@@ -259,7 +263,9 @@ const main = async () => {
   const started = Date.now();
   const machine = describeMachine();
   const loadAtStart = loadAverage();
+  const speedAtStart = measureMachineSpeed();
   log(machineText(machine));
+  log(`Machine speed at the start: ${speedAtStart.medianMs} ms for the fixed work (tests/bench/machine-speed.ts)`);
   const notes: string[] = [
     'Plenary runs with its SQLite store writing every update; settings ' +
       (Object.keys(plenarySettings).length > 0 ? `changed for the fan-out run: ${JSON.stringify(plenarySettings)}.` : 'at their defaults.'),
@@ -289,6 +295,8 @@ const main = async () => {
   notes.push(
     `Machine load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end (above ~${machine.cores} other work competed for the cores).`
   );
+  const speedAtEnd = measureMachineSpeed();
+  notes.push(machineSpeedText(speedAtStart, speedAtEnd));
   const v = [...verdicts(cold, plenary, reference, restFigures, plenaryRedis, referenceTwice), ...phoneVerdicts(phone), ...stormVerdicts(storm)];
 
   log(`\n${machineText(machine)}`);
@@ -326,6 +334,7 @@ const main = async () => {
         measuredAt: new Date(started).toISOString(),
         durationS,
         machine,
+        machineSpeed: { atStart: speedAtStart, atEnd: speedAtEnd },
         settings: { edits, history: historyKind, joinRepeats, fanout: fanoutSettings, plenary: plenarySettings },
         rest: restFigures,
         coldLoad: cold,
