@@ -23,13 +23,11 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { WebSocket } from 'ws';
-import { negotiatedDeflate } from './ws-deflate.ts';
+import { negotiatedDeflate, SYNC_FLUSH_TAIL } from './ws-deflate.ts';
 import { SyncCompression } from './compression.ts';
 
 const deflateRaw = promisify(zlib.deflateRaw);
 
-/** The empty stored block a sync flush ends with; permessage-deflate leaves it off the wire (RFC 7692 §7.2.1). */
-const SYNC_FLUSH_TAIL_BYTES = 4;
 /** What a peer allows when it names no window: zlib's largest. */
 const DEFAULT_WINDOW_BITS = SyncCompression.serverWindowBits;
 /**
@@ -101,7 +99,7 @@ export class DeflatedFrames {
     });
     // Joined into a copy (zlib's output is a view of its piece-sized chunk, which the cache would
     // keep whole); only the last piece's sync-flush tail is left off, as the wire wants it.
-    return Promise.all(pieces).then((out) => Buffer.concat(out, out.reduce((sum, o) => sum + o.length, 0) - SYNC_FLUSH_TAIL_BYTES));
+    return Promise.all(pieces).then((out) => Buffer.concat(out, out.reduce((sum, o) => sum + o.length, 0) - SYNC_FLUSH_TAIL.length));
   }
 
   /** Makes this socket take its deflated messages from here, when what it negotiated allows it. Returns whether it does. */

@@ -12,16 +12,15 @@
  * stream of its own and needs nothing from the one before it. Fragmented messages, messages over
  * `MAX_INLINE_BYTES` compressed, and any that fail here (corrupt, or inflating past
  * `MAX_INLINE_OUTPUT_BYTES`) go to ws's own inflate, which reads them as before and closes the
- * socket with its code when they are bad (1009 past maxPayload). ws has no public way to replace
+ * socket with its code when they are bad (1009 past maxPayload). What is inflated here goes back
+ * through ws's receiver, which measures it against maxPayload as it measures its own inflate's
+ * output, so a server allowing less than `MAX_INLINE_OUTPUT_BYTES` still closes with 1009. ws has no public way to replace
  * its inflate, so each socket's permessage-deflate instance is given a `decompress` that answers
  * from here (deflate-once.ts does the same with `compress`).
  */
 import zlib from 'node:zlib';
 import type { WebSocket } from 'ws';
-import { negotiatedDeflate } from './ws-deflate.ts';
-
-/** The empty stored block of a sync flush, which permessage-deflate leaves off each message (RFC 7692 §7.2.2). */
-const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
+import { negotiatedDeflate, SYNC_FLUSH_TAIL } from './ws-deflate.ts';
 /** Larger messages (a big paste) go to ws's own inflate, off the event loop. */
 const MAX_INLINE_BYTES = 16 * 1024;
 /** Output past this is left to ws's own inflate too: the event loop never inflates a bomb further. */
@@ -43,7 +42,7 @@ export const inflateInline = (ws: WebSocket): boolean => {
     }
     let message: Buffer;
     try {
-      message = zlib.inflateRawSync(Buffer.concat([data, TRAILER]), {
+      message = zlib.inflateRawSync(Buffer.concat([data, SYNC_FLUSH_TAIL]), {
         windowBits: WINDOW_BITS,
         finishFlush: zlib.constants.Z_SYNC_FLUSH,
         maxOutputLength: MAX_INLINE_OUTPUT_BYTES

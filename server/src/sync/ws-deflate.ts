@@ -16,6 +16,12 @@ export interface NegotiatedDeflate {
   decompress: Zlib;
 }
 
+/**
+ * The empty stored block a sync flush ends with, which permessage-deflate leaves off every
+ * message on the wire (RFC 7692 §7.2.1): taken off what is deflated, put back before inflating.
+ */
+export const SYNC_FLUSH_TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff]);
+
 /** The extension's name in the handshake, and ws's key for its instance. */
 const EXTENSION = 'permessage-deflate';
 

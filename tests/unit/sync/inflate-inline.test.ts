@@ -17,11 +17,11 @@ const MAX_PAYLOAD = 1024 * 1024;
 const servers = closedAfterEach();
 
 /** A server that keeps what each socket receives; `inline` decides whether its sockets inflate here. */
-const start = async (inline: boolean) => {
+const start = async (inline: boolean, maxPayload = MAX_PAYLOAD) => {
   const received: Buffer[] = [];
   const sockets: WebSocket[] = [];
   const attached: boolean[] = [];
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload: MAX_PAYLOAD, perMessageDeflate: syncCompression });
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload, perMessageDeflate: syncCompression });
   servers.push(wss);
   wss.on('connection', (ws) => {
     if (inline) attached.push(inflateInline(ws));
@@ -109,6 +109,18 @@ describe("inflating a client's small compressed messages at once", () => {
     // FIN + RSV1 (compressed) + binary; masked, length 5.
     socket.write(Buffer.concat([Buffer.from([0x80 | 0x40 | 0x02, 0x80 | payload.length]), mask, masked]));
     expect(await rawClosed).toBe(1007);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('closes with 1009 a message inflated here past a maxPayload smaller than what this path inflates', async () => {
+    // A server allowing 64 KiB; 128 KiB of one letter deflates to a few hundred bytes and inflates
+    // under the inline cap, so it is inflated here: ws's receiver still measures it.
+    const server = await start(true, 64 * 1024);
+    const client = await connect(server.url);
+    const closed = closeCode(client);
+    client.send(Buffer.alloc(128 * 1024, 'a'));
+    expect(await closed).toBe(1009);
+    expect(server.attached).toEqual([true]);
     expect(server.received).toHaveLength(0);
   });
 
