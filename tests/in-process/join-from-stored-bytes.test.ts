@@ -65,6 +65,23 @@ describe('joining while the board loads (in-process)', () => {
     expect(content(second.doc)).toEqual(content(expected));
   });
 
+  it('sends a large board in its stored slices, an update each, that the device applies one by one with nothing pending, then step 2', async () => {
+    core = createCore(openPolicy(identity));
+    const expected = await storeCrashedBoard(core.store, 'slices-1', { snapshot: 30_000, log: 40, writers: 3 });
+    const parts = (await core.store.loadDoc('slices-1'))!.snapshotParts;
+    expect(parts).toBeGreaterThan(2);
+    const client = new InProcessClient(core, info('slices-1'));
+    const pending: boolean[] = [];
+    client.doc.on('afterTransaction', () => pending.push(client.doc.store.pendingStructs !== null || client.doc.store.pendingDs !== null));
+    await client.connect(core);
+    await waitFor(() => client.synced, 2000, 'step 2 after the slices');
+    // Each slice once, in order, then the log merged in step 2.
+    expect(client.received).toEqual([...Array<string>(parts).fill('update'), 'step2']);
+    expect(pending).toHaveLength(parts + 1);
+    expect(pending).not.toContain(true);
+    expect(content(client.doc)).toEqual(content(expected));
+  });
+
   it('builds the document when something needs it: presence goes round before, an edit or a reader builds it at once, else the joins going quiet', async () => {
     core = createCore(openPolicy(identity));
     const expected = await storeCrashedBoard(core.store, 'lazy-1');

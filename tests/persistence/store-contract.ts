@@ -94,8 +94,47 @@ export const runStoreContract = (storeName: string, makeHarness: () => Promise<S
       const compacted = await load(store, name);
       expect(compacted.logLength).toBe(0);
       expect(compacted.updates).toHaveLength(1);
+      expect(compacted.snapshotParts).toBe(1);
       expect(result.bytes).toBe(compacted.bytes);
       expect(contentOf(docFrom(compacted.updates))).toEqual(contentOf(doc));
+    });
+
+    it('keeps a large board’s snapshot in causal slices, each applying after the ones before, and compacts it again', async () => {
+      const name = newDocName('slices');
+      const doc = new Y.Doc();
+      const updates = recordUpdates(doc);
+      const notes = doc.getText('notes');
+      // Three writers typing at scattered places: about 350 kB, over twice the largest slice.
+      for (let i = 0; i < 27_000; i++) {
+        doc.clientID = 7_000 + (i % 3);
+        notes.insert((i * 7919) % (notes.length + 1), 'ab'[i % 2]!);
+      }
+      await store.appendUpdates(name, [Y.encodeStateAsUpdate(doc)]);
+      updates.splice(0);
+      const result = await store.compact(name);
+      const stored = await load(store, name);
+      expect(stored.snapshotParts).toBeGreaterThan(2);
+      expect(stored.updates).toHaveLength(stored.snapshotParts);
+      expect(stored.bytes).toBe(result.bytes);
+      // Each part applies completely on the parts before it: nothing waits in Yjs for a later one.
+      const joined = new Y.Doc();
+      for (const part of stored.updates) {
+        Y.applyUpdate(joined, part);
+        expect(joined.store.pendingStructs).toBeNull();
+      }
+      expect(joined.getText('notes').toString()).toBe(notes.toString());
+
+      // The log after a sliced snapshot, and a compaction of both.
+      notes.insert(0, 'Air quality monitoring: ');
+      await store.appendUpdates(name, updates.splice(0));
+      const withLog = await load(store, name);
+      expect(withLog.updates).toHaveLength(withLog.snapshotParts + 1);
+      expect(docFrom(withLog.updates).getText('notes').toString()).toBe(notes.toString());
+      await store.compact(name);
+      const again = await load(store, name);
+      expect(again.logLength).toBe(0);
+      expect(again.snapshotParts).toBeGreaterThan(2);
+      expect(docFrom(again.updates).getText('notes').toString()).toBe(notes.toString());
     });
 
     it('compacts a document with nothing logged without harm', async () => {

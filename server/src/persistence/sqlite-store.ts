@@ -10,7 +10,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
-import { foldUpdates } from './fold.ts';
+import { foldSnapshot } from './fold.ts';
+import { unpackSnapshot } from './snapshot-parts.ts';
 import type { ConnectionListener } from './redis-client.ts';
 import { createSqliteOperations, type SqliteOperations } from './sqlite-operations.ts';
 import { createSqliteRecords, type SqliteRecords } from './sqlite-records.ts';
@@ -167,10 +168,10 @@ export class SqliteStore implements Store {
     // reading the snapshot and reading the log.
     const { snapshot, log } = this.#db.transaction(() => this.#read(name));
     if (!snapshot && log.length === 0) return null;
-    const updates = log.map((r) => asBytes(r.data));
-    if (snapshot) updates.unshift(asBytes(snapshot.data));
-    const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
-    return { updates, bytes, logLength: log.length };
+    const parts = snapshot ? unpackSnapshot(asBytes(snapshot.data)) : [];
+    const updates = [...parts, ...log.map((r) => asBytes(r.data))];
+    const bytes = log.reduce((sum, r) => sum + r.data.byteLength, snapshot?.data.byteLength ?? 0);
+    return { updates, snapshotParts: parts.length, bytes, logLength: log.length };
   }
 
   async appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
@@ -189,8 +190,8 @@ export class SqliteStore implements Store {
     const last = log.at(-1);
     if (!last) return { compacted: true, bytes: this.#stats(name).bytes };
     const parts = log.map((r) => asBytes(r.data));
-    if (snapshot) parts.unshift(asBytes(snapshot.data));
-    const folded = foldUpdates(parts);
+    if (snapshot) parts.unshift(...unpackSnapshot(asBytes(snapshot.data)));
+    const folded = foldSnapshot(parts);
     return this.#db.immediate((): CompactResult => {
       const current = this.#q.snapshot.get(name);
       // Someone else compacted or deleted the document since we read (log ids are never

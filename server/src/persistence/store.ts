@@ -3,12 +3,18 @@
  * suite, tests/persistence/store-contract.ts, run against each implementation.
  *
  * A document is stored as a compacted snapshot plus a log of updates appended after it. Both are
- * opaque Yjs update bytes to the store; folding them together is done by `foldUpdates`.
+ * Yjs update bytes; folding them together is done by `foldSnapshot` (fold.ts), which keeps a large
+ * board's snapshot as causal slices, packed into one value (snapshot-parts.ts).
  * Small records (workshops, the signing secret) live in a key/value "meta" space.
  */
 export interface StoredDoc {
-  /** The snapshot first (if any), then every logged update after it, in append order. */
+  /** The snapshot first (if any, in its parts), then every logged update after it, in append order. */
   updates: Uint8Array[];
+  /**
+   * How many of `updates` are the snapshot: 0 without one, 1 for a snapshot kept whole, more for a
+   * large board's causal slices, each applying completely after those before it.
+   */
+  snapshotParts: number;
   /** Bytes held for this document (snapshot + log). */
   bytes: number;
   /** Number of log entries not yet folded into the snapshot. */

@@ -2,8 +2,8 @@
  * What a room sends a device that asks for the board (its sync step 1): the board's whole state as
  * bytes (whole-state.ts) for a device holding nothing, what it lacks for one holding part, and the
  * last answers kept until the board changes (answer-cache.ts). A device holding nothing, while the
- * log read from the store is not merged yet, gets the base at once and the merged log once the
- * base has left its socket (`WholeState.freshInParts`).
+ * log read from the store is not merged yet, gets the base at once (in its slices, for a large
+ * board) and the merged log once the base has left its socket (`WholeState.freshInParts`).
  */
 import type * as Y from 'yjs';
 import type { Connection } from './connection.ts';
@@ -18,15 +18,15 @@ export class RoomAnswers {
   private readonly kept = new AnswerCache();
 
   /**
-   * What the store held: a base and the updates after it. Returns the frame that carries the base
-   * to every device holding nothing (null without a base), to be compressed before anyone asks;
-   * `mergeNow` (a board read ahead, nobody waiting) merges the log at once as well.
+   * What the store held: a base (in its parts) and the updates after it. Returns the frames that
+   * carry the base to every device holding nothing (none without a base), to be compressed before
+   * anyone asks; `mergeNow` (a board read ahead, nobody waiting) merges the log at once as well.
    */
-  read(base: Uint8Array | null, tail: Uint8Array[], mergeNow: boolean): Uint8Array | null {
+  read(base: Uint8Array[] | null, tail: Uint8Array[], mergeNow: boolean): Uint8Array[] {
     this.whole = new WholeState(base, tail);
-    const baseFrame = this.whole.frameOfBase();
+    const baseFrames = this.whole.framesOfBase() ?? [];
     if (mergeNow) this.whole.fresh();
-    return baseFrame;
+    return baseFrames;
   }
 
   /** The store has been read: devices may be answered. */

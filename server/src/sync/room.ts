@@ -145,12 +145,15 @@ export class Room implements ConnectionRoom, PolicyRoom {
       this.writer.rewrite(Y.encodeStateAsUpdate(this.doc));
     });
     if (stopRewrites) this.onDestroy(stopRewrites);
-    const [base = null, ...tail] = this.stored?.updates ?? [];
+    // The snapshot's parts are the base; with no snapshot, the first logged update is.
+    const updates = this.stored?.updates ?? [];
+    const baseParts = Math.max(1, this.stored?.snapshotParts ?? 0);
+    const base = updates.length > 0 ? updates.slice(0, baseParts) : null;
     // Compressing a large board takes about as long as reading it (30–45 ms for 1.2 MB): started
     // now, it runs beside the rest of the load and the joiner's first message, not after them. A
     // board read ahead of its people (read-ahead.ts) has its log merged now too, while nobody waits.
-    const baseFrame = this.answers.read(base, tail, this.early.isReadAhead);
-    if (baseFrame) this.deps.events.emit('wholeState', baseFrame);
+    const baseFrames = this.answers.read(base, updates.slice(baseParts), this.early.isReadAhead);
+    for (const frame of baseFrames) this.deps.events.emit('wholeState', frame);
   }
 
   /** The store has been read: connections may join (the document may still be integrating). */

@@ -1,12 +1,13 @@
 /**
- * A room's whole document as bytes, for the clients that join it: a base (one update holding the
- * document at some moment — right after a load, the stored snapshot itself) and the updates since
- * (the tail). Answering a fresh device takes no Y.Doc on the way, so a room can answer from the
+ * A room's whole document as bytes, for the clients that join it: a base (the document at some
+ * moment — right after a load, the stored snapshot itself, in its causal slices for a large board)
+ * and the updates since (the tail). Answering a fresh device takes no Y.Doc on the way, so a room can answer from the
  * bytes it read from the store while it is still integrating them, and a loaded room does not
  * re-encode a large board for every newcomer.
  *
- * The answer is the base as an update frame, then sync step 2 with the tail merged. The base goes
- * first so that it can leave before the tail is merged: a board read from the store after a crash
+ * The answer is the base as update frames (one per slice: the device applies each as it arrives,
+ * while the server deflates and sends the next), then sync step 2 with the tail merged. The base
+ * goes first so that it can leave before the tail is merged: a board read from the store after a crash
  * holds hundreds of logged edits, and merging them in a fresh process takes about as long as
  * compressing the base (20–50 ms). The device applies the base meanwhile (most of its wait), then
  * the tail, which builds on it; step 2 comes last, so when it tells the device it is synced, the
@@ -14,7 +15,7 @@
  *
  * A fresh device's frames are kept until the bytes change, so every fresh device is sent the same
  * frame objects: the sync socket deflates a frame once for all of them (deflate-once.ts). The base's
- * frame outlives the tail's: edits after it change only the small frame after it, so a board
+ * frames outlive the tail's: edits after it change only the small frame after it, so a board
  * being edited is not deflated whole again for each device that joins it fresh.
  */
 import * as Y from 'yjs';
@@ -29,21 +30,26 @@ const TAIL_SHARE = 1 / 8;
 export class WholeState {
   private tail: Uint8Array[];
   private tailBytes: number;
+  private baseBytes: number;
   /** What a device holding nothing is sent, until the base or tail changes. */
   private freshFrames: Uint8Array[] | null = null;
-  /** The update frame carrying the base, built once per base (its last bytes are the base). */
-  private baseFrame: Uint8Array | null = null;
+  /** The update frames carrying the base, built once per base (each part is its frame's last bytes). */
+  private baseFrames: Uint8Array[] | null = null;
   /** The fresh answer in two parts (`freshInParts`), until the bytes change. */
   private freshParts: FreshParts | null = null;
 
   constructor(
-    /** The document at some moment, as one update; null for a document with nothing stored. */
-    private base: Uint8Array | null,
+    /**
+     * The document at some moment, as updates each applying after the ones before it (a stored
+     * snapshot's parts); null for a document with nothing stored.
+     */
+    private base: Uint8Array[] | null,
     /** Updates after the base (in any order: Yjs merges them whatever the order). */
     tail: Uint8Array[] = []
   ) {
     this.tail = [...tail];
-    this.tailBytes = tail.reduce((sum, u) => sum + u.length, 0);
+    this.tailBytes = byteSum(tail);
+    this.baseBytes = byteSum(base ?? []);
   }
 
   /**
@@ -57,7 +63,7 @@ export class WholeState {
     this.freshParts = null;
     this.tail.push(update);
     this.tailBytes += update.length;
-    if (this.tailBytes > this.base.length * TAIL_SHARE) this.drop();
+    if (this.tailBytes > this.baseBytes * TAIL_SHARE) this.drop();
   }
 
   /**
@@ -70,10 +76,13 @@ export class WholeState {
     if (doc && this.base === null) this.rebase(doc);
     if (isEmptyStateVector(stateVector)) return this.fresh();
     const tail = this.mergeTail();
-    const base = this.base ?? EMPTY_UPDATE;
-    // A device that holds part of the board, while the room integrates: only what it lacks.
-    const missingBase = Y.diffUpdate(base, stateVector);
-    const frames = isEmptyDiff(missingBase) ? [] : [writeUpdate(missingBase)];
+    // A device that holds part of the board, while the room integrates: only what it lacks, of
+    // each part in turn (what a part lacks builds on what it holds and on the parts before).
+    const frames: Uint8Array[] = [];
+    for (const part of this.base ?? []) {
+      const missing = Y.diffUpdate(part, stateVector);
+      if (!isEmptyDiff(missing)) frames.push(writeUpdate(missing));
+    }
     frames.push(writeSyncStep2(tail ? Y.diffUpdate(tail, stateVector) : EMPTY_UPDATE));
     return frames;
   }
@@ -99,32 +108,34 @@ export class WholeState {
     // Merged once for every device waiting on it; into the answer kept for later devices unless
     // the base was encoded again or dropped meanwhile.
     const parts: FreshParts = {
-      now: [this.frameOfBase()!],
-      rest: () => (rest ??= this.tail === tail ? this.fresh().slice(1) : [writeSyncStep2(Y.mergeUpdates(tail))])
+      now: this.framesOfBase()!,
+      rest: () => (rest ??= this.tail === tail ? this.fresh().slice(-1) : [writeSyncStep2(Y.mergeUpdates(tail))])
     };
     this.freshParts = parts;
     return parts;
   }
 
   /**
-   * The frame that carries the base to a device holding nothing (null without a base): the same
-   * object until the base changes. The base is kept once, as the frame's last bytes.
+   * The frames that carry the base to a device holding nothing, one per part (null without a
+   * base): the same objects until the base changes. Each part is kept once, as its frame's last bytes.
    */
-  frameOfBase(): Uint8Array | null {
+  framesOfBase(): Uint8Array[] | null {
     if (this.base === null) return null;
-    if (this.baseFrame === null) {
-      this.baseFrame = writeUpdate(this.base);
-      this.base = this.baseFrame.subarray(this.baseFrame.length - this.base.length);
+    if (this.baseFrames === null) {
+      const frames = this.base.map((part) => writeUpdate(part));
+      this.base = frames.map((frame, i) => frame.subarray(frame.length - this.base![i]!.length));
+      this.baseFrames = frames;
     }
-    return this.baseFrame;
+    return this.baseFrames;
   }
 
   /** The document encoded again: the new base, with nothing after it. */
   rebase(doc: Y.Doc): void {
     this.freshFrames = null;
     this.freshParts = null;
-    this.baseFrame = null;
-    this.base = Y.encodeStateAsUpdate(doc);
+    this.baseFrames = null;
+    this.base = [Y.encodeStateAsUpdate(doc)];
+    this.baseBytes = this.base[0]!.length;
     this.tail = [];
     this.tailBytes = 0;
   }
@@ -132,16 +143,15 @@ export class WholeState {
   private drop(): void {
     this.freshFrames = null;
     this.freshParts = null;
-    this.baseFrame = null;
+    this.baseFrames = null;
     this.base = null;
+    this.baseBytes = 0;
     this.tail = [];
     this.tailBytes = 0;
   }
 
   private frameFresh(): Uint8Array[] {
-    const base = this.frameOfBase();
-    const step2 = writeSyncStep2(this.mergeTail() ?? EMPTY_UPDATE);
-    return base ? [base, step2] : [step2];
+    return [...(this.framesOfBase() ?? []), writeSyncStep2(this.mergeTail() ?? EMPTY_UPDATE)];
   }
 
   private mergeTail(): Uint8Array | null {
@@ -165,3 +175,5 @@ export interface FreshParts {
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 
 const isEmptyDiff = (update: Uint8Array): boolean => update.length <= EMPTY_UPDATE.length;
+
+const byteSum = (updates: Uint8Array[]): number => updates.reduce((sum, u) => sum + u.length, 0);

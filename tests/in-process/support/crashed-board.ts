@@ -5,14 +5,23 @@ import type { Store } from '@plenary/server/persistence/store.ts';
 
 /**
  * Stores a board as a crash leaves it: a snapshot (the first edits, folded) and a log of the edits
- * after it, each its own entry. Returns the board every client must end up with.
+ * after it, each its own entry; the snapshot's edits by `size.writers` writers in turn (several
+ * make a large snapshot, which the store keeps in slices). Returns the board every client must end up with.
  */
-export const storeCrashedBoard = async (store: Store, name: string, size = { snapshot: 200, log: 40 }): Promise<Y.Doc> => {
+export const storeCrashedBoard = async (
+  store: Store,
+  name: string,
+  size: { snapshot: number; log: number; writers?: number } = { snapshot: 200, log: 40 }
+): Promise<Y.Doc> => {
   const board = new Y.Doc();
   const updates: Uint8Array[] = [];
   board.on('update', (u: Uint8Array) => updates.push(u));
   const text = board.getText('notes');
-  for (let i = 0; i < size.snapshot; i++) text.insert((i * 7) % (text.length + 1), String.fromCharCode(97 + (i % 26)));
+  const writers = size.writers ?? 1;
+  for (let i = 0; i < size.snapshot; i++) {
+    if (writers > 1) board.clientID = 9_000 + (i % writers);
+    text.insert((i * 7) % (text.length + 1), String.fromCharCode(97 + (i % 26)));
+  }
   board.getMap('cards').set('c1', 'first card');
   await store.appendUpdates(name, updates.splice(0));
   await store.compact(name);
@@ -23,7 +32,7 @@ export const storeCrashedBoard = async (store: Store, name: string, size = { sna
   await store.appendUpdates(name, updates.splice(0));
   const stored = await store.loadDoc(name);
   expect(stored!.logLength).toBeGreaterThan(size.log);
-  expect(stored!.updates.length).toBe(stored!.logLength + 1);
+  expect(stored!.updates.length).toBe(stored!.logLength + stored!.snapshotParts);
   return board;
 };
 
