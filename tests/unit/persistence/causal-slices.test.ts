@@ -125,6 +125,15 @@ describe('causal slices of a snapshot', () => {
   });
 });
 
+describe('causal slices of bytes that are not a whole update', () => {
+  it('keeps whole, without throwing, bytes that end inside an edit', () => {
+    const state = Y.encodeStateAsUpdate(concurrentBoard(10));
+    for (const cut of [state.subarray(0, Math.floor(state.length / 2)), state.subarray(0, state.length - 3)]) {
+      expect(causalSlices(cut, SMALL)).toEqual([cut]);
+    }
+  });
+});
+
 describe('a snapshot stored in parts', () => {
   it('packs slices into one value and unpacks them as they were', () => {
     const slices = causalSlices(Y.encodeStateAsUpdate(concurrentBoard(8)), SMALL);
