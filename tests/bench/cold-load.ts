@@ -139,7 +139,7 @@ export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS): number[] =>
     return round1(ms);
   });
 
-interface Joined {
+export interface Joined {
   ms: number;
   /** When the first frame of the server's answer (an update or step 2) arrived, before it was applied. */
   answerMs: number;
@@ -152,7 +152,7 @@ interface Joined {
  * it up (web/src/lib/sync/board-connection.svelte.ts): the provider's update listener, and what the
  * server sends applied without an update encoding. Resolves once it is synced.
  */
-const join = (port: number, boardId: string, token: string): Promise<Joined> =>
+export const join = (port: number, boardId: string, token: string): Promise<Joined> =>
   new Promise((resolve, reject) => {
     const doc = new Y.Doc();
     const started = performance.now();

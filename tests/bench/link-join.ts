@@ -16,12 +16,10 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
 import { createStore } from '@plenary/server/persistence/index.ts';
-import { applyQuietly } from '../../web/src/lib/sync/quiet-board.ts';
 import { generateScatteredHistory } from './board-history.ts';
+import { join } from './cold-load.ts';
 import { createWorkshop } from './plenary-api.ts';
 import { freePort, startPlenary } from './processes.ts';
 
@@ -86,25 +84,6 @@ const startProxy = async (target: number, bytesPerMs: number, latencyMs: number)
   return port;
 };
 
-/** A fresh client with the web app's provider, set up as the web app sets it up; resolves with its time to synced. */
-const join = (port: number, boardId: string, token: string) =>
-  new Promise<number>((resolve) => {
-    const doc = new Y.Doc();
-    const started = performance.now();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, boardId, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: { token }
-    });
-    applyQuietly({ doc, provider, persistence: null, watchOnly: false });
-    provider.once('sync', () => {
-      const ms = performance.now() - started;
-      provider.destroy();
-      doc.destroy();
-      resolve(ms);
-    });
-  });
-
 const measure = async (): Promise<void> => {
   const mbps = Number(process.env.LINK_MBPS ?? 20);
   const latencyMs = Number(process.env.LINK_MS ?? 20);
@@ -126,9 +105,13 @@ const measure = async (): Promise<void> => {
     try {
       const via = await startProxy(server.port, (mbps * 1e6) / 8 / 1000, latencyMs);
       // The first join loads the board; those after it are warm, through the link.
-      await join(server.port, boardId, workshop.tokens.delegate);
+      (await join(server.port, boardId, workshop.tokens.delegate)).leave();
       const runs: number[] = [];
-      for (let i = 0; i < JOINS; i++) runs.push(Math.round(await join(via, boardId, workshop.tokens.delegate)));
+      for (let i = 0; i < JOINS; i++) {
+        const joined = await join(via, boardId, workshop.tokens.delegate);
+        joined.leave();
+        runs.push(Math.round(joined.ms));
+      }
       const median = [...runs].sort((a, b) => a - b)[Math.floor(JOINS / 2)];
       console.log(
         `board of ${state.length} B stored in ${parts?.snapshotParts ?? 1} part(s); ${mbps} Mbps, ${latencyMs} ms: warm joins ${runs.join(', ')} ms, median ${median} ms`
