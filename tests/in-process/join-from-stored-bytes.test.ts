@@ -200,6 +200,24 @@ describe('joining while the board loads (in-process)', () => {
     expect(content(client.doc)).toEqual(content(expected));
   });
 
+  it('answers a device that holds the first slices of a large board with what it lacks of each slice after, in order', async () => {
+    core = createCore(openPolicy(identity));
+    const expected = await storeCrashedBoard(core.store, 'slices-2', { snapshot: 30_000, log: 40, writers: 3 });
+    const stored = (await core.store.loadDoc('slices-2'))!;
+    expect(stored.snapshotParts).toBeGreaterThan(3);
+    const client = new InProcessClient(core, info('slices-2'));
+    // The device left while the board was arriving: it holds its first three slices.
+    for (const part of stored.updates.slice(0, 3)) Y.applyUpdate(client.doc, part);
+    const pending: boolean[] = [];
+    client.doc.on('afterTransaction', () => pending.push(client.doc.store.pendingStructs !== null || client.doc.store.pendingDs !== null));
+    await client.connect(core);
+    await waitFor(() => client.synced, 2000, 'step 2');
+    // What it lacks of each later slice, one update each, then step 2 with the log.
+    expect(client.received).toEqual([...Array<string>(stored.snapshotParts - 3).fill('update'), 'step2']);
+    expect(pending).not.toContain(true);
+    expect(content(client.doc)).toEqual(content(expected));
+  });
+
   it('runs afterLoad and beforeJoin before any byte is sent, and a refused client gets none', async () => {
     const sent: string[] = [];
     let stale: InProcessClient | undefined;
