@@ -74,7 +74,7 @@ describe('joining while the board loads (in-process)', () => {
     const pending: boolean[] = [];
     client.doc.on('afterTransaction', () => pending.push(client.doc.store.pendingStructs !== null || client.doc.store.pendingDs !== null));
     await client.connect(core);
-    await waitFor(() => client.synced, 2000, 'step 2 after the slices');
+    await waitFor(() => client.synced, 5000, 'step 2 after the slices');
     // Each slice once, in order, then the log merged in step 2.
     expect(client.received).toEqual([...Array<string>(parts).fill('update'), 'step2']);
     expect(pending).toHaveLength(parts + 1);
@@ -211,7 +211,7 @@ describe('joining while the board loads (in-process)', () => {
     const pending: boolean[] = [];
     client.doc.on('afterTransaction', () => pending.push(client.doc.store.pendingStructs !== null || client.doc.store.pendingDs !== null));
     await client.connect(core);
-    await waitFor(() => client.synced, 2000, 'step 2');
+    await waitFor(() => client.synced, 5000, 'step 2');
     // What it lacks of each later slice, one update each, then step 2 with the log.
     expect(client.received).toEqual([...Array<string>(stored.snapshotParts - 3).fill('update'), 'step2']);
     expect(pending).not.toContain(true);
