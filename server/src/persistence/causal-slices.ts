@@ -155,6 +155,8 @@ const readStructs = (u: Uint8Array): Structs | null => {
           case ContentRef.string: {
             // Yjs counts a string in UTF-16 units: one per UTF-8 sequence, two for a four-byte one.
             const end = uint() + pos;
+            // A length past the bytes' end would walk far beyond them: not an update.
+            if (end > u.length) return null;
             length = 0;
             for (; pos < end; pos++) {
               const c = u[pos]!;

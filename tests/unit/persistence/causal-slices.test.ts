@@ -126,6 +126,19 @@ describe('causal slices of a snapshot', () => {
 });
 
 describe('causal slices of bytes that are not a whole update', () => {
+  it('keeps whole bytes whose text claims to run on for petabytes past their end', () => {
+    const doc = new Y.Doc();
+    doc.getText('notes').insert(0, 'Joint tourism fair in both cities');
+    const state = Y.encodeStateAsUpdate(doc);
+    const text = new TextEncoder().encode('Joint tourism fair in both cities');
+    const at = Buffer.from(state).indexOf(Buffer.from(text));
+    expect(state[at - 1]).toBe(text.length);
+    // The text's length, a one-byte varuint, made 2^48 or so.
+    const claimed = Uint8Array.from([...state.subarray(0, at - 1), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f, ...state.subarray(at)]);
+    // Without the check the walk over the claimed bytes does not end within the test's time.
+    expect(causalSlices(claimed, { first: 4, most: 8 })).toEqual([claimed]);
+  });
+
   it('keeps whole, without throwing, bytes that end inside an edit', () => {
     const state = Y.encodeStateAsUpdate(concurrentBoard(10));
     for (const cut of [state.subarray(0, Math.floor(state.length / 2)), state.subarray(0, state.length - 3)]) {
