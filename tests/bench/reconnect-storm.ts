@@ -167,9 +167,8 @@ export const benchReconnectStorm = async (ctx: { log: (line: string) => void }):
       secret: randomBytes(24).toString('hex'),
       // As deployed: the server's own log level (every connection is logged at info).
       logLevel: 'info',
-      bundle: otherBundle ?? true,
       // An earlier build elsewhere serves this checkout's web app (it is not measured here).
-      ...(otherBundle ? { env: { WEB_DIR: path.join(REPO_ROOT, 'web', 'build') } } : {}),
+      ...(otherBundle ? { bundle: otherBundle, env: { WEB_DIR: path.join(REPO_ROOT, 'web', 'build') } } : {}),
       nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
     });
     const reference = await startReference();

@@ -77,7 +77,7 @@ export const coldLoadText = (figures: ColdLoadFigures[]): string =>
   );
 
 export interface RestFigures {
-  /** What was started for Plenary (the compiled bundle, or the sources through tsx when no bundle exists). */
+  /** What was started for Plenary: the compiled server. */
   plenaryRunsFrom: string;
   /** 5 s after it answered. */
   plenaryEarlyRssMiB: number;

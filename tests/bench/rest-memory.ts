@@ -1,14 +1,13 @@
 /**
  * Memory at rest: the server process started and answering, nobody connected, as `pnpm start`
- * runs it (the compiled bundle in server/dist; the sources through tsx when no bundle was built,
- * which the figure then names), beside the reference y-websocket@2 server in the same run, neither
+ * runs it (the compiled server, server/dist/index.mjs), beside the reference y-websocket@2 server in the same run, neither
  * with the heap probe preloaded. Read 5 s after start and again at rest, 30 s after: by then V8
  * has found the process idle and given back what start-up used (its memory reducer runs about
  * 20 s into a quiet spell). Both servers run side by side, so the section takes half a minute.
  */
-import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { readMemory } from './proc-stats.ts';
-import { PLENARY_BUNDLE, sleep, startPlenary, startReference, type PlenaryOptions, type ServerHandle } from './processes.ts';
+import { PLENARY_BUNDLE, REPO_ROOT, sleep, startPlenary, startReference, type PlenaryOptions, type ServerHandle } from './processes.ts';
 import type { RestFigures } from './report.ts';
 
 const EARLY_MS = 5_000;
@@ -37,11 +36,10 @@ const readings = async (server: ServerHandle): Promise<{ early: number; rest: nu
 };
 
 export const measureRest = async (o: Omit<PlenaryOptions, 'logLevel' | 'env'>, log: (line: string) => void): Promise<RestFigures> => {
-  const bundle = existsSync(PLENARY_BUNDLE);
-  const [plenary, reference] = await Promise.all([startPlenary({ ...o, bundle, probe: false }), startReference({ probe: false })]);
+  const [plenary, reference] = await Promise.all([startPlenary({ ...o, probe: false }), startReference({ probe: false })]);
   try {
     const [p, r] = await Promise.all([readings(plenary), readings(reference)]);
-    const plenaryRunsFrom = bundle ? 'server/dist/index.mjs' : 'sources through tsx: run pnpm build first';
+    const plenaryRunsFrom = path.relative(REPO_ROOT, PLENARY_BUNDLE);
     log(`  Plenary (${plenaryRunsFrom}) ${p.early} MiB after 5 s, ${p.rest} MiB at rest; reference ${r.early} / ${r.rest} MiB`);
     return { plenaryRunsFrom, plenaryEarlyRssMiB: p.early, plenaryRssMiB: p.rest, referenceEarlyRssMiB: r.early, referenceRssMiB: r.rest };
   } finally {

@@ -59,7 +59,7 @@ import { benchWebPhone, webPhoneText, type WebPhoneFigures } from './web-phone.t
 import { benchReconnectStorm } from './reconnect-storm.ts';
 import { stormText, type ReconnectStormFigures } from './storm-figures.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
-import { killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
+import { compileServer, killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
 import { describeMachine, loadAverage } from './proc-stats.ts';
 import { machineSpeedText, measureMachineSpeed } from './machine-speed.ts';
 import { deleteKeys, redisAnswers, uniqueKeyPrefix } from './redis-keys.ts';
@@ -264,10 +264,12 @@ const main = async () => {
   const machine = describeMachine();
   const loadAtStart = loadAverage();
   const speedAtStart = measureMachineSpeed();
+  // Every Plenary measured runs as `pnpm start` runs it: compiled from the sources as they are now.
+  compileServer();
   log(machineText(machine));
   log(`Machine speed at the start: ${speedAtStart.medianMs} ms for the fixed work (tests/bench/machine-speed.ts)`);
   const notes: string[] = [
-    'Plenary runs with its SQLite store writing every update; settings ' +
+    'Plenary runs as `pnpm start` runs it (server/dist/index.mjs, compiled from the sources at the start of this run), with its SQLite store writing every update; settings ' +
       (Object.keys(plenarySettings).length > 0 ? `changed for the fan-out run: ${JSON.stringify(plenarySettings)}.` : 'at their defaults.'),
     'Latency: per (edit, receiving client) pair, from just before the sender writes the frame to the receiver seeing the marker; ' +
       '"all-rcv p99" is the time until the last client of the room had the edit; "missing" counts pairs not delivered ' +
