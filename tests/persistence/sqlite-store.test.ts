@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +7,23 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SQLITE_FILE_NAME, SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
+import { openSqlite } from '@plenary/server/persistence/sqlite-driver.ts';
 import { availableSqliteDrivers } from './fixtures/sqlite-drivers.ts';
 import { runStoreContract } from './store-contract.ts';
 
 /** A DATA_DIR that does not exist yet (the store creates it); removeDataDir removes its temp root. */
 const newDataDir = async () => join(await mkdtemp(join(tmpdir(), 'plenary-sqlite-')), 'nested', 'data');
 const removeDataDir = (dataDir: string) => rm(join(dataDir, '..', '..'), { recursive: true, force: true });
+
+/** Bytes this process has read through system calls so far (Linux), SQLite's page reads among them. */
+const bytesRead = (): number => Number(/^rchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1]);
+
+/** A board whose state is one text of `chars` random letters (random, so no layer can shrink it). */
+const largeBoard = (chars: number): Uint8Array => {
+  const doc = new Y.Doc();
+  doc.getText('notes').insert(0, Array.from({ length: chars }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(''));
+  return Y.encodeStateAsUpdate(doc);
+};
 
 // On every SQLite library this Node can load: node:sqlite on Node 22.13+, better-sqlite3 where its
 // addon was built for this Node (Node 20's install builds it; Node 24 needs none).
@@ -35,6 +46,70 @@ for (const driver of availableSqliteDrivers) {
         expect(existsSync(join(dataDir, `${SQLITE_FILE_NAME}-wal`))).toBe(true);
       } finally {
         await store.close();
+        await removeDataDir(dataDir);
+      }
+    });
+
+    it('looks a document up without reading the large snapshots beside it', async () => {
+      const dataDir = await newDataDir();
+      const large = 4 * 1024 * 1024;
+      const writer = new SqliteStore({ dataDir, driver });
+      try {
+        await writer.appendUpdates('board', [largeBoard(large)]);
+        await writer.compact('board');
+      } finally {
+        await writer.close();
+      }
+      // A store opened afresh (nothing cached) finds a document on either side of the board.
+      const store = new SqliteStore({ dataDir, driver });
+      try {
+        const before = bytesRead();
+        expect(await store.loadDoc('a-control-document')).toBeNull();
+        expect(await store.loadDoc('z-control-document')).toBeNull();
+        // Without rowids SQLite read the board's whole payload to compare keys, twice: 8 MB.
+        expect(bytesRead() - before).toBeLessThan(large / 8);
+        expect((await store.loadDoc('board'))?.bytes).toBeGreaterThan(large);
+      } finally {
+        await store.close();
+        await removeDataDir(dataDir);
+      }
+    });
+
+    it('moves the snapshots of a file written without rowids into a rowid table, once, losing nothing', async () => {
+      const dataDir = await newDataDir();
+      const board = largeBoard(100_000);
+      const edit = Y.encodeStateAsUpdate(new Y.Doc());
+      const file = join(dataDir, SQLITE_FILE_NAME);
+      mkdirSync(dataDir, { recursive: true });
+      // The layout stores had before: the snapshot table WITHOUT ROWID.
+      const seed = openSqlite(file, { driver, busyTimeoutMs: 0 });
+      seed.exec('CREATE TABLE snapshot (doc TEXT PRIMARY KEY, data BLOB NOT NULL, upto INTEGER NOT NULL) WITHOUT ROWID');
+      seed.prepare<[string, Buffer, number]>('INSERT INTO snapshot (doc, data, upto) VALUES (?, ?, ?)').run('board', Buffer.from(board), 0);
+      seed.close();
+      const snapshotTableSql = () => {
+        const db = openSqlite(file, { driver, busyTimeoutMs: 1000 });
+        try {
+          return db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'snapshot'").get()?.sql;
+        } finally {
+          db.close();
+        }
+      };
+      try {
+        expect(snapshotTableSql()).toMatch(/WITHOUT\s+ROWID/i);
+        for (const expectedLog of [1, 2]) {
+          const store = new SqliteStore({ dataDir, driver });
+          try {
+            await store.appendUpdates('board', [edit]);
+            const stored = await store.loadDoc('board');
+            expect(stored?.snapshotParts).toBe(1);
+            expect(Buffer.from(stored!.updates[0]!)).toEqual(Buffer.from(board));
+            expect(stored?.logLength).toBe(expectedLog);
+          } finally {
+            await store.close();
+          }
+          expect(snapshotTableSql()).not.toMatch(/WITHOUT\s+ROWID/i);
+        }
+      } finally {
         await removeDataDir(dataDir);
       }
     });

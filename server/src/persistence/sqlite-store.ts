@@ -25,12 +25,21 @@ export interface SqliteStoreOptions {
 
 export const SQLITE_FILE_NAME = 'plenary.sqlite';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS snapshot (
+/**
+ * The snapshot table keeps rowids: its rows hold a whole board each (1.2 MB for a board of 100,000
+ * edits). In a table WITHOUT ROWID the row lives in the key's own tree, and SQLite reads a row's
+ * whole overflowing payload to compare keys with it, so every lookup of any document (an empty
+ * control document, the stored bytes counted after each append) read the large snapshots on its
+ * path: 5 ms for one absent document beside one 1.2 MB snapshot, against 0.05 ms with rowids.
+ */
+const snapshotTable = (name: string) => `
+CREATE TABLE IF NOT EXISTS ${name} (
   doc  TEXT PRIMARY KEY,
   data BLOB NOT NULL,
   upto INTEGER NOT NULL
-) WITHOUT ROWID;
+)`;
+
+const SCHEMA = `${snapshotTable('snapshot')};
 CREATE TABLE IF NOT EXISTS log (
   id   INTEGER PRIMARY KEY AUTOINCREMENT,
   doc  TEXT NOT NULL,
@@ -61,6 +70,16 @@ CREATE TABLE IF NOT EXISTS meta (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 `;
+
+/** Moves the snapshots of a store written before its snapshot table kept rowids into one that does (once). */
+const snapshotsWithRowids = (db: SqliteDb): void => {
+  const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'snapshot'").get();
+  if (!table || !/WITHOUT\s+ROWID/i.test(table.sql)) return;
+  db.exec(`${snapshotTable('snapshot_rowid')};
+    INSERT INTO snapshot_rowid (doc, data, upto) SELECT doc, data, upto FROM snapshot;
+    DROP TABLE snapshot;
+    ALTER TABLE snapshot_rowid RENAME TO snapshot;`);
+};
 
 // BLOBs come back as Buffer (better-sqlite3) or Uint8Array (node:sqlite); both are Uint8Arrays.
 interface LogRow {
@@ -101,6 +120,7 @@ export class SqliteStore implements Store {
     this.#db.exec('PRAGMA synchronous = NORMAL');
     this.#db.exec(SCHEMA);
     const db = this.#db;
+    db.immediate(() => snapshotsWithRowids(db));
     const rebuildLogStats = () => {
       db.exec('DELETE FROM log_stats');
       db.exec('INSERT INTO log_stats (doc, n, bytes) SELECT doc, COUNT(*), SUM(LENGTH(data)) FROM log GROUP BY doc');
