@@ -5,6 +5,8 @@
  * Hocuspocus extensions hook a document's lifecycle):
  *
  *   authenticate  the WebSocket upgrade: admit (with the connection's identity) or refuse (HTTP status)
+ *   beforeLoad    a room starts reading its document: open the other rooms afterLoad will need, so
+ *                 that they are read beside it instead of after it
  *   afterLoad     a room has read its document from the store, before anyone joins (install
  *                 observers, pin other rooms)
  *   beforeJoin    a connection attaches to its room: a close code turns it away
@@ -80,6 +82,11 @@ export interface SyncPolicy {
    */
   readsDocument(roomName: string): boolean;
   authenticate(request: UpgradeRequest): Promise<Admission>;
+  /**
+   * A room starts reading its document. Nothing waits for it: rooms it opens are read beside this
+   * one (a board's workshop control document), and `afterLoad` finds them read or being read.
+   */
+  beforeLoad?(roomName: string, rooms: RoomDirectory): void;
   afterLoad(room: PolicyRoom, rooms: RoomDirectory): Promise<void>;
   beforeJoin(room: PolicyRoom, conn: PolicyConnection): number | null;
   writeDenied(room: PolicyRoom, conn: PolicyConnection): DenyReason | null;

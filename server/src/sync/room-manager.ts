@@ -85,6 +85,7 @@ export class RoomManager implements RoomDirectory {
     if (readAheadHoldMs !== undefined) room.readAhead(readAheadHoldMs);
     const joinable = (async () => {
       await this.teardowns.get(name);
+      this.policy.beforeLoad?.(name, this);
       await room.read();
       // Nothing to answer from, or a policy that reads the document: integrate before anyone joins.
       if (room.unintegratedBytes === 0 || this.policy.readsDocument(name)) room.integrate();

@@ -12,14 +12,17 @@ import { LocalBus } from '@plenary/server/fanout/local-bus.ts';
 import { createLogger } from '@plenary/server/log.ts';
 import { createMetrics } from '@plenary/server/metrics.ts';
 import { SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
+import type { Store } from '@plenary/server/persistence/store.ts';
 import { createServices } from '@plenary/server/services.ts';
 
 /** What @hono/node-server hands a route about the socket: a request from this machine. */
 export const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } } };
 
-export const createInProcessApp = (dirPrefix: string) => {
+/** `wrapStore` may stand in front of the store (to watch or hold its calls). */
+export const createInProcessApp = (dirPrefix: string, options: { wrapStore?: (store: Store) => Store } = {}) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), dirPrefix));
-  const store = new SqliteStore({ dataDir });
+  const real = new SqliteStore({ dataDir });
+  const store = options.wrapStore ? options.wrapStore(real) : real;
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const services = createServices({
     config,
@@ -39,7 +42,7 @@ export const createInProcessApp = (dirPrefix: string) => {
     async close(): Promise<void> {
       services.autoVersions.close();
       await services.rooms.destroyAll();
-      await store.close();
+      await real.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   };
