@@ -1,9 +1,10 @@
 /**
  * Memory at rest: the server process started and answering, nobody connected, as `pnpm start`
- * runs it (the compiled server, server/dist/index.mjs), beside the reference y-websocket@2 server in the same run, neither
- * with the heap probe preloaded. Read 5 s after start and again at rest, 30 s after: by then V8
- * has found the process idle and given back what start-up used (its memory reducer runs about
- * 20 s into a quiet spell). Both servers run side by side, so the section takes half a minute.
+ * runs it (the compiled server, server/dist/index.mjs), beside the reference y-websocket@2 server
+ * in the same run, neither with the heap probe preloaded. Read 5 s after start and again at rest,
+ * 30 s after: by then V8 has found the process idle and given back what start-up used (its memory
+ * reducer runs about 20 s into a quiet spell). Both servers run side by side, so the section takes
+ * half a minute.
  */
 import path from 'node:path';
 import { readMemory } from './proc-stats.ts';
