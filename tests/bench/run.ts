@@ -269,7 +269,7 @@ const main = async () => {
   log(machineText(machine));
   log(`Machine speed at the start: ${speedAtStart.medianMs} ms for the fixed work (tests/bench/machine-speed.ts)`);
   const notes: string[] = [
-    'Plenary runs as `pnpm start` runs it (server/dist/index.mjs, compiled from the sources at the start of this run), with its SQLite store writing every update; settings ' +
+    'Plenary runs as `pnpm start` runs it (compiled from the sources at the start of this run, into server/dist-bench), with its SQLite store writing every update; settings ' +
       (Object.keys(plenarySettings).length > 0 ? `changed for the fan-out run: ${JSON.stringify(plenarySettings)}.` : 'at their defaults.'),
     'Latency: per (edit, receiving client) pair, from just before the sender writes the frame to the receiver seeing the marker; ' +
       '"all-rcv p99" is the time until the last client of the room had the edit; "missing" counts pairs not delivered ' +
