@@ -23,7 +23,7 @@ import {
   type VersionRetention
 } from './store.ts';
 import { foldSnapshot } from './fold.ts';
-import { unpackSnapshot } from './snapshot-parts.ts';
+import { storedDocOf } from './snapshot-parts.ts';
 import { createRedisKeys, type RedisKeys } from './redis-keys.ts';
 import { connectRedis, RedisTiming, type ConnectedRedis, type ConnectionListener, type Log } from './redis-client.ts';
 import { APPEND, COMMIT_COMPACTION, LOAD, RELEASE_LOCK, SET_META_IF_ABSENT, BINARY, runScript } from './redis-scripts.ts';
@@ -143,11 +143,10 @@ export class RedisStore implements Store {
 
   async loadDoc(name: string): Promise<StoredDoc | null> {
     const { snapshot, entries } = await this.#read(name);
-    if (!snapshot && entries.length === 0) return null;
-    const parts = snapshot ? unpackSnapshot(asBytes(snapshot)) : [];
-    const updates = [...parts, ...entries.map((e) => asBytes(e.bytes))];
-    const bytes = entries.reduce((sum, e) => sum + e.bytes.byteLength, snapshot?.byteLength ?? 0);
-    return { updates, snapshotParts: parts.length, bytes, logLength: entries.length };
+    return storedDocOf(
+      snapshot ? asBytes(snapshot) : null,
+      entries.map((e) => asBytes(e.bytes))
+    );
   }
 
   async appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
@@ -190,9 +189,11 @@ export class RedisStore implements Store {
       const { snapshot, entries } = await this.#read(name);
       const last = entries.at(-1);
       if (!last) return { compacted: true, bytes: snapshot?.byteLength ?? 0 };
-      const parts = entries.map((e) => asBytes(e.bytes));
-      if (snapshot) parts.unshift(...unpackSnapshot(asBytes(snapshot)));
-      const folded = asBuffer(foldSnapshot(parts));
+      const stored = storedDocOf(
+        snapshot ? asBytes(snapshot) : null,
+        entries.map((e) => asBytes(e.bytes))
+      );
+      const folded = asBuffer(foldSnapshot(stored!.updates));
       const foldedLogBytes = entries.reduce((sum, e) => sum + e.bytes.byteLength, 0);
       const reply = await runScript<[number, number] | null>(
         this.#client,

@@ -12,6 +12,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { StoredDoc } from './store.ts';
 
 const MAGIC = Uint8Array.of(0x00, 0xff, 0x50, 0x53);
 const VERSION = 1;
@@ -42,4 +43,16 @@ export const unpackSnapshot = (data: Uint8Array): Uint8Array[] => {
   } catch {
     return [data];
   }
+};
+
+/**
+ * What a store read for a document (its stored snapshot value, if any, and its log entries after
+ * it, in append order) as the store contract hands it on: the snapshot's parts, then the log.
+ * Null when nothing is stored.
+ */
+export const storedDocOf = (snapshot: Uint8Array | null, log: Uint8Array[]): StoredDoc | null => {
+  if (!snapshot && log.length === 0) return null;
+  const parts = snapshot ? unpackSnapshot(snapshot) : [];
+  const bytes = log.reduce((sum, u) => sum + u.byteLength, snapshot?.byteLength ?? 0);
+  return { updates: [...parts, ...log], snapshotParts: parts.length, bytes, logLength: log.length };
 };

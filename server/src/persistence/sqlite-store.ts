@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
 import { foldSnapshot } from './fold.ts';
-import { unpackSnapshot } from './snapshot-parts.ts';
+import { storedDocOf } from './snapshot-parts.ts';
 import type { ConnectionListener } from './redis-client.ts';
 import { createSqliteOperations, type SqliteOperations } from './sqlite-operations.ts';
 import { createSqliteRecords, type SqliteRecords } from './sqlite-records.ts';
@@ -187,11 +187,10 @@ export class SqliteStore implements Store {
     // One read transaction: a compaction committed by another connection cannot land between
     // reading the snapshot and reading the log.
     const { snapshot, log } = this.#db.transaction(() => this.#read(name));
-    if (!snapshot && log.length === 0) return null;
-    const parts = snapshot ? unpackSnapshot(asBytes(snapshot.data)) : [];
-    const updates = [...parts, ...log.map((r) => asBytes(r.data))];
-    const bytes = log.reduce((sum, r) => sum + r.data.byteLength, snapshot?.data.byteLength ?? 0);
-    return { updates, snapshotParts: parts.length, bytes, logLength: log.length };
+    return storedDocOf(
+      snapshot ? asBytes(snapshot.data) : null,
+      log.map((r) => asBytes(r.data))
+    );
   }
 
   async appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
@@ -209,9 +208,11 @@ export class SqliteStore implements Store {
     const { snapshot, log } = this.#db.transaction(() => this.#read(name));
     const last = log.at(-1);
     if (!last) return { compacted: true, bytes: this.#stats(name).bytes };
-    const parts = log.map((r) => asBytes(r.data));
-    if (snapshot) parts.unshift(...unpackSnapshot(asBytes(snapshot.data)));
-    const folded = foldSnapshot(parts);
+    const stored = storedDocOf(
+      snapshot ? asBytes(snapshot.data) : null,
+      log.map((r) => asBytes(r.data))
+    );
+    const folded = foldSnapshot(stored!.updates);
     return this.#db.immediate((): CompactResult => {
       const current = this.#q.snapshot.get(name);
       // Someone else compacted or deleted the document since we read (log ids are never
