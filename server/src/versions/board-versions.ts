@@ -24,6 +24,7 @@ import { createId } from '@plenary/shared/schema';
 import type { ServerDocs } from '../documents/server-docs.ts';
 import { createKeyedMutex } from '../lib/keyed-mutex.ts';
 import type { Store, VersionEntry } from '../persistence/store.ts';
+import { encodeVersion } from './version-bytes.ts';
 import { readStoredVersion, versionInfoOf as infoOf, type StoredVersionMeta as StoredMeta } from './stored-version.ts';
 
 /** Author recorded on automatic versions nobody asked for (hourly). */
@@ -66,7 +67,6 @@ export const createBoardVersions = (store: Store, control: ServerDocs): BoardVer
   // restore itself must not interleave with another restore of the same board.
   const mutex = createKeyedMutex();
   const listeners: ((boardId: string, version: VersionInfo) => void)[] = [];
-  const encoder = new TextEncoder();
 
   const saveSnapshot = async (boardId: string, snapshot: BoardSnapshot, counts: VersionInfo['counts'], input: SaveVersionInput) => {
     const meta: StoredMeta = {
@@ -78,7 +78,7 @@ export const createBoardVersions = (store: Store, control: ServerDocs): BoardVer
       ...(input.auto && input.restoredFrom ? { restoredFrom: input.restoredFrom } : {})
     };
     const entry: VersionEntry = { id: createId(), createdAt: new Date().toISOString(), auto: input.auto !== undefined, meta: JSON.stringify(meta) };
-    await store.saveVersion(boardId, entry, encoder.encode(JSON.stringify(snapshot)));
+    await store.saveVersion(boardId, entry, await encodeVersion(snapshot));
     const info = infoOf(entry);
     for (const listener of listeners) listener(boardId, info);
     return info;

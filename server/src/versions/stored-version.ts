@@ -2,6 +2,7 @@
 import type { BoardSnapshot } from '@plenary/shared/schema';
 import { AUTO_LABEL_ENGLISH, autoLabelOf, autoLabelText, type VersionAuto, type VersionInfo } from '@plenary/shared/versions';
 import type { Store, VersionEntry } from '../persistence/store.ts';
+import { decodeVersion } from './version-bytes.ts';
 
 /**
  * What a version entry's `meta` holds besides the store's own fields. An automatic version keeps
@@ -17,8 +18,6 @@ export const versionInfoOf = (entry: VersionEntry): VersionInfo => {
   return { id: entry.id, createdAt: entry.createdAt, ...meta, label, ...(autoLabel ? { autoLabel } : {}) };
 };
 
-const decoder = new TextDecoder();
-
 /** The version and its snapshot; null when the board has no such version. */
 export const readStoredVersion = async (
   store: Store,
@@ -27,5 +26,5 @@ export const readStoredVersion = async (
 ): Promise<{ version: VersionInfo; snapshot: BoardSnapshot } | null> => {
   const stored = await store.getVersion(boardId, versionId);
   if (!stored) return null;
-  return { version: versionInfoOf(stored.entry), snapshot: JSON.parse(decoder.decode(stored.data)) as BoardSnapshot };
+  return { version: versionInfoOf(stored.entry), snapshot: await decodeVersion(stored.data) };
 };
