@@ -22,6 +22,8 @@
  *     (tests/bench/web-phone.ts).
  *  8. Reconnect storms: 2,000 connections over 16 boards reconnecting at once, on a quiet and on a
  *     busy machine, Plenary beside the reference (tests/bench/reconnect-storm.ts).
+ *  9. What a board of 200 cards and its saved versions keep in Redis's memory, its versions beside
+ *     the plain JSON they were stored as before (tests/bench/stored-size.ts), for docs/SCALING.md.
  *
  *  6. Server memory under slow readers, without and with MAX_BUFFERED_BYTES (tests/bench/slow-reader.ts;
  *     BENCH_SLOW_MIB sent per phase).
@@ -31,7 +33,7 @@
  *
  * Settings (environment): BENCH_EDITS, BENCH_HISTORY (scattered | typing), BENCH_JOIN_REPEATS (server
  * starts per stored state, default 5), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
- * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, phone, storm, export, join, slow), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
+ * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, phone, storm, export, join, slow, stored), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run,
  * BENCH_LOAD_DEFLATE=1 to have the fan-out's load clients compress every message they send, as browsers do,
@@ -58,6 +60,7 @@ import { benchScaleOut, scaleOutText, type ScaleOutFigures } from './scale-out.t
 import { benchWebPhone, webPhoneText, type WebPhoneFigures } from './web-phone.ts';
 import { benchReconnectStorm } from './reconnect-storm.ts';
 import { stormText, type ReconnectStormFigures } from './storm-figures.ts';
+import { benchStoredSize, storedSizeText, type StoredSizeFigures } from './stored-size.ts';
 import { createWorkshop, syncUrl } from './plenary-api.ts';
 import { compileServer, killAll, startPlenary, startReference, type PlenaryOptions, type StoreKind } from './processes.ts';
 import { describeMachine, loadAverage } from './proc-stats.ts';
@@ -292,6 +295,9 @@ const main = async () => {
   const phone: WebPhoneFigures | null = skip.has('phone') ? null : await measured('[7] First open on a phone', () => benchWebPhone({ log }), notes);
   const storm: ReconnectStormFigures | null = skip.has('storm') ? null : await measured('[8] Reconnect storms', () => benchReconnectStorm({ log }), notes);
   const joinGuessing = skip.has('join') ? null : await optionalFigures('[5] Join-code guessing', 'join-guessing.ts', 'benchJoinGuessing', notes);
+  const storedRedis = !skip.has('stored') && (redisAvailable || (await redisAnswers(redisUrl)));
+  if (!skip.has('stored') && !storedRedis) notes.push(`Redis did not answer at ${redisUrl}: what a board keeps in Redis was not measured.`);
+  const stored: StoredSizeFigures | null = storedRedis ? await measured('[9] What a board keeps in Redis', () => benchStoredSize({ log }), notes) : null;
   const fanout = [plenary, reference, plenaryRedis, referenceTwice].filter((f): f is FanoutFigures => f !== undefined);
   notes.push(...disturbanceNotes(fanout));
   notes.push(
@@ -326,6 +332,7 @@ const main = async () => {
   if (slowReader)
     log(`\nServer memory under slow readers (4 paused clients, 1 MiB updates from one writer)\n${slowReaderText(slowReader as SlowReaderPhase[])}`);
   if (joinGuessing) log(`\nJoin-code guessing from one address\n${joinGuessingText(joinGuessing as JoinGuessingFigures)}`);
+  if (stored) log(`\nWhat a board keeps in Redis (MEMORY USAGE after a clean stop)\n${storedSizeText(stored)}`);
   log(`\nTargets\n${verdictText(v)}`);
   log(`\nNotes\n${notes.map((n) => `- ${n}`).join('\n')}`);
   const durationS = Math.round((Date.now() - started) / 1000);
@@ -348,6 +355,7 @@ const main = async () => {
         scaleOut,
         phone,
         storm,
+        stored,
         targets: v,
         notes
       },
