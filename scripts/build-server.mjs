@@ -1,7 +1,8 @@
 /**
  * Compiles the server to plain JavaScript for production: server/dist/index.mjs (the server),
- * server/dist/cli.mjs (the operator CLI) and server/dist/render-worker.mjs (the export render
- * worker, which render-pool.ts loads next to the module). @plenary/shared and every pure-JS dependency are bundled in; what must stay a package
+ * server/dist/cli.mjs (the operator CLI), server/dist/render-worker.mjs (the export render
+ * worker, which render-pool.ts loads next to the module) and server/dist/fold-worker.mjs (the
+ * compaction's fold, which fold-pool.ts loads the same way). @plenary/shared and every pure-JS dependency are bundled in; what must stay a package
  * is left external and listed in the production package.json that scripts/bundle.sh writes.
  *
  * The server's memory at rest counts what start-up reads (README, "Performance"), hence:
@@ -72,11 +73,12 @@ await build({
     index: `${server}src/index.ts`,
     // The operator CLI (backup, restore, retention…), so a production install has it too.
     cli: `${server}src/cli/index.ts`,
-    'render-worker': `${server}src/exports/render-worker-entry.ts`
+    'render-worker': `${server}src/exports/render-worker-entry.ts`,
+    'fold-worker': `${server}src/persistence/fold-worker-entry.ts`
   },
   outdir,
   outExtension: { '.js': '.mjs' },
-  // Chunks sit beside the entries: render-pool.ts finds the worker next to its own module.
+  // Chunks sit beside the entries: render-pool.ts and fold-pool.ts find their workers next to their own modules.
   splitting: true,
   minifyWhitespace: true,
   plugins: [zodEnglishOnly, sharedWithoutSideEffects],
@@ -92,4 +94,4 @@ await build({
   logLevel: 'warning'
 });
 for (const name of readdirSync(outdir)) if (name.endsWith('.mjs')) asciiOnly(path.join(outdir, name));
-console.log(`${path.relative(process.cwd(), outdir) || '.'}: index.mjs, cli.mjs, render-worker.mjs`);
+console.log(`${path.relative(process.cwd(), outdir) || '.'}: index.mjs, cli.mjs, render-worker.mjs, fold-worker.mjs`);

@@ -115,6 +115,7 @@ describe('production bundle', () => {
     expect(existsSync(path.join(out, 'node_modules/tsx'))).toBe(false);
     expect(existsSync(path.join(out, 'node_modules/.pnpm/node_modules/tsx'))).toBe(false);
     expect(readFileSync(path.join(out, 'server/dist/render-worker.mjs'), 'utf8')).not.toContain('tsx');
+    expect(readFileSync(path.join(out, 'server/dist/fold-worker.mjs'), 'utf8')).not.toContain('tsx');
     // The operator CLI runs from the bundle too.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-bundle-data-'));
     const cli = spawnSync(process.execPath, ['server/dist/cli.mjs', 'list', '--json'], {
@@ -128,7 +129,8 @@ describe('production bundle', () => {
 
   it(`syncs a board created over HTTP with a raw y-websocket client, and renders an export in its worker (SQLite: ${sqliteDriver})`, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-bundle-data-'));
-    server = await startBundle(out, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    // Every write is folded at once, in the fold worker loaded from server/dist/fold-worker.mjs.
+    server = await startBundle(out, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, COMPACT_AFTER_ENTRIES: '1' });
     const opened = server.lines.find((l) => l.includes('"msg":"using the embedded store"'));
     expect(opened && JSON.parse(opened)).toMatchObject({ sqliteDriver });
     const created = await fetch(`http://${server.base}/api/workshops`, {
@@ -148,6 +150,9 @@ describe('production bundle', () => {
     await waitFor(() => reader.doc.getText('probe').toString() === 'from the bundle', 10_000, 'the edit to reach the other client');
     writer.destroy();
     reader.destroy();
+    const compactions = async () => Number(/^plenary_compactions_total (\d+)/m.exec(await (await fetch(`http://${server!.base}/metrics`)).text())?.[1] ?? 0);
+    await waitFor(async () => (await compactions()) > 0, 10_000, 'a compaction in the fold worker');
+    expect(server.lines.some((l) => l.includes('compaction failed'))).toBe(false);
 
     // Exports render in a worker thread loaded from server/dist/render-worker.mjs.
     const csv = await fetch(`http://${server.base}/api/boards/${board}/export.csv`, { headers: { authorization: `Bearer ${workshop.tokens.facilitator}` } });

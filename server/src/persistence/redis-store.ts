@@ -22,7 +22,7 @@ import {
   type VersionEntry,
   type VersionRetention
 } from './store.ts';
-import { foldSnapshot } from './fold.ts';
+import { foldInWorker } from './fold-pool.ts';
 import { storedDocOf } from './snapshot-parts.ts';
 import { createRedisKeys, type RedisKeys } from './redis-keys.ts';
 import { connectRedis, RedisTiming, type ConnectedRedis, type ConnectionListener, type Log } from './redis-client.ts';
@@ -193,7 +193,7 @@ export class RedisStore implements Store {
         snapshot ? asBytes(snapshot) : null,
         entries.map((e) => asBytes(e.bytes))
       );
-      const folded = asBuffer(foldSnapshot(stored!.updates));
+      const folded = asBuffer(await foldInWorker(stored!.updates));
       const foldedLogBytes = entries.reduce((sum, e) => sum + e.bytes.byteLength, 0);
       const reply = await runScript<[number, number] | null>(
         this.#client,

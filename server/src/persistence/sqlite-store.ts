@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { VERSION_RETENTION, type CompactResult, type Store, type StoredDoc, type VersionEntry, type VersionRetention } from './store.ts';
-import { foldSnapshot } from './fold.ts';
+import { foldInWorker } from './fold-pool.ts';
 import { storedDocOf } from './snapshot-parts.ts';
 import type { ConnectionListener } from './redis-client.ts';
 import { createSqliteOperations, type SqliteOperations } from './sqlite-operations.ts';
@@ -212,7 +212,7 @@ export class SqliteStore implements Store {
       snapshot ? asBytes(snapshot.data) : null,
       log.map((r) => asBytes(r.data))
     );
-    const folded = foldSnapshot(stored!.updates);
+    const folded = await foldInWorker(stored!.updates);
     return this.#db.immediate((): CompactResult => {
       const current = this.#q.snapshot.get(name);
       // Someone else compacted or deleted the document since we read (log ids are never
