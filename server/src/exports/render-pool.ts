@@ -4,8 +4,8 @@
  * on the first export and stop after a while without one; a thread that crashes is replaced.
  * tinypool itself is loaded on the first export too: a server nobody exports from never reads it.
  */
-import type Tinypool from 'tinypool';
 import type { CheckedExport } from '@plenary/shared/export';
+import { createLazyPool } from '../lib/lazy-pool.ts';
 import type { RenderTask } from './render-task.ts';
 
 /** A render thread with nothing to do stops after this long. */
@@ -17,21 +17,9 @@ export interface RenderPool {
 }
 
 export const createRenderPool = (threads: number): RenderPool => {
-  let pool: Promise<Tinypool> | null = null;
-  const started = () =>
-    (pool ??= import('tinypool').then(
-      ({ default: Pool }) =>
-        new Pool({
-          filename: new URL('./render-worker.mjs', import.meta.url).href,
-          minThreads: 0,
-          maxThreads: threads,
-          idleTimeout: IDLE_TIMEOUT_MS
-        })
-    ));
+  const pool = createLazyPool({ filename: new URL('./render-worker.mjs', import.meta.url), maxThreads: threads, idleTimeout: IDLE_TIMEOUT_MS });
   return {
-    render: async (task) => (await started()).run(task) as Promise<CheckedExport>,
-    close: async () => {
-      if (pool) await (await pool).destroy();
-    }
+    render: async (task) => (await pool.started()).run(task) as Promise<CheckedExport>,
+    close: () => pool.close()
   };
 };

@@ -4,34 +4,23 @@
  * 1.2 MB board of 100,000 edits takes 160–270 ms and the seminar's boards of 200 cards 10–20 ms, and
  * every board of the instance — its edits, its joins, its presence — waited meanwhile, once every
  * 500 writes of each board. One thread, started at the first compaction and stopped after a while
- * without one; tinypool is loaded then too, so a server that never compacts never reads it.
+ * without one (lib/lazy-pool.ts).
  *
  * The updates are copied to the thread, not transferred: a store's bytes may be views of a buffer
  * shared with other values (node-redis replies). A fold the thread cannot run (it could not start)
  * runs here, as it did before.
  */
-import type Tinypool from 'tinypool';
+import { createLazyPool } from '../lib/lazy-pool.ts';
 import { foldSnapshot } from './fold.ts';
 
 /** The fold thread stops after this long without a compaction. */
 const IDLE_TIMEOUT_MS = 60_000;
 
-let pool: Promise<Tinypool> | null = null;
-
-const started = (): Promise<Tinypool> =>
-  (pool ??= import('tinypool').then(
-    ({ default: Pool }) =>
-      new Pool({ filename: new URL('./fold-worker.mjs', import.meta.url).href, minThreads: 0, maxThreads: 1, idleTimeout: IDLE_TIMEOUT_MS })
-  ));
+const pool = createLazyPool({ filename: new URL('./fold-worker.mjs', import.meta.url), maxThreads: 1, idleTimeout: IDLE_TIMEOUT_MS });
 
 /** `foldSnapshot` of these updates, folded in the worker thread. */
 export const foldInWorker = async (updates: Uint8Array[]): Promise<Uint8Array> => {
-  let folder: Tinypool;
-  try {
-    folder = await started();
-  } catch {
-    pool = null;
-    return foldSnapshot(updates);
-  }
+  const folder = await pool.started().catch(() => null);
+  if (!folder) return foldSnapshot(updates);
   return (await folder.run(updates)) as Uint8Array;
 };
