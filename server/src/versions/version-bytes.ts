@@ -20,9 +20,10 @@ const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /**
  * The most a stored version may inflate to. Only the server writes versions, from a board held
- * under MAX_DOC_BYTES; this bounds a damaged or foreign value instead of inflating it without end.
+ * under MAX_DOC_BYTES; this bounds a damaged or foreign value (a backup restored from elsewhere)
+ * instead of inflating it without end.
  */
-const MAX_JSON_BYTES = 256 * 1024 * 1024;
+export const MAX_VERSION_JSON_BYTES = 256 * 1024 * 1024;
 
 const decoder = new TextDecoder();
 
@@ -33,8 +34,8 @@ export const encodeVersion = async (snapshot: BoardSnapshot): Promise<Uint8Array
 /** True for a version stored compressed (every version saved since versions were compressed). */
 export const isCompressedVersion = (data: Uint8Array): boolean => data.length >= 2 && data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1];
 
-/** The snapshot a stored version holds, compressed or saved before versions were. */
-export const decodeVersion = async (data: Uint8Array): Promise<BoardSnapshot> => {
-  const json = isCompressedVersion(data) ? await gunzip(data, { maxOutputLength: MAX_JSON_BYTES }) : data;
+/** The snapshot a stored version holds, compressed or saved before versions were; refused past `maxJsonBytes` inflated. */
+export const decodeVersion = async (data: Uint8Array, maxJsonBytes = MAX_VERSION_JSON_BYTES): Promise<BoardSnapshot> => {
+  const json = isCompressedVersion(data) ? await gunzip(data, { maxOutputLength: maxJsonBytes }) : data;
   return JSON.parse(decoder.decode(json)) as BoardSnapshot;
 };

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard } from '@plenary/shared/schema';
+import { gzipSync } from 'node:zlib';
 import { decodeVersion, encodeVersion, isCompressedVersion } from '@plenary/server/versions/version-bytes.ts';
 import { addManyCards } from '../../utils/realistic-cards.ts';
 
@@ -30,6 +31,17 @@ describe('version bytes', () => {
     const legacy = new TextEncoder().encode(JSON.stringify(board));
     expect(isCompressedVersion(legacy)).toBe(false);
     expect(await decodeVersion(legacy)).toEqual(board);
+  });
+
+  it('refuses a compressed version that would inflate past the bound instead of inflating it', async () => {
+    // 4 MiB of JSON that gzip packs into a few KiB, read with a 64 KiB bound.
+    const bomb = gzipSync(JSON.stringify({ cards: [' '.repeat(4 * 1024 * 1024)] }));
+    expect(bomb.length).toBeLessThan(16 * 1024);
+    const outcome = await decodeVersion(bomb, 64 * 1024).then(
+      () => 'inflated',
+      (err: Error) => err.message
+    );
+    expect(outcome).toMatch(/larger than|maxOutputLength|buffer/i);
   });
 
   it('refuses a damaged compressed version instead of reading part of it', async () => {
