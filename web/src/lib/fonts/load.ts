@@ -18,7 +18,7 @@
  * then): the browser sets up all 337 of them before its next layout, and once they are in, its
  * first layout of Chinese, Japanese or Korean text walks them. On a returning device's board that
  * was 40 ms of style and 130 ms of layout before the first screen on the development machine, four
- * times that on an emulated phone (the README's Performance section). Until they are in, Han, kana
+ * times that on an emulated phone (docs/PERFORMANCE.md). Until they are in, Han, kana
  * and Hangul are drawn with the device's own CJK font, which on Android is Noto too.
  *
  * Once every rule is in, `<html data-fonts="all">` says so (tests wait for it before comparing
