@@ -16,6 +16,7 @@ export interface LazyPoolOptions {
 export interface LazyPool {
   /** The pool, started on the first call; a start that failed is tried again on the next. */
   started(): Promise<Tinypool>;
+  /** Stops the pool's threads, if it was started; a start that failed or is under way is fine too. */
   close(): Promise<void>;
 }
 
@@ -30,7 +31,11 @@ export const createLazyPool = ({ filename, maxThreads, idleTimeout }: LazyPoolOp
       return pool;
     },
     close: async () => {
-      if (pool) await (await pool).destroy();
+      const starting = pool;
+      pool = null;
+      // A start that failed has nothing to stop: the caller of `started` was told of the failure.
+      const running = await starting?.catch(() => null);
+      await running?.destroy();
     }
   };
 };
