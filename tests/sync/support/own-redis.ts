@@ -47,7 +47,10 @@ export const startOwnRedis = async (): Promise<OwnRedis> => {
       if (attempt >= 5) throw err;
     }
   }
-  process.once('exit', () => child?.kill('SIGKILL'));
+  // The test run's process outlives this Redis (its files run one after another in one worker):
+  // the listener goes when the Redis is closed, or they pile up past Node's listener warning.
+  const killAtExit = () => child?.kill('SIGKILL');
+  process.once('exit', killAtExit);
   const stop = async () => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
@@ -63,6 +66,7 @@ export const startOwnRedis = async (): Promise<OwnRedis> => {
     },
     close: async () => {
       await stop();
+      process.off('exit', killAtExit);
       rmSync(dir, { recursive: true, force: true });
     }
   };
