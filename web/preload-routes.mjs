@@ -3,8 +3,8 @@
  * so a page fetches them with the app's entry instead of after it.
  *
  * Every page of this single-page app is the same shell, which preloads only what every page shares
- * (the entry, the root layout, the `board` and `sync` chunks). SvelteKit's router asks for a route's
- * own files (its layouts, its page, their small chunks) once the entry has run: on a phone on the
+ * (the entry, the root layout, the `app` chunk: web/vite.config.ts). SvelteKit's router asks for a
+ * route's own files (its layouts, its page, their small chunks) once the entry has run: on a phone on the
  * venue's Wi-Fi that is a second wave of requests, one round trip after the largest script has
  * arrived and run. A small inline script in the shell matches the address against each route
  * and adds a `modulepreload` for that route's files at once; the server allows it by its hash like

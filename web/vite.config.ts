@@ -7,27 +7,34 @@ const api = process.env.PLENARY_API ?? 'http://127.0.0.1:3000';
 
 const SYNC_MODULES = /\/node_modules\/.*\/(yjs|lib0|y-websocket|y-protocols|y-indexeddb)\//;
 /**
- * The app's own code (and the shared schema) that may go into the `board` chunk. Stylesheets a
- * route imports (the fonts' rules) stay with that route: in the chunk's stylesheet they would come
- * before app.css, whose rules they must follow.
+ * Stylesheets stay with the module that imports them (a route, a component): in a shared chunk's
+ * stylesheet the fonts' rules would come before app.css, whose rules they must follow.
  */
-const APP_MODULES = /\/(web\/src\/lib|shared\/src)\/.*(?<!\.css)$/;
+const STYLESHEET = /\.css$/;
+/** The app's own code (and the shared schema) that may go into the `board` chunk. */
+const APP_MODULES = /\/(web\/src\/lib|shared\/src)\//;
 /** The route files a board's first view runs: the root layout, the workshop's layout, the board page. */
 const BOARD_ROUTE = /\/src\/routes\/(\+layout\.(svelte|ts)|w\/\[workshopId\]\/(\+layout\.(svelte|ts)|b\/\[boardId\]\/\+page\.svelte))$/;
+/**
+ * What a person new to a workshop opens first: SvelteKit's entry, the root layout, the landing page
+ * and the join pages (the code typed or scanned, then who they are).
+ */
+const FIRST_PAGES =
+  /(\.svelte-kit\/generated\/client-optimized\/app\.js|@sveltejs\/kit\/src\/runtime\/client\/entry\.js|\/src\/routes\/(\+layout\.(svelte|ts)|\+page\.svelte|\+error\.svelte|join\/(\[code\]\/)?\+page\.svelte))$/;
 
 /**
- * Every module the board page imports statically, from its route files down: what its first view
- * needs. Whatever the page imports with import() (the action editor, versions, exports, the QR
- * encoder) or only other pages use (the wall, the new-workshop form) is left out. Computed once per
- * build (the module graph is complete when Rollup asks for chunks).
+ * Every module reached by static imports from the modules `roots` matches: what those pages run
+ * before they are drawn. Whatever they import with import() (the action editor, versions, exports,
+ * the QR encoder) is left out. Computed once per build (the module graph is complete when Rollup
+ * asks for chunks).
  */
-const boardPageModules = (() => {
+const reachedFrom = (roots: RegExp) => {
   const perBuild = new WeakMap<Rollup.GetModuleInfo, Set<string>>();
   return (getModuleIds: () => IterableIterator<string>, getModuleInfo: Rollup.GetModuleInfo): Set<string> => {
     let reached = perBuild.get(getModuleInfo);
     if (reached) return reached;
     reached = new Set();
-    const queue = [...getModuleIds()].filter((id) => BOARD_ROUTE.test(id));
+    const queue = [...getModuleIds()].filter((id) => roots.test(id));
     for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
       if (reached.has(id)) continue;
       reached.add(id);
@@ -36,24 +43,37 @@ const boardPageModules = (() => {
     perBuild.set(getModuleInfo, reached);
     return reached;
   };
-})();
+};
+const boardPageModules = reachedFrom(BOARD_ROUTE);
+const firstPageModules = reachedFrom(FIRST_PAGES);
 
 export default defineConfig({
   plugins: [precompileMessages(), sveltekit()],
   build: {
+    // terser's two passes make the board page's first scripts 4.5 KiB smaller, as received, than
+    // esbuild's minifier (114.8 against 119.3 KiB), which pays for splitting `app` from `board`.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
     rollupOptions: {
       output: {
         // A phone on hotel Wi-Fi fetches scripts over six connections with a round trip each, and
         // SvelteKit asks for a page's own modules only once its entry has run: split in 38 files,
-        // the board page's scripts came in two waves. The board page's code is now two files
-        // (`board`: what it draws and runs; `sync`: Yjs and its providers), fetched with the entry
-        // by every page, since the layout imports from them: 11 files, 139.9 KiB as received
-        // instead of 146.1, and an emulated phone's first open of a board 5.7 → 4.6 s (median of
-        // three, same machine and run; tests/bench/web-phone.ts). The parts a board loads when
-        // asked (the action editor, move and delete dialogs, versions, exports) stay out of it.
+        // the board page's scripts came in two waves. The board page's code is three files: `app`
+        // (what the board shares with the first pages a new delegate opens: Svelte's and
+        // SvelteKit's runtimes, the messages, the session), `board` (what only the board draws and
+        // runs) and `sync` (Yjs and its providers); an emulated phone's first open of a board 5.7 →
+        // 4.6 s when they became one wave (median of three, same machine and run;
+        // tests/bench/web-phone.ts). The join page, the first page of every delegate (the code
+        // scanned at the venue), fetches only `app`: 56.5 KiB of scripts instead of 117.5, its
+        // form drawn on an emulated phone at 1.1 s instead of 1.5 (when everything was in `board`,
+        // the page the layout imported from). The parts a board loads when asked (the action
+        // editor, move and delete dialogs, versions, exports) stay out of all three.
         manualChunks: (id, { getModuleIds, getModuleInfo }) => {
+          if (STYLESHEET.test(id)) return undefined;
           if (SYNC_MODULES.test(id)) return 'sync';
-          if (APP_MODULES.test(id) && boardPageModules(getModuleIds, getModuleInfo).has(id)) return 'board';
+          const onBoard = boardPageModules(getModuleIds, getModuleInfo).has(id);
+          if (onBoard && firstPageModules(getModuleIds, getModuleInfo).has(id)) return 'app';
+          if (onBoard && APP_MODULES.test(id)) return 'board';
           return undefined;
         },
         // Other chunks under 3 kB are merged where that changes no module's side effects.

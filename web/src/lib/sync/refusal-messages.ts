@@ -16,7 +16,8 @@
  *   Refusal                 { key, values?, final } — `final`: nothing will get better by waiting
  */
 import { CloseCode, DenyReason, isFinalCloseCode } from '@plenary/shared/protocol';
-import { Limits } from '@plenary/shared/schema';
+// The constants alone: the schema's index brings Yjs, which the join page does not need.
+import { Limits } from '@plenary/shared/schema/constants';
 import { ApiError } from '../api/client.ts';
 
 export interface Refusal {
