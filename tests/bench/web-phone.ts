@@ -20,6 +20,10 @@
  *    first tab closed, the board's address opened in a new tab (as a person coming back does). The
  *    page opens on the board's last view (web/src/lib/last-view), whose cards can be typed in; the
  *    moment the app's own board is usable is measured beside it;
+ *  - the join page, every delegate's first page (the code scanned at the venue): a fresh browser
+ *    context opening /join/<code>, until the page has looked the code up and drawn the form asking
+ *    who the person is (the first animation frame holding its name field), and the scripts it
+ *    received by then. No target of the issue's; measured beside the board's opens;
  *  - JavaScript transferred for the board page on the cold open: the sum of every script
  *    response's bytes as received (compressed, headers included: CDP Network.loadingFinished
  *    encodedDataLength), counted when the board is usable (the target), and again once the page
@@ -78,6 +82,8 @@ export interface WebPhoneConditions {
   boardPageJs: Figure & { files: number };
   /** Scripts received by the cold open once the page is idle, lazy parts included (no target). */
   boardPageJsIdle: { value: number; unit: 'KiB'; files: number };
+  /** The join page: its name form drawn (median ms) and the scripts received by then. */
+  joinForm: { ms: number; runs: number[]; jsKiB: number; jsFiles: number };
 }
 
 export interface WebPhoneFigures {
@@ -134,6 +140,17 @@ const waitForLastView = async (page: Page): Promise<void> => {
   throw new Error('the board page kept no last view within 30 s');
 };
 
+/** The phone's CPU and network, in the tab of `cdp` (CDP emulation is per tab). */
+const emulatePhone = async (cdp: CDPSession): Promise<void> => {
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: Settings.phone.cpuSlowdown });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: Settings.phone.latencyMs,
+    downloadThroughput: Settings.phone.bytesPerSecond,
+    uploadThroughput: Settings.phone.bytesPerSecond
+  });
+};
+
 const oneRun = async (browser: Browser, base: string, workshopId: string, boardId: string, token: string, { phone }: Emulation): Promise<RunResult> => {
   const context = await browser.newContext({
     baseURL: base,
@@ -160,15 +177,7 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
       page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      if (phone) {
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: Settings.phone.cpuSlowdown });
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: Settings.phone.latencyMs,
-          downloadThroughput: Settings.phone.bytesPerSecond,
-          uploadThroughput: Settings.phone.bytesPerSecond
-        });
-      }
+      if (phone) await emulatePhone(cdp);
       return { page, cdp };
     };
     const { page, cdp } = await openTab();
@@ -214,7 +223,54 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
   }
 };
 
-const conditions = (runs: RunResult[]): WebPhoneConditions => ({
+/** Sets `window.__joinFormAt` at the first animation frame holding the join page's name field (a string: see USABLE_PROBE). */
+const JOIN_FORM_PROBE =
+  "(function(){function tick(){if(document.querySelector('[data-testid=\"identity-name\"]')){window.__joinFormAt=performance.now();}else{requestAnimationFrame(tick);}}requestAnimationFrame(tick);})()";
+
+interface JoinRun {
+  formMs: number;
+  jsBytes: number;
+  jsFiles: number;
+}
+
+/** A new device opening the join link: until its name form is drawn. */
+const joinRun = async (browser: Browser, base: string, joinCode: string, { phone }: Emulation): Promise<JoinRun> => {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: phone ? Settings.phone.viewport : Settings.laptopViewport,
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: phone ? 3 : 1
+  });
+  try {
+    await context.addInitScript({ content: JOIN_FORM_PROBE });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    if (phone) await emulatePhone(cdp);
+    const scripts = countScripts(cdp);
+    await page.goto(`/join/${joinCode}`, { waitUntil: 'commit' });
+    // Read once it is surely drawn, so that no poll of the test runner's runs in the page meanwhile.
+    let formMs: number | undefined;
+    for (let waited = 0; formMs === undefined && waited < Settings.usableTimeoutMs; waited += 2000) {
+      await page.waitForTimeout(2000);
+      formMs = await page.evaluate(() => (window as unknown as { __joinFormAt?: number }).__joinFormAt);
+    }
+    if (formMs === undefined) throw new Error('the join page drew no name form');
+    const js = scripts.until(formMs);
+    return { formMs, jsBytes: js.bytes, jsFiles: js.files };
+  } finally {
+    await context.close();
+  }
+};
+
+const conditions = (runs: RunResult[], joins: JoinRun[]): WebPhoneConditions => ({
+  joinForm: {
+    ms: Math.round(median(joins.map((j) => j.formMs))),
+    runs: joins.map((j) => Math.round(j.formMs)),
+    jsKiB: Math.round(median(joins.map((j) => j.jsBytes / 1024)) * 10) / 10,
+    jsFiles: median(joins.map((j) => j.jsFiles))
+  },
   coldWholeMs: Math.round(median(runs.map((r) => r.coldWholeMs))),
   repeatWholeMs: Math.round(median(runs.map((r) => r.repeatWholeMs))),
   repeatAppMs: Math.round(median(runs.map((r) => r.repeatAppMs))),
@@ -261,7 +317,8 @@ export const webPhoneText = (figures: WebPhoneFigures): string =>
         `  ${line('cold first open → board usable on the screen', c.coldUsable)}; every card drawn at ${c.coldWholeMs} ms`,
         `  ${line('repeat visit → board usable on the screen', c.repeatUsable)}; the app's own board at ${c.repeatAppMs} ms (the last view until then); every card drawn at ${c.repeatWholeMs} ms`,
         `  ${line(`board page JavaScript as received when usable (${c.boardPageJs.files} files)`, c.boardPageJs)}`,
-        `  board page JavaScript as received once idle, lazy parts included: ${c.boardPageJsIdle.value} KiB (${c.boardPageJsIdle.files} files)`
+        `  board page JavaScript as received once idle, lazy parts included: ${c.boardPageJsIdle.value} KiB (${c.boardPageJsIdle.files} files)`,
+        `  join page (a new device opening the join link) → the code looked up and the name form drawn: ${c.joinForm.ms} ms (runs ${c.joinForm.runs.join(', ')}); JavaScript as received by then ${c.joinForm.jsKiB} KiB (${c.joinForm.jsFiles} files)`
       ].join('\n');
     }),
     browserUiLine(figures.browserUi)
@@ -288,7 +345,10 @@ export const benchWebPhone = async ({ log }: { log: Log } = { log: console.log }
         );
         runs.push(run);
       }
-      return conditions(runs);
+      const joins: JoinRun[] = [];
+      for (let i = 0; i < Settings.runs; i++) joins.push(await joinRun(browser, server.httpBase, workshop.joinCode, { phone }));
+      log(`  ${phone ? 'phone' : 'localhost'} join page: name form drawn at ${joins.map((j) => Math.round(j.formMs)).join(', ')} ms`);
+      return conditions(runs, joins);
     };
     const phone = await measure(true);
     const localhost = await measure(false);
