@@ -225,7 +225,7 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
 
 /** Sets `window.__joinFormAt` at the first animation frame holding the join page's name field (a string: see USABLE_PROBE). */
 const JOIN_FORM_PROBE =
-  "(function(){function tick(){if(document.querySelector('[data-testid=\"identity-name\"]')){window.__joinFormAt=performance.now();}else{requestAnimationFrame(tick);}}requestAnimationFrame(tick);})()";
+  '(function(){function tick(){if(document.querySelector(\'[data-testid="identity-name"]\')){window.__joinFormAt=performance.now();}else{requestAnimationFrame(tick);}}requestAnimationFrame(tick);})()';
 
 interface JoinRun {
   formMs: number;
