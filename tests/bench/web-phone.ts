@@ -140,6 +140,14 @@ const waitForLastView = async (page: Page): Promise<void> => {
   throw new Error('the board page kept no last view within 30 s');
 };
 
+/** The phone's touch screen, or a laptop's. */
+const screenOf = (phone: boolean) => ({
+  viewport: phone ? Settings.phone.viewport : Settings.laptopViewport,
+  isMobile: phone,
+  hasTouch: phone,
+  deviceScaleFactor: phone ? 3 : 1
+});
+
 /** The phone's CPU and network, in the tab of `cdp` (CDP emulation is per tab). */
 const emulatePhone = async (cdp: CDPSession): Promise<void> => {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: Settings.phone.cpuSlowdown });
@@ -156,10 +164,7 @@ const oneRun = async (browser: Browser, base: string, workshopId: string, boardI
     baseURL: base,
     // The usable-board probe is a string evaluated in the page, which the app's policy forbids.
     bypassCSP: true,
-    viewport: phone ? Settings.phone.viewport : Settings.laptopViewport,
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: phone ? 3 : 1
+    ...screenOf(phone)
   });
   try {
     await context.addInitScript(
@@ -235,13 +240,7 @@ interface JoinRun {
 
 /** A new device opening the join link: until its name form is drawn. */
 const joinRun = async (browser: Browser, base: string, joinCode: string, { phone }: Emulation): Promise<JoinRun> => {
-  const context = await browser.newContext({
-    baseURL: base,
-    viewport: phone ? Settings.phone.viewport : Settings.laptopViewport,
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: phone ? 3 : 1
-  });
+  const context = await browser.newContext({ baseURL: base, ...screenOf(phone) });
   try {
     await context.addInitScript({ content: JOIN_FORM_PROBE });
     const page = await context.newPage();
