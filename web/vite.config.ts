@@ -53,7 +53,7 @@ export default defineConfig({
     // terser's two passes make the board page's first scripts 4.5 KiB smaller, as received, than
     // esbuild's minifier (114.8 against 119.3 KiB), which pays for splitting `app` from `board`.
     minify: 'terser',
-    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+    terserOptions: { compress: { passes: 2 } },
     rollupOptions: {
       output: {
         // A phone on hotel Wi-Fi fetches scripts over six connections with a round trip each, and
