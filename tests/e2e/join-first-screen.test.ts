@@ -5,7 +5,9 @@
  *    (web/vite.config.ts): 56.5 KiB as received instead of 117.5, when the board's code was the
  *    chunk the layout imported from;
  *  - what the page defers (the later font faces: 60 KiB of CJK rules among them) waits for the
- *    code's answer, which the person is waiting on (JoinFlow.svelte holds deferred work back).
+ *    code's answer, which the person is waiting on (JoinFlow.svelte holds deferred work back);
+ *  - while the person says who they are, the workshop page's code (with Yjs) is made ready, once
+ *    the offline shell's service worker holds the build, so "Enter" does not wait for it.
  */
 import { describe, expect, test } from 'vitest';
 import type { Browser, Page, Response, Route } from 'playwright-core';
@@ -89,6 +91,23 @@ describe("the join page, a delegate's first page", () => {
     await page.getByTestId('identity-name').waitFor();
     await waitFor(() => facesAsked.length >= 2, 10_000, 'the later font faces asked for after the answer');
     expect(Math.min(...facesAsked)).toBeGreaterThanOrEqual(answered);
+    await context.close();
+  });
+
+  test('makes the workshop page’s code ready while the person says who they are, once the offline shell is installed', async (ctx) => {
+    const workshop = await createDemoWorkshop(server, 'Join page preload');
+    const { context, page } = await newPerson(browser, server.httpBase);
+    screenshotOnFailure(ctx, () => [page]);
+    const scripts = scriptsOf(page);
+    await page.goto(`/join/${workshop.joinCode}`);
+    await page.getByTestId('identity-name').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Nobody has pressed "Enter": the page fetches the workshop page's code on its own.
+    await waitFor(async () => withYjs(await Promise.all(scripts)).length > 0, 15_000, 'the workshop page’s code made ready');
+    await page.getByTestId('identity-name').fill('Ana Silva');
+    await page.getByTestId('identity-city').selectOption({ index: 1 });
+    await page.getByTestId('identity-submit').click();
+    await page.getByTestId('board-tile').first().waitFor();
     await context.close();
   });
 });
