@@ -20,7 +20,7 @@ import { scheduleRetention } from './operations/retention.ts';
 import { createStore } from './persistence/index.ts';
 import { createServices } from './services.ts';
 import { attachSyncServer } from './sync/ws-server.ts';
-import { readAhead } from './sync/read-ahead.ts';
+import { noteOpenBoards, readAhead } from './sync/read-ahead.ts';
 import { LISTEN_BACKLOG } from './http/listen.ts';
 import { lingerAfterEarlyAnswers } from './http/limits/linger.ts';
 
@@ -68,6 +68,8 @@ const main = async () => {
   void readAhead({ store, rooms, config, log }).then((summary) => {
     if (summary.boards > 0) log.info(summary, 'boards read ahead');
   });
+  // …and the boards open now are what the next start reads ahead, written lately or not.
+  const stopNotingOpen = noteOpenBoards({ store, rooms, config, log });
 
   await new Promise<void>((resolve) => server.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }, resolve));
   const address = server.address();
@@ -88,6 +90,7 @@ const main = async () => {
     server.close();
     autoVersions.close();
     stopRetention();
+    stopNotingOpen();
     secrets.stop();
     await closeExportServices();
     await sync.close(CloseCode.goingAway);

@@ -1,6 +1,6 @@
 /**
- * Reading boards ahead at start (sync/read-ahead.ts): the boards written lately are read before
- * anyone asks, the latest first and no more than allowed; a board read ahead answers its first
+ * Reading boards ahead at start (sync/read-ahead.ts): the boards written or held open lately are
+ * read before anyone asks, the latest first and no more than allowed; a board read ahead answers its first
  * device from what was read, and is built only once someone joins (the clock that builds a loading
  * board starts with the first join), or let go unbuilt when nobody came within the hold, or as soon
  * as another instance is heard editing it.
@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { controlDocName } from '@plenary/shared/protocol';
 import { openPolicy } from '@plenary/server/sync/policy.ts';
-import { readAhead } from '@plenary/server/sync/read-ahead.ts';
+import { noteOpenBoards, noteOpenEveryMs, readAhead } from '@plenary/server/sync/read-ahead.ts';
 import { createLogger } from '@plenary/server/log.ts';
 import { waitFor } from '../utils/wait.ts';
 import { createCore, InProcessClient, TestBus, type InProcessCore } from './support/in-process.ts';
@@ -139,6 +139,34 @@ describe('reading boards ahead at start (in-process)', () => {
     const stored = new Y.Doc();
     for (const update of (await store.loadDoc('edited'))!.updates) Y.applyUpdate(stored, update);
     expect(stored.getMap('cards').get('c8')).toBe('typed just before the restart');
+  });
+
+  it('reads ahead a board held open on a device for longer than the window though nobody wrote it, and not one left alone as long', async () => {
+    const windowMs = 800;
+    core = createCore(openPolicy(identity), { env: { ...quick, READ_AHEAD_WINDOW_MS: String(windowMs), READ_AHEAD_HOLD_MS: '60000' } });
+    const { store, rooms, config } = core;
+    const watched = await storeCrashedBoard(store, 'watched');
+    await storeCrashedBoard(store, 'alone');
+    const viewer = new InProcessClient(core, info('watched'));
+    await viewer.connect(core);
+    const stop = noteOpenBoards({ store, rooms, config, log });
+    try {
+      // Well past the window since either was written; the viewer only watches.
+      await new Promise((resolve) => setTimeout(resolve, windowMs + 2 * noteOpenEveryMs(windowMs)));
+      expect(await store.recentlyActive(new Date(Date.now() - windowMs), 10)).toEqual(['watched']);
+    } finally {
+      stop();
+    }
+    viewer.conn.close(1001);
+    await waitFor(() => rooms.size === 0, 2000, 'the board to be unloaded once nobody is on it');
+
+    // The restart: what a fresh process reads ahead.
+    expect((await readAhead({ store, rooms, config, log })).boards).toBe(1);
+    expect(rooms.get('alone')).toBeUndefined();
+    const back = new InProcessClient(core, info('watched'));
+    await back.connect(core);
+    expect(back.received).toEqual(['update', 'step2']);
+    expect(content(back.doc)).toEqual(content(watched));
   });
 
   it('reads nothing when turned off, and stops at the byte limit', async () => {

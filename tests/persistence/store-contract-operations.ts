@@ -1,6 +1,6 @@
 /**
- * The store contract's operations part (the operator CLI, retention): sizes, last writes, meta
- * listing and removal, backups. Run by runStoreContract on every store, with its store.
+ * The store contract's operations part (the operator CLI, retention, read-ahead): sizes, last
+ * writes, the boards active lately, meta listing and removal, backups. Run by runStoreContract on every store, with its store.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -65,17 +65,54 @@ export const runOperationsContract = (current: () => Store, open: () => Promise<
         while (Date.now() <= at + 2) await new Promise((r) => setTimeout(r, 2));
       }
       const [a, b, c] = names as [string, string, string];
-      expect(await store.recentlyWritten(since, 10)).toEqual([c, b, a]);
-      expect(await store.recentlyWritten(since, 2)).toEqual([c, b]);
-      expect(await store.recentlyWritten(new Date(since.getTime() - 60_000), 100)).toContain(old);
+      expect(await store.recentlyActive(since, 10)).toEqual([c, b, a]);
+      expect(await store.recentlyActive(since, 2)).toEqual([c, b]);
+      expect(await store.recentlyActive(new Date(since.getTime() - 60_000), 100)).toContain(old);
       await store.deleteDoc(b);
       const other = await open();
       try {
-        expect(await other.recentlyWritten(since, 10)).toEqual([c, a]);
+        expect(await other.recentlyActive(since, 10)).toEqual([c, a]);
       } finally {
         await other.close();
       }
       for (const name of [old, a, c]) await store.deleteDoc(name);
+    });
+
+    it('counts a document held open as active now, without moving its last write, from every instance; a deleted one is forgotten', async () => {
+      const watched = newDocName('open-watched');
+      const quiet = newDocName('open-quiet');
+      await store.appendUpdates(watched, [smallUpdate('written first')]);
+      await store.appendUpdates(quiet, [smallUpdate('written second')]);
+      const written = (await store.docInfo(watched))!.lastWriteAt!;
+      await clockPast((await store.docInfo(quiet))!.lastWriteAt!);
+      const since = new Date();
+      await clockPast(since.toISOString());
+      // Nothing written since: neither is active.
+      expect(await store.recentlyActive(since, 10)).toEqual([]);
+
+      await store.noteOpen([watched]);
+      await store.noteOpen([]);
+      expect(await store.recentlyActive(since, 10)).toEqual([watched]);
+      expect((await store.docInfo(watched))!.lastWriteAt).toBe(written);
+      // One written after it was noted open comes first; noted open again, it is first again, once.
+      await clockPast(new Date().toISOString());
+      const later = newDocName('open-later');
+      await store.appendUpdates(later, [smallUpdate('written after')]);
+      const other = await open();
+      try {
+        expect(await other.recentlyActive(since, 10)).toEqual([later, watched]);
+        await clockPast(new Date().toISOString());
+        await other.noteOpen([watched, later]);
+        await clockPast(new Date().toISOString());
+        await other.noteOpen([watched]);
+        expect(await store.recentlyActive(since, 10)).toEqual([watched, later]);
+        expect(await store.recentlyActive(since, 1)).toEqual([watched]);
+      } finally {
+        await other.close();
+      }
+      await store.deleteDoc(watched);
+      expect(await store.recentlyActive(since, 10)).toEqual([later]);
+      for (const name of [quiet, later]) await store.deleteDoc(name);
     });
 
     it('lists meta records by prefix exactly (no wildcards in keys or prefix), and deletes only the named ones', async () => {

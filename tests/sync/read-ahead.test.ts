@@ -1,8 +1,10 @@
 /**
- * A restarted server reads the boards written lately ahead of their people (server/src/sync/
- * read-ahead.ts), on both stores: after a kill -9 the board is read before anyone connects, its
+ * A restarted server reads the boards written or held open lately ahead of their people (server/src/
+ * sync/read-ahead.ts), on both stores: after a kill -9 the board is read before anyone connects, its
  * first device is answered from what was read, and the board is built only after someone joined;
  * a board nobody comes back to is let go unbuilt after the hold; READ_AHEAD_BOARDS=0 reads nothing.
+ * A board only watched (a projector, phones following the plenary) for longer than the window is
+ * read ahead too, and one nobody had open is not.
  */
 import { afterAll, expect, it } from 'vitest';
 import { connectClient } from '../utils/clients.ts';
@@ -68,6 +70,30 @@ for (const store of STORE_KINDS) {
       await server.restart();
       await elapse(500);
       expect(logs().some((l) => l.msg === 'boards read ahead' || l.msg === 'board read ahead and not joined: let go')).toBe(false);
+    });
+
+    it('reads ahead a board that was only watched for longer than the window, and not the board nobody had open', async () => {
+      await server?.close();
+      const windowMs = 1500;
+      server = await startServer({ env: { ...store.env('read-ahead-open'), READ_AHEAD_WINDOW_MS: String(windowMs), READ_AHEAD_HOLD_MS: '300' } });
+      const workshop = await server.createWorkshop({ title: 'Plenary on the projector', themes: ['Environment', 'Trade'] });
+      const [watched, alone] = workshop.boards.map((b) => b.id) as [string, string];
+      // An observer's device writes nothing: the board's last write is its creation.
+      const projector = connectClient(server.syncBase, watched, workshop.tokens.observer);
+      try {
+        await projector.synced();
+        await elapse(windowMs + 1000);
+        await server.kill('SIGKILL');
+        const before = server.jsonLogs().length;
+        await server.restart();
+        const logs = () => server!.jsonLogs().slice(before);
+        const readLine = await waitFor(() => logs().find((l) => l.msg === 'boards read ahead'), 5000, 'the boards read ahead');
+        // The watched board alone: nothing of the other was read.
+        expect(readLine.boards).toBe(1);
+        expect(logs().some((l) => l.doc === alone)).toBe(false);
+      } finally {
+        projector.destroy();
+      }
     });
   });
 }

@@ -32,8 +32,8 @@ export interface RedisKeys {
   doc(name: string): DocKeys;
   /** Hash of small records: workshops, the signing secret. */
   readonly meta: string;
-  /** Sorted set: document name → when it was last written (ms), for `recentlyWritten`. */
-  readonly written: string;
+  /** Sorted set: document name → when it was last written or held open (ms), for `recentlyActive`. */
+  readonly recent: string;
   /** String one process writes when its store opens; its absence later means Redis lost its data (redis-emptied.ts). */
   marker(processId: string): string;
   /** Pub/sub channel carrying a document's merged updates and awareness between instances. */
@@ -61,7 +61,8 @@ export const createRedisKeys = (prefix: string): RedisKeys => {
       };
     },
     meta: `${root}meta`,
-    written: `${root}docs-written`,
+    // Named when only writes were noted; kept, so the boards noted before an upgrade still count.
+    recent: `${root}docs-written`,
     marker: (processId) => `${root}store-marker:${encodePart(processId)}`,
     docChannel: (name) => `${root}fanout:doc:${encodePart(name)}`,
     records: (list) => `${root}records:{${encodePart(list)}}`,

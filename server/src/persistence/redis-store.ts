@@ -173,11 +173,20 @@ export class RedisStore implements Store {
     const now = Date.now();
     if (now - (this.#notedWrite.get(name) ?? 0) < RECENT_WRITE_GRANULARITY_MS) return;
     this.#notedWrite.set(name, now);
-    this.#client.zAdd(this.#keys.written, { score: now, value: name }).catch(() => this.#notedWrite.delete(name));
+    this.#client.zAdd(this.#keys.recent, { score: now, value: name }).catch(() => this.#notedWrite.delete(name));
   }
 
-  async recentlyWritten(since: Date, limit: number): Promise<string[]> {
-    return this.#client.zRange(this.#keys.written, '+inf', since.getTime(), { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: limit } });
+  async recentlyActive(since: Date, limit: number): Promise<string[]> {
+    return this.#client.zRange(this.#keys.recent, '+inf', since.getTime(), { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: limit } });
+  }
+
+  async noteOpen(names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    const score = Date.now();
+    await this.#client.zAdd(
+      this.#keys.recent,
+      names.map((value) => ({ score, value }))
+    );
   }
 
   async compact(name: string): Promise<CompactResult> {
@@ -219,7 +228,7 @@ export class RedisStore implements Store {
     // writing the snapshot back.
     await this.#client.del([k.log, k.snapshot, k.lock]);
     this.#notedWrite.delete(name);
-    await this.#client.zRem(this.#keys.written, name);
+    await this.#client.zRem(this.#keys.recent, name);
   }
 
   #versionKeys(name: string): string[] {

@@ -6,7 +6,8 @@
  * transaction as every append and saved version (one row per document, so it costs one upsert per
  * append call). It lives apart from the main schema so that existing files gain it by
  * `CREATE TABLE IF NOT EXISTS`; documents written before it existed report their newest version's
- * time, or none.
+ * time, or none. When a document was last held open on devices is kept beside it, in `doc_open`
+ * (not a write: the operators' last write does not move).
  *
  * A backup is SQLite's online backup (sqlite-driver.ts, either library): a consistent copy of the
  * file while the store stays in use. A restore attaches the backup and replaces every table's rows in
@@ -22,6 +23,10 @@ CREATE TABLE IF NOT EXISTS doc_written (
   doc TEXT PRIMARY KEY,
   at  TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS doc_open (
+  doc TEXT PRIMARY KEY,
+  at  TEXT NOT NULL
+) WITHOUT ROWID;
 `;
 
 /** Tables copied by a restore, with their columns (log_stats is rebuilt from the log instead). */
@@ -31,6 +36,7 @@ const TABLES = {
   version: 'seq, doc, id, created_at, auto, meta, data',
   meta: 'key, value',
   doc_written: 'doc, at',
+  doc_open: 'doc, at',
   record: RECORDS_COLUMNS
 } as const;
 
@@ -42,9 +48,13 @@ export const createSqliteOperations = (db: SqliteDb, rebuildLogStats: () => void
   const q = {
     written: db.prepare<[string, string]>('INSERT INTO doc_written (doc, at) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET at = MAX(at, excluded.at)'),
     forget: db.prepare<[string]>('DELETE FROM doc_written WHERE doc = ?'),
+    opened: db.prepare<[string, string]>('INSERT INTO doc_open (doc, at) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET at = MAX(at, excluded.at)'),
+    forgetOpen: db.prepare<[string]>('DELETE FROM doc_open WHERE doc = ?'),
     writtenAt: db.prepare<[string], { at: string }>('SELECT at FROM doc_written WHERE doc = ?'),
     // ISO 8601 instants in UTC sort as text. A scan of one row per document, at start only.
-    recent: db.prepare<[string, number], { doc: string }>('SELECT doc FROM doc_written WHERE at >= ? ORDER BY at DESC LIMIT ?'),
+    recent: db.prepare<[string, string, number], { doc: string }>(
+      'SELECT doc FROM (SELECT doc, at FROM doc_written WHERE at >= ? UNION ALL SELECT doc, at FROM doc_open WHERE at >= ?) GROUP BY doc ORDER BY MAX(at) DESC LIMIT ?'
+    ),
     snapshotBytes: db.prepare<[string], { bytes: number }>('SELECT LENGTH(data) AS bytes FROM snapshot WHERE doc = ?'),
     logStats: db.prepare<[string], { n: number; bytes: number }>('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM log WHERE doc = ?'),
     versions: db.prepare<[string], { n: number; bytes: number; newest: string | null }>(
@@ -65,10 +75,20 @@ export const createSqliteOperations = (db: SqliteDb, rebuildLogStats: () => void
     /** Called inside deleteDoc's transaction. */
     forget(name: string): void {
       q.forget.run(name);
+      q.forgetOpen.run(name);
     },
 
-    async recentlyWritten(since: Date, limit: number): Promise<string[]> {
-      return q.recent.all(since.toISOString(), limit).map((r) => r.doc);
+    async noteOpen(names: string[]): Promise<void> {
+      if (names.length === 0) return;
+      const at = new Date().toISOString();
+      db.immediate(() => {
+        for (const name of names) q.opened.run(name, at);
+      });
+    },
+
+    async recentlyActive(since: Date, limit: number): Promise<string[]> {
+      const from = since.toISOString();
+      return q.recent.all(from, from, limit).map((r) => r.doc);
     },
 
     async docInfo(name: string): Promise<DocInfo | null> {

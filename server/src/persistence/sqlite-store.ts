@@ -288,8 +288,12 @@ export class SqliteStore implements Store {
   }
 
   // ---- Operations (sqlite-operations.ts) ----
-  recentlyWritten(since: Date, limit: number) {
-    return this.#ops.recentlyWritten(since, limit);
+  recentlyActive(since: Date, limit: number) {
+    return this.#ops.recentlyActive(since, limit);
+  }
+
+  noteOpen(names: string[]) {
+    return this.#ops.noteOpen(names);
   }
 
   docInfo(name: string) {

@@ -41,7 +41,7 @@ export interface VersionRetention {
 /** The documented retention: the newest 200 versions per board, never more than 500. */
 export const VERSION_RETENTION: Readonly<VersionRetention> = { keep: 200, hardCap: 500 };
 
-/** How stale a document's time in `recentlyWritten` may be. */
+/** How stale a document's write time in `recentlyActive` may be. */
 export const RECENT_WRITE_GRANULARITY_MS = 5000;
 
 /** A saved version of a document as the store sees it: a few fields it needs plus opaque parts. */
@@ -75,12 +75,18 @@ export interface Store extends StoreOperations, StoreRecords {
   /** Removes a document and its log. */
   deleteDoc(name: string): Promise<void>;
   /**
-   * Documents written (appended to, or a version saved) at or after `since`, the most recently
-   * written first, at most `limit` (a restarted server reads these ahead of their people:
-   * sync/read-ahead.ts). A store may note a document's write time once every few seconds
-   * (`RECENT_WRITE_GRANULARITY_MS`), not on every append.
+   * Documents written (appended to, or a version saved) or held open (`noteOpen`) at or after
+   * `since`, the most recently active first, at most `limit` (a restarted server reads these
+   * ahead of their people: sync/read-ahead.ts). A store may note a document's write time once
+   * every few seconds (`RECENT_WRITE_GRANULARITY_MS`), not on every append.
    */
-  recentlyWritten(since: Date, limit: number): Promise<string[]>;
+  recentlyActive(since: Date, limit: number): Promise<string[]>;
+  /**
+   * These documents are open on devices now (a board on a projector, on phones watching it),
+   * written or not: `recentlyActive` counts them as active now. Not a write: `docInfo`'s
+   * `lastWriteAt` does not move.
+   */
+  noteOpen(names: string[]): Promise<void>;
 
   /**
    * Saves a version (its entry and its content bytes), then applies `retention` to the document's

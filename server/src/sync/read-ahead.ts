@@ -3,9 +3,14 @@
  * boards come back within seconds (their devices retry on their own), and the first device of each
  * board waited for the store to be read, the log merged and the board compressed before its answer
  * could leave: on a fresh process that is most of a cold join (about 90 ms for a board of 1.2 MB,
- * against 30 ms once the answer is ready). The boards written in the last READ_AHEAD_WINDOW_MS
- * are read now instead, the latest first, one after another, up to READ_AHEAD_BOARDS and
- * READ_AHEAD_MAX_BYTES.
+ * against 30 ms once the answer is ready). The boards written or held open on devices in the last
+ * READ_AHEAD_WINDOW_MS are read now instead, the latest first, one after another, up to
+ * READ_AHEAD_BOARDS and READ_AHEAD_MAX_BYTES.
+ *
+ * Held open counts as much as written: a board on the projector during a plenary, or on phones
+ * while the room listens, may go unwritten for longer than the window, and every one of its devices
+ * comes back at once. So while the server runs it notes its open boards in the store
+ * (`noteOpenBoards`) at a quarter of the window, at most a minute apart.
  *
  * Each is read as a join reads it (room-manager.ts): it answers from its stored bytes, and its
  * answer is compressed as soon as it is read. Its document is built only once someone joins or
@@ -39,7 +44,7 @@ export const readAhead = async ({ store, rooms, config, log }: ReadAheadDeps): P
   if (config.READ_AHEAD_BOARDS === 0) return summary;
   const since = new Date(Date.now() - config.READ_AHEAD_WINDOW_MS);
   // Control documents are written too; asking for twice as many leaves room for them.
-  const names = await store.recentlyWritten(since, config.READ_AHEAD_BOARDS * 2).catch((err) => {
+  const names = await store.recentlyActive(since, config.READ_AHEAD_BOARDS * 2).catch((err) => {
     log.warn({ err: String(err) }, 'could not list the boards to read ahead');
     return [];
   });
@@ -55,4 +60,23 @@ export const readAhead = async ({ store, rooms, config, log }: ReadAheadDeps): P
   }
   summary.ms = Math.round(performance.now() - started);
   return summary;
+};
+
+/** How often the open boards are noted: well within the window, and at most a minute apart. */
+export const noteOpenEveryMs = (windowMs: number): number => Math.max(1, Math.min(60_000, Math.floor(windowMs / 4)));
+
+/**
+ * Notes the boards of this process that devices hold open, every `noteOpenEveryMs` (see above);
+ * nothing when read-ahead is off. A note that fails is logged and tried again at the next turn.
+ * Returns the function that stops it.
+ */
+export const noteOpenBoards = ({ store, rooms, config, log }: ReadAheadDeps): (() => void) => {
+  if (config.READ_AHEAD_BOARDS === 0 || config.READ_AHEAD_WINDOW_MS === 0) return () => undefined;
+  const timer = setInterval(() => {
+    const open: string[] = [];
+    for (const room of rooms.loaded()) if (room.connections.size > 0 && workshopOfControlDoc(room.name) === null) open.push(room.name);
+    store.noteOpen(open).catch((err) => log.warn({ err: String(err), boards: open.length }, 'could not note the open boards'));
+  }, noteOpenEveryMs(config.READ_AHEAD_WINDOW_MS));
+  timer.unref();
+  return () => clearInterval(timer);
 };
