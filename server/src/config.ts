@@ -99,10 +99,11 @@ const schema = z.object({
   LOAD_QUIET_MS: int(1000, 0),
   LOAD_MAX_DEFER_MS: int(3000, 0),
   /**
-   * At start the server reads ahead the boards written or held open on devices in the last READ_AHEAD_WINDOW_MS — at most
-   * READ_AHEAD_BOARDS of them, the latest first, READ_AHEAD_MAX_BYTES in all — since after a
-   * restart or a crash their people come back within seconds; a board read ahead that nobody joins
-   * within READ_AHEAD_HOLD_MS is let go without being built (sync/read-ahead.ts). 0 boards: off.
+   * At start the server reads ahead the boards written or held open on devices in the last
+   * READ_AHEAD_WINDOW_MS — at most READ_AHEAD_BOARDS of them, the latest first,
+   * READ_AHEAD_MAX_BYTES in all — since after a restart or a crash their people come back within
+   * seconds; a board read ahead that nobody joins within READ_AHEAD_HOLD_MS is let go without
+   * being built (sync/read-ahead.ts). 0 boards: off.
    */
   READ_AHEAD_BOARDS: int(50, 0),
   READ_AHEAD_WINDOW_MS: int(15 * 60_000, 0),

@@ -10,7 +10,7 @@
  * Held open counts as much as written: a board on the projector during a plenary, or on phones
  * while the room listens, may go unwritten for longer than the window, and every one of its devices
  * comes back at once. So while the server runs it notes its open boards in the store
- * (`noteOpenBoards`) at a quarter of the window, at most a minute apart.
+ * (`noteOpenBoards`) every ten seconds (a quarter of the window, if that is shorter).
  *
  * Each is read as a join reads it (room-manager.ts): it answers from its stored bytes, and its
  * answer is compressed as soon as it is read. Its document is built only once someone joins or
@@ -62,8 +62,11 @@ export const readAhead = async ({ store, rooms, config, log }: ReadAheadDeps): P
   return summary;
 };
 
-/** How often the open boards are noted: well within the window, and at most a minute apart. */
-export const noteOpenEveryMs = (windowMs: number): number => Math.max(1, Math.min(60_000, Math.floor(windowMs / 4)));
+/**
+ * How often the open boards are noted: well within the window, and soon after a board is opened
+ * (one write a turn for all of an instance's open boards).
+ */
+export const noteOpenEveryMs = (windowMs: number): number => Math.max(1, Math.min(10_000, Math.floor(windowMs / 4)));
 
 /**
  * Notes the boards of this process that devices hold open, every `noteOpenEveryMs` (see above);
