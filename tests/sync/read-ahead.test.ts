@@ -74,7 +74,8 @@ for (const store of STORE_KINDS) {
 
     it('reads ahead a board that was only watched for longer than the window, and not the board nobody had open', async () => {
       await server?.close();
-      const windowMs = 1500;
+      // Long enough for a restart on a busy machine to fall within it after the last note.
+      const windowMs = 3000;
       server = await startServer({ env: { ...store.env('read-ahead-open'), READ_AHEAD_WINDOW_MS: String(windowMs), READ_AHEAD_HOLD_MS: '300' } });
       const workshop = await server.createWorkshop({ title: 'Plenary on the projector', themes: ['Environment', 'Trade'] });
       const [watched, alone] = workshop.boards.map((b) => b.id) as [string, string];
@@ -82,7 +83,7 @@ for (const store of STORE_KINDS) {
       const projector = connectClient(server.syncBase, watched, workshop.tokens.observer);
       try {
         await projector.synced();
-        await elapse(windowMs + 1000);
+        await elapse(windowMs + 1500);
         await server.kill('SIGKILL');
         const before = server.jsonLogs().length;
         await server.restart();
