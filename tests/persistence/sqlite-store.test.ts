@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,34 @@ for (const driver of availableSqliteDrivers) {
         await store.appendUpdates('board', [Uint8Array.from([1])]);
         expect(existsSync(join(dataDir, SQLITE_FILE_NAME))).toBe(true);
         expect(existsSync(join(dataDir, `${SQLITE_FILE_NAME}-wal`))).toBe(true);
+      } finally {
+        await store.close();
+        await removeDataDir(dataDir);
+      }
+    });
+
+    it('commits the appends of one turn together, not one commit per document', async () => {
+      const dataDir = await newDataDir();
+      const store = new SqliteStore({ dataDir, driver });
+      const wal = join(dataDir, `${SQLITE_FILE_NAME}-wal`);
+      const boards = Array.from({ length: 16 }, (_, i) => `board-${i}`);
+      const edit = Uint8Array.from({ length: 60 }, (_, i) => i);
+      /** Bytes the write-ahead log grew by: every commit adds the pages it changed, whatever they hold. */
+      const walGrowth = async (write: () => Promise<unknown>) => {
+        const before = statSync(wal).size;
+        await write();
+        return statSync(wal).size - before;
+      };
+      try {
+        for (const b of boards) await store.appendUpdates(b, [edit]);
+        const oneByOne = await walGrowth(async () => {
+          for (const b of boards) await store.appendUpdates(b, [edit]);
+        });
+        const oneTurn = await walGrowth(() => Promise.all(boards.map((b) => store.appendUpdates(b, [edit]))));
+        // Sixteen commits of the same few pages against one: about a tenth of the bytes.
+        expect(oneTurn).toBeGreaterThan(0);
+        expect(oneTurn).toBeLessThan(oneByOne / 4);
+        for (const b of boards) expect((await store.loadDoc(b))?.logLength).toBe(3);
       } finally {
         await store.close();
         await removeDataDir(dataDir);

@@ -57,6 +57,35 @@ export const runStoreContract = (storeName: string, makeHarness: () => Promise<S
       expect(stored.bytes).toBe(6);
     });
 
+    it('keeps the order and figures of appends made in one turn, to one document and to several', async () => {
+      const name = newDocName('turn');
+      const other = newDocName('turn-other');
+      // Not awaited one by one: the rooms of a process write on one clock, so a store is handed
+      // several boards' appends at once (SQLite commits them together).
+      const figures = await Promise.all([
+        store.appendUpdates(name, [Uint8Array.from([1])]),
+        store.appendUpdates(other, [Uint8Array.from([9, 9])]),
+        store.appendUpdates(name, [Uint8Array.from([2, 2]), Uint8Array.from([3])]),
+        store.appendUpdates(other, [Uint8Array.from([8])])
+      ]);
+      expect(figures).toEqual([
+        { logLength: 1, bytes: 1 },
+        { logLength: 1, bytes: 2 },
+        { logLength: 3, bytes: 4 },
+        { logLength: 2, bytes: 3 }
+      ]);
+      expect((await load(store, name)).updates.map((u) => Array.from(u))).toEqual([[1], [2, 2], [3]]);
+      expect((await load(store, other)).updates.map((u) => Array.from(u))).toEqual([[9, 9], [8]]);
+    });
+
+    it('deletes a document whose append was asked for just before, in the same turn', async () => {
+      const name = newDocName('turn-delete');
+      const appended = store.appendUpdates(name, [smallUpdate('written, then the board deleted')]);
+      await store.deleteDoc(name);
+      await appended;
+      expect(await store.loadDoc(name)).toBeNull();
+    });
+
     it('keeps binary bytes exactly (every byte value, a large random update)', async () => {
       const name = newDocName('binary');
       const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);

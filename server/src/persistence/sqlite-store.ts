@@ -107,6 +107,8 @@ export class SqliteStore implements Store {
   readonly #q;
   readonly #ops: SqliteOperations;
   readonly #records: SqliteRecords;
+  /** Appends waiting for this turn's commit (appendUpdates). */
+  #queued: { name: string; updates: Uint8Array[]; resolve: (r: { logLength: number; bytes: number }) => void; reject: (err: unknown) => void }[] = [];
 
   constructor({ dataDir, driver }: SqliteStoreOptions) {
     mkdirSync(dataDir, { recursive: true });
@@ -184,6 +186,7 @@ export class SqliteStore implements Store {
   }
 
   async loadDoc(name: string): Promise<StoredDoc | null> {
+    this.#commitQueued();
     // One read transaction: a compaction committed by another connection cannot land between
     // reading the snapshot and reading the log.
     const { snapshot, log } = this.#db.transaction(() => this.#read(name));
@@ -193,18 +196,52 @@ export class SqliteStore implements Store {
     );
   }
 
-  async appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
-    return this.#db.immediate(() => {
-      for (const u of updates) {
-        this.#q.append.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
-        this.#q.countAppend.run(name, u.byteLength);
-      }
-      this.#ops.touched(name);
-      return this.#stats(name);
+  /**
+   * Appends are committed together, once per turn of the event loop: each commit writes its pages
+   * to the write-ahead log whatever it holds (about 90 µs an append alone), and the rooms of a
+   * process write on a shared clock (room-writer.ts), so the boards' appends of one turn share
+   * one transaction. Each still gets its own figures, and one that fails alone fails alone.
+   */
+  appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
+    return new Promise((resolve, reject) => {
+      this.#queued.push({ name, updates, resolve, reject });
+      if (this.#queued.length === 1) setImmediate(() => this.#commitQueued());
     });
   }
 
+  #append(name: string, updates: Uint8Array[]): { logLength: number; bytes: number } {
+    for (const u of updates) {
+      this.#q.append.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+      this.#q.countAppend.run(name, u.byteLength);
+    }
+    this.#ops.touched(name);
+    return this.#stats(name);
+  }
+
+  /** Commits the queued appends now; every other use of a document's rows comes after them. */
+  #commitQueued(): void {
+    const queued = this.#queued;
+    if (queued.length === 0) return;
+    this.#queued = [];
+    try {
+      const results = this.#db.immediate(() => queued.map((a) => this.#append(a.name, a.updates)));
+      queued.forEach((a, i) => a.resolve(results[i]!));
+    } catch (err) {
+      if (queued.length === 1) return queued[0]!.reject(err);
+      // The transaction was rolled back: each append again on its own, so that only one that
+      // cannot be written fails.
+      for (const a of queued) {
+        try {
+          a.resolve(this.#db.immediate(() => this.#append(a.name, a.updates)));
+        } catch (own) {
+          a.reject(own);
+        }
+      }
+    }
+  }
+
   async compact(name: string): Promise<CompactResult> {
+    this.#commitQueued();
     const { snapshot, log } = this.#db.transaction(() => this.#read(name));
     const last = log.at(-1);
     if (!last) return { compacted: true, bytes: this.#stats(name).bytes };
@@ -228,6 +265,7 @@ export class SqliteStore implements Store {
   }
 
   async deleteDoc(name: string): Promise<void> {
+    this.#commitQueued();
     this.#db.immediate(() => {
       this.#q.deleteLog.run(name);
       this.#q.deleteSnapshot.run(name);
@@ -289,6 +327,7 @@ export class SqliteStore implements Store {
 
   // ---- Operations (sqlite-operations.ts) ----
   recentlyActive(since: Date, limit: number) {
+    this.#commitQueued();
     return this.#ops.recentlyActive(since, limit);
   }
 
@@ -297,6 +336,7 @@ export class SqliteStore implements Store {
   }
 
   docInfo(name: string) {
+    this.#commitQueued();
     return this.#ops.docInfo(name);
   }
   listMeta(prefix: string) {
@@ -306,9 +346,11 @@ export class SqliteStore implements Store {
     return this.#ops.deleteMeta(keys);
   }
   backup(file: string) {
+    this.#commitQueued();
     return this.#ops.backup(file);
   }
   restore(file: string) {
+    this.#commitQueued();
     return this.#ops.restore(file);
   }
 
@@ -337,6 +379,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    this.#commitQueued();
+    this.#db.close();
   }
 }
