@@ -93,6 +93,41 @@ describe('room lifecycle (in-process)', () => {
     expect(await storedText(core.store, 'board-d')).toBe('kept');
   });
 
+  it('writes the boards edited at different moments in the same turns (the process write clock)', async () => {
+    /** When each board's writes were handed to the store. */
+    const writes: { board: string; at: number }[] = [];
+    core = createCore(openPolicy(identity), {
+      wrapStore: (s) =>
+        new Proxy(s, {
+          get(target, prop, receiver) {
+            const value = Reflect.get(target, prop, receiver);
+            if (prop !== 'appendUpdates') return typeof value === 'function' ? value.bind(target) : value;
+            return (name: string, updates: Uint8Array[]) => {
+              writes.push({ board: name, at: performance.now() });
+              return target.appendUpdates(name, updates);
+            };
+          }
+        })
+    });
+    const a = new InProcessClient(core, { boardId: 'board-f', ...identity, expiresAt: Date.now() + 60_000 });
+    const b = new InProcessClient(core, { boardId: 'board-g', ...identity, expiresAt: Date.now() + 60_000 });
+    await a.connect(core);
+    await b.connect(core);
+    // Each board edited on its own rhythm for a while, out of step with the other.
+    for (let i = 0; i < 40; i++) {
+      (i % 2 === 0 ? a : b).doc.getText('t').insert(0, `${i} `);
+      await new Promise((r) => setTimeout(r, 3 + (i % 5)));
+    }
+    await waitFor(() => !core!.rooms.get('board-f')!.hasUnsaved && !core!.rooms.get('board-g')!.hasUnsaved, 5000, 'both written');
+    const ofA = writes.filter((w) => w.board === 'board-f');
+    const ofB = writes.filter((w) => w.board === 'board-g');
+    expect(ofA.length).toBeGreaterThan(3);
+    // Every write of one board was handed over in the same instant as one of the other's, except
+    // perhaps at the ends (each room a write timer of its own: their phases never lined up).
+    const together = ofB.filter((w) => ofA.some((v) => Math.abs(v.at - w.at) < 1)).length;
+    expect(together).toBeGreaterThanOrEqual(ofB.length - 2);
+  });
+
   it('forgets a failed load instead of saving an empty board over the stored one', async () => {
     core = createCore(openPolicy(identity));
     const seed = new Y.Doc();

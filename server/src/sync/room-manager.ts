@@ -9,6 +9,7 @@
  * been quiet for a moment (LOAD_QUIET_MS) — which for a large board is most of a cold join.
  */
 import { TickPacer } from './tick-pacer.ts';
+import { WriteClock } from './write-clock.ts';
 import { EventEmitter } from 'node:events';
 import { CloseCode, workshopOfControlDoc } from '@plenary/shared/protocol';
 import type { Logger } from '../log.ts';
@@ -26,9 +27,11 @@ export class RoomManager implements RoomDirectory {
   readonly events = new EventEmitter<RoomEventMap>();
   /** One tick length for every room: how busy the process is, not one board, decides it. */
   readonly pacer: TickPacer;
+  /** One write clock for every room, so that their store writes are committed together. */
+  readonly clock = new WriteClock();
 
   constructor(
-    private readonly deps: Omit<RoomDeps, 'policy' | 'events' | 'pacer'>,
+    private readonly deps: Omit<RoomDeps, 'policy' | 'events' | 'pacer' | 'clock'>,
     /** The workshop's rules (facilitation/policy.ts), asked at the moments named in policy.ts. */
     readonly policy: SyncPolicy
   ) {
@@ -81,7 +84,7 @@ export class RoomManager implements RoomDirectory {
   private entry(name: string, readAheadHoldMs?: number): { room: Room; joinable: Promise<Room>; ready: Promise<Room> } {
     const existing = this.rooms.get(name);
     if (existing) return existing;
-    const room = new Room(name, { ...this.deps, policy: this.policy, events: this.events, pacer: this.pacer }, (r) => this.unload(r));
+    const room = new Room(name, { ...this.deps, policy: this.policy, events: this.events, pacer: this.pacer, clock: this.clock }, (r) => this.unload(r));
     if (readAheadHoldMs !== undefined) room.readAhead(readAheadHoldMs);
     const joinable = (async () => {
       await this.teardowns.get(name);

@@ -1,6 +1,7 @@
 /**
- * What a room owes the store. Accepted updates are written at most once per WRITE_INTERVAL_MS
- * (well inside the 100 ms durability promise), merged into one append. A failed write keeps them
+ * What a room owes the store. Accepted updates are written at the next tick of the process's write
+ * clock (every WRITE_INTERVAL_MS, well inside the 100 ms durability promise: write-clock.ts),
+ * merged into one append. A failed write keeps them
  * in memory and retries with back-off; nothing accepted is dropped. Past the compaction
  * thresholds the log is folded into the snapshot.
  *
@@ -12,14 +13,15 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../persistence/store.ts';
+import type { WriteClock } from './write-clock.ts';
 
-/** Minimum time between two store writes of one board. */
-const WRITE_INTERVAL_MS = 20;
 /** Longest wait between two attempts while the store is failing. */
 const MAX_RETRY_MS = 5000;
 
 export interface RoomWriterDeps {
   store: Store;
+  /** When the process's rooms write (write-clock.ts). */
+  clock: WriteClock;
   config: Config;
   metrics: Metrics;
   log: Logger;
@@ -33,8 +35,6 @@ export class RoomWriter {
   private logBytes = 0;
   private unsaved: Uint8Array[] = [];
   private writing: Promise<void> | null = null;
-  private saveTimer: NodeJS.Timeout | null = null;
-  private lastSave = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
   private compacting: Promise<void> | null = null;
@@ -107,18 +107,13 @@ export class RoomWriter {
     return this.unsaved.length > 0 || this.writing !== null || this.retryTimer !== null;
   }
 
+  /** Writes at the next tick of the process's write clock (write-clock.ts), with the other boards. */
   schedule(): void {
-    if (this.saveTimer || this.unsaved.length === 0) return;
-    const wait = this.lastSave + WRITE_INTERVAL_MS - performance.now();
-    this.saveTimer = setTimeout(
-      () => {
-        this.saveTimer = null;
-        this.lastSave = performance.now();
-        void this.save();
-      },
-      Math.max(0, wait)
-    );
+    if (this.unsaved.length === 0) return;
+    this.deps.clock.enlist(this.onClock);
   }
+
+  private readonly onClock = (): void => void this.save();
 
   /** Writes unsaved updates now; on failure keeps them and retries with back-off. */
   save(): Promise<void> {
@@ -155,7 +150,10 @@ export class RoomWriter {
       })
       .finally(() => {
         this.writing = null;
-        if (this.unsaved.length > 0 && !this.retryTimer) void this.save();
+        if (this.unsaved.length === 0 || this.retryTimer) return;
+        // What arrived during the write goes at once when someone waits for it, else on the clock.
+        if (this.storedWaiters.length > 0) void this.save();
+        else this.schedule();
       });
     return this.writing;
   }
@@ -194,9 +192,8 @@ export class RoomWriter {
   }
 
   stop(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.deps.clock.cancel(this.onClock);
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.saveTimer = null;
     this.retryTimer = null;
   }
 }

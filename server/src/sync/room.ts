@@ -33,6 +33,7 @@ import { RoomAnswers } from './room-answers.ts';
 import { RoomEdits } from './room-edits.ts';
 import { UntilLoaded, type IntegrateTiming } from './until-loaded.ts';
 import type { TickPacer } from './tick-pacer.ts';
+import type { WriteClock } from './write-clock.ts';
 
 export interface RoomDeps {
   store: Store;
@@ -46,6 +47,8 @@ export interface RoomDeps {
   events: EventEmitter<RoomEventMap>;
   /** The tick's length, shared by every room of this process (tick-pacer.ts). */
   pacer: TickPacer;
+  /** When the rooms of this process write to the store (write-clock.ts). */
+  clock: WriteClock;
 }
 
 export const isConnection = (origin: unknown): origin is Connection =>
