@@ -78,6 +78,34 @@ for (const driver of availableSqliteDrivers) {
       }
     });
 
+    it('fails every append of a turn whose commit fails, writing none of them, and writes again the next turn', async () => {
+      const dataDir = await newDataDir();
+      const store = new SqliteStore({ dataDir, driver });
+      // Another process on the same file refuses one board's appends (a trigger), as a full disk
+      // or a lock held too long would refuse the whole commit.
+      const other = openSqlite(join(dataDir, SQLITE_FILE_NAME), { driver, busyTimeoutMs: 1000 });
+      const edit = (n: number) => Uint8Array.from([n]);
+      try {
+        await store.appendUpdates('kept', [edit(1)]);
+        other.exec("CREATE TRIGGER refuse AFTER INSERT ON log WHEN NEW.doc = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        const turn = await Promise.allSettled([store.appendUpdates('kept', [edit(2)]), store.appendUpdates('refused', [edit(3)])]);
+        expect(turn.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+        // Nothing of the failed turn is stored, so the rooms' retries write each edit once.
+        expect((await store.loadDoc('kept'))?.logLength).toBe(1);
+        expect(await store.loadDoc('refused')).toBeNull();
+        other.exec('DROP TRIGGER refuse');
+        const again = await Promise.all([store.appendUpdates('kept', [edit(2)]), store.appendUpdates('refused', [edit(3)])]);
+        expect(again).toEqual([
+          { logLength: 2, bytes: 2 },
+          { logLength: 1, bytes: 1 }
+        ]);
+      } finally {
+        other.close();
+        await store.close();
+        await removeDataDir(dataDir);
+      }
+    });
+
     it('looks a document up without reading the large snapshots beside it', async () => {
       const dataDir = await newDataDir();
       const large = 4 * 1024 * 1024;

@@ -199,8 +199,8 @@ export class SqliteStore implements Store {
   /**
    * Appends are committed together, once per turn of the event loop: each commit writes its pages
    * to the write-ahead log whatever it holds (about 90 µs an append alone), and the rooms of a
-   * process write on a shared clock (room-writer.ts), so the boards' appends of one turn share
-   * one transaction. Each still gets its own figures, and one that fails alone fails alone.
+   * process write on a shared clock (sync/write-clock.ts), so the boards' appends of one turn share
+   * one transaction. Each still gets its own figures.
    */
   appendUpdates(name: string, updates: Uint8Array[]): Promise<{ logLength: number; bytes: number }> {
     return new Promise((resolve, reject) => {
@@ -218,26 +218,24 @@ export class SqliteStore implements Store {
     return this.#stats(name);
   }
 
-  /** Commits the queued appends now; every other use of a document's rows comes after them. */
+  /**
+   * Commits the queued appends now; every other use of a document's rows comes after them. When
+   * the transaction fails, every append of it fails (each room keeps its edits and tries again):
+   * what fails one (a full disk, another process holding the lock past the busy timeout) fails
+   * them all, and trying each alone would hold the event loop for a busy timeout apiece.
+   */
   #commitQueued(): void {
     const queued = this.#queued;
     if (queued.length === 0) return;
     this.#queued = [];
+    let results: { logLength: number; bytes: number }[];
     try {
-      const results = this.#db.immediate(() => queued.map((a) => this.#append(a.name, a.updates)));
-      queued.forEach((a, i) => a.resolve(results[i]!));
+      results = this.#db.immediate(() => queued.map((a) => this.#append(a.name, a.updates)));
     } catch (err) {
-      if (queued.length === 1) return queued[0]!.reject(err);
-      // The transaction was rolled back: each append again on its own, so that only one that
-      // cannot be written fails.
-      for (const a of queued) {
-        try {
-          a.resolve(this.#db.immediate(() => this.#append(a.name, a.updates)));
-        } catch (own) {
-          a.reject(own);
-        }
-      }
+      for (const a of queued) a.reject(err);
+      return;
     }
+    queued.forEach((a, i) => a.resolve(results[i]!));
   }
 
   async compact(name: string): Promise<CompactResult> {
