@@ -1,9 +1,8 @@
 /**
  * What a room owes the store. Accepted updates are written at the next tick of the process's write
  * clock (every WRITE_INTERVAL_MS, well inside the 100 ms durability promise: write-clock.ts),
- * merged into one append. A failed write keeps them
- * in memory and retries with back-off; nothing accepted is dropped. Past the compaction
- * thresholds the log is folded into the snapshot.
+ * merged into one append. A failed write keeps them in memory and retries with back-off; nothing
+ * accepted is dropped. Past the compaction thresholds the log is folded into the snapshot.
  *
  * Each append is handed to `onStored` once the store has it: the room tells the other instances
  * only then (see room.ts, "Peers see stored edits only").
