@@ -78,6 +78,20 @@ for (const driver of availableSqliteDrivers) {
       }
     });
 
+    it('deletes a board whose append was asked for just before, in the same turn (its queued appends go first)', async () => {
+      const dataDir = await newDataDir();
+      const store = new SqliteStore({ dataDir, driver });
+      try {
+        const appended = store.appendUpdates('board', [Uint8Array.from([1, 2, 3])]);
+        await store.deleteDoc('board');
+        await appended;
+        expect(await store.loadDoc('board')).toBeNull();
+      } finally {
+        await store.close();
+        await removeDataDir(dataDir);
+      }
+    });
+
     it('fails every append of a turn whose commit fails, writing none of them, and writes again the next turn', async () => {
       const dataDir = await newDataDir();
       const store = new SqliteStore({ dataDir, driver });

@@ -78,14 +78,6 @@ export const runStoreContract = (storeName: string, makeHarness: () => Promise<S
       expect((await load(store, other)).updates.map((u) => Array.from(u))).toEqual([[9, 9], [8]]);
     });
 
-    it('deletes a document whose append was asked for just before, in the same turn', async () => {
-      const name = newDocName('turn-delete');
-      const appended = store.appendUpdates(name, [smallUpdate('written, then the board deleted')]);
-      await store.deleteDoc(name);
-      await appended;
-      expect(await store.loadDoc(name)).toBeNull();
-    });
-
     it('keeps binary bytes exactly (every byte value, a large random update)', async () => {
       const name = newDocName('binary');
       const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);
