@@ -74,8 +74,10 @@ for (const store of STORE_KINDS) {
 
     it('reads ahead a board that was only watched for longer than the window, and not the board nobody had open', async () => {
       await server?.close();
-      // Long enough for a restart on a busy machine to fall within it after the last note.
-      const windowMs = 3000;
+      // Long enough for a restart on a busy machine to fall within it after the last note (the
+      // server notes its open boards every quarter of the window): at 3 s, a restart that took
+      // over 2 s on a machine running the whole suite found the board outside it.
+      const windowMs = 6000;
       server = await startServer({ env: { ...store.env('read-ahead-open'), READ_AHEAD_WINDOW_MS: String(windowMs), READ_AHEAD_HOLD_MS: '300' } });
       const workshop = await server.createWorkshop({ title: 'Plenary on the projector', themes: ['Environment', 'Trade'] });
       const [watched, alone] = workshop.boards.map((b) => b.id) as [string, string];
@@ -88,7 +90,7 @@ for (const store of STORE_KINDS) {
         const before = server.jsonLogs().length;
         await server.restart();
         const logs = () => server!.jsonLogs().slice(before);
-        const readLine = await waitFor(() => logs().find((l) => l.msg === 'boards read ahead'), 5000, 'the boards read ahead');
+        const readLine = await waitFor(() => logs().find((l) => l.msg === 'boards read ahead'), 15_000, 'the boards read ahead');
         // The watched board alone: nothing of the other was read.
         expect(readLine.boards).toBe(1);
         expect(logs().some((l) => l.doc === alone)).toBe(false);
