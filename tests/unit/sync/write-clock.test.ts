@@ -12,13 +12,15 @@ describe('write clock', () => {
     const clock = new WriteClock();
     const calls: string[] = [];
     let turnEnded = false;
-    // Enlisted just after a tick, so that both wait for the same next one.
-    await sleep(clock.untilNextTick(performance.now()));
+    // Enlisted early in an interval, so that both wait for the same next tick (a sleep until the
+    // tick could wake just before it, the event loop's clock being a little behind).
+    while (clock.untilNextTick(performance.now()) < WRITE_INTERVAL_MS / 2) await new Promise((r) => setImmediate(r));
     clock.enlist(() => {
       calls.push('a');
       setImmediate(() => (turnEnded = true));
     });
-    await sleep(WRITE_INTERVAL_MS / 4);
+    // Its timer is due before the clock's, so it runs first however late both are.
+    await sleep(3);
     clock.enlist(() => calls.push(turnEnded ? 'b, a turn later' : 'b'));
     await sleep(WRITE_INTERVAL_MS * 2);
     expect(calls).toEqual(['a', 'b']);
