@@ -24,8 +24,8 @@ export class WriteClock {
   enlist(write: () => void): void {
     this.waiting.add(write);
     if (this.timer) return;
+    // Not unref'd: like each room's own timer before it, a write still owed keeps the process up.
     this.timer = setTimeout(() => this.tick(), this.untilNextTick(performance.now()));
-    this.timer.unref();
   }
 
   /** Takes `write` off the next tick. */
