@@ -16,6 +16,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store, StoredDoc } from '../persistence/store.ts';
+import { SNAPSHOT_SLICES } from '../persistence/fold.ts';
 import type { Connection, ConnectionRoom } from './connection.ts';
 import type { PolicyRoom, RoomEventMap, SyncPolicy } from './policy.ts';
 import { RoomTick } from './room-tick.ts';
@@ -51,6 +52,9 @@ export interface RoomDeps {
   clock: WriteClock;
 }
 
+/** The most of the log a step of a stepwise build applies (integrateInSteps): as much as one of a large snapshot's slices, a few ms. */
+const BUILD_STEP_BYTES = SNAPSHOT_SLICES.most;
+
 export const isConnection = (origin: unknown): origin is Connection =>
   typeof origin === 'object' && origin !== null && (origin as { kind?: unknown }).kind === 'connection';
 /** Changes this instance must store and publish: its clients' edits and its own. */
@@ -70,6 +74,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private readonly answers = new RoomAnswers();
   /** What the store held, kept from reading it until it is integrated into `doc`. */
   private stored: StoredDoc | null = null;
+  /** How many of `stored.updates` are applied to `doc` already (integrateInSteps). */
+  private storedApplied = 0;
   private readStarted = 0;
   /** What waits for the document to be integrated, and until when (until-loaded.ts). */
   private readonly early = new UntilLoaded();
@@ -177,8 +183,45 @@ export class Room implements ConnectionRoom, PolicyRoom {
    */
   async integrateWhenNeeded(timing: IntegrateTiming): Promise<boolean> {
     const needed = await this.early.untilNeeded(timing, () => this.loaded || this.closed);
-    if (needed) this.integrate();
+    if (needed) await this.integrateInSteps();
     return needed;
+  }
+
+  /**
+   * Builds the document a step at a time, the event loop turning between steps, then finishes as
+   * `integrate` does. Applying a large board holds the process for as long as a device takes to
+   * apply it (about 120–300 ms for 1.2 MB here, seconds near MAX_DOC_BYTES), and every other board
+   * of the instance — its edits, joins and presence — waited for all of it; now it waits for one
+   * step. A step is one of the snapshot's slices (each applies whole on the ones before it, with
+   * nothing pending: causal-slices.ts) or the log's entries up to BUILD_STEP_BYTES. What needs the
+   * document meanwhile (a client's edit, another instance's message) is held as before, until it is
+   * built; a synchronous `integrate` meanwhile (a Redis that restarted empty) applies the rest at once.
+   */
+  private async integrateInSteps(): Promise<void> {
+    for (;;) {
+      const stored = this.stored;
+      // A board of one step's size is built at once, in one transaction, as before.
+      if (this.loaded || this.closed || stored === null || stored.bytes <= BUILD_STEP_BYTES) break;
+      this.applyStored(stored, true);
+      if (this.storedApplied === stored.updates.length) break;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    this.integrate();
+  }
+
+  /**
+   * Applies, in one transaction, the stored updates not yet applied: with `step`, the next of the
+   * snapshot's slices or the log's next entries up to BUILD_STEP_BYTES (at least one); otherwise all.
+   */
+  private applyStored(stored: StoredDoc, step: boolean): void {
+    const { updates } = stored;
+    const from = this.storedApplied;
+    let to = step ? from + 1 : updates.length;
+    if (step && from >= stored.snapshotParts) {
+      for (let bytes = updates[from]!.length; to < updates.length && bytes + updates[to]!.length <= BUILD_STEP_BYTES; to++) bytes += updates[to]!.length;
+    }
+    this.storedApplied = to;
+    Y.transact(this.doc, () => updates.slice(from, to).forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
   }
 
   /**
@@ -205,7 +248,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     const stored = this.stored;
     this.stored = null;
     if (stored) {
-      Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
+      if (this.storedApplied < stored.updates.length) this.applyStored(stored, false);
       this.writer.loaded(stored.bytes, stored.logLength);
     }
     this.doc.on('update', this.onDocUpdate);
