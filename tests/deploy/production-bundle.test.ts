@@ -116,6 +116,7 @@ describe('production bundle', () => {
     expect(existsSync(path.join(out, 'node_modules/.pnpm/node_modules/tsx'))).toBe(false);
     expect(readFileSync(path.join(out, 'server/dist/render-worker.mjs'), 'utf8')).not.toContain('tsx');
     expect(readFileSync(path.join(out, 'server/dist/fold-worker.mjs'), 'utf8')).not.toContain('tsx');
+    expect(readFileSync(path.join(out, 'server/dist/print-worker.mjs'), 'utf8')).not.toContain('tsx');
     // The operator CLI runs from the bundle too.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-bundle-data-'));
     const cli = spawnSync(process.execPath, ['server/dist/cli.mjs', 'list', '--json'], {
@@ -127,7 +128,7 @@ describe('production bundle', () => {
     expect(cli.status, cli.stderr).toBe(0);
   });
 
-  it(`syncs a board created over HTTP with a raw y-websocket client, and renders an export in its worker (SQLite: ${sqliteDriver})`, async () => {
+  it(`syncs a board created over HTTP with a raw y-websocket client, and renders an export in its worker and a PDF in its thread (SQLite: ${sqliteDriver})`, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-bundle-data-'));
     // Every write is folded at once, in the fold worker loaded from server/dist/fold-worker.mjs.
     server = await startBundle(out, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, COMPACT_AFTER_ENTRIES: '1' });
@@ -158,6 +159,14 @@ describe('production bundle', () => {
     const csv = await fetch(`http://${server.base}/api/boards/${board}/export.csv`, { headers: { authorization: `Bearer ${workshop.tokens.facilitator}` } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
+    // …and PDFs are printed in the thread loaded from server/dist/print-worker.mjs.
+    const pdf = await fetch(`http://${server.base}/api/boards/${board}/export.pdf`, { headers: { authorization: `Bearer ${workshop.tokens.facilitator}` } });
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1')
+    ).toBe('%PDF-');
 
     // The built web app is found from server/dist, compressed.
     const page = await fetch(`http://${server.base}/`);

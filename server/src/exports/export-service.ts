@@ -1,13 +1,14 @@
 /**
  * The exports of this process: a bounded queue (export-queue.ts) in front of the render workers
- * (render-pool.ts) and the warm Chromium that prints PDFs (pdf-printer.ts). A request's export
+ * (render-pool.ts) and the warm Chromium that prints PDFs in a thread of its own (print-thread.ts). A request's export
  * waits for a slot, renders in a worker thread, and for PDF is printed while it holds its slot, so
  * the limits bound Chromium's work too. `closeExportServices` ends the workers and Chromium when
  * the server stops.
  */
 import type { CheckedExport, ExportProblem } from '@plenary/shared/export';
 import { createExportQueue, type ExportQueue, type ExportQueueLimits } from './export-queue.ts';
-import { createPdfPrinter, type PdfPrinter } from './pdf-printer.ts';
+import type { PdfPrinter } from './pdf-printer.ts';
+import { createThreadedPdfPrinter } from './print-thread.ts';
 import { createRenderPool } from './render-pool.ts';
 import type { RenderTask } from './render-task.ts';
 
@@ -34,7 +35,7 @@ const open = new Set<ExportService>();
 export const createExportService = (limits: ExportQueueLimits, pdf: PdfPrinter | string): ExportService => {
   const queue = createExportQueue(limits);
   const pool = createRenderPool(limits.concurrency);
-  const printer = typeof pdf === 'string' ? createPdfPrinter(pdf) : pdf;
+  const printer = typeof pdf === 'string' ? createThreadedPdfPrinter(pdf) : pdf;
 
   const finish = async ({ result, problems }: CheckedExport): Promise<ExportOutput> => {
     if (result.kind === 'print') return { body: await printer.print(result.job), problems };
