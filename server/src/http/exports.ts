@@ -37,7 +37,7 @@ import type { Config } from '../config.ts';
 import { consentOfBoard, workshopConsent, workshopConsentScope } from '../exports/consent.ts';
 import { ExportBusyError } from '../exports/export-queue.ts';
 import { createExportService, type ExportOutput } from '../exports/export-service.ts';
-import { exportWorkshopOf, loadBoardSource, type LiveBoards } from '../exports/load-boards.ts';
+import { exportWorkshopOf, loadBoardSource, loadBoardSources, type LiveBoards } from '../exports/load-boards.ts';
 import { PdfUnavailableError, type PdfPrinter } from '../exports/pdf-printer.ts';
 import type { RenderTask } from '../exports/render-task.ts';
 import type { Store } from '../persistence/store.ts';
@@ -199,7 +199,7 @@ export const exportRoutes = (deps: ExportDeps) => {
     const version = await versionOf(c, workshop, refs, oneBoard);
     const takenAt = version?.takenAt ?? new Date().toISOString();
     const consent = version ? [] : await workshopConsent(deps.control, workshop.id);
-    const boards = version?.boards ?? (await Promise.all(refs.map((ref) => loadBoardSource(deps.store, deps.rooms, ref, consentOfBoard(consent, ref.id)))));
+    const boards = version?.boards ?? (await loadBoardSources(deps.store, deps.rooms, refs, (ref) => consentOfBoard(consent, ref.id)));
     const consentScope = await workshopConsentScope(deps.control, workshop.id);
     return {
       format,
