@@ -110,7 +110,7 @@ const schema = z.object({
   READ_AHEAD_MAX_BYTES: int(64 * 1024 * 1024, 0),
   READ_AHEAD_HOLD_MS: int(60_000, 0),
   /** Updates are merged and sent/stored once per tick per board. */
-  TICK_MS: int(2, 1),
+  TICK_MS: int(1, 1),
   /** The longest tick, when the server is busy (sync/tick-pacer.ts); equal to TICK_MS for a fixed tick. */
   TICK_MAX_MS: int(24, 1),
   /** Ping interval; a connection that misses a pong by the next ping is closed. */
