@@ -45,11 +45,12 @@ describe('the print thread', () => {
     }
   });
 
-  it('starts a new thread for a print after it was closed', async () => {
+  it('finishes a print asked for before it was closed, and starts a new thread for a print after', async () => {
     const printer = createThreadedPdfPrinter(CHROMIUM);
     try {
-      expect(pdfText(await printer.print(job('Before closing')))).toContain('Before closing');
+      const before = printer.print(job('Before closing'));
       await printer.close();
+      expect(pdfText(await before)).toContain('Before closing');
       expect(pdfText(await printer.print(job('After closing')))).toContain('After closing');
     } finally {
       await printer.close();
