@@ -1,9 +1,9 @@
 /**
  * The exports of this process: a bounded queue (export-queue.ts) in front of the render workers
- * (render-pool.ts) and the warm Chromium that prints PDFs in a thread of its own (print-thread.ts). A request's export
- * waits for a slot, renders in a worker thread, and for PDF is printed while it holds its slot, so
- * the limits bound Chromium's work too. `closeExportServices` ends the workers and Chromium when
- * the server stops.
+ * (render-pool.ts) and the warm Chromium that prints PDFs, in a thread of its own
+ * (print-thread.ts). A request's export waits for a slot, renders in a worker thread, and for PDF
+ * is printed while it holds its slot, so the limits bound Chromium's work too.
+ * `closeExportServices` ends the workers and Chromium when the server stops.
  */
 import type { CheckedExport, ExportProblem } from '@plenary/shared/export';
 import { createExportQueue, type ExportQueue, type ExportQueueLimits } from './export-queue.ts';
