@@ -1,7 +1,8 @@
 /**
- * A large board is built into the server's document a step at a time (sync/room.ts,
- * `integrateInSteps`): one of its stored slices per turn of the event loop, so the instance's other
- * boards keep moving while it is built, and what arrives for the large board meanwhile waits for it.
+ * A large board is built into the server's document a step at a time (sync/room-build.ts, used by
+ * `integrateInSteps` in sync/room.ts): one of its stored slices per turn of the event loop, so the
+ * instance's other boards keep moving while it is built, and what arrives for the large board
+ * meanwhile waits for it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPolicy } from '@plenary/server/sync/policy.ts';

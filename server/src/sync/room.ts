@@ -10,19 +10,19 @@
  * could not write and retries, and the room does not unload while anything is unsaved.
  */
 import type { EventEmitter } from 'node:events';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Store, StoredDoc } from '../persistence/store.ts';
-import { SNAPSHOT_SLICES } from '../persistence/fold.ts';
+import type { Store } from '../persistence/store.ts';
 import type { Connection, ConnectionRoom } from './connection.ts';
 import type { PolicyRoom, RoomEventMap, SyncPolicy } from './policy.ts';
 import { RoomTick } from './room-tick.ts';
 import { RoomWriter } from './room-writer.ts';
 import { RoomUnload } from './room-unload.ts';
-import { SERVER, STORE } from './origins.ts';
+import { SERVER } from './origins.ts';
 import { ownPresence } from './presence.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { workshopOfControlDoc } from '@plenary/shared/protocol';
@@ -31,6 +31,7 @@ import { PeerKind, type PeerBus } from './peer-bus.ts';
 import { RoomPeers } from './room-peers.ts';
 import { encodeAwarenessEntries, isEmptyStateVector, writeSyncStep1, type AwarenessEntry, type ClientMessage } from './protocol.ts';
 import { RoomAnswers } from './room-answers.ts';
+import { RoomBuild } from './room-build.ts';
 import { RoomEdits } from './room-edits.ts';
 import { UntilLoaded, type IntegrateTiming } from './until-loaded.ts';
 import type { TickPacer } from './tick-pacer.ts';
@@ -52,9 +53,6 @@ export interface RoomDeps {
   clock: WriteClock;
 }
 
-/** The most of the log a step of a stepwise build applies (integrateInSteps): as much as one of a large snapshot's slices, a few ms. */
-const BUILD_STEP_BYTES = SNAPSHOT_SLICES.most;
-
 export const isConnection = (origin: unknown): origin is Connection =>
   typeof origin === 'object' && origin !== null && (origin as { kind?: unknown }).kind === 'connection';
 /** Changes this instance must store and publish: its clients' edits and its own. */
@@ -72,10 +70,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   private readonly edits: RoomEdits;
   /** What a device asking for the board is sent (room-answers.ts). */
   private readonly answers = new RoomAnswers();
-  /** What the store held, kept from reading it until it is integrated into `doc`. */
-  private stored: StoredDoc | null = null;
-  /** How many of `stored.updates` are applied to `doc` already (integrateInSteps). */
-  private storedApplied = 0;
+  /** What the store held, kept from reading it until it is integrated into `doc` (room-build.ts). */
+  private build: RoomBuild | null = null;
   private readStarted = 0;
   /** What waits for the document to be integrated, and until when (until-loaded.ts). */
   private readonly early = new UntilLoaded();
@@ -145,7 +141,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
   async read(): Promise<void> {
     await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.early.peerMessage(bytes)));
     this.readStarted = performance.now();
-    this.stored = await this.deps.store.loadDoc(this.name);
+    const stored = await this.deps.store.loadDoc(this.name);
+    this.build = stored ? new RoomBuild(this.doc, stored) : null;
     // A Redis that restarted empty lost this document: write all of it again (built first, if
     // the room still answers from what it read: the store no longer holds those bytes).
     const stopRewrites = this.deps.store.onEmptied?.(() => {
@@ -155,8 +152,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
     });
     if (stopRewrites) this.onDestroy(stopRewrites);
     // The snapshot's parts are the base; with no snapshot, the first logged update is.
-    const updates = this.stored?.updates ?? [];
-    const baseParts = Math.max(1, this.stored?.snapshotParts ?? 0);
+    const updates = stored?.updates ?? [];
+    const baseParts = Math.max(1, stored?.snapshotParts ?? 0);
     const base = updates.length > 0 ? updates.slice(0, baseParts) : null;
     // Compressing a large board takes about as long as reading it (30–45 ms for 1.2 MB): started
     // now, it runs beside the rest of the load and the joiner's first message, not after them. A
@@ -172,7 +169,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
 
   /** Bytes read from the store and not yet integrated into `doc`. */
   get unintegratedBytes(): number {
-    return this.loaded ? 0 : (this.stored?.bytes ?? 0);
+    return this.loaded ? 0 : (this.build?.stored.bytes ?? 0);
   }
 
   /**
@@ -188,40 +185,14 @@ export class Room implements ConnectionRoom, PolicyRoom {
   }
 
   /**
-   * Builds the document a step at a time, the event loop turning between steps, then finishes as
-   * `integrate` does. Applying a large board holds the process for as long as a device takes to
-   * apply it (about 120–300 ms for 1.2 MB here, seconds near MAX_DOC_BYTES), and every other board
-   * of the instance — its edits, joins and presence — waited for all of it; now it waits for one
-   * step. A step is one of the snapshot's slices (each applies whole on the ones before it, with
-   * nothing pending: causal-slices.ts) or the log's entries up to BUILD_STEP_BYTES. What needs the
-   * document meanwhile (a client's edit, another instance's message) is held as before, until it is
-   * built; a synchronous `integrate` meanwhile (a Redis that restarted empty) applies the rest at once.
+   * Builds the document a step at a time (room-build.ts), the event loop turning between steps,
+   * then finishes as `integrate` does. What needs the document meanwhile (a client's edit, another
+   * instance's message) is held as before, until it is built; a synchronous `integrate` meanwhile
+   * (a Redis that restarted empty) applies the rest at once.
    */
   private async integrateInSteps(): Promise<void> {
-    for (;;) {
-      const stored = this.stored;
-      // A board of one step's size is built at once, in one transaction, as before.
-      if (this.loaded || this.closed || stored === null || stored.bytes <= BUILD_STEP_BYTES) break;
-      this.applyStored(stored, true);
-      if (this.storedApplied === stored.updates.length) break;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    while (!this.loaded && !this.closed && this.build?.step()) await nextTurn();
     this.integrate();
-  }
-
-  /**
-   * Applies, in one transaction, the stored updates not yet applied: with `step`, the next of the
-   * snapshot's slices or the log's next entries up to BUILD_STEP_BYTES (at least one); otherwise all.
-   */
-  private applyStored(stored: StoredDoc, step: boolean): void {
-    const { updates } = stored;
-    const from = this.storedApplied;
-    let to = step ? from + 1 : updates.length;
-    if (step && from >= stored.snapshotParts) {
-      for (let bytes = updates[from]!.length; to < updates.length && bytes + updates[to]!.length <= BUILD_STEP_BYTES; to++) bytes += updates[to]!.length;
-    }
-    this.storedApplied = to;
-    Y.transact(this.doc, () => updates.slice(from, to).forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
   }
 
   /**
@@ -245,11 +216,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
   /** Builds the document from what `read` got, then serves what waited for it. */
   integrate(): void {
     if (this.loaded || this.closed) return;
-    const stored = this.stored;
-    this.stored = null;
-    if (stored) {
-      if (this.storedApplied < stored.updates.length) this.applyStored(stored, false);
-      this.writer.loaded(stored.bytes, stored.logLength);
+    const build = this.build;
+    this.build = null;
+    if (build) {
+      build.rest();
+      this.writer.loaded(build.stored.bytes, build.stored.logLength);
     }
     this.doc.on('update', this.onDocUpdate);
     this.answers.changed();
@@ -390,7 +361,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
    */
   async catchUp(): Promise<void> {
     const stored = await this.deps.store.loadDoc(this.name);
-    if (stored && !this.closed) Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORE);
+    if (stored && !this.closed) new RoomBuild(this.doc, stored).rest();
   }
 
   /** Resolves true once every change made so far is stored; false after `timeoutMs` (still retried). */
