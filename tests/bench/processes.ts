@@ -242,11 +242,11 @@ export const referenceServerPath = (): string => {
   return path.join(path.dirname(require.resolve('y-websocket-reference/package.json')), 'bin', 'server.cjs');
 };
 
-export const startReference = async (options: { probe?: boolean } = {}): Promise<ServerHandle> => {
+export const startReference = async (options: { probe?: boolean; nodeArgs?: string[] } = {}): Promise<ServerHandle> => {
   const port = await freePort();
   return startProcess({
     label: 'y-websocket@2 reference',
-    args: [referenceServerPath()],
+    args: [...(options.nodeArgs ?? []), referenceServerPath()],
     env: { PORT: String(port), HOST: '127.0.0.1' },
     port,
     probe: options.probe,

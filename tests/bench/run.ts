@@ -34,7 +34,7 @@
  * Settings (environment): BENCH_EDITS, BENCH_HISTORY (scattered | typing), BENCH_JOIN_REPEATS (server
  * starts per stored state, default 5), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
  * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, phone, storm, export, join, slow, stored), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
- * record a CPU profile of Plenary during the fan-out run (its heaviest functions are printed), and
+ * record a CPU profile of Plenary and of the reference during the fan-out runs (their heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run,
  * BENCH_LOAD_DEFLATE=1 to have the fan-out's load clients compress every message they send, as browsers do,
  * BENCH_PHONE_RUNS (first opens per condition, default 3) and BENCH_PHONE_TRACE=1 to print each
@@ -192,13 +192,16 @@ const fanoutPlenary = async (store: StoreKind, rates: number[]): Promise<FanoutF
 
 const fanoutReference = async (rates = fanoutSettings.rates): Promise<FanoutFigures> => {
   log(`\n[2b] Fan-out: reference y-websocket@2 server (in memory, no store) at ${rates.join(', ')} edits/s per client`);
-  const server = await startReference();
+  const profileDir = env.BENCH_CPU_PROFILE ? path.resolve(env.BENCH_CPU_PROFILE, `reference-${rates.join('-')}`) : null;
+  const nodeArgs = profileDir ? ['--require', fileURLToPath(new URL('./exit-on-term.cjs', import.meta.url)), '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const server = await startReference({ nodeArgs });
   try {
     const urls = THEMES.map((_, i) => `ws://127.0.0.1:${server.port}/bench-room-${i}`);
     const figures = await runFanout(server, urls, { ...fanoutSettings, rates }, log);
     return { ...figures, server: 'y-websocket@2 reference' };
   } finally {
     await server.stop();
+    if (profileDir) log(summariseServerProfile(profileDir));
   }
 };
 
