@@ -2,7 +2,8 @@
  * Compiles the server to plain JavaScript for production: server/dist/index.mjs (the server),
  * server/dist/cli.mjs (the operator CLI), server/dist/render-worker.mjs (the export render
  * worker, which render-pool.ts loads next to the module) and server/dist/fold-worker.mjs (the
- * compaction's fold, which fold-pool.ts loads the same way) and server/dist/print-worker.mjs (the
+ * compaction's fold, which fold-pool.ts loads the same way), server/dist/checkpoint-worker.mjs (the
+ * embedded store's checkpoints, which sqlite-checkpoints.ts loads the same way) and server/dist/print-worker.mjs (the
  * PDF printer's thread, which print-thread.ts starts the same way). @plenary/shared and every pure-JS dependency are bundled in; what must stay a package
  * is left external and listed in the production package.json that scripts/bundle.sh writes.
  *
@@ -76,11 +77,12 @@ await build({
     cli: `${server}src/cli/index.ts`,
     'render-worker': `${server}src/exports/render-worker-entry.ts`,
     'fold-worker': `${server}src/persistence/fold-worker-entry.ts`,
+    'checkpoint-worker': `${server}src/persistence/checkpoint-worker-entry.ts`,
     'print-worker': `${server}src/exports/print-worker-entry.ts`
   },
   outdir,
   outExtension: { '.js': '.mjs' },
-  // Chunks sit beside the entries: render-pool.ts, fold-pool.ts and print-thread.ts find their workers next to their own modules.
+  // Chunks sit beside the entries: render-pool.ts, fold-pool.ts, sqlite-checkpoints.ts and print-thread.ts find their workers next to their own modules.
   splitting: true,
   minifyWhitespace: true,
   plugins: [zodEnglishOnly, sharedWithoutSideEffects],
@@ -96,4 +98,4 @@ await build({
   logLevel: 'warning'
 });
 for (const name of readdirSync(outdir)) if (name.endsWith('.mjs')) asciiOnly(path.join(outdir, name));
-console.log(`${path.relative(process.cwd(), outdir) || '.'}: index.mjs, cli.mjs, render-worker.mjs, fold-worker.mjs, print-worker.mjs`);
+console.log(`${path.relative(process.cwd(), outdir) || '.'}: index.mjs, cli.mjs, render-worker.mjs, fold-worker.mjs, checkpoint-worker.mjs, print-worker.mjs`);

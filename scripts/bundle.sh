@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Produces what a production install of Plenary consists of — exactly what the Docker image
 # copies — in one folder:
-#   OUT/server/dist/   the compiled server (index.mjs, render-worker.mjs, fold-worker.mjs, print-worker.mjs)
+#   OUT/server/dist/   the compiled server (index.mjs, render-worker.mjs, fold-worker.mjs, checkpoint-worker.mjs, print-worker.mjs)
 #   OUT/web/build/     the built web app, with .br and .gz copies of every text file
 #   OUT/package.json   the packages the compiled server still needs (native or self-loading ones)
 # Then, in OUT: `pnpm install --prod` (or `npm install --omit=dev`) and `node server/dist/index.mjs`.

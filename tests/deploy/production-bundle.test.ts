@@ -18,7 +18,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sqliteDriverFor } from '@plenary/server/persistence/sqlite-driver.ts';
+import { openSqlite, sqliteDriverFor } from '@plenary/server/persistence/sqlite-driver.ts';
+import type { checkpointTask } from '@plenary/server/persistence/sqlite-checkpoint-task.ts';
 import { frames, openRaw, syncUrl, updateOf } from '../utils/clients.ts';
 import { REPO_ROOT, type CreatedWorkshop } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
@@ -117,6 +118,7 @@ describe('production bundle', () => {
     expect(readFileSync(path.join(out, 'server/dist/render-worker.mjs'), 'utf8')).not.toContain('tsx');
     expect(readFileSync(path.join(out, 'server/dist/fold-worker.mjs'), 'utf8')).not.toContain('tsx');
     expect(readFileSync(path.join(out, 'server/dist/print-worker.mjs'), 'utf8')).not.toContain('tsx');
+    expect(readFileSync(path.join(out, 'server/dist/checkpoint-worker.mjs'), 'utf8')).not.toContain('tsx');
     // The operator CLI runs from the bundle too.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plenary-bundle-data-'));
     const cli = spawnSync(process.execPath, ['server/dist/cli.mjs', 'list', '--json'], {
@@ -126,6 +128,27 @@ describe('production bundle', () => {
     });
     rmSync(dataDir, { recursive: true, force: true });
     expect(cli.status, cli.stderr).toBe(0);
+  });
+
+  it(`checkpoints the embedded store's log with the bundle's checkpoint thread entry (SQLite: ${sqliteDriver})`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plenary-bundle-checkpoint-'));
+    const file = path.join(dir, 'board.sqlite');
+    // The store's side, as the store sets it up: WAL mode, no checkpoint of its own.
+    const db = openSqlite(file, { driver: sqliteDriver, busyTimeoutMs: 1_000 });
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA wal_autocheckpoint = 0');
+      db.exec('CREATE TABLE t (data BLOB)');
+      db.prepare<[Buffer]>('INSERT INTO t (data) VALUES (?)').run(Buffer.alloc(256 * 1024, 7));
+      const { default: checkpoint } = (await import(path.join(out, 'server/dist/checkpoint-worker.mjs'))) as { default: typeof checkpointTask };
+      const result = checkpoint({ op: 'checkpoint', file, driver: sqliteDriver });
+      expect(result?.log).toBeGreaterThan(0);
+      expect(result?.checkpointed).toBe(result?.log);
+      checkpoint({ op: 'close', file, driver: sqliteDriver });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it(`syncs a board created over HTTP with a raw y-websocket client, and renders an export in its worker and a PDF in its thread (SQLite: ${sqliteDriver})`, async () => {

@@ -16,11 +16,14 @@ import type { ConnectionListener } from './redis-client.ts';
 import { createSqliteOperations, type SqliteOperations } from './sqlite-operations.ts';
 import { createSqliteRecords, type SqliteRecords } from './sqlite-records.ts';
 import { openSqlite, type SqliteDb, type SqliteDriver } from './sqlite-driver.ts';
+import { SqliteCheckpoints, type CheckpointOptions } from './sqlite-checkpoints.ts';
 
 export interface SqliteStoreOptions {
   dataDir: string;
   /** SQLITE_DRIVER; unset: node:sqlite on Node 22.13 and newer, better-sqlite3 before (sqlite-driver.ts). */
   driver?: SqliteDriver;
+  /** When the write-ahead log is checkpointed, in a thread (sqlite-checkpoints.ts). */
+  checkpoints?: CheckpointOptions;
 }
 
 export const SQLITE_FILE_NAME = 'plenary.sqlite';
@@ -107,14 +110,17 @@ export class SqliteStore implements Store {
   readonly #q;
   readonly #ops: SqliteOperations;
   readonly #records: SqliteRecords;
+  readonly #checkpoints: SqliteCheckpoints;
+  #closing: Promise<void> | null = null;
   /** Appends waiting for this turn's commit (appendUpdates). */
   #queued: { name: string; updates: Uint8Array[]; resolve: (r: { logLength: number; bytes: number }) => void; reject: (err: unknown) => void }[] = [];
 
-  constructor({ dataDir, driver }: SqliteStoreOptions) {
+  constructor({ dataDir, driver, checkpoints }: SqliteStoreOptions) {
     mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, SQLITE_FILE_NAME);
     // Another process on the same file (a second instance, a maintenance script) may hold the
     // write lock briefly; wait for it rather than failing.
-    this.#db = openSqlite(join(dataDir, SQLITE_FILE_NAME), { driver, busyTimeoutMs: 5_000 });
+    this.#db = openSqlite(file, { driver, busyTimeoutMs: 5_000 });
     this.#db.exec('PRAGMA journal_mode = WAL');
     // NORMAL in WAL mode: a committed append survives the process being killed (it is in the OS
     // page cache and the WAL); only a power loss can drop the last commits. FULL would fsync on
@@ -130,6 +136,7 @@ export class SqliteStore implements Store {
     db.immediate(rebuildLogStats);
     this.#ops = createSqliteOperations(db, rebuildLogStats);
     this.#records = createSqliteRecords(db);
+    this.#checkpoints = new SqliteCheckpoints(db, file, checkpoints);
     this.#q = {
       snapshot: db.prepare<[string], SnapshotRow>('SELECT data, upto FROM snapshot WHERE doc = ?'),
       logAfter: db.prepare<[string, number], LogRow>('SELECT id, data FROM log WHERE doc = ? AND id > ? ORDER BY id'),
@@ -376,9 +383,14 @@ export class SqliteStore implements Store {
     }
   }
 
-  async close(): Promise<void> {
-    if (!this.#db.open) return;
-    this.#commitQueued();
-    this.#db.close();
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      this.#commitQueued();
+      await this.#checkpoints.close();
+      this.#commitQueued();
+      // The store's connection is the file's last: SQLite folds the rest of the log into the file as it closes.
+      this.#db.close();
+    })();
+    return this.#closing;
   }
 }
