@@ -385,10 +385,10 @@ export class SqliteStore implements Store {
 
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      this.#commitQueued();
       await this.#checkpoints.close();
+      // Appends queued before the close (or while the thread's connection closed) are committed;
+      // the store's connection is then the file's last, and SQLite folds the rest of the log in as it closes.
       this.#commitQueued();
-      // The store's connection is the file's last: SQLite folds the rest of the log into the file as it closes.
       this.#db.close();
     })();
     return this.#closing;
