@@ -46,7 +46,9 @@ describe('the print thread', () => {
   });
 
   it('finishes a print asked for before it was closed, and starts a new thread for a print after', async () => {
-    const printer = createThreadedPdfPrinter(CHROMIUM);
+    // Closing waits 10 s for accepted prints; a first print (Chromium's launch) can take longer
+    // while the whole suite runs, and this is about the print being finished, not that bound.
+    const printer = createThreadedPdfPrinter(CHROMIUM, { closeTimeoutMs: 45_000 });
     try {
       const before = printer.print(job('Before closing'));
       await printer.close();

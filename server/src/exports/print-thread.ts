@@ -16,10 +16,14 @@ export type PrintReply = { id: number; pdf: Uint8Array } | { id: number; error: 
 /** What the print thread is sent: a job to print, or the word to close its browser and end. */
 export type PrintRequest = { id: number; job: PdfJob } | { close: true };
 
-/** How long closing waits for the thread to close its browser before it is ended regardless. */
+/**
+ * How long closing waits for the thread to finish the prints it accepted and close its browser
+ * before it is ended regardless: the server's shutdown closes the printer before it writes the
+ * boards, so a print that cannot finish in this time is given up.
+ */
 const CLOSE_TIMEOUT_MS = 10_000;
 
-export const createThreadedPdfPrinter = (executablePath: string): PdfPrinter => {
+export const createThreadedPdfPrinter = (executablePath: string, { closeTimeoutMs = CLOSE_TIMEOUT_MS }: { closeTimeoutMs?: number } = {}): PdfPrinter => {
   let worker: Worker | null = null;
   const waiting = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (err: Error) => void }>();
   let nextId = 1;
@@ -68,7 +72,7 @@ export const createThreadedPdfPrinter = (executablePath: string): PdfPrinter => 
       if (!running) return;
       const exited = once(running, 'exit');
       running.postMessage({ close: true } satisfies PrintRequest);
-      const timer = setTimeout(() => void running.terminate(), CLOSE_TIMEOUT_MS);
+      const timer = setTimeout(() => void running.terminate(), closeTimeoutMs);
       await exited.catch(() => undefined);
       clearTimeout(timer);
     }
