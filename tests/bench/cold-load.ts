@@ -9,33 +9,30 @@
  * (server/src/sync/read-ahead.ts), as this one was: the state after kill -9 is measured once more
  * with that turned off (READ_AHEAD_BOARDS=0), for a board nobody had written lately.
  *
- * The floor is the client's own work: `Y.applyUpdate` of the board's whole state into a fresh
- * Y.Doc in this same process, measured right after each join (so both see the same machine load)
- * and before each store's joins. A join can never beat it; the target is to stay within 1.2× of it.
- * The client is set up as the web app sets up its board connection: y-websocket's provider listens
- * to its document's updates (to send local edits), and what the server sends is applied without
- * Yjs encoding it once more for that listener (web/src/lib/sync/quiet-board.ts), so the floor is
- * the bare apply. A join is also split at the moment the answer's last byte is in the client's
+ * The client runs in a process of its own, as a device does (join-client-process.ts says why),
+ * and its floor is its own work: `Y.applyUpdate` of the board's whole state into a fresh Y.Doc in
+ * that same process, measured right after each join (so both see the same machine load) and
+ * before each store's joins. The target is to stay within 1.2× of it.
+ * The client is set up as the web app sets up its board connection (joining-client.ts): y-websocket's
+ * provider listens to its document's updates (to send local edits), and what the server sends is
+ * applied without Yjs encoding it once more for that listener (web/src/lib/sync/quiet-board.ts), so
+ * the floor is the bare apply. A join is also split at the moment the answer's last byte is in the client's
  * hands: before it is the server's share (connecting, the server reading and sending), after it
  * the client's apply.
  */
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
-import { MessageTag } from '@plenary/shared/protocol';
 import { createStore } from '@plenary/server/persistence/index.ts';
 import { parseConfig } from '@plenary/server/config.ts';
-import { applyQuietly } from '../../web/src/lib/sync/quiet-board.ts';
-import { describeDifference, type BoardHistory } from './board-history.ts';
+import type { BoardHistory } from './board-history.ts';
+import type { FromJoinClient, ToJoinClient } from './join-client-process.ts';
 import { createWorkshop } from './plenary-api.ts';
 import { startPlenary, waitFor, type PlenaryOptions, type ServerHandle } from './processes.ts';
+import { WorkerProcess } from './worker-process.ts';
 
-const SYNC_TIMEOUT_MS = 60_000;
 /** The server builds its own copy once the joins have been quiet (LOAD_QUIET_MS), up to LOAD_MAX_DEFER_MS after its read. */
 const LOG_WAIT_MS = 5_000;
-const FLOOR_RUNS = 5;
 const noop = () => undefined;
 const silentLog = { info: noop, warn: noop, error: noop, debug: noop };
 
@@ -128,72 +125,6 @@ const readStored = async (o: StoreOptions, boardId: string): Promise<{ bytes: nu
   }
 };
 
-/** The client's own floor: applying the whole state to a fresh document, in this process. */
-export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS): number[] =>
-  Array.from({ length: runs }, () => {
-    const doc = new Y.Doc();
-    const started = performance.now();
-    Y.applyUpdate(doc, state);
-    const ms = performance.now() - started;
-    doc.destroy();
-    return round1(ms);
-  });
-
-export interface Joined {
-  ms: number;
-  /** When the first frame of the server's answer (an update or step 2) arrived, before it was applied. */
-  answerMs: number;
-  doc: Y.Doc;
-  leave: () => void;
-}
-
-/**
- * A fresh client joins with the web app's provider, set up as the web app's board connection sets
- * it up (web/src/lib/sync/board-connection.svelte.ts): the provider's update listener, and what the
- * server sends applied without an update encoding. Resolves once it is synced.
- */
-export const join = (port: number, boardId: string, token: string): Promise<Joined> =>
-  new Promise((resolve, reject) => {
-    const doc = new Y.Doc();
-    const started = performance.now();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, boardId, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: { token }
-    });
-    applyQuietly({ doc, provider, persistence: null, watchOnly: false });
-    const leave = () => {
-      provider.destroy();
-      doc.destroy();
-    };
-    // The provider set up its socket in its constructor: note when the answer's first frame
-    // arrives (the server sends the board's base, then its latest edits in step 2), before the
-    // provider handles (and applies) it.
-    let arrivedMs = 0;
-    const socket = provider.ws as unknown as { onmessage: ((event: { data: ArrayBuffer }) => void) | null };
-    const handle = socket.onmessage;
-    socket.onmessage = (event) => {
-      const [tag, type] = new Uint8Array(event.data, 0, 2);
-      if (arrivedMs === 0 && tag === MessageTag.sync && (type === messageYjsSyncStep2 || type === messageYjsUpdate)) arrivedMs = performance.now() - started;
-      handle?.(event);
-    };
-    const timer = setTimeout(() => {
-      leave();
-      reject(new Error('join: not synced in time'));
-    }, SYNC_TIMEOUT_MS);
-    provider.once('sync', () => {
-      const ms = performance.now() - started;
-      clearTimeout(timer);
-      resolve({ ms, answerMs: arrivedMs, doc, leave });
-    });
-    provider.on('connection-close', (event: { code: number } | null) => {
-      if (provider.synced) return;
-      clearTimeout(timer);
-      leave();
-      reject(new Error(`join: connection closed (${event?.code}) before sync`));
-    });
-  });
-
 /** The server's "document loaded" figure for the board (its workshop's control document logs one too). */
 const serverLoadMs = (server: ServerHandle, boardId: string): number | null => {
   for (const line of server.logs) {
@@ -219,29 +150,24 @@ interface Repeat {
   difference: string | null;
 }
 
-/** The board every join opens: where it is stored, a link to it, and what it must hold. */
+/** The board every join opens: where it is stored, a link to it, and the client that joins it (holding what it must hold). */
 interface JoinedBoard {
   o: StoreOptions;
   boardId: string;
   token: string;
-  expected: Y.Doc;
-  state: Uint8Array;
+  client: WorkerProcess<ToJoinClient, FromJoinClient>;
 }
 
 /**
  * One fresh server process (with `env` added to its settings): a cold join, then a warm one beside
  * it; then `end` stops the process.
  */
-const joinOnce = async ({ o, boardId, token, expected, state }: JoinedBoard, end: 'kill' | 'stop', env: Record<string, string> = {}): Promise<Repeat> => {
+const joinOnce = async ({ o, boardId, token, client }: JoinedBoard, end: 'kill' | 'stop', env: Record<string, string> = {}): Promise<Repeat> => {
   const server = await startPlenary({ ...o, logLevel: 'info', env });
   try {
-    const cold = await join(server.port, boardId, token);
-    const [coldApplyMs] = measureApply(state, 1);
-    const warm = await join(server.port, boardId, token);
-    const [warmApplyMs] = measureApply(state, 1);
-    const difference = describeDifference(expected, cold.doc) ?? describeDifference(expected, warm.doc);
-    cold.leave();
-    warm.leave();
+    const answer = await client.request({ type: 'join', port: server.port, boardId, token });
+    if (answer.type !== 'joined') throw new Error(`join client: unexpected ${answer.type}`);
+    const { cold, warm, difference } = answer;
     // The log line may reach us a moment after the client is synced.
     const loadMs = await waitFor('the "document loaded" log line', () => serverLoadMs(server, boardId) ?? undefined, LOG_WAIT_MS).catch(() => null);
     return {
@@ -249,8 +175,8 @@ const joinOnce = async ({ o, boardId, token, expected, state }: JoinedBoard, end
       warmMs: round1(warm.ms),
       coldAnswerMs: round1(cold.answerMs),
       warmAnswerMs: round1(warm.answerMs),
-      coldApplyMs: coldApplyMs!,
-      warmApplyMs: warmApplyMs!,
+      coldApplyMs: cold.applyMs,
+      warmApplyMs: warm.applyMs,
       serverLoadMs: loadMs,
       difference
     };
@@ -310,28 +236,35 @@ export const runColdLoad = async (o: StoreOptions, history: BoardHistory, repeat
   const writeMs = await writeHistory(o, board.id, history);
   const state = Y.encodeStateAsUpdate(history.doc);
   log(`  wrote ${history.updates.length} edits (state ${state.length} B) in ${Math.round(writeMs)} ms`);
-  const applyRunsMs = measureApply(state);
-  log(`  client's own apply (floor): ${applyRunsMs.join(', ')} ms`);
+  const client = new WorkerProcess<ToJoinClient, FromJoinClient>(fileURLToPath(new URL('./join-client-process.ts', import.meta.url)), 'join client');
+  try {
+    const ready = await client.request({ type: 'setup', state: Buffer.from(state).toString('base64') });
+    if (ready.type !== 'ready') throw new Error(`join client: unexpected ${ready.type}`);
+    const applyRunsMs = ready.applyRunsMs;
+    log(`  client's own apply (floor, in the client's process): ${applyRunsMs.join(', ')} ms`);
 
-  // Each repeat ends in kill -9, so the next one finds the log exactly as the crash left it.
-  const joined: JoinedBoard = { o, boardId: board.id, token: board.token, expected: history.doc, state };
-  const afterCrash = await measureState(joined, 'kill', repeats);
-  log(`  after kill -9: cold ${afterCrash.cold.runsMs.join(', ')} ms; warm ${afterCrash.warm.runsMs.join(', ')} ms`);
-  const afterCrashNotReadAhead = await measureState(joined, 'kill', repeats, { READ_AHEAD_BOARDS: '0' });
-  log(`  after kill -9, not read ahead: cold ${afterCrashNotReadAhead.cold.runsMs.join(', ')} ms; warm ${afterCrashNotReadAhead.warm.runsMs.join(', ')} ms`);
-  // A clean stop folds the log of a board it loaded; then every repeat starts from one snapshot.
-  await joinOnce(joined, 'stop');
-  const afterCleanStop = await measureState(joined, 'stop', repeats);
-  log(`  after a clean stop: cold ${afterCleanStop.cold.runsMs.join(', ')} ms; warm ${afterCleanStop.warm.runsMs.join(', ')} ms`);
-  return {
-    store: o.store,
-    edits: history.updates.length,
-    stateBytes: state.length,
-    applyMs: round1(median(applyRunsMs)),
-    applyRunsMs,
-    writeMs: Math.round(writeMs),
-    afterCrash,
-    afterCrashNotReadAhead,
-    afterCleanStop
-  };
+    // Each repeat ends in kill -9, so the next one finds the log exactly as the crash left it.
+    const joined: JoinedBoard = { o, boardId: board.id, token: board.token, client };
+    const afterCrash = await measureState(joined, 'kill', repeats);
+    log(`  after kill -9: cold ${afterCrash.cold.runsMs.join(', ')} ms; warm ${afterCrash.warm.runsMs.join(', ')} ms`);
+    const afterCrashNotReadAhead = await measureState(joined, 'kill', repeats, { READ_AHEAD_BOARDS: '0' });
+    log(`  after kill -9, not read ahead: cold ${afterCrashNotReadAhead.cold.runsMs.join(', ')} ms; warm ${afterCrashNotReadAhead.warm.runsMs.join(', ')} ms`);
+    // A clean stop folds the log of a board it loaded; then every repeat starts from one snapshot.
+    await joinOnce(joined, 'stop');
+    const afterCleanStop = await measureState(joined, 'stop', repeats);
+    log(`  after a clean stop: cold ${afterCleanStop.cold.runsMs.join(', ')} ms; warm ${afterCleanStop.warm.runsMs.join(', ')} ms`);
+    return {
+      store: o.store,
+      edits: history.updates.length,
+      stateBytes: state.length,
+      applyMs: round1(median(applyRunsMs)),
+      applyRunsMs,
+      writeMs: Math.round(writeMs),
+      afterCrash,
+      afterCrashNotReadAhead,
+      afterCleanStop
+    };
+  } finally {
+    client.close();
+  }
 };

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { createStore } from '@plenary/server/persistence/index.ts';
 import { generateScatteredHistory } from './board-history.ts';
-import { join } from './cold-load.ts';
+import { join } from './joining-client.ts';
 import { createWorkshop } from './plenary-api.ts';
 import { freePort, startPlenary } from './processes.ts';
 

@@ -36,6 +36,9 @@
  * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, phone, storm, export, join, slow, stored), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary and of the reference during the fan-out runs (their heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run,
+ * BENCH_NODE_ARGS="--heapsnapshot-signal=SIGUSR2" to start Plenary's fan-out process with more Node flags,
+ * BENCH_JOIN_TRACE=1 to print each join's frames as the client receives them (joining-client.ts),
+ * BENCH_JOIN_ASYNC=1 to have the joining client inflate through ws's own zlib stream instead of at once,
  * BENCH_LOAD_DEFLATE=1 to have the fan-out's load clients compress every message they send, as browsers do,
  * BENCH_PHONE_RUNS (first opens per condition, default 3) and BENCH_PHONE_TRACE=1 to print each
  * phone open's waterfall (every response and sync frame with its time and bytes), and
@@ -177,7 +180,7 @@ const fanoutPlenary = async (store: StoreKind, rates: number[]): Promise<FanoutF
   const server = await startPlenary({
     ...plenaryOptions(store),
     env: plenarySettings,
-    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+    nodeArgs: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(env.BENCH_NODE_ARGS ? env.BENCH_NODE_ARGS.split(' ') : [])]
   });
   try {
     const w = await createWorkshop(server.httpBase, 'Bench', THEMES);
