@@ -42,8 +42,13 @@ class InflatingAtOnce extends WebSocket {
     const negotiated = (this as unknown as { _extensions?: Record<string, Zlib> })._extensions?.['permessage-deflate'];
     if (!negotiated) return;
     const own = negotiated.decompress.bind(negotiated);
+    // A message in fragments is one deflate stream across them: all of it goes to ws's inflate.
+    let inFragments = false;
     negotiated.decompress = (data, fin, callback) => {
-      if (!fin) return own(data, fin, callback);
+      if (inFragments || !fin) {
+        inFragments = !fin;
+        return own(data, fin, callback);
+      }
       let message: Buffer;
       try {
         message = zlib.inflateRawSync(Buffer.concat([data, SYNC_FLUSH_TAIL]), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
