@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { MessageTag } from '@plenary/shared/protocol';
+import { negotiatedDeflate, SYNC_FLUSH_TAIL } from '@plenary/server/sync/ws-deflate.ts';
 import { applyQuietly } from '../../web/src/lib/sync/quiet-board.ts';
 
 const SYNC_TIMEOUT_MS = 60_000;
@@ -39,7 +40,7 @@ class InflatingAtOnce extends WebSocket {
   }
 
   private inflateAtOnce(): void {
-    const negotiated = (this as unknown as { _extensions?: Record<string, Zlib> })._extensions?.['permessage-deflate'];
+    const negotiated = negotiatedDeflate(this);
     if (!negotiated) return;
     const own = negotiated.decompress.bind(negotiated);
     // A message in fragments is one deflate stream across them: all of it goes to ws's inflate.
@@ -59,13 +60,6 @@ class InflatingAtOnce extends WebSocket {
     };
   }
 }
-
-interface Zlib {
-  decompress(data: Buffer, fin: boolean, callback: (err: Error | null, result?: Buffer) => void): void;
-}
-
-/** The empty stored block permessage-deflate leaves off each message (RFC 7692 §7.2.1). */
-const SYNC_FLUSH_TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 
 /** The client's own floor: applying the whole state to a fresh document, in this process. */
 export const measureApply = (state: Uint8Array, runs = FLOOR_RUNS): number[] =>
