@@ -20,6 +20,9 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
+/** The checkpoint, on whichever connection runs it (the thread's, or the store's when the thread cannot). */
+export const PASSIVE_CHECKPOINT = 'PRAGMA wal_checkpoint(PASSIVE)';
+
 const connections = new Map<string, SqliteDb>();
 
 export const checkpointTask = ({ op, file, driver }: CheckpointTask): CheckpointResult | null => {
@@ -34,5 +37,5 @@ export const checkpointTask = ({ op, file, driver }: CheckpointTask): Checkpoint
     db = openSqlite(file, { driver, busyTimeoutMs: 0 });
     connections.set(file, db);
   }
-  return db.prepare<[], CheckpointResult>('PRAGMA wal_checkpoint(PASSIVE)').get() ?? null;
+  return db.prepare<[], CheckpointResult>(PASSIVE_CHECKPOINT).get() ?? null;
 };

@@ -21,7 +21,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { createLazyPool } from '../lib/lazy-pool.ts';
-import type { CheckpointResult, CheckpointTask } from './sqlite-checkpoint-task.ts';
+import { PASSIVE_CHECKPOINT, type CheckpointResult, type CheckpointTask } from './sqlite-checkpoint-task.ts';
 import type { SqliteDb } from './sqlite-driver.ts';
 
 export interface CheckpointOptions {
@@ -59,6 +59,7 @@ export const uncheckpointedBytes = (indexFile: string): number => {
   const pageSize = u16(INDEX.pageSize) === 1 ? 65_536 : u16(INDEX.pageSize);
   return Math.max(0, u32(INDEX.frames) - u32(INDEX.copied)) * pageSize;
 };
+
 /** The thread stops after this long without a checkpoint (a server nobody writes to holds none). */
 const IDLE_TIMEOUT_MS = 15_000;
 
@@ -92,7 +93,7 @@ export class SqliteCheckpoints {
   /** One checkpoint now, in the thread (here when the thread cannot run it); one at a time. */
   run(): Promise<CheckpointResult | null> {
     this.#running ??= this.#inThread()
-      .catch(() => (this.db.open ? (this.db.prepare<[], CheckpointResult>('PRAGMA wal_checkpoint(PASSIVE)').get() ?? null) : null))
+      .catch(() => (this.db.open ? (this.db.prepare<[], CheckpointResult>(PASSIVE_CHECKPOINT).get() ?? null) : null))
       .finally(() => (this.#running = null));
     return this.#running;
   }
