@@ -10,6 +10,7 @@ import { WorkerProcess } from './worker-process.ts';
 import { collectOwnGarbage } from './own-heap.ts';
 import { machineBusy, readCpuMs, readMachineCpu, readMemory } from './proc-stats.ts';
 import { count, createHistogram, merge, quantile, unpack } from './histogram.ts';
+import { readRedisWork, redisWorkBetween, redisWorkText, type RedisWork } from './redis-work.ts';
 import type { FromWorker, PhaseReport, RoomAssignment, ToWorker } from './load-protocol.ts';
 
 const WORKER = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
@@ -56,6 +57,8 @@ export interface PhaseFigures {
   othersCpuPct: number;
   closes: Record<string, number>;
   strayMarkers: number;
+  /** Redis's own work over the window, for a server on Redis (`redisUrl`): null otherwise. */
+  redis: RedisWork | null;
 }
 
 export interface FanoutFigures {
@@ -105,7 +108,9 @@ export const runFanout = async (
   serverOrInstances: ServerHandle | ServerHandle[],
   roomUrls: (string | string[])[],
   s: FanoutSettings,
-  log: (line: string) => void
+  log: (line: string) => void,
+  /** The Redis the servers use, whose own CPU and commands are read over each window. */
+  redisUrl?: string
 ): Promise<FanoutFigures> => {
   const instances = Array.isArray(serverOrInstances) ? serverOrInstances : [serverOrInstances];
   const server = instances[0]!;
@@ -141,6 +146,7 @@ export const runFanout = async (
       );
       // Server readings over the measurement window only (after warm-up).
       await new Promise((r) => setTimeout(r, s.warmupMs));
+      const redis0 = redisUrl ? await readRedisWork(redisUrl) : null;
       const cpu0 = instances.map((i) => readCpuMs(i.pid) ?? 0);
       const machine0 = readMachineCpu();
       const stopSampling = sampleServer(server);
@@ -149,6 +155,7 @@ export const runFanout = async (
       const cpu1 = instances.map((i, n) => readCpuMs(i.pid) ?? cpu0[n]!);
       const cpuEach = cpu1.map((c, n) => ((c - cpu0[n]!) / s.measureMs) * 100);
       const machine1 = readMachineCpu();
+      const redis1 = redis0 && redisUrl ? await readRedisWork(redisUrl) : null;
       const reports = (await Promise.all(pending)).map((m) => (m as Extract<FromWorker, { type: 'phase-result' }>).report);
       phases.push(
         summarise(rate, s, reports, {
@@ -160,6 +167,9 @@ export const runFanout = async (
           machineBusy: machineBusy(machine0, machine1)
         })
       );
+      // Per edit sent in the window (the load's own count), as the server's CPU per edit is.
+      const sent = phases.at(-1)!.edits;
+      phases.at(-1)!.redis = redis0 && redis1 ? redisWorkBetween(redis0, redis1, s.measureMs, sent) : null;
       for (const instance of instances) {
         const gone = instance.exitStatus();
         if (!gone) continue;
@@ -176,6 +186,7 @@ export const runFanout = async (
         `    p50 ${f.pairP50Ms} ms, p99 ${f.pairP99Ms} ms, missing ${f.missingPairs}/${f.expectedPairs}, server CPU ${f.serverCpuPct}%, load CPU ${f.loadCpuPct}%` +
           (closed ? `, connections closed by the server: ${closed}` : '')
       );
+      if (f.redis) log(`    ${redisWorkText(f.redis)}`);
     }
     return {
       server: server.label,
@@ -246,6 +257,7 @@ const summarise = (
     machineBusyPct: round(server.machineBusy * 100),
     othersCpuPct: round(Math.max(0, server.machineBusy * os.cpus().length * 100 - server.serverCpuPct - (cpuMs / s.measureMs) * 100)),
     closes,
-    strayMarkers: stray
+    strayMarkers: stray,
+    redis: null
   };
 };

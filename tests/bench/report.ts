@@ -112,7 +112,8 @@ export const fanoutText = (figures: FanoutFigures[]): string =>
       'heap peak MiB',
       'load CPU %',
       'load lag p99',
-      'others CPU %'
+      'others CPU %',
+      'Redis CPU %'
     ],
     figures.flatMap((f) =>
       f.phases.map((p) => [
@@ -129,7 +130,8 @@ export const fanoutText = (figures: FanoutFigures[]): string =>
         p.serverHeapPeakMiB,
         p.loadCpuPct,
         p.loadLoopDelayP99Ms,
-        p.othersCpuPct
+        p.othersCpuPct,
+        p.redis ? p.redis.cpuPct : '–'
       ])
     )
   );

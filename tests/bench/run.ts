@@ -10,8 +10,9 @@
  *  2. Fan-out latency, 16 rooms × 30 clients at 1, 3 and 5 edits per second each, for Plenary
  *     (SQLite store writing) and the reference y-websocket@2 server, with server memory and CPU.
  *  2c. Twice the load in Redis mode: Plenary on the Redis store (persistence and fan-out through
- *     Redis) at 5 and 10 edits per second per client (2,400 and 4,800 edits/s), and the reference
- *     at 10 (BENCH_SKIP=redis leaves both out).
+ *     Redis) at 5 and 10 edits per second per client (2,400 and 4,800 edits/s), with Redis's own
+ *     CPU and commands per edit (redis-work.ts), and the reference at 10 (BENCH_SKIP=redis leaves
+ *     both out).
  *  3. Web figures from tests/bench/web-board.ts and export figures from tests/bench/export-bench.ts,
  *     when those modules exist.
  *  4. Join-code guessing: wrong codes checked per minute from one address, without and with the
@@ -185,7 +186,7 @@ const fanoutPlenary = async (store: StoreKind, rates: number[]): Promise<FanoutF
   try {
     const w = await createWorkshop(server.httpBase, 'Bench', THEMES);
     const urls = w.boards.map((b) => syncUrl(server.port, b.id, w.tokens.delegate));
-    const figures = await runFanout(server, urls, { ...fanoutSettings, rates }, log);
+    const figures = await runFanout(server, urls, { ...fanoutSettings, rates }, log, store === 'redis' ? redisUrl : undefined);
     return { ...figures, server: label };
   } finally {
     await server.stop();

@@ -6,7 +6,8 @@
  *
  * Figures: cross-instance p50/p99 (pairs whose sender and receiver sit on different instances),
  * p99 over all pairs, CPU per instance and CPU ms per edit (all instances together), RSS per
- * connection. docs/SCALING.md turns them into a capacity estimate.
+ * connection, and Redis's own CPU and commands per edit (redis-work.ts; not for the cluster).
+ * docs/SCALING.md turns them into a capacity estimate.
  *
  * `benchScaleOut({ log })` is what `pnpm bench` calls; `node --import tsx tests/bench/scale-out.ts`
  * runs it alone (BENCH_MEASURE_S, BENCH_WARMUP_S, BENCH_SCALE_RATES="1,3", REDIS_URL).
@@ -85,7 +86,7 @@ const runConfig = async (
     const rssBefore = readMemory(first.pid)?.rss ?? 0;
     const w = await createWorkshop(first.httpBase, 'Scale-out bench', THEMES.slice(0, s.rooms));
     const urls = w.boards.map((b) => instances.map((inst) => syncUrl(inst.port, b.id, w.tokens.delegate)));
-    const fanout = await runFanout(instances, instanceCount === 1 ? urls.map((u) => u[0]!) : urls, s, log);
+    const fanout = await runFanout(instances, instanceCount === 1 ? urls.map((u) => u[0]!) : urls, s, log, redisUrl);
     return {
       instances: instanceCount,
       redis: redisKind,
@@ -111,8 +112,8 @@ export const cpuMsPerEdit = (cpuPct: number, edits: number, measureMs: number): 
 
 export const scaleOutText = (f: ScaleOutFigures): string => {
   const rows = [
-    'instances | edit/s (sent) | p50 cross | p99 cross | p99 all | missing | CPU % per instance | CPU ms/edit (all) | idle CPU % (all) | RSS/conn KiB | load avg',
-    '--------- | ------------- | --------- | --------- | ------- | ------- | ------------------ | ----------------- | ---------------- | ------------ | --------'
+    'instances | edit/s (sent) | p50 cross | p99 cross | p99 all | missing | CPU % per instance | CPU ms/edit (all) | idle CPU % (all) | RSS/conn KiB | Redis CPU % (µs/edit) | Redis commands/edit | load avg',
+    '--------- | ------------- | --------- | --------- | ------- | ------- | ------------------ | ----------------- | ---------------- | ------------ | --------------------- | ------------------- | --------'
   ];
   for (const c of f.configs) {
     const perConnKiB = c.connectionsOnFirst > 0 ? round(((c.rssConnectedMiB - c.rssBeforeMiB) * 1024) / c.connectionsOnFirst, 0) : 0;
@@ -129,6 +130,8 @@ export const scaleOutText = (f: ScaleOutFigures): string => {
           cpuMsPerEdit(p.serverCpuPct, p.edits, f.settings.measureMs),
           c.fanout.idleCpuPct ?? '–',
           perConnKiB,
+          p.redis ? `${p.redis.cpuPct} (${p.redis.cpuUsPerEdit})` : '–',
+          p.redis ? p.redis.commandsPerEdit : '–',
           `${c.loadAverageBefore} → ${c.loadAverageAfter}`
         ].join(' | ')
       );
