@@ -10,6 +10,8 @@
 import { createClient } from 'redis';
 
 export interface RedisSample {
+  /** When it was read (performance.now()). */
+  at: number;
   /** used_cpu_user + used_cpu_sys, ms. */
   cpuMs: number;
   /** Calls per command name (lower case, as INFO names them: evalsha, publish, xadd…). */
@@ -42,7 +44,7 @@ export const readRedisWork = async (url: string): Promise<RedisSample | null> =>
       const n = /(?:^|,)calls=(\d+)/.exec(value);
       if (key.startsWith('cmdstat_') && n) calls[key.slice('cmdstat_'.length)] = Number(n[1]);
     }
-    return { cpuMs: (Number(cpu.used_cpu_user) + Number(cpu.used_cpu_sys)) * 1000, calls };
+    return { at: performance.now(), cpuMs: (Number(cpu.used_cpu_user) + Number(cpu.used_cpu_sys)) * 1000, calls };
   } catch {
     return null;
   } finally {
@@ -50,16 +52,20 @@ export const readRedisWork = async (url: string): Promise<RedisSample | null> =>
   }
 };
 
-/** What Redis did between two samples, over `windowMs` in which `edits` were sent. */
+/**
+ * What Redis did between two samples, taken around the `windowMs` in which `edits` were sent: its
+ * CPU is scaled to that window (the samples are a few ms wider: each opens a connection).
+ */
 export const redisWorkBetween = (before: RedisSample, after: RedisSample, windowMs: number, edits: number): RedisWork => {
   const per = (n: number) => (edits > 0 ? n / edits : 0);
+  const cpuMs = ((after.cpuMs - before.cpuMs) * windowMs) / Math.max(windowMs, after.at - before.at);
   const deltas = Object.entries(after.calls)
     .map(([command, calls]): [string, number] => [command, calls - (before.calls[command] ?? 0)])
     .filter(([, calls]) => calls > 0);
   const commands = deltas.reduce((sum, [, calls]) => sum + calls, 0);
   return {
-    cpuPct: round(((after.cpuMs - before.cpuMs) / windowMs) * 100, 1),
-    cpuUsPerEdit: round(per((after.cpuMs - before.cpuMs) * 1000), 1),
+    cpuPct: round((cpuMs / windowMs) * 100, 1),
+    cpuUsPerEdit: round(per(cpuMs * 1000), 1),
     commandsPerEdit: round(per(commands), 2),
     perEdit: deltas
       .map(([command, calls]): [string, number] => [command, round(per(calls), 2)])
