@@ -31,6 +31,9 @@
  * whole board, and the board draws from the device's copy without waiting for the network. On a
  * first visit (no copy yet) the socket opens at once.
  *
+ * An editing view writes with the Yjs client id of the device's earlier visits once the server's
+ * state vector shows that is safe (device-writer.ts); presence keeps a fresh id for each visit.
+ *
  * Status, as the person sees it:
  *   connecting  first connection attempt still running, nothing waiting to be sent
  *   connected   in sync with the server
@@ -48,6 +51,7 @@ import { syncBaseUrl } from './sync-url.ts';
 import { AdoptingWebSocket } from './early-socket.ts';
 import { rejoinPresence, sendOwnPresenceOnly } from './own-presence.ts';
 import { applyQuietly } from './quiet-board.ts';
+import { DeviceWriter, holdWriterLock, watchServerState, writerKey } from './device-writer.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
 
@@ -171,6 +175,7 @@ export class BoardConnection {
     if (options.watchOnly) this.doc.off('update', this.provider._updateHandler);
     this.#watchPermission();
     this.#cleanups.push(applyQuietly({ doc: this.doc, provider: this.provider, persistence: this.persistence, watchOnly: options.watchOnly === true }));
+    if (this.persistence && !options.watchOnly) this.#keepWriter();
     this.#watchProvider();
     this.#watchLocalUpdates();
     this.#watchBrowserNetwork();
@@ -198,6 +203,26 @@ export class BoardConnection {
     this.provider.destroy();
     // Destroying the doc also closes the IndexedDB handle (y-indexeddb listens for it).
     this.doc.destroy();
+  }
+
+  /**
+   * Writes with the Yjs client id of this device's earlier visits when that is safe, so that a
+   * board's ids grow with its devices rather than its visits (device-writer.ts).
+   */
+  #keepWriter(): void {
+    const lock = holdWriterLock(this.boardId);
+    const writer = new DeviceWriter(this.doc, {
+      key: writerKey(this.boardId),
+      store: deviceStorage(),
+      held: lock.held,
+      copyLoaded: () => this.loaded
+    });
+    const unwatch = watchServerState(this.provider, writer);
+    this.#cleanups.push(() => {
+      unwatch();
+      writer.destroy();
+      lock.release();
+    });
   }
 
   /** Opens the socket once the IndexedDB copy is loaded, or after CONNECT_FALLBACK_MS at the latest. */
@@ -343,6 +368,15 @@ export class BoardConnection {
     writeFlag(pendingKey(this.boardId), value);
   }
 }
+
+/** localStorage, or null where the browser refuses it. */
+const deviceStorage = (): Storage | null => {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+};
 
 const readPending = (boardId: string): boolean => readFlag(pendingKey(boardId));
 

@@ -1,0 +1,152 @@
+/**
+ * A device writes a board with one Yjs client id from one visit to the next
+ * (web/src/lib/sync/device-writer.ts), so a board's ids grow with its devices, not its visits —
+ * and never at the cost of an edit: a second tab writes with ids of its own, and an edit the server
+ * holds that the device's copy lacks makes the next visit take a fresh id. Read back the way an
+ * organiser's export would: from the server, by a client of its own.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addCard, getCardsMap, getCardText } from '@plenary/shared/schema';
+import { boardLink, createDemoWorkshop, type CreatedWorkshop, type PlenaryServer } from './utils/app.ts';
+import { withAppAndBrowser } from './utils/suite.ts';
+import { screenshotOnFailure } from './utils/artifacts.ts';
+import { addIdea, cardTexts, connectionStatus, openBoardAs, waitForStatus } from './board-support.ts';
+import { connectClient } from '../utils/clients.ts';
+import { waitFor } from '../utils/wait.ts';
+
+let server: PlenaryServer;
+let browser: Browser;
+withAppAndBrowser((s, b) => ((server = s), (browser = b)));
+
+const person = { name: 'Nguyen Van An', city: 'Ho Chi Minh City' };
+
+/** Every card text on the server, with the client ids its characters were written under. */
+const writersOnServer = async (workshop: CreatedWorkshop, boardId: string, texts: string[]): Promise<Map<string, Set<number>>> => {
+  const reader = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
+  try {
+    await reader.synced();
+    const byText = () => {
+      const out = new Map<string, Set<number>>();
+      for (const id of getCardsMap(reader.doc).keys()) {
+        const text = getCardText(reader.doc, id, 'text');
+        const ids = new Set<number>();
+        for (let item = text._start; item !== null; item = item.right) if (!item.deleted) ids.add(item.id.client);
+        out.set(text.toString(), ids);
+      }
+      return out;
+    };
+    await waitFor(() => texts.every((t) => byText().has(t)), 10_000, `the server to hold ${texts.join(', ')}`);
+    return byText();
+  } finally {
+    reader.destroy();
+  }
+};
+
+/** The board opened again in a new tab of the same browser (same storage, same IndexedDB). */
+const openAgain = async (context: BrowserContext, workshop: CreatedWorkshop, boardId: string): Promise<Page> => {
+  const page = await context.newPage();
+  await page.goto(boardLink(workshop, boardId, workshop.tokens.delegate));
+  await page.getByTestId('board').waitFor();
+  await waitForStatus(page, 'connected');
+  return page;
+};
+
+const recordOf = (page: Page, boardId: string): Promise<string | null> => page.evaluate((key) => localStorage.getItem(key), `plenary.writer.${boardId}`);
+
+describe('one writer id per device', () => {
+  test('three visits of one device write their ideas under one client id', async (ctx) => {
+    let page: Page | undefined;
+    screenshotOnFailure(ctx, () => [page]);
+    const workshop = await createDemoWorkshop(server, 'Writer kept');
+    const boardId = workshop.boards[0]!.id;
+    const opened = await openBoardAs(browser, server, workshop, boardId, person);
+    page = opened.page;
+    const ideas = ['Tree planting day', 'River clean-up', 'Bike lanes'];
+    for (const [i, idea] of ideas.entries()) {
+      if (i > 0) {
+        await page.reload();
+        await page.getByTestId('board').waitFor();
+        await waitForStatus(page, 'connected');
+      }
+      await addIdea(page, idea);
+      await waitForStatus(page, 'connected');
+    }
+    const writers = await writersOnServer(workshop, boardId, ideas);
+    const ids = new Set(ideas.flatMap((idea) => [...writers.get(idea)!]));
+    expect(ids.size).toBe(1);
+    expect(await recordOf(page, boardId)).toMatch(new RegExp(`^${[...ids][0]}:\\d+$`));
+    await opened.context.close();
+  });
+
+  test('two tabs open at once write under ids of their own; the tab that held the board keeps its id', async (ctx) => {
+    let first: Page | undefined;
+    let second: Page | undefined;
+    screenshotOnFailure(ctx, () => [first, second]);
+    const workshop = await createDemoWorkshop(server, 'Two tabs');
+    const boardId = workshop.boards[1]!.id;
+    const opened = await openBoardAs(browser, server, workshop, boardId, person);
+    first = opened.page;
+    await addIdea(first, 'Festival exchange');
+    second = await openAgain(opened.context, workshop, boardId);
+    await addIdea(second, 'Food fair');
+    await addIdea(first, 'Sister-city marathon');
+    await waitForStatus(first, 'connected');
+    await waitForStatus(second, 'connected');
+    const writers = await writersOnServer(workshop, boardId, ['Festival exchange', 'Food fair', 'Sister-city marathon']);
+    const [a] = [...writers.get('Festival exchange')!];
+    expect(writers.get('Sister-city marathon')).toEqual(new Set([a]));
+    expect(writers.get('Food fair')!.has(a!)).toBe(false);
+
+    // The first tab closes: a new visit takes its id again.
+    await first.close();
+    await second.close();
+    const third = await openAgain(opened.context, workshop, boardId);
+    await addIdea(third, 'Youth orchestra');
+    await waitForStatus(third, 'connected');
+    const after = await writersOnServer(workshop, boardId, ['Youth orchestra']);
+    expect(after.get('Youth orchestra')).toEqual(new Set([a]));
+    await opened.context.close();
+  });
+
+  test('typed offline before the server answered, on a device whose copy lacks an edit the server holds under its id: the idea reaches the server, under a fresh id', async (ctx) => {
+    let page: Page | undefined;
+    screenshotOnFailure(ctx, () => [page]);
+    const workshop = await createDemoWorkshop(server, 'Copy behind');
+    const boardId = workshop.boards[2]!.id;
+    const opened = await openBoardAs(browser, server, workshop, boardId, person);
+    page = opened.page;
+    await addIdea(page, 'Tree planting day');
+    await waitForStatus(page, 'connected');
+    const kept = Number((await recordOf(page, boardId))!.split(':')[0]);
+    // The app installs its service worker after the board shows; a reload offline needs it.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await opened.context.setOffline(true);
+    await waitFor(async () => (await connectionStatus(page!)) !== 'connected', 10_000, 'the page notices it is offline');
+
+    // Something the device's copy never got, written under its id (as when the tab closed before
+    // IndexedDB stored an edit the server had): a client of the test's own, once synced.
+    const writer = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
+    await writer.synced();
+    const own = writer.doc.clientID;
+    writer.doc.clientID = kept;
+    addCard(writer.doc, { kind: 'idea', text: 'Only on the server', createdBy: person.name, authorCity: person.city, lang: 'en' });
+    // y-websocket announces leaving under the document's id, which must be its presence's again.
+    writer.doc.clientID = own;
+    await writersOnServer(workshop, boardId, ['Only on the server']);
+    writer.destroy();
+
+    // A new visit, still offline: the board comes from the device's copy, and the delegate types
+    // before the server can say what it holds. Written under the kept id, the idea would take the
+    // clocks of the server's edit and be dropped as known.
+    await page.reload();
+    await page.getByTestId('board').waitFor();
+    await addIdea(page, 'Bike lanes');
+    await opened.context.setOffline(false);
+    await waitForStatus(page, 'connected', 20_000);
+    const writers = await writersOnServer(workshop, boardId, ['Tree planting day', 'Only on the server', 'Bike lanes']);
+    expect(writers.get('Bike lanes')!.has(kept)).toBe(false);
+    await waitFor(async () => (await cardTexts(page!)).includes('Only on the server'), 10_000, 'the server’s edit on the device');
+    await opened.context.close();
+  });
+});
