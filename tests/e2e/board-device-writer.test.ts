@@ -5,11 +5,14 @@
  * holds that the device's copy lacks makes the next visit take a fresh id. Read back the way an
  * organiser's export would: from the server, by a client of its own.
  */
-import { describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { addCard, getCardsMap, getCardText } from '@plenary/shared/schema';
 import { boardLink, createDemoWorkshop, type CreatedWorkshop, type PlenaryServer } from './utils/app.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, newPerson } from './utils/browser.ts';
+import { enterIdentity } from './utils/identity.ts';
+import { LEASE_MS } from '../../web/src/lib/sync/writer-lock.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, cardTexts, connectionStatus, openBoardAs, waitForStatus } from './board-support.ts';
 import { connectClient } from '../utils/clients.ts';
@@ -148,5 +151,59 @@ describe('one writer id per device', () => {
     expect(writers.get('Bike lanes')!.has(kept)).toBe(false);
     await waitFor(async () => (await cardTexts(page!)).includes('Only on the server'), 10_000, 'the server’s edit on the device');
     await opened.context.close();
+  });
+});
+
+/**
+ * The app served over plain HTTP, as from a laptop on the venue's Wi-Fi: a host name that is not
+ * localhost, so the page is no secure context and the browser offers no Web Locks.
+ */
+describe('one writer id per device, over plain HTTP', () => {
+  let venueBrowser: Browser | undefined;
+  afterAll(async () => {
+    await venueBrowser?.close();
+  });
+
+  test('a lease in IndexedDB stands in for Web Locks: visits one after another write under one id, two tabs at once under two', async (ctx) => {
+    const pages: Page[] = [];
+    screenshotOnFailure(ctx, () => pages);
+    venueBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP venue.test 127.0.0.1'] });
+    const venueBase = server.httpBase.replace('127.0.0.1', 'venue.test');
+    const workshop = await createDemoWorkshop(server, 'Venue laptop');
+    const boardId = workshop.boards[3]!.id;
+    const { context, page } = await newPerson(venueBrowser, venueBase);
+    pages.push(page);
+    await page.goto(boardLink(workshop, boardId, workshop.tokens.delegate));
+    expect(await page.evaluate(() => ({ secure: window.isSecureContext, locks: 'locks' in navigator }))).toEqual({ secure: false, locks: false });
+    await enterIdentity(page, person);
+    await page.getByTestId('board').waitFor();
+    await waitForStatus(page, 'connected');
+    await addIdea(page, 'Tree planting day');
+    await waitForStatus(page, 'connected');
+
+    // A second tab while the first holds the lease: ids of its own.
+    const second = await openAgain(context, workshop, boardId);
+    pages.push(second);
+    await addIdea(second, 'Food fair');
+    await addIdea(page, 'River clean-up');
+    await waitForStatus(second, 'connected');
+    await waitForStatus(page, 'connected');
+    const both = await writersOnServer(workshop, boardId, ['Tree planting day', 'Food fair', 'River clean-up']);
+    const [first] = [...both.get('Tree planting day')!];
+    expect(both.get('River clean-up')).toEqual(new Set([first]));
+    expect(both.get('Food fair')!.has(first!)).toBe(false);
+
+    // Both close; a later visit finds the lease free (given back as the tabs closed, or run out)
+    // and writes under the first tab's id again.
+    await second.close();
+    await page.close();
+    await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 500));
+    const later = await openAgain(context, workshop, boardId);
+    pages.push(later);
+    await addIdea(later, 'Bike lanes');
+    await waitForStatus(later, 'connected');
+    const after = await writersOnServer(workshop, boardId, ['Bike lanes']);
+    expect(after.get('Bike lanes')).toEqual(new Set([first]));
+    await context.close();
   });
 });

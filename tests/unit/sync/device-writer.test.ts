@@ -33,9 +33,10 @@ interface Visit {
 }
 
 /** A visit of the device: a new document, the device's copy read into it, a writer watching it. */
-const visit = (copy: Uint8Array | null, storage: Storage, options: { held?: boolean } = {}): Visit => {
+const visit = (copy: Uint8Array | null, storage: Storage, options: { held?: boolean | (() => boolean) } = {}): Visit => {
   const doc = new Y.Doc();
-  const writer = new DeviceWriter(doc, { key: KEY, store: storage, held: () => options.held ?? true, copyLoaded: () => true });
+  const { held = true } = options;
+  const writer = new DeviceWriter(doc, { key: KEY, store: storage, held: typeof held === 'function' ? held : () => held, copyLoaded: () => true });
   if (copy) Y.applyUpdate(doc, copy, COPY);
   return { doc, writer };
 };
@@ -221,5 +222,44 @@ describe('a device keeps its writer id from one visit to the next', () => {
     Y.applyUpdate(server, Y.encodeStateAsUpdate(twin, Y.encodeStateVector(server)), SERVER);
     device.writer.serverState(Y.decodeStateVector(Y.encodeStateVector(server)));
     expect(device.writer.id).not.toBe(kept);
+  });
+
+  it('the lock comes after the server’s step 1 (a reload waiting for the page before): the visit takes the kept id then', () => {
+    const storage = new Storage();
+    const server = new Y.Doc();
+    const first = visit(null, storage);
+    meet(first, server);
+    typeAndSend(first, server, 'A. ');
+    let held = false;
+    const second = visit(Y.encodeStateAsUpdate(first.doc), storage, { held: () => held });
+    meet(second, server);
+    expect(second.writer.id).toBe(second.doc.clientID);
+    held = true;
+    second.writer.lockHeld();
+    expect(second.writer.id).toBe(first.doc.clientID);
+    typeAndSend(second, server, 'B. ');
+    expect(server.getText('notes').toString()).toBe('A. B. ');
+    expect(writersOf(server)).toEqual([first.doc.clientID]);
+  });
+
+  it('the lock lapses mid-visit (a lease not renewed in time): the next edit is written under the fresh id, and the record stays for the next holder', () => {
+    const storage = new Storage();
+    const server = new Y.Doc();
+    const first = visit(null, storage);
+    meet(first, server);
+    typeAndSend(first, server, 'A. ');
+    let held = true;
+    const second = visit(Y.encodeStateAsUpdate(first.doc), storage, { held: () => held });
+    meet(second, server);
+    typeAndSend(second, server, 'B. ');
+    const record = storage.getItem(KEY);
+    held = false;
+    typeAndSend(second, server, 'C. ');
+    expect(second.writer.id).toBe(second.doc.clientID);
+    expect(writersOf(server)).toEqual([first.doc.clientID, second.doc.clientID].sort());
+    expect(storage.getItem(KEY)).toBe(record);
+    held = true;
+    second.writer.lockHeld();
+    expect(second.writer.id).toBe(second.doc.clientID);
   });
 });

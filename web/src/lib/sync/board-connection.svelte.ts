@@ -51,7 +51,8 @@ import { syncBaseUrl } from './sync-url.ts';
 import { AdoptingWebSocket } from './early-socket.ts';
 import { rejoinPresence, sendOwnPresenceOnly } from './own-presence.ts';
 import { applyQuietly } from './quiet-board.ts';
-import { DeviceWriter, holdWriterLock, watchServerState, writerKey } from './device-writer.ts';
+import { DeviceWriter, watchServerState, writerKey } from './device-writer.ts';
+import { holdWriterLock } from './writer-lock.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
 
@@ -218,6 +219,7 @@ export class BoardConnection {
       copyLoaded: () => this.loaded
     });
     const unwatch = watchServerState(this.provider, writer);
+    lock.onHeld(() => writer.lockHeld());
     this.#cleanups.push(() => {
       unwatch();
       writer.destroy();

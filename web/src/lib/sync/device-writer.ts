@@ -13,7 +13,7 @@
  * device's copy lacks: otherwise its next edits take clocks already taken, and the server drops
  * them as known (server/src/sync/known-update.ts) — an edit lost without a word. So a visit writes
  * with the earlier id only once all of these hold, and otherwise with the fresh id Yjs gave it:
- *  - the tab holds the board's Web Lock (`holdWriterLock`), so no other tab of the device writes
+ *  - the tab holds the board's writer lock (writer-lock.ts), so no other tab of the device writes
  *    with it at the same time (a tab without it writes with its fresh id, and keeps no record);
  *  - the device's record of that id's last clock, written synchronously in each of its
  *    transactions before the edit leaves for the server or the IndexedDB copy, is exactly what the
@@ -22,7 +22,11 @@
  *    more of it than the copy (an edit that reached the server and not the copy);
  *  - the visit has written nothing under its fresh id yet.
  * Should anything written with the earlier id arrive from elsewhere afterwards, the visit goes back
- * to its fresh id at once and forgets the record: the same guard Yjs keeps for its own id.
+ * to its fresh id at once and forgets the record: the same guard Yjs keeps for its own id. Should the
+ * tab stop holding the lock (a lease not renewed in time), it goes back to its fresh id too.
+ * A lock granted after the server's step 1 (a reload, waiting for the page before to let go) is
+ * weighed against that step 1's state vector: whatever another tab wrote with the id since would
+ * have moved the record past this visit's copy.
  *
  * Presence keeps the fresh id of each visit: y-websocket announces presence under `doc.clientID`,
  * and the server binds a connection to the first presence id it announces, refusing it while an
@@ -70,9 +74,6 @@ const parseRecord = (text: string | null): WriterRecord | null => {
 /** localStorage key of a board's writer record. */
 export const writerKey = (boardId: string): string => `plenary.writer.${boardId}`;
 
-/** Web Lock name of a board's writer: one tab of a device writes with the kept id at a time. */
-export const writerLockName = (boardId: string): string => `plenary-writer-${boardId}`;
-
 export class DeviceWriter {
   readonly #doc: Y.Doc;
   readonly #options: DeviceWriterOptions;
@@ -80,6 +81,8 @@ export class DeviceWriter {
   #kept: number | null = null;
   /** The earlier id was given up this visit: never taken again. */
   #givenUp = false;
+  /** The state vector of the server's latest sync step 1. */
+  #server: Map<number, number> | null = null;
   /** For each transaction written with the kept id: the id to put back once its edits are made. */
   readonly #restore = new WeakMap<Y.Transaction, number>();
   /** The id each of this device's transactions wrote with. */
@@ -103,6 +106,7 @@ export class DeviceWriter {
    * it up if the server holds more of it than this device.
    */
   serverState(stateVector: Map<number, number>): void {
+    this.#server = stateVector;
     const store = this.#doc.store;
     if (this.#kept !== null) {
       if ((stateVector.get(this.#kept) ?? 0) > Y.getState(store, this.#kept)) this.#giveUp();
@@ -117,6 +121,11 @@ export class DeviceWriter {
     this.#kept = record.id;
   }
 
+  /** The tab has come to hold the writer lock. */
+  lockHeld(): void {
+    if (this.#server !== null) this.serverState(this.#server);
+  }
+
   destroy(): void {
     this.#doc.off('beforeTransaction', this.#onBefore);
     this.#doc.off('beforeObserverCalls', this.#onEditsMade);
@@ -125,6 +134,11 @@ export class DeviceWriter {
 
   #onBefore = (transaction: Y.Transaction): void => {
     if (!transaction.local) return;
+    // The lock lapsed (a lease this tab did not renew in time): another tab may take the id now.
+    if (this.#kept !== null && !this.#options.held()) {
+      this.#kept = null;
+      this.#givenUp = true;
+    }
     this.#writers.set(transaction, this.id);
     if (this.#kept === null) return;
     this.#restore.set(transaction, this.#doc.clientID);
@@ -179,45 +193,6 @@ export class DeviceWriter {
     }
   }
 }
-
-/** The tab's hold on a board's writer lock; `held()` turns true once the browser grants it. */
-export interface WriterLock {
-  held(): boolean;
-  release(): void;
-}
-
-/**
- * Asks for the board's writer lock and keeps it until released. A second tab of the board waits
- * for it, writing with fresh ids meanwhile; a reload waits the moment it takes the browser to let
- * the page before go. Without Web Locks (a page not served over HTTPS or localhost), no tab holds it.
- */
-export const holdWriterLock = (boardId: string): WriterLock => {
-  let held = false;
-  let released = false;
-  let letGo = (): void => {};
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (locks) {
-    const abort = new AbortController();
-    letGo = () => abort.abort();
-    locks
-      .request(writerLockName(boardId), { signal: abort.signal }, () => {
-        if (released) return undefined;
-        held = true;
-        return new Promise<void>((resolve) => {
-          letGo = resolve;
-        });
-      })
-      .catch(() => undefined);
-  }
-  return {
-    held: () => held,
-    release: () => {
-      released = true;
-      held = false;
-      letGo();
-    }
-  };
-};
 
 /**
  * Hands the writer the server's state vector from each sync step 1 the server sends (it sends one
