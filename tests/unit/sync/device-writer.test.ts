@@ -66,6 +66,16 @@ const typeAndSend = (device: Visit, server: Y.Doc, text: string): void => {
   for (const update of sent) Y.applyUpdate(server, update, SERVER);
 };
 
+/** A device's first visit to a board, which it writes `text` on. */
+const firstVisit = (text: string): { storage: Storage; server: Y.Doc; first: Visit } => {
+  const storage = new Storage();
+  const server = new Y.Doc();
+  const first = visit(null, storage);
+  meet(first, server);
+  typeAndSend(first, server, text);
+  return { storage, server, first };
+};
+
 const writersOf = (doc: Y.Doc): number[] => [...doc.store.clients.keys()].sort();
 
 describe('a device keeps its writer id from one visit to the next', () => {
@@ -85,11 +95,7 @@ describe('a device keeps its writer id from one visit to the next', () => {
   });
 
   it('presence keeps each visit’s fresh id: the document’s id is the kept one only inside its own edits', () => {
-    const storage = new Storage();
-    const server = new Y.Doc();
-    const first = visit(null, storage);
-    meet(first, server);
-    typeAndSend(first, server, 'Festival exchange. ');
+    const { storage, server, first } = firstVisit('Festival exchange. ');
     const second = visit(Y.encodeStateAsUpdate(first.doc), storage);
     const fresh = second.doc.clientID;
     meet(second, server);
@@ -105,11 +111,7 @@ describe('a device keeps its writer id from one visit to the next', () => {
   });
 
   it('an edit that reached the server and not the device’s copy: the next visit takes a fresh id, and its edit is not dropped', () => {
-    const storage = new Storage();
-    const server = new Y.Doc();
-    const first = visit(null, storage);
-    meet(first, server);
-    typeAndSend(first, server, 'Tree planting day. ');
+    const { storage, server, first } = firstVisit('Tree planting day. ');
     const copy = Y.encodeStateAsUpdate(first.doc);
     // The tab closed as its last edit left: the server has it, the copy (and, here, the record) not.
     const record = storage.getItem(KEY);
@@ -129,11 +131,7 @@ describe('a device keeps its writer id from one visit to the next', () => {
   });
 
   it('a record ahead of the copy (an edit the copy missed): the next visit takes a fresh id', () => {
-    const storage = new Storage();
-    const server = new Y.Doc();
-    const first = visit(null, storage);
-    meet(first, server);
-    typeAndSend(first, server, 'Tree planting day. ');
+    const { storage, server, first } = firstVisit('Tree planting day. ');
     const copy = Y.encodeStateAsUpdate(first.doc);
     type(first.doc, 'Never stored. ');
 
@@ -144,11 +142,7 @@ describe('a device keeps its writer id from one visit to the next', () => {
   });
 
   it('a tab without the lock writes with a fresh id and leaves the record alone', () => {
-    const storage = new Storage();
-    const server = new Y.Doc();
-    const first = visit(null, storage);
-    meet(first, server);
-    typeAndSend(first, server, 'Tree planting day. ');
+    const { storage, server, first } = firstVisit('Tree planting day. ');
     const record = storage.getItem(KEY);
     expect(record).toBe(`${first.doc.clientID}:19`);
 
@@ -160,11 +154,7 @@ describe('a device keeps its writer id from one visit to the next', () => {
   });
 
   it('a visit that already wrote under its fresh id keeps it', () => {
-    const storage = new Storage();
-    const server = new Y.Doc();
-    const first = visit(null, storage);
-    meet(first, server);
-    typeAndSend(first, server, 'Tree planting day. ');
+    const { storage, server, first } = firstVisit('Tree planting day. ');
     const second = visit(Y.encodeStateAsUpdate(first.doc), storage);
     type(second.doc, 'Typed before the server answered. ');
     meet(second, server);
@@ -174,11 +164,7 @@ describe('a device keeps its writer id from one visit to the next', () => {
   });
 
   it('another writer with the kept id appears mid-visit: the visit goes back to its fresh id, and both writers’ edits meet', () => {
-    const storage = new Storage();
-    const server = new Y.Doc();
-    const first = visit(null, storage);
-    meet(first, server);
-    typeAndSend(first, server, 'A. ');
+    const { storage, server, first } = firstVisit('A. ');
     const device = visit(Y.encodeStateAsUpdate(first.doc), storage);
     meet(device, server);
     const kept = device.writer.id;
@@ -206,11 +192,7 @@ describe('a device keeps its writer id from one visit to the next', () => {
   });
 
   it('the server holds more of the kept id than the device on a later connection: the visit gives it up', () => {
-    const storage = new Storage();
-    const server = new Y.Doc();
-    const first = visit(null, storage);
-    meet(first, server);
-    typeAndSend(first, server, 'A. ');
+    const { storage, server, first } = firstVisit('A. ');
     const device = visit(Y.encodeStateAsUpdate(first.doc), storage);
     meet(device, server);
     const kept = device.writer.id;
@@ -225,11 +207,7 @@ describe('a device keeps its writer id from one visit to the next', () => {
   });
 
   it('the lock comes after the server’s step 1 (a reload waiting for the page before): the visit takes the kept id then', () => {
-    const storage = new Storage();
-    const server = new Y.Doc();
-    const first = visit(null, storage);
-    meet(first, server);
-    typeAndSend(first, server, 'A. ');
+    const { storage, server, first } = firstVisit('A. ');
     let held = false;
     const second = visit(Y.encodeStateAsUpdate(first.doc), storage, { held: () => held });
     meet(second, server);
@@ -243,11 +221,7 @@ describe('a device keeps its writer id from one visit to the next', () => {
   });
 
   it('the lock lapses mid-visit (a lease not renewed in time): the next edit is written under the fresh id, and the record stays for the next holder', () => {
-    const storage = new Storage();
-    const server = new Y.Doc();
-    const first = visit(null, storage);
-    meet(first, server);
-    typeAndSend(first, server, 'A. ');
+    const { storage, server, first } = firstVisit('A. ');
     let held = true;
     const second = visit(Y.encodeStateAsUpdate(first.doc), storage, { held: () => held });
     meet(second, server);
