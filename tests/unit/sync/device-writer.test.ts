@@ -236,4 +236,29 @@ describe('a device keeps its writer id from one visit to the next', () => {
     second.writer.lockHeld();
     expect(second.writer.id).toBe(second.doc.clientID);
   });
+
+  it('a lease taken again after it ran out, with no edit in between: the visit keeps the id only if no other tab wrote with it meanwhile', () => {
+    const { storage, server, first } = firstVisit('A. ');
+    const device = visit(Y.encodeStateAsUpdate(first.doc), storage);
+    meet(device, server);
+    typeAndSend(device, server, 'B. ');
+    const kept = device.writer.id;
+    expect(kept).toBe(first.doc.clientID);
+
+    // Run out and taken again while nobody else held it: the record is still this visit's own.
+    device.writer.lockHeld();
+    expect(device.writer.id).toBe(kept);
+
+    // Run out, and another tab of the device held the lease meanwhile and wrote with the id (its
+    // edit has not reached this tab): taken again, the visit must not write with the id.
+    const other = visit(Y.encodeStateAsUpdate(device.doc), storage);
+    other.writer.lockHeld();
+    other.writer.serverState(Y.decodeStateVector(Y.encodeStateVector(server)));
+    expect(other.writer.id).toBe(kept);
+    typeAndSend(other, server, 'Other tab. ');
+    device.writer.lockHeld();
+    expect(device.writer.id).not.toBe(kept);
+    typeAndSend(device, server, 'C. ');
+    expect(server.getText('notes').toString()).toContain('C. ');
+  });
 });

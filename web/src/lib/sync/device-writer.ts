@@ -23,10 +23,10 @@
  *  - the visit has written nothing under its fresh id yet.
  * Should anything written with the earlier id arrive from elsewhere afterwards, the visit goes back
  * to its fresh id at once and forgets the record: the same guard Yjs keeps for its own id. Should the
- * tab stop holding the lock (a lease not renewed in time), it goes back to its fresh id too.
- * A lock granted after the server's step 1 (a reload, waiting for the page before to let go) is
- * weighed against that step 1's state vector: whatever another tab wrote with the id since would
- * have moved the record past this visit's copy.
+ * tab stop holding the lock (a lease not renewed in time), it goes back to its fresh id too, and
+ * weighs the id afresh when it holds the lock again. A lock granted after the server's step 1 (a
+ * reload, waiting for the page before to let go) is weighed against that step 1's state vector:
+ * whatever another tab wrote with the id since would have moved the record past this visit's copy.
  *
  * Presence keeps the fresh id of each visit: y-websocket announces presence under `doc.clientID`,
  * and the server binds a connection to the first presence id it announces, refusing it while an
@@ -121,8 +121,13 @@ export class DeviceWriter {
     this.#kept = record.id;
   }
 
-  /** The tab has come to hold the writer lock. */
+  /**
+   * The tab has come to hold the writer lock: its first grant, or a lease taken again after it ran
+   * out, when another tab may have held it and written with the kept id meanwhile. Either way the
+   * id is weighed afresh: whatever another tab wrote with it moved the record past this copy.
+   */
   lockHeld(): void {
+    this.#kept = null;
     if (this.#server !== null) this.serverState(this.#server);
   }
 
@@ -135,10 +140,7 @@ export class DeviceWriter {
   #onBefore = (transaction: Y.Transaction): void => {
     if (!transaction.local) return;
     // The lock lapsed (a lease this tab did not renew in time): another tab may take the id now.
-    if (this.#kept !== null && !this.#options.held()) {
-      this.#kept = null;
-      this.#givenUp = true;
-    }
+    if (this.#kept !== null && !this.#options.held()) this.#kept = null;
     this.#writers.set(transaction, this.id);
     if (this.#kept === null) return;
     this.#restore.set(transaction, this.#doc.clientID);
