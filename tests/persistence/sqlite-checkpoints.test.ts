@@ -3,14 +3,14 @@
  * the store's own commits never copy the write-ahead log into the file, a checkpoint leaves the
  * event loop free while it runs, and closing the store leaves one file with everything in it.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME, SqliteStore } from '@plenary/server/persistence/sqlite-store.ts';
-import { SqliteCheckpoints, uncheckpointedBytes } from '@plenary/server/persistence/sqlite-checkpoints.ts';
+import { LogIndex, SqliteCheckpoints } from '@plenary/server/persistence/sqlite-checkpoints.ts';
 import { openSqlite } from '@plenary/server/persistence/sqlite-driver.ts';
 import { availableSqliteDrivers } from './fixtures/sqlite-drivers.ts';
 
@@ -19,6 +19,18 @@ const HOUR_MS = 3_600_000;
 const LOG_BYTES = 8 * 1024 * 1024;
 /** Appends of random bytes (nothing can shrink them), `LOG_BYTES` in all. */
 const appends = (count: number) => Array.from({ length: count }, () => Uint8Array.from(randomBytes(LOG_BYTES / count)));
+
+/**
+ * POSIX locks this process holds on `file` (Linux's /proc/locks: pid, then device:inode). SQLite
+ * holds one on the log's index for as long as a connection has the database open.
+ */
+const locksHeldOn = (file: string): number => {
+  const inode = statSync(file).ino;
+  return readFileSync('/proc/locks', 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f[1] === 'POSIX' && Number(f[4]) === process.pid && Number(f[5]?.split(':')[2]) === inode).length;
+};
 
 const withDir = async (fn: (dir: string) => Promise<void>) => {
   const dir = await mkdtemp(join(tmpdir(), 'plenary-checkpoints-'));
@@ -58,18 +70,20 @@ for (const driver of availableSqliteDrivers) {
       await withDir(async (dataDir) => {
         const file = join(dataDir, SQLITE_FILE_NAME);
         const store = new SqliteStore({ dataDir, driver, checkpoints: { everyMs: 50 } });
+        const index = new LogIndex(`${file}-shm`);
         try {
           const before = statSync(file).size;
           await Promise.all(appends(16).map((u, i) => store.appendUpdates(`board-${i}`, [u])));
           // The log's index counts what is left to copy: nothing once the checkpoint is done, so a
           // quiet store checkpoints no more.
-          await expect.poll(() => uncheckpointedBytes(`${file}-shm`), { timeout: 10_000 }).toBe(0);
+          await expect.poll(() => index.uncheckpointedBytes(), { timeout: 10_000 }).toBe(0);
           expect(statSync(file).size - before).toBeGreaterThan(LOG_BYTES);
           await store.appendUpdates('board-0', [Uint8Array.from([1, 2, 3])]);
-          expect(uncheckpointedBytes(`${file}-shm`)).toBeGreaterThan(0);
-          expect(uncheckpointedBytes(`${file}-shm`)).toBeLessThan(64 * 1024);
+          expect(index.uncheckpointedBytes()).toBeGreaterThan(0);
+          expect(index.uncheckpointedBytes()).toBeLessThan(64 * 1024);
         } finally {
           await store.close();
+          index.close();
         }
         // The thread's connection was closed first, so the store's was the last and removed the log.
         expect(existsSync(`${file}-wal`)).toBe(false);
@@ -100,6 +114,25 @@ for (const driver of availableSqliteDrivers) {
         } finally {
           await checkpoints.close();
           db.close();
+          checkpoints.release();
+        }
+      });
+    });
+
+    it("keeps SQLite's locks on the log's index while it reads the index, so another process opening the file cannot truncate it under this one", async () => {
+      await withDir(async (dataDir) => {
+        const index = `${join(dataDir, SQLITE_FILE_NAME)}-shm`;
+        const store = new SqliteStore({ dataDir, driver, checkpoints: { everyMs: 5 } });
+        try {
+          await store.appendUpdates('board', [Uint8Array.from([1, 2, 3])]);
+          expect(locksHeldOn(index)).toBeGreaterThan(0);
+          // Twenty looks at the index later (a descriptor closed after each one dropped them all).
+          await new Promise((r) => setTimeout(r, 100));
+          expect(locksHeldOn(index)).toBeGreaterThan(0);
+          await store.appendUpdates('board', [Uint8Array.from([4, 5, 6])]);
+          expect((await store.loadDoc('board'))?.updates).toHaveLength(2);
+        } finally {
+          await store.close();
         }
       });
     });

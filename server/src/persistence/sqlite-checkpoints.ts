@@ -16,7 +16,8 @@
  * record) starts none, as SQLite would not have checkpointed them either. When the thread cannot
  * run a checkpoint, it runs here, on the loop, as before, so the log never grows unchecked.
  * Closing the store closes the thread's connection first, so the store's is the last and SQLite
- * folds what is left of the log into the file as it closes.
+ * folds what is left of the log into the file as it closes; the index's descriptor is closed after
+ * that (LogIndex).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
@@ -38,27 +39,45 @@ const LOG_BYTES = 1_000 * 4_096;
 /** Where the log's index keeps its figures, in the machine's byte order: the page size, the frames in the log, the frames copied back. */
 const INDEX = { pageSize: 14, frames: 16, copied: 96, bytes: 100 } as const;
 
-/** Bytes of pages in the write-ahead log not yet copied into the file, read from the log's index (0 when there is none). */
-export const uncheckpointedBytes = (indexFile: string): number => {
-  const header = Buffer.alloc(INDEX.bytes);
-  let fd: number;
-  try {
-    fd = openSync(indexFile, 'r');
-  } catch {
-    return 0;
+/**
+ * The write-ahead log's index (the `-shm` file), read through one descriptor kept open as long as
+ * the store is. Closing any descriptor of a file drops every POSIX lock the process holds on it —
+ * SQLite's own locks on the index among them (https://www.sqlite.org/howtocorrupt.html, 2.2) — so
+ * opening and closing the index at each look, as this did, left the process holding none: another
+ * process opening the database (the operator's CLI beside a running server, a test's second writer)
+ * then took the index for unused and truncated it under this process's memory map, which crashed
+ * it (SIGBUS) at its next touch of the log.
+ */
+export class LogIndex {
+  #fd: number | null = null;
+
+  constructor(readonly file: string) {}
+
+  /** Bytes of pages in the write-ahead log not yet copied into the file (0 while there is no index). */
+  uncheckpointedBytes(): number {
+    if (this.#fd === null) {
+      try {
+        this.#fd = openSync(this.file, 'r');
+      } catch {
+        return 0;
+      }
+    }
+    const header = Buffer.alloc(INDEX.bytes);
+    if (readSync(this.#fd, header, 0, INDEX.bytes, 0) < INDEX.bytes) return 0;
+    const le = endianness() === 'LE';
+    const u16 = (at: number) => (le ? header.readUInt16LE(at) : header.readUInt16BE(at));
+    const u32 = (at: number) => (le ? header.readUInt32LE(at) : header.readUInt32BE(at));
+    // A page size of 65,536 is stored as 1.
+    const pageSize = u16(INDEX.pageSize) === 1 ? 65_536 : u16(INDEX.pageSize);
+    return Math.max(0, u32(INDEX.frames) - u32(INDEX.copied)) * pageSize;
   }
-  try {
-    if (readSync(fd, header, 0, INDEX.bytes, 0) < INDEX.bytes) return 0;
-  } finally {
-    closeSync(fd);
+
+  /** Closes the descriptor: only once every SQLite connection of this process to the file has closed. */
+  close(): void {
+    if (this.#fd !== null) closeSync(this.#fd);
+    this.#fd = null;
   }
-  const le = endianness() === 'LE';
-  const u16 = (at: number) => (le ? header.readUInt16LE(at) : header.readUInt16BE(at));
-  const u32 = (at: number) => (le ? header.readUInt32LE(at) : header.readUInt32BE(at));
-  // A page size of 65,536 is stored as 1.
-  const pageSize = u16(INDEX.pageSize) === 1 ? 65_536 : u16(INDEX.pageSize);
-  return Math.max(0, u32(INDEX.frames) - u32(INDEX.copied)) * pageSize;
-};
+}
 
 /** The thread stops after this long without a checkpoint (a server nobody writes to holds none). */
 const IDLE_TIMEOUT_MS = 15_000;
@@ -66,7 +85,7 @@ const IDLE_TIMEOUT_MS = 15_000;
 const pool = createLazyPool({ filename: new URL('./checkpoint-worker.mjs', import.meta.url), maxThreads: 1, idleTimeout: IDLE_TIMEOUT_MS });
 
 export class SqliteCheckpoints {
-  readonly #index: string;
+  readonly #index: LogIndex;
   readonly #logBytes: number;
   #running: Promise<CheckpointResult | null> | null = null;
   /** Whether the thread ever opened this file (its connection is closed with the store). */
@@ -79,7 +98,7 @@ export class SqliteCheckpoints {
     { everyMs = EVERY_MS, logBytes = LOG_BYTES }: CheckpointOptions = {}
   ) {
     db.exec('PRAGMA wal_autocheckpoint = 0');
-    this.#index = `${file}-shm`;
+    this.#index = new LogIndex(`${file}-shm`);
     this.#logBytes = logBytes;
     this.#timer = setInterval(() => this.#whenLogFull(), everyMs);
     this.#timer.unref();
@@ -87,7 +106,7 @@ export class SqliteCheckpoints {
 
   #whenLogFull(): void {
     if (this.#running || !this.db.open) return;
-    if (uncheckpointedBytes(this.#index) >= this.#logBytes) void this.run();
+    if (this.#index.uncheckpointedBytes() >= this.#logBytes) void this.run();
   }
 
   /** One checkpoint now, in the thread (here when the thread cannot run it); one at a time. */
@@ -117,5 +136,10 @@ export class SqliteCheckpoints {
     // A thread stopped for idleness took its connections with it; none is started just to close one.
     if (!thread || thread.threads.length === 0) return;
     await thread.run(this.#task('close')).catch(() => undefined);
+  }
+
+  /** Lets go of the log's index; the store calls it once its own connection has closed (LogIndex). */
+  release(): void {
+    this.#index.close();
   }
 }

@@ -390,6 +390,7 @@ export class SqliteStore implements Store {
       // the store's connection is then the file's last, and SQLite folds the rest of the log in as it closes.
       this.#commitQueued();
       this.#db.close();
+      this.#checkpoints.release();
     })();
     return this.#closing;
   }
