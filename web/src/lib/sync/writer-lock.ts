@@ -84,7 +84,7 @@ const leaseLock = (boardId: string): WriterLock => {
   let released = false;
   const opened = openLeases();
 
-  /** Takes the lease if it is free or ours, in one readwrite transaction; resolves whether it did. */
+  /** Takes the lease if it is free or ours, in one readwrite transaction, and tells the listeners when this tab comes to hold it. */
   const takeOrRenew = async (): Promise<void> => {
     const started = Date.now();
     const db = await opened;
