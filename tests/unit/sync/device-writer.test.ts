@@ -155,8 +155,11 @@ describe('a device keeps its writer id from one visit to the next', () => {
 
   it('a visit that already wrote under its fresh id keeps it', () => {
     const { storage, server, first } = firstVisit('Tree planting day. ');
-    const second = visit(Y.encodeStateAsUpdate(first.doc), storage);
+    // Typed before the lock came (so no record of the fresh id) and before the server answered.
+    let held = false;
+    const second = visit(Y.encodeStateAsUpdate(first.doc), storage, { held: () => held });
     type(second.doc, 'Typed before the server answered. ');
+    held = true;
     meet(second, server);
     expect(second.writer.id).toBe(second.doc.clientID);
     typeAndSend(second, server, 'More. ');
