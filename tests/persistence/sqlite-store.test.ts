@@ -184,6 +184,24 @@ for (const driver of availableSqliteDrivers) {
       }
     });
 
+    it('refuses to back up onto its own database file or restore from it, and loses nothing', async () => {
+      const dataDir = await newDataDir();
+      const store = new SqliteStore({ dataDir, driver });
+      const file = join(dataDir, SQLITE_FILE_NAME);
+      try {
+        const update = largeBoard(100);
+        await store.appendUpdates('board', [update]);
+        for (const own of [file, `${file}-wal`, join(dataDir, '.', SQLITE_FILE_NAME)]) {
+          await expect(store.restore(own)).rejects.toThrow(/own database file/);
+          await expect(store.backup(own)).rejects.toThrow(/own database file/);
+        }
+        expect((await store.loadDoc('board'))?.updates).toEqual([update]);
+      } finally {
+        await store.close();
+        await removeDataDir(dataDir);
+      }
+    });
+
     it('never loses appends another process makes while this one compacts', async () => {
       const dataDir = await newDataDir();
       const store = new SqliteStore({ dataDir, driver });

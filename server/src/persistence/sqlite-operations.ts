@@ -13,7 +13,7 @@
  * file while the store stays in use. A restore attaches the backup and replaces every table's rows in
  * one transaction, keeping the log ids the snapshots refer to.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { SqliteDb } from './sqlite-driver.ts';
 import type { BackupSummary, DocInfo } from './store.ts';
 import { RECORDS_COLUMNS } from './sqlite-records.ts';
@@ -43,7 +43,40 @@ const TABLES = {
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 const ATTACHED = 'restore_source';
 
-export const createSqliteOperations = (db: SqliteDb, rebuildLogStats: () => void) => {
+/** The first bytes of `file` (a backup's header), read without reading the rest. */
+const headOf = (file: string, length: number): string => {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(length);
+    return head.subarray(0, readSync(fd, head, 0, length, 0)).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/**
+ * Whether `other` is the store's own database file or one of SQLite's files beside it. Backing up
+ * onto it would overwrite the live file, restoring from it would empty every table into itself,
+ * and even opening and closing it here would drop the process's locks on it
+ * (https://www.sqlite.org/howtocorrupt.html, 2.2).
+ */
+const isStoreFile = (storeFile: string, other: string): boolean => {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return null;
+    }
+  };
+  const target = real(other);
+  return target !== null && [storeFile, `${storeFile}-wal`, `${storeFile}-shm`].some((f) => real(f) === target);
+};
+
+export const createSqliteOperations = (db: SqliteDb, storeFile: string, rebuildLogStats: () => void) => {
+  const refuseStoreFile = (file: string) => {
+    if (isStoreFile(storeFile, file))
+      throw new Error(`${file} is the embedded store's own database file: back up to another file, and restore from such a backup`);
+  };
   db.exec(OPERATIONS_SCHEMA);
   const q = {
     written: db.prepare<[string, string]>('INSERT INTO doc_written (doc, at) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET at = MAX(at, excluded.at)'),
@@ -116,13 +149,15 @@ export const createSqliteOperations = (db: SqliteDb, rebuildLogStats: () => void
     },
 
     async backup(file: string): Promise<BackupSummary> {
+      refuseStoreFile(file);
       await db.backup(file);
       const items = Object.keys(TABLES).reduce((n, t) => n + count(t), 0);
       return { items, bytes: statSync(file).size };
     },
 
     async restore(file: string): Promise<BackupSummary> {
-      const head = readFileSync(file).subarray(0, SQLITE_MAGIC.length).toString('latin1');
+      refuseStoreFile(file);
+      const head = headOf(file, SQLITE_MAGIC.length);
       if (head !== SQLITE_MAGIC) throw new Error(`${file} is not a backup of the embedded store (a Redis backup restores only with REDIS_URL set)`);
       db.prepare<[string]>(`ATTACH DATABASE ? AS ${ATTACHED}`).run(file);
       try {

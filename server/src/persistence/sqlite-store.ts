@@ -134,7 +134,7 @@ export class SqliteStore implements Store {
       db.exec('INSERT INTO log_stats (doc, n, bytes) SELECT doc, COUNT(*), SUM(LENGTH(data)) FROM log GROUP BY doc');
     };
     db.immediate(rebuildLogStats);
-    this.#ops = createSqliteOperations(db, rebuildLogStats);
+    this.#ops = createSqliteOperations(db, file, rebuildLogStats);
     this.#records = createSqliteRecords(db);
     this.#checkpoints = new SqliteCheckpoints(db, file, checkpoints);
     this.#q = {
