@@ -36,7 +36,20 @@ export const createLogger = (level: string, { bufferBytes = LOG_BUFFER_BYTES }: 
       level,
       base: { service: 'plenary' },
       redact: {
-        paths: ['token', 'secret', 'SECRET', 'authorization', 'headers.authorization', 'req.headers.authorization', '*.token', 'url'],
+        // A device key (the cookie) is not access, but it is what makes a device's edits its own.
+        paths: [
+          'token',
+          'secret',
+          'SECRET',
+          'authorization',
+          'headers.authorization',
+          'req.headers.authorization',
+          'cookie',
+          'headers.cookie',
+          'req.headers.cookie',
+          '*.token',
+          'url'
+        ],
         censor: '[redacted]'
       }
     },

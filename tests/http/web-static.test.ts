@@ -2,14 +2,17 @@
  * The built web app as browsers receive it: hashed build files compressed (brotli or gzip, by
  * Accept-Encoding, with Vary) and kept for a year; the shell, the service worker and the manifest
  * asked for again every time, so a new version reaches everyone; a web app manifest that lets
- * phones install the app, allowed by the Content-Security-Policy. Needs `pnpm build` (which
- * writes the .br and .gz copies).
+ * phones install the app, allowed by the Content-Security-Policy; every page gives the browser
+ * its device key, a cookie its scripts cannot read. Needs `pnpm build` (which writes the .br and
+ * .gz copies).
  */
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVICE_COOKIE } from '@plenary/shared/protocol';
+import { newDeviceKey } from '../utils/clients.ts';
 import { REPO_ROOT, startServer, type PlenaryServer } from '../utils/server.ts';
 
 const WEB = path.join(REPO_ROOT, 'web/build');
@@ -111,5 +114,39 @@ describe('web app files', () => {
     const shell = await get(server.port, '/');
     expect(shell.body.toString('utf8')).toContain('rel="manifest" href="/manifest.webmanifest"');
     expect(String(shell.headers['content-security-policy'])).toContain("manifest-src 'self'");
+  });
+
+  it('gives every page a device key the page cannot read, and gives a browser back the key it has', async () => {
+    const cookieOf = (answer: RawAnswer): string => {
+      const cookies = ([] as string[]).concat(answer.headers['set-cookie'] ?? []).filter((c) => c.startsWith(`${DEVICE_COOKIE}=`));
+      expect(cookies).toHaveLength(1);
+      return cookies[0]!;
+    };
+    const keyOf = (cookie: string) => cookie.split(';')[0]!.slice(DEVICE_COOKIE.length + 1);
+    const keys = new Set<string>();
+    // The shell from any path, the shell file asked for by name (the service worker does), brotli or not.
+    for (const [pathname, encoding] of [
+      ['/', 'br'],
+      ['/w/some-workshop/b/some-board', 'identity'],
+      ['/200.html', 'br'],
+      ['/index.html', 'gzip']
+    ] as const) {
+      const cookie = cookieOf(await get(server.port, pathname, { 'accept-encoding': encoding }));
+      expect(cookie, pathname).toMatch(/; HttpOnly/);
+      expect(cookie, pathname).toMatch(/; SameSite=Lax/);
+      expect(cookie, pathname).toMatch(/; Path=\//);
+      expect(cookie, pathname).toMatch(/; Max-Age=34560000/);
+      expect(keyOf(cookie), pathname).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      keys.add(keyOf(cookie));
+    }
+    expect(keys.size).toBe(4);
+
+    const held = newDeviceKey();
+    expect(keyOf(cookieOf(await get(server.port, '/', { cookie: `theme=dark; ${DEVICE_COOKIE}=${held}` })))).toBe(held);
+    // A key the server never makes is replaced.
+    expect(keyOf(cookieOf(await get(server.port, '/', { cookie: `${DEVICE_COOKIE}=short` })))).not.toBe('short');
+    // Scripts, styles and the API carry no cookie.
+    expect((await get(server.port, entryScript())).headers['set-cookie']).toBeUndefined();
+    expect((await get(server.port, '/healthz')).headers['set-cookie']).toBeUndefined();
   });
 });

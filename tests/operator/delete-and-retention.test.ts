@@ -1,11 +1,12 @@
 /**
  * `pnpm plenary delete` and `retention` on both stores, as child processes against data a real
  * server wrote: a workshop goes with everything it owns (boards, control document, versions,
- * participants and seats, votes, join code, board records, the record itself) and no other
- * workshop loses anything; without --yes nothing goes.
+ * participants and seats, votes, join code, board records, which device writes under which id on
+ * its boards, the record itself) and no other workshop loses anything; without --yes nothing goes.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Store } from '@plenary/server/persistence/store.ts';
+import { writerRecords } from '@plenary/server/sync/writer-ids.ts';
 import { call } from '../utils/http.ts';
 import { startServer, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
@@ -65,6 +66,9 @@ for (const kind of STORE_KINDS) {
         const infoOfB = await Promise.all(docsOfB.map((d) => store.docInfo(d)));
         expect(await store.docInfo(`ctl_${a.workshop.id}`)).not.toBeNull();
         expect(before.some((r) => r.key === `votes:${a.roundId}`)).toBe(true);
+        const writersOfB = await store.listRecords(writerRecords(b.board));
+        expect(await store.listRecords(writerRecords(a.board))).toHaveLength(1);
+        expect(writersOfB).toHaveLength(1);
 
         const dry = await runJson<{ deleted: boolean; plan: { metaKeys: string[]; docs: string[] } }>(env, ['delete', a.workshop.id]);
         expect(dry.code).toBe(1);
@@ -88,6 +92,8 @@ for (const kind of STORE_KINDS) {
         // Nothing of A anywhere: no document, no version, no record naming it or its boards, people, round or code.
         for (const d of docsOfA) expect(await store.docInfo(d)).toBeNull();
         expect(await store.listVersions(a.board)).toEqual([]);
+        expect(await store.listRecords(writerRecords(a.board))).toEqual([]);
+        expect(await store.listRecords(writerRecords(b.board))).toEqual(writersOfB);
         const after = await allMeta();
         expect(after.filter((r) => mentions(a, r.key) || mentions(a, r.value))).toEqual([]);
         // B and everything else exactly as before.

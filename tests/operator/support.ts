@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import * as Y from 'yjs';
 import { readBoard } from '@plenary/shared/schema';
 import type { Store } from '@plenary/server/persistence/store.ts';
-import { connectClient } from '../utils/clients.ts';
+import { connectClient, newDeviceKey } from '../utils/clients.ts';
 import { call } from '../utils/http.ts';
 import { entryArgs } from '../utils/server-entry.ts';
 import { REPO_ROOT, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
@@ -76,7 +76,8 @@ export interface PopulatedWorkshop {
 export const populateWorkshop = async (server: PlenaryServer, store: Store, cardText: string): Promise<PopulatedWorkshop> => {
   const workshop = await createCityWorkshop(server);
   const board = workshop.boards[0]!.id;
-  const client = connectClient(server.syncBase, board, workshop.tokens.facilitator);
+  // From a device, as a browser writes: the board then also stores which device writes under its id.
+  const client = connectClient(server.syncBase, board, workshop.tokens.facilitator, { device: newDeviceKey() });
   try {
     await client.synced();
     const [card] = await placeCards(client, 'proposed', [cardText]);

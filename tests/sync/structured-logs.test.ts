@@ -1,11 +1,13 @@
 /**
  * Logs are structured — one JSON object a line, with document and connection ids — and neither
- * tokens nor the SECRET ever appear in them, whatever the traffic: workshop creation, reads with
- * Bearer and ?token=, sync connections, refused upgrades, bad frames, shutdown.
+ * tokens, the SECRET nor a device's key ever appear in them, whatever the traffic: workshop
+ * creation, reads with Bearer and ?token=, pages, sync connections (with a device's cookie),
+ * refused upgrades, bad frames, a write under another device's id, shutdown.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenSigner } from '@plenary/server/auth/tokens.ts';
-import { connectClient, openRaw, syncUrl, tryUpgrade } from '../utils/clients.ts';
+import * as Y from 'yjs';
+import { connectClient, frames, newDeviceKey, openRaw, syncUrl, tryUpgrade, updateOf } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
 
@@ -16,6 +18,8 @@ describe('structured logs', () => {
   let server: PlenaryServer;
   let workshop: CreatedWorkshop;
   const tokens: string[] = [];
+  const device = newDeviceKey();
+  const pageKeys: string[] = [];
   beforeAll(async () => {
     server = await startServer({ env: { SECRET, ORGANIZER_KEY, LOG_LEVEL: 'debug' } });
     workshop = await server.createWorkshop({ title: 'Logged', themes: ['Trade'] }, { authorization: `Bearer ${ORGANIZER_KEY}` });
@@ -31,10 +35,18 @@ describe('structured logs', () => {
     tokens.push(expired);
     await tryUpgrade(syncUrl(server.syncBase, board, expired));
     await tryUpgrade(syncUrl(server.syncBase, board, `${workshop.tokens.observer}x`));
-    const client = connectClient(server.syncBase, board, workshop.tokens.delegate, { user: { name: 'Logged user' } });
+    const page = await server.fetch('/w/logged', { headers: { cookie: `plenary_device=${device}` } });
+    pageKeys.push(...page.headers.getSetCookie().map((c) => c.split(';')[0]!.split('=')[1]!));
+    const client = connectClient(server.syncBase, board, workshop.tokens.delegate, { user: { name: 'Logged user' }, device });
     await client.synced();
     client.doc.getText('notes').insert(0, 'hello');
-    const raw = await openRaw(syncUrl(server.syncBase, board, workshop.tokens.facilitator));
+    const raw = await openRaw(syncUrl(server.syncBase, board, workshop.tokens.facilitator), { device: newDeviceKey() });
+    await raw.handshake();
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(raw.doc));
+    forger.clientID = client.doc.clientID;
+    raw.send(frames.update(updateOf((doc) => doc.getText('notes').insert(5, '!'), forger)));
+    await waitFor(() => raw.denied.length > 0, 10_000, 'the write under the client’s id to be refused');
     raw.send(new Uint8Array([0]));
     await waitFor(() => raw.closed, 10_000, 'the bad frame to close the raw socket');
     raw.destroy();
@@ -63,8 +75,11 @@ describe('structured logs', () => {
     expect(server.jsonLogs().some((l) => l.doc === board && l.msg === 'document loaded')).toBe(true);
   });
 
-  it('never contains a token, the secret or the organiser key', () => {
+  it('never contains a token, the secret, the organiser key or a device key', () => {
     const all = server.lines.join('\n');
+    expect(pageKeys).toEqual([device]);
+    expect(all).not.toContain(device);
+    expect(server.jsonLogs().some((l) => l.msg === 'update refused' && l.reason === 'writer-taken')).toBe(true);
     expect(all).not.toContain(SECRET);
     expect(all).not.toContain(ORGANIZER_KEY);
     for (const token of tokens) {

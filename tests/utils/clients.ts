@@ -18,7 +18,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
-import { AuthMessage, MessageTag, SyncStep } from '@plenary/shared/protocol';
+import { AuthMessage, DEVICE_COOKIE, MessageTag, SyncStep } from '@plenary/shared/protocol';
 import { waitFor } from './wait.ts';
 
 export interface CloseInfo {
@@ -45,12 +45,31 @@ export interface ClientOptions {
   /** Presence to announce (the awareness local state). */
   user?: Record<string, unknown>;
   doc?: Y.Doc;
+  /** The device key to present in the DEVICE_COOKIE cookie, as a browser given it by the app's pages does. */
+  device?: string;
 }
+
+/** A new device key, as the server issues them (22 base64url characters). */
+export const newDeviceKey = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64url');
+
+/** The headers of a device's upgrade: its key in the cookie the app's pages gave it. */
+export const deviceHeaders = (device: string | undefined): Record<string, string> => (device === undefined ? {} : { cookie: `${DEVICE_COOKIE}=${device}` });
+
+/** ws, with a device's cookie on each upgrade: y-websocket's provider passes only URL and protocols. */
+const socketOfDevice = (device: string | undefined): typeof globalThis.WebSocket => {
+  if (device === undefined) return WebSocket as unknown as typeof globalThis.WebSocket;
+  class DeviceSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: deviceHeaders(device) });
+    }
+  }
+  return DeviceSocket as unknown as typeof globalThis.WebSocket;
+};
 
 export const connectClient = (syncBase: string, boardId: string, token: string, options: ClientOptions = {}): TestClient => {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(syncBase, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketOfDevice(options.device),
     disableBc: true,
     params: { token },
     // Connect only once the listeners below are attached, so the first 'connecting' is recorded.
@@ -184,6 +203,8 @@ export interface RawClient {
 }
 
 export interface RawOptions {
+  /** The device key to present (DEVICE_COOKIE); none by default, as a script would connect. */
+  device?: string;
   /** false: never answer the server's pings (a laptop whose lid closed). */
   autoPong?: boolean;
   /** Answer the server's sync step 1 with step 2 (as a real client does). Default true. */
@@ -204,7 +225,7 @@ export interface RawOptions {
 export const openRaw = async (url: string, options: RawOptions = {}): Promise<RawClient> => {
   // ws takes `clientMaxWindowBits: false` (leave the parameter out of the offer); its types know numbers only.
   const perMessageDeflate = (options.compress ?? false) as WebSocket.PerMessageDeflateOptions | false;
-  const ws = new WebSocket(url, { autoPong: options.autoPong ?? true, perMessageDeflate });
+  const ws = new WebSocket(url, { autoPong: options.autoPong ?? true, perMessageDeflate, headers: deviceHeaders(options.device) });
   const doc = new Y.Doc();
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState(null);

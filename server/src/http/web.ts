@@ -7,12 +7,19 @@
  * them for a year without asking again. The shell, the service worker, the manifest and
  * version.json name no hash and must be asked for every time (no-cache revalidates), or a new
  * version would never reach anyone. Other static files (fonts, icons) are kept for an hour.
+ *
+ * Every page (any HTML answer) gives a browser that has none its device key (sync/device-key.ts),
+ * before its sync sockets open, and gives it again to one that has it, so it lasts while in use.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { serialize } from 'hono/utils/cookie';
+import { DEVICE_COOKIE } from '@plenary/shared/protocol';
+import { DEVICE_COOKIE_MAX_AGE_S, isDeviceKey, newDeviceKey } from '../sync/device-key.ts';
 
 const PLACEHOLDER = '<!doctype html><meta charset="utf-8"><title>Plenary</title><p>Plenary is running. Build the web app with <code>pnpm build</code>.</p>';
 
@@ -31,6 +38,18 @@ const cacheControlFor = (pathname: string): string =>
 /** Web app manifests have their own type (serveStatic does not know the extension). */
 const MANIFEST_TYPE = 'application/manifest+json';
 
+/** The Set-Cookie that gives the browser its device key (the one it has, or a new one). */
+const deviceKeyCookie = (c: Context): string => {
+  const held = getCookie(c, DEVICE_COOKIE);
+  return serialize(DEVICE_COOKIE, isDeviceKey(held) ? held : newDeviceKey(), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+    maxAge: DEVICE_COOKIE_MAX_AGE_S
+  });
+};
+
 export const webRoutes = (webDir: string) => {
   const app = new Hono();
   const shell = path.join(webDir, '200.html');
@@ -45,15 +64,17 @@ export const webRoutes = (webDir: string) => {
     const headers = answer.headers;
     headers.set('Cache-Control', cacheControlFor(c.req.path));
     if (c.req.path.endsWith('.webmanifest')) headers.set('Content-Type', MANIFEST_TYPE);
+    const plain = sent.replace(/\.(br|gz)$/, '');
+    if (plain.endsWith('.html')) headers.append('Set-Cookie', deviceKeyCookie(c));
     // Every file with compressed copies varies by Accept-Encoding — also when the plain one is
     // sent (serveStatic says so only when it sends a copy), so no cache hands brotli to a
     // browser that did not ask for it.
-    const plain = sent.replace(/\.(br|gz)$/, '');
     if (plain !== sent || existsSync(`${plain}.br`) || existsSync(`${plain}.gz`)) headers.set('Vary', 'Accept-Encoding');
     return answer;
   });
   app.get('*', async (c) => {
     c.header('Cache-Control', CacheControl.revalidate);
+    c.header('Set-Cookie', deviceKeyCookie(c));
     return c.html(existsSync(shell) ? await readFile(shell, 'utf8') : PLACEHOLDER);
   });
   return app;

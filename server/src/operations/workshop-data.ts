@@ -6,7 +6,8 @@
  *              requests, facilitators; facilitation/participants.ts) · votes:<roundId> for every
  *              round in its control document (facilitation/votes.ts) · followup:<id> and
  *              commitment:<id>:<commitmentId> (follow-up/records.ts)
- *   records    progress:<id>, the follow-up's progress updates
+ *   records    progress:<id>, the follow-up's progress updates; writers:<doc> for each document,
+ *              which device writes under which Yjs client id there (sync/writer-ids.ts)
  * Used by the operator's listing, deletion and retention; it reads, never writes.
  */
 import * as Y from 'yjs';
@@ -14,6 +15,7 @@ import { getRoundsMap } from '@plenary/shared/control';
 import { controlDocName } from '@plenary/shared/protocol';
 import { FollowUpKeys } from '../follow-up/index.ts';
 import type { Store } from '../persistence/store.ts';
+import { writerRecords } from '../sync/writer-ids.ts';
 import type { Workshop } from '../workshops/workshop.ts';
 
 export interface WorkshopData {
@@ -22,7 +24,7 @@ export interface WorkshopData {
   docs: string[];
   /** Meta keys, the workshop record last (so a deletion cut short can be run again). */
   metaKeys: string[];
-  /** Lists of append-only records (the follow-up's progress updates). */
+  /** Lists of append-only records (the follow-up's progress updates, each document's writer ids). */
   records: string[];
   participants: number;
   /** The latest follow-up write (a commitment frozen, an update recorded); null when none. */
@@ -91,7 +93,7 @@ export const workshopData = async (store: Store, workshop: Workshop): Promise<Wo
     workshop,
     docs: [...boardIds, controlDocName(id)],
     metaKeys: [...new Set(metaKeys)],
-    records: [FollowUpKeys.progress(id)],
+    records: [FollowUpKeys.progress(id), ...[...boardIds, controlDocName(id)].map(writerRecords)],
     participants: participantIds.length,
     followUpAt: followUpWrites.sort().at(-1) ?? null
   };

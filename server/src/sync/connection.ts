@@ -20,6 +20,8 @@ import type { SyncSocket } from './socket.ts';
 export interface ConnectionInfo extends ConnectionIdentity {
   id: string;
   boardId: string;
+  /** The device it comes from (its DEVICE_COOKIE key, hashed), if it presented one: writer-ids.ts. */
+  device?: string;
 }
 
 /** The room a connection talks to (room.ts); declared here so a connection needs no room import. */

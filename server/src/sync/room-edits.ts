@@ -1,11 +1,12 @@
 /**
  * What a client's edit must pass before its room applies it: the connection may write on this
- * board (read-only links, the policy's locks), the board stays under MAX_DOC_BYTES, the update is
- * well formed, and what Yjs holds back for it stays under one frame's worth. An answer that only
- * repeats what the board has is never refused (known-update.ts says why).
+ * board (read-only links, the policy's locks), the board stays under MAX_DOC_BYTES, its new edits
+ * are written under the device's own Yjs client ids (writer-ids.ts; another device's are left
+ * out), the update is well formed, and what Yjs holds back for it stays under one frame's worth.
+ * An answer that only repeats what the board has is never refused (known-update.ts says why).
  *
  * Public API
- *   const edits = new RoomEdits(doc, { room, policy, config, metrics, storedBytes })
+ *   const edits = new RoomEdits(doc, { room, policy, config, metrics, storedBytes, writers })
  *   edits.receive(conn, update)    applies it, denies it (conn.deny), or throws ProtocolError
  *   edits.changed()                the document changed (from any origin)
  */
@@ -17,7 +18,8 @@ import type { Connection } from './connection.ts';
 import type { PolicyRoom, SyncPolicy } from './policy.ts';
 import { changesDoc, DeletionsCache } from './known-update.ts';
 import { dropPending, pendingBytes } from './pending-updates.ts';
-import { ProtocolError, isDeletionOnly } from './protocol.ts';
+import { ProtocolError, isDeletionOnly, isEmptyUpdate } from './protocol.ts';
+import type { WriterIds } from './writer-ids.ts';
 
 export interface RoomEditsDeps {
   /** The room the policy is asked about. */
@@ -27,6 +29,8 @@ export interface RoomEditsDeps {
   metrics: Metrics;
   /** What the board takes in the store now (the room's writer). */
   storedBytes: () => number;
+  /** Which device writes under which client id on this board. */
+  writers: WriterIds;
 }
 
 export class RoomEdits {
@@ -66,11 +70,16 @@ export class RoomEdits {
       return;
     }
     this.deps.metrics.updatesReceived.inc();
+    const device = conn.info.device;
+    const admitted = this.deps.writers.admit(update, device);
     try {
-      Y.applyUpdate(this.doc, update, conn);
+      // What is left of an update that only wrote under another device's ids may be nothing.
+      if (!admitted.refused || !isEmptyUpdate(admitted.update)) Y.applyUpdate(this.doc, admitted.update, conn);
     } catch (err) {
       throw new ProtocolError(CloseCode.malformedMessage, `update could not be applied: ${(err as Error).message}`);
     }
+    this.deps.writers.bind(admitted, device);
+    if (admitted.refused) conn.deny(DenyReason.writerTaken);
     this.limitPending(pending);
   }
 

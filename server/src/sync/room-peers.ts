@@ -1,8 +1,9 @@
 /**
  * What a room says to and hears from the other instances serving its board (peer-bus.ts): each
  * stored tick's merged update and this instance's presence go out; peers' updates and presence
- * come in (origin PEER, so they are neither stored nor published again here); and after an outage
- * of the transport the instances exchange state vectors, each answering with what the other lacks.
+ * come in (origin PEER, so they are neither stored nor published again here); which device writes
+ * under which Yjs client id goes both ways (writer-ids.ts); and after an outage of the transport
+ * the instances exchange state vectors, each answering with what the other lacks.
  */
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
@@ -11,12 +12,14 @@ import type { Metrics } from '../metrics.ts';
 import { PEER } from './origins.ts';
 import { PeerKind, decodePeer, encodePeer, type PeerBus } from './peer-bus.ts';
 import { isEmptyUpdate } from './protocol.ts';
+import { type WriterIds, decodeBindings, encodeBindings } from './writer-ids.ts';
 
 /** The room as its peer traffic sees it. */
 export interface PeerRoom {
   readonly name: string;
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
+  readonly writers: WriterIds;
   readonly closed: boolean;
   /** Sends what the room's tick holds now. */
   flush(): void;
@@ -42,9 +45,21 @@ export class RoomPeers {
       if (kind === PeerKind.update) Y.applyUpdate(this.room.doc, payload, PEER);
       else if (kind === PeerKind.awareness) applyAwarenessUpdate(this.room.awareness, payload, PEER);
       else if (kind === PeerKind.stateVector || kind === PeerKind.stateVectorReply) void this.answerStateVector(kind, payload);
+      else if (kind === PeerKind.writers) this.room.writers.learn(decodeBindings(payload));
+      else if (kind === PeerKind.writersAsked && this.room.writers.size > 0) this.publishWriters(this.room.writers.entries());
     } catch (err) {
       this.deps.log.warn({ err }, 'ignored an undecodable peer message');
     }
+  }
+
+  /** Tells the peers which device now writes under which client ids. */
+  publishWriters(entries: Iterable<[number, string]>): void {
+    this.publish(PeerKind.writers, encodeBindings(entries));
+  }
+
+  /** Asks the peers for the bindings they hold (a room that just loaded knows none). */
+  askWriters(): void {
+    this.publish(PeerKind.writersAsked, new Uint8Array(0));
   }
 
   /** Tells the peers what this instance holds, so each sends what it lacks (after an outage). */

@@ -33,6 +33,7 @@ import { encodeAwarenessEntries, isEmptyStateVector, writeSyncStep1, type Awaren
 import { RoomAnswers } from './room-answers.ts';
 import { RoomBuild } from './room-build.ts';
 import { RoomEdits } from './room-edits.ts';
+import { MAX_BOUND_IDS, WriterIds, decodeRecords, encodeRecord, writerRecords } from './writer-ids.ts';
 import { UntilLoaded, type IntegrateTiming } from './until-loaded.ts';
 import type { TickPacer } from './tick-pacer.ts';
 import type { WriteClock } from './write-clock.ts';
@@ -61,6 +62,8 @@ const isLocal = (origin: unknown): boolean => origin === SERVER || isConnection(
 export class Room implements ConnectionRoom, PolicyRoom {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
+  /** Which device writes under which Yjs client id here (writer-ids.ts). */
+  readonly writers: WriterIds;
   readonly connections = new Set<Connection>();
   /** The stored document is integrated into `doc` (until then joins are answered from the stored bytes). */
   loaded = false;
@@ -100,7 +103,15 @@ export class Room implements ConnectionRoom, PolicyRoom {
     // instance they reconnect to.
     this.peers = new RoomPeers(this, { bus: deps.bus, metrics: deps.metrics, log: this.log });
     this.writer = new RoomWriter(name, { ...deps, log: this.log }, (merged) => this.peers.publish(PeerKind.update, merged));
-    this.edits = new RoomEdits(this.doc, { room: this, policy: deps.policy, config: deps.config, metrics: deps.metrics, storedBytes: () => this.writer.bytes });
+    this.writers = new WriterIds(this.doc, { onBound: (bound) => this.storeWriters(bound) });
+    this.edits = new RoomEdits(this.doc, {
+      room: this,
+      policy: deps.policy,
+      config: deps.config,
+      metrics: deps.metrics,
+      storedBytes: () => this.writer.bytes,
+      writers: this.writers
+    });
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.tick = new RoomTick({
@@ -140,8 +151,13 @@ export class Room implements ConnectionRoom, PolicyRoom {
    */
   async read(): Promise<void> {
     await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.early.peerMessage(bytes)));
+    // Devices connected to other instances may have bound their ids there; the answers are applied
+    // with the other peer messages, before any edit here (edits wait for the document too).
+    this.peers.askWriters();
     this.readStarted = performance.now();
-    const stored = await this.deps.store.loadDoc(this.name);
+    // Read beside the board (a short list): which device writes under which id, before any edit.
+    const [stored, writers] = await Promise.all([this.deps.store.loadDoc(this.name), this.readWriters()]);
+    this.writers.learn(writers);
     this.build = stored ? new RoomBuild(this.doc, stored) : null;
     // A Redis that restarted empty lost this document: write all of it again (built first, if
     // the room still answers from what it read: the store no longer holds those bytes).
@@ -251,6 +267,28 @@ export class Room implements ConnectionRoom, PolicyRoom {
       { ms: Math.round(performance.now() - this.readStarted), bytes: this.writer.bytes, logLength: this.writer.logLength, answeredEarly },
       'document loaded'
     );
+  }
+
+  /** The bindings stored with the board; none when they cannot be read (the rule then starts afresh). */
+  private async readWriters(): Promise<[number, string][]> {
+    try {
+      return decodeRecords(await this.deps.store.listRecords(writerRecords(this.name)));
+    } catch (err) {
+      this.log.warn({ err: String(err) }, 'the board’s writer ids could not be read');
+      return [];
+    }
+  }
+
+  /** Ids just bound here: told to the other instances now, and stored with the board. */
+  private storeWriters(bound: [number, string][]): void {
+    this.peers.publishWriters(bound);
+    const list = writerRecords(this.name);
+    for (const entry of bound) {
+      this.deps.store.appendRecord(list, encodeRecord(entry), MAX_BOUND_IDS).catch((err) => {
+        // Still bound in memory here and on the other instances; only a later load misses it.
+        this.log.warn({ err: String(err) }, 'a writer id could not be stored');
+      });
+    }
   }
 
   join(conn: Connection): void {

@@ -7,6 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, SYNC_PATH, isValidId } from '@plenary/shared/protocol';
+import { deviceOf } from './device-key.ts';
 import type { Config } from '../config.ts';
 import { safePath, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -86,7 +87,7 @@ export const attachSyncServer = (server: Server, deps: SyncServerDeps) => {
             return ws.bufferedAmount;
           }
         },
-        { id: `c${nextConnectionId++}`, boardId, ...admission.identity },
+        { id: `c${nextConnectionId++}`, boardId, ...admission.identity, device: deviceOf(req.headers.cookie) },
         { log, metrics, ratePerSec: config.RATE_LIMIT_PER_SEC, rateBurst: config.RATE_LIMIT_BURST, maxBufferedBytes: config.MAX_BUFFERED_BYTES }
       );
       live.set(ws, { conn, alive: true });

@@ -47,9 +47,23 @@ export const DenyReason = {
   /** The board's own settings (title, schema version, lock) are the facilitators'; the change was undone. */
   boardSettings: 'board-settings',
   /** The board already holds the most cards it may (`Limits.maxCards`); the cards just added were taken back. */
-  boardFull: 'board-full'
+  boardFull: 'board-full',
+  /**
+   * The update carried new edits under a Yjs client id another device writes with on this board
+   * (docs/SECURITY.md, "Whose edits a device may send"); those edits were left out, the rest applied.
+   */
+  writerTaken: 'writer-taken'
 } as const;
 export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason];
 
 /** Path prefix of the sync endpoint: ws://host:port/sync/<boardId>?token=<token>. */
 export const SYNC_PATH = '/sync';
+
+/**
+ * The cookie that tells the server which device a sync connection comes from: a random key the
+ * server sets on the app's pages (HttpOnly, never sent to anyone else), so that the Yjs client ids
+ * a device writes with on a board are its own (server/src/sync/writer-ids.ts).
+ */
+export const DEVICE_COOKIE = 'plenary_device';
+/** A device key as the server issues it: 22 base64url characters (128 random bits). */
+export const DEVICE_KEY_PATTERN = /^[A-Za-z0-9_-]{22}$/;
