@@ -3,7 +3,9 @@
  * (web/src/lib/sync/device-writer.ts), so a board's ids grow with its devices, not its visits —
  * and never at the cost of an edit: a second tab writes with ids of its own, and an edit the server
  * holds that the device's copy lacks makes the next visit take a fresh id. Read back the way an
- * organiser's export would: from the server, by a client of its own.
+ * organiser's export would: from the server, by a client of its own. And the id is the device's
+ * alone: the browser presents the device key the app's page gave it, and the server refuses
+ * anyone else's edits under its id (server/src/sync/writer-ids.ts).
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -15,7 +17,9 @@ import { enterIdentity } from './utils/identity.ts';
 import { LEASE_MS } from '../../web/src/lib/sync/writer-lock.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea, cardTexts, connectionStatus, openBoardAs, waitForStatus } from './board-support.ts';
-import { connectClient } from '../utils/clients.ts';
+import { DEVICE_COOKIE, DenyReason } from '@plenary/shared/protocol';
+import { connectClient, frames, openRaw, syncUrl, updateOf } from '../utils/clients.ts';
+import * as Y from 'yjs';
 import { waitFor } from '../utils/wait.ts';
 
 let server: PlenaryServer;
@@ -146,8 +150,10 @@ describe('one writer id per device', () => {
     await waitFor(async () => (await connectionStatus(page!)) !== 'connected', 10_000, 'the page notices it is offline');
 
     // Something the device's copy never got, written under its id (as when the tab closed before
-    // IndexedDB stored an edit the server had): a client of the test's own, once synced.
-    const writer = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
+    // IndexedDB stored an edit the server had): a client of the test's own, once synced, presenting
+    // the device's key as the tab did (the server refuses the id to anyone else).
+    const device = (await opened.context.cookies()).find((c) => c.name === DEVICE_COOKIE)!.value;
+    const writer = connectClient(server.syncBase, boardId, workshop.tokens.delegate, { device });
     await writer.synced();
     const own = writer.doc.clientID;
     writer.doc.clientID = kept;
@@ -199,5 +205,81 @@ describe('one writer id per device, over plain HTTP', () => {
     // Both tabs closed, the later one waits out the lease, in case a closing tab could not give it back.
     await twoTabsThenLater(context, page, workshop, boardId, pages, LEASE_MS + 500);
     await context.close();
+  });
+});
+
+describe("a device's writer id is its own", () => {
+  test("another delegate's edit under the page's id is refused, and the page's next idea reaches the server", async (ctx) => {
+    let page: Page | undefined;
+    screenshotOnFailure(ctx, () => [page]);
+    const workshop = await createDemoWorkshop(server, 'Writer guarded');
+    const boardId = workshop.boards[3]!.id;
+    const opened = await openBoardAs(browser, server, workshop, boardId, person);
+    page = opened.page;
+    await addIdea(page, 'Tree planting day');
+    await waitForStatus(page, 'connected');
+    const [id] = [...(await writersOnServer(workshop, boardId, ['Tree planting day'])).get('Tree planting day')!];
+    // The key is the browser's, out of the page's reach.
+    expect(await page.evaluate(() => document.cookie)).not.toContain(DEVICE_COOKIE);
+    expect((await opened.context.cookies()).find((c) => c.name === DEVICE_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    // A delegate's script reads the id off the board and writes under it, at the page's next clocks.
+    const raw = await openRaw(syncUrl(server.syncBase, boardId, workshop.tokens.delegate));
+    try {
+      await raw.handshake();
+      const [card] = [...getCardsMap(raw.doc).keys()];
+      const forger = new Y.Doc();
+      Y.applyUpdate(forger, Y.encodeStateAsUpdate(raw.doc));
+      forger.clientID = id!;
+      raw.send(frames.update(updateOf((doc) => getCardText(doc, card!, 'text').insert(0, 'Cancelled: '), forger)));
+      await waitFor(() => raw.denied.includes(DenyReason.writerTaken), 10_000, "the forgery to be refused as 'writer-taken'");
+    } finally {
+      raw.destroy();
+    }
+
+    await addIdea(page, 'River clean-up');
+    await waitForStatus(page, 'connected');
+    const writers = await writersOnServer(workshop, boardId, ['Tree planting day', 'River clean-up']);
+    expect([...writers.keys()].sort()).toEqual(['River clean-up', 'Tree planting day']);
+    expect(writers.get('River clean-up')).toEqual(new Set([id]));
+    expect(await cardTexts(page)).toEqual(expect.arrayContaining(['Tree planting day', 'River clean-up']));
+    await opened.context.close();
+  });
+
+  test('a browser back with a new key and its old storage is told its changes were refused, and its next idea reaches the server under a fresh id', async (ctx) => {
+    let page: Page | undefined;
+    screenshotOnFailure(ctx, () => [page]);
+    const workshop = await createDemoWorkshop(server, 'Cookie cleared');
+    const boardId = workshop.boards[4]!.id;
+    const opened = await openBoardAs(browser, server, workshop, boardId, person);
+    page = opened.page;
+    await addIdea(page, 'Tree planting day');
+    await waitForStatus(page, 'connected');
+    const kept = Number((await recordOf(page, boardId))!.split(':')[0]);
+    // Someone else stays on the board, so it stays loaded with the id bound to the first key.
+    const other = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
+    try {
+      await other.synced();
+      // The cookie cleared and the site's storage kept: the next page gives the browser a new key.
+      await opened.context.clearCookies({ name: DEVICE_COOKIE });
+      await page.reload();
+      await page.getByTestId('board').waitFor();
+      await waitForStatus(page, 'connected');
+      await addIdea(page, 'River clean-up');
+      const notice = page.getByTestId('refusal-notice');
+      await notice.waitFor();
+      expect(await notice.getAttribute('data-key')).toBe('refusal.deny.writerTaken');
+
+      await addIdea(page, 'Bike lanes');
+      await waitForStatus(page, 'connected');
+      const writers = await writersOnServer(workshop, boardId, ['Tree planting day', 'Bike lanes']);
+      expect(writers.get('Bike lanes')!.has(kept)).toBe(false);
+      // The refused idea stays on this screen only; the notice says so until dismissed.
+      expect(writers.has('River clean-up')).toBe(false);
+      expect(await notice.isVisible()).toBe(true);
+    } finally {
+      other.destroy();
+    }
+    await opened.context.close();
   });
 });

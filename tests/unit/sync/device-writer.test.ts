@@ -264,4 +264,21 @@ describe('a device keeps its writer id from one visit to the next', () => {
     typeAndSend(device, server, 'C. ');
     expect(server.getText('notes').toString()).toContain('C. ');
   });
+
+  it('a server that refuses the kept id (`writer-taken`: the device came back with a new cookie) makes the visit write under its fresh id, and the next visit too', () => {
+    const { storage, server, first } = firstVisit('A. ');
+    const device = visit(Y.encodeStateAsUpdate(first.doc), storage);
+    meet(device, server);
+    expect(device.writer.id).toBe(first.doc.clientID);
+    expect(device.writer.refused()).toBe(true);
+    expect(device.writer.id).toBe(device.doc.clientID);
+    // Told again (the copy's refused edits offered at the next connection): nothing more to give up.
+    expect(device.writer.refused()).toBe(false);
+    typeAndSend(device, server, 'B. ');
+    expect(writersOf(server)).toEqual([first.doc.clientID, device.doc.clientID].sort());
+    // The record named the refused id: forgotten, so no later visit takes it again.
+    const later = visit(Y.encodeStateAsUpdate(device.doc), storage);
+    meet(later, server);
+    expect(later.writer.id).not.toBe(first.doc.clientID);
+  });
 });

@@ -137,6 +137,8 @@ export class BoardConnection {
   #cleanups: Array<() => void> = [];
   readonly #presence: boolean;
   #lockRetry: ReturnType<typeof setTimeout> | null = null;
+  /** The device writer of an editing view (#keepWriter), told when the server refuses its id. */
+  #writer: DeviceWriter | null = null;
   #destroyed = false;
 
   constructor(boardId: string, token: string, options: BoardConnectionOptions = {}) {
@@ -220,7 +222,9 @@ export class BoardConnection {
     });
     const unwatch = watchServerState(this.provider, writer);
     lock.onHeld(() => writer.lockHeld());
+    this.#writer = writer;
     this.#cleanups.push(() => {
+      this.#writer = null;
       unwatch();
       writer.destroy();
       lock.release();
@@ -310,6 +314,7 @@ export class BoardConnection {
   #watchPermission(): void {
     this.provider.messageHandlers[MessageTag.auth] = (_encoder: encoding.Encoder, decoder: decoding.Decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        if (reason === DenyReason.writerTaken && !this.#writer?.refused()) return;
         this.denial = { reason, seq: (this.denial?.seq ?? 0) + 1 };
         if (reason === DenyReason.readOnly) this.readOnly = true;
         if (reason === DenyReason.locked) this.#retryWhenUnlocked();

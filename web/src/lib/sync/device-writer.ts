@@ -131,6 +131,19 @@ export class DeviceWriter {
     if (this.#server !== null) this.serverState(this.#server);
   }
 
+  /**
+   * The server left out edits of this device as written under another device's id (`writer-taken`):
+   * with a cookie cleared while the copy stayed, the server knows this device by a new key. The
+   * kept id is given up, so what the person does next goes out under the visit's fresh id. True if
+   * this visit was writing under it; false if not (the copy's old edits under an id given up
+   * earlier, offered again at each connection: the person was told when it happened).
+   */
+  refused(): boolean {
+    if (this.#kept === null) return false;
+    this.#giveUp();
+    return true;
+  }
+
   destroy(): void {
     this.#doc.off('beforeTransaction', this.#onBefore);
     this.#doc.off('beforeObserverCalls', this.#onEditsMade);

@@ -51,7 +51,8 @@ export const DENY_KEYS = {
   [DenyReason.documentTooLarge]: 'refusal.deny.documentTooLarge',
   [DenyReason.locked]: 'refusal.deny.locked',
   [DenyReason.boardSettings]: 'refusal.deny.boardSettings',
-  [DenyReason.boardFull]: 'refusal.deny.boardFull'
+  [DenyReason.boardFull]: 'refusal.deny.boardFull',
+  [DenyReason.writerTaken]: 'refusal.deny.writerTaken'
 } as const satisfies Record<DenyReason, string>;
 
 /** Every key an HTTP refusal may use. */
@@ -69,7 +70,10 @@ const DENY_FINAL: Record<DenyReason, boolean> = {
   [DenyReason.documentTooLarge]: true,
   [DenyReason.locked]: false,
   [DenyReason.boardSettings]: true,
-  [DenyReason.boardFull]: true
+  [DenyReason.boardFull]: true,
+  // What was refused stays on this screen only: the person may want to enter it again. (The
+  // device's next edits go out under its fresh id: board-connection gives up the kept one.)
+  [DenyReason.writerTaken]: true
 };
 
 const closeNames = new Map<number, keyof typeof CloseCode>(
