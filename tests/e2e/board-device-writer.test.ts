@@ -7,7 +7,7 @@
  * alone: the browser presents the device key the app's page gave it, and the server refuses
  * anyone else's edits under its id (server/src/sync/writer-ids.ts).
  */
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, type TestContext } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { addCard, getCardsMap, getCardText } from '@plenary/shared/schema';
 import { boardLink, createDemoWorkshop, type CreatedWorkshop, type PlenaryServer } from './utils/app.ts';
@@ -57,6 +57,22 @@ const openAgain = async (context: BrowserContext, workshop: CreatedWorkshop, boa
   await page.getByTestId('board').waitFor();
   await waitForStatus(page, 'connected');
   return page;
+};
+
+/**
+ * A new device opens board `boardIndex` of a new workshop and adds its first idea, "Tree planting
+ * day", which the server then holds; a failing test keeps a screenshot of the page.
+ */
+const withFirstIdea = async (ctx: TestContext, title: string, boardIndex: number) => {
+  let page: Page | undefined;
+  screenshotOnFailure(ctx, () => [page]);
+  const workshop = await createDemoWorkshop(server, title);
+  const boardId = workshop.boards[boardIndex]!.id;
+  const opened = await openBoardAs(browser, server, workshop, boardId, person);
+  page = opened.page;
+  await addIdea(page, 'Tree planting day');
+  await waitForStatus(page, 'connected');
+  return { workshop, boardId, opened, page };
 };
 
 const recordOf = (page: Page, boardId: string): Promise<string | null> => page.evaluate((key) => localStorage.getItem(key), `plenary.writer.${boardId}`);
@@ -135,19 +151,12 @@ describe('one writer id per device', () => {
   });
 
   test('typed offline before the server answered, on a device whose copy lacks an edit the server holds under its id: the idea reaches the server, under a fresh id', async (ctx) => {
-    let page: Page | undefined;
-    screenshotOnFailure(ctx, () => [page]);
-    const workshop = await createDemoWorkshop(server, 'Copy behind');
-    const boardId = workshop.boards[2]!.id;
-    const opened = await openBoardAs(browser, server, workshop, boardId, person);
-    page = opened.page;
-    await addIdea(page, 'Tree planting day');
-    await waitForStatus(page, 'connected');
+    const { workshop, boardId, opened, page } = await withFirstIdea(ctx, 'Copy behind', 2);
     const kept = Number((await recordOf(page, boardId))!.split(':')[0]);
     // The app installs its service worker after the board shows; a reload offline needs it.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await opened.context.setOffline(true);
-    await waitFor(async () => (await connectionStatus(page!)) !== 'connected', 10_000, 'the page notices it is offline');
+    await waitFor(async () => (await connectionStatus(page)) !== 'connected', 10_000, 'the page notices it is offline');
 
     // Something the device's copy never got, written under its id (as when the tab closed before
     // IndexedDB stored an edit the server had): a client of the test's own, once synced, presenting
@@ -173,7 +182,7 @@ describe('one writer id per device', () => {
     await waitForStatus(page, 'connected', 20_000);
     const writers = await writersOnServer(workshop, boardId, ['Tree planting day', 'Only on the server', 'Bike lanes']);
     expect(writers.get('Bike lanes')!.has(kept)).toBe(false);
-    await waitFor(async () => (await cardTexts(page!)).includes('Only on the server'), 10_000, 'the server’s edit on the device');
+    await waitFor(async () => (await cardTexts(page)).includes('Only on the server'), 10_000, 'the server’s edit on the device');
     await opened.context.close();
   });
 });
@@ -210,14 +219,7 @@ describe('one writer id per device, over plain HTTP', () => {
 
 describe("a device's writer id is its own", () => {
   test("another delegate's edit under the page's id is refused, and the page's next idea reaches the server", async (ctx) => {
-    let page: Page | undefined;
-    screenshotOnFailure(ctx, () => [page]);
-    const workshop = await createDemoWorkshop(server, 'Writer guarded');
-    const boardId = workshop.boards[3]!.id;
-    const opened = await openBoardAs(browser, server, workshop, boardId, person);
-    page = opened.page;
-    await addIdea(page, 'Tree planting day');
-    await waitForStatus(page, 'connected');
+    const { workshop, boardId, opened, page } = await withFirstIdea(ctx, 'Writer guarded', 3);
     const [id] = [...(await writersOnServer(workshop, boardId, ['Tree planting day'])).get('Tree planting day')!];
     // The key is the browser's, out of the page's reach.
     expect(await page.evaluate(() => document.cookie)).not.toContain(DEVICE_COOKIE);
@@ -247,14 +249,7 @@ describe("a device's writer id is its own", () => {
   });
 
   test('a browser back with a new key and its old storage is told its changes were refused, and its next idea reaches the server under a fresh id', async (ctx) => {
-    let page: Page | undefined;
-    screenshotOnFailure(ctx, () => [page]);
-    const workshop = await createDemoWorkshop(server, 'Cookie cleared');
-    const boardId = workshop.boards[4]!.id;
-    const opened = await openBoardAs(browser, server, workshop, boardId, person);
-    page = opened.page;
-    await addIdea(page, 'Tree planting day');
-    await waitForStatus(page, 'connected');
+    const { workshop, boardId, opened, page } = await withFirstIdea(ctx, 'Cookie cleared', 4);
     const kept = Number((await recordOf(page, boardId))!.split(':')[0]);
     // Someone else stays on the board, so it stays loaded with the id bound to the first key.
     const other = connectClient(server.syncBase, boardId, workshop.tokens.delegate);
