@@ -84,7 +84,12 @@ describe('sync socket compression', () => {
     board = workshop.boards[0]!.id;
     writer = connectClient(server.syncBase, board, workshop.tokens.facilitator, { user: { name: 'Writer' } });
     await writer.synced();
-    for (let i = 0; i < CARDS; i++) addCard(writer.doc, { kind: 'idea', text: cardText(i), createdBy: 'Ana Silva', authorCity: 'Porto', lang: 'en' });
+    // One transaction, so the server takes every card in one tick: a device that joined while they
+    // still arrived one by one would be answered with the board as it was then plus the rest after
+    // it, and the first test (the board in one deflated frame) would depend on the machine's speed.
+    writer.doc.transact(() => {
+      for (let i = 0; i < CARDS; i++) addCard(writer.doc, { kind: 'idea', text: cardText(i), createdBy: 'Ana Silva', authorCity: 'Porto', lang: 'en' });
+    });
   });
   afterAll(async () => {
     writer?.destroy();
