@@ -40,7 +40,7 @@ export const createApp = (deps: AppDeps) => {
   app.all('/api/*', () => {
     throw new ApiError(404, 'no such API endpoint');
   });
-  app.route('/', webRoutes(deps.webDir));
+  app.route('/', webRoutes(deps.webDir, { trustProxy: deps.config.TRUST_PROXY }));
   app.onError((err, c) => {
     if (err instanceof Refusal) err = fromRefusal(err);
     if (err instanceof ApiError) return c.json({ error: err.error, ...(err.field ? { field: err.field } : {}) }, err.status);

@@ -148,5 +148,17 @@ describe('web app files', () => {
     // Scripts, styles and the API carry no cookie.
     expect((await get(server.port, entryScript())).headers['set-cookie']).toBeUndefined();
     expect((await get(server.port, '/healthz')).headers['set-cookie']).toBeUndefined();
+    // Plain HTTP here, and without TRUST_PROXY a proxy's word on HTTPS is not taken.
+    expect(cookieOf(await get(server.port, '/'))).not.toMatch(/; Secure/);
+    expect(cookieOf(await get(server.port, '/', { 'x-forwarded-proto': 'https' }))).not.toMatch(/; Secure/);
+
+    // Behind a trusted proxy that ends HTTPS, the key is kept off plain-HTTP requests.
+    const proxied = await startServer({ env: { TRUST_PROXY: '1' } });
+    try {
+      expect(cookieOf(await get(proxied.port, '/', { 'x-forwarded-proto': 'https' }))).toMatch(/; Secure/);
+      expect(cookieOf(await get(proxied.port, '/', { 'x-forwarded-proto': 'http' }))).not.toMatch(/; Secure/);
+    } finally {
+      await proxied.close();
+    }
   });
 });

@@ -38,19 +38,30 @@ const cacheControlFor = (pathname: string): string =>
 /** Web app manifests have their own type (serveStatic does not know the extension). */
 const MANIFEST_TYPE = 'application/manifest+json';
 
+/**
+ * Did the browser reach us over HTTPS? The server speaks plain HTTP itself; HTTPS ends at a reverse
+ * proxy, which says so in X-Forwarded-Proto (its first entry: the outermost proxy's). Read only
+ * when TRUST_PROXY says proxies stand in front. (A client that forged it would only get a Secure
+ * cookie its own browser refuses over plain HTTP.)
+ */
+const cameOverHttps = (c: Context, trustProxy: number): boolean =>
+  trustProxy > 0 && (c.req.header('x-forwarded-proto') ?? '').split(',')[0]!.trim().toLowerCase() === 'https';
+
 /** The Set-Cookie that gives the browser its device key (the one it has, or a new one). */
-const deviceKeyCookie = (c: Context): string => {
+const deviceKeyCookie = (c: Context, trustProxy: number): string => {
   const held = getCookie(c, DEVICE_COOKIE);
   return serialize(DEVICE_COOKIE, isDeviceKey(held) ? held : newDeviceKey(), {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
+    // Over HTTPS the key never travels in clear: a browser keeps it off plain-HTTP requests.
+    secure: cameOverHttps(c, trustProxy),
     maxAge: DEVICE_COOKIE_MAX_AGE_S
   });
 };
 
-export const webRoutes = (webDir: string) => {
+/** `trustProxy`: TRUST_PROXY, whether a proxy in front may say the browser came over HTTPS. */
+export const webRoutes = (webDir: string, { trustProxy = 0 }: { trustProxy?: number } = {}) => {
   const app = new Hono();
   const shell = path.join(webDir, '200.html');
   if (!existsSync(webDir)) return app.get('*', (c) => c.html(PLACEHOLDER));
@@ -65,7 +76,7 @@ export const webRoutes = (webDir: string) => {
     headers.set('Cache-Control', cacheControlFor(c.req.path));
     if (c.req.path.endsWith('.webmanifest')) headers.set('Content-Type', MANIFEST_TYPE);
     const plain = sent.replace(/\.(br|gz)$/, '');
-    if (plain.endsWith('.html')) headers.append('Set-Cookie', deviceKeyCookie(c));
+    if (plain.endsWith('.html')) headers.append('Set-Cookie', deviceKeyCookie(c, trustProxy));
     // Every file with compressed copies varies by Accept-Encoding — also when the plain one is
     // sent (serveStatic says so only when it sends a copy), so no cache hands brotli to a
     // browser that did not ask for it.
@@ -74,7 +85,7 @@ export const webRoutes = (webDir: string) => {
   });
   app.get('*', async (c) => {
     c.header('Cache-Control', CacheControl.revalidate);
-    c.header('Set-Cookie', deviceKeyCookie(c));
+    c.header('Set-Cookie', deviceKeyCookie(c, trustProxy));
     return c.html(existsSync(shell) ? await readFile(shell, 'utf8') : PLACEHOLDER);
   });
   return app;
