@@ -222,7 +222,7 @@ describeRedis("a device's Yjs client ids across two instances on one Redis", () 
     await deleteKeysUnder(prefix);
   });
 
-  it('refuses the forgery on the other instance when it opens the board after the device wrote (it asks for the bindings)', async () => {
+  it('refuses the forgery on the other instance when it opens the board after the device wrote (it reads the binding with the board)', async () => {
     const { raw } = await forgeWhileOffline({ device: one, attacker: two }, workshop.boards[0]!.id, workshop.tokens.delegate, clients, newDeviceKey());
     raws.push(raw);
   });

@@ -14,10 +14,10 @@ export interface PeerBus {
  * update/awareness: a tick's merged changes. stateVector: "this is what I have" after an outage —
  * peers answer with what it lacks, plus their own state vector (stateVectorReply, answered with
  * the difference only) so every instance converges whatever order they reconnect in.
- * writers: Yjs client ids just bound to a device (writer-ids.ts); writersAsked: a room that
- * loaded asks for every binding the others hold, and each answers with `writers`.
+ * writers: Yjs client ids just bound to a device (writer-ids.ts), for the instances that have the
+ * board open already (one that opens it later reads them from the store).
  */
-export const PeerKind = { update: 0, awareness: 1, stateVector: 2, stateVectorReply: 3, writers: 4, writersAsked: 5 } as const;
+export const PeerKind = { update: 0, awareness: 1, stateVector: 2, stateVectorReply: 3, writers: 4 } as const;
 export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind];
 
 export const encodePeer = (kind: PeerKind, payload: Uint8Array): Uint8Array => {

@@ -46,7 +46,6 @@ export class RoomPeers {
       else if (kind === PeerKind.awareness) applyAwarenessUpdate(this.room.awareness, payload, PEER);
       else if (kind === PeerKind.stateVector || kind === PeerKind.stateVectorReply) void this.answerStateVector(kind, payload);
       else if (kind === PeerKind.writers) this.room.writers.learn(decodeBindings(payload));
-      else if (kind === PeerKind.writersAsked && this.room.writers.size > 0) this.publishWriters(this.room.writers.entries());
     } catch (err) {
       this.deps.log.warn({ err }, 'ignored an undecodable peer message');
     }
@@ -55,11 +54,6 @@ export class RoomPeers {
   /** Tells the peers which device now writes under which client ids. */
   publishWriters(entries: Iterable<[number, string]>): void {
     this.publish(PeerKind.writers, encodeBindings(entries));
-  }
-
-  /** Asks the peers for the bindings they hold (a room that just loaded knows none). */
-  askWriters(): void {
-    this.publish(PeerKind.writersAsked, new Uint8Array(0));
   }
 
   /** Tells the peers what this instance holds, so each sends what it lacks (after an outage). */

@@ -151,9 +151,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
    */
   async read(): Promise<void> {
     await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.early.peerMessage(bytes)));
-    // Devices connected to other instances may have bound their ids there; the answers are applied
-    // with the other peer messages, before any edit here (edits wait for the document too).
-    this.peers.askWriters();
     this.readStarted = performance.now();
     // Read beside the board (a short list): which device writes under which id, before any edit.
     const [stored, writers] = await Promise.all([this.deps.store.loadDoc(this.name), this.readWriters()]);

@@ -18,10 +18,9 @@
  * client) binds no id and may write only under ids nobody holds.
  *
  * Each binding is stored with the board (an append-only list of records, `writerRecords(doc)`:
- * read when the room loads, the first record of an id the one that counts) and told at once to the
- * other instances serving the board (PeerKind.writers; a room that loads asks them for the
- * bindings they have not stored yet), so the rule holds from one load of the board to the next and
- * whichever instance each device is connected to.
+ * read when the room loads, before any edit, the first record of an id the one that counts) and
+ * told at once to the other instances that have the board open (PeerKind.writers), so the rule
+ * holds from one load of the board to the next and whichever instance each device is connected to.
  *
  * Public API
  *   const ids = new WriterIds(doc, { onBound })
