@@ -8,8 +8,8 @@
  * device still shows them. Any delegate can read every id in use from the board, and since devices
  * keep their id from visit to visit (web/src/lib/sync/device-writer.ts) an id is known in advance.
  *
- * The rule: an id belongs to the device that first wrote new edits under it while the board was
- * open here. A device is its key, the `plenary_device` cookie (DEVICE_COOKIE) hashed at the
+ * The rule: an id belongs to the device that first wrote new edits under it on this board. A
+ * device is its key, the `plenary_device` cookie (DEVICE_COOKIE) hashed at the
  * upgrade, so a device's tabs, reloads and reconnects after a Wi-Fi drop share its ids, and nobody
  * else can present them. New edits under an id that belongs to another device are left out of the
  * update (Y.diffUpdate against a state vector that names those ids as complete); the rest of it —
