@@ -1,13 +1,15 @@
 /**
  * A Redis that keeps nothing on disk and restarts comes back empty. The server warns at start that
  * Redis keeps nothing, notices the loss when it reconnects, and writes back what it holds: every
- * loaded board in full and the records it knows (the workshop, its boards, the signing secret).
+ * loaded board in full, which device writes under which id there, and the records it knows (the
+ * workshop, its boards, the signing secret).
  * A second instance started afterwards — no memory of its own — finds the workshop and the boards.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RedisStore } from '@plenary/server/persistence/redis-store.ts';
-import { connectClient, type TestClient } from '../utils/clients.ts';
+import { writerRecords } from '@plenary/server/sync/writer-ids.ts';
+import { connectClient, newDeviceKey, type TestClient } from '../utils/clients.ts';
 import { describePrivateRedis, startPrivateRedis, type PrivateRedis } from '../utils/redis.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
@@ -64,16 +66,31 @@ describePrivateRedis('when Redis restarts empty', () => {
     expect(one.jsonLogs().some((l) => l.level === 40 && String(l.msg).includes('Redis keeps nothing on disk'))).toBe(true);
   });
 
+  /** The board's stored writer ids, as records. */
+  const storedWriters = async (board: string): Promise<string[]> => {
+    const store = await RedisStore.open({ url: redis.url, keyPrefix: KEY_PREFIX, log: quiet });
+    try {
+      return await store.listRecords(writerRecords(board));
+    } finally {
+      await store.close();
+    }
+  };
+
   it('writes back the loaded boards and the workshop, so a fresh instance finds them', async () => {
     const board = workshop.boards[0]!.id;
-    const a = connectClient(one.syncBase, board, workshop.tokens.delegate);
+    const a = connectClient(one.syncBase, board, workshop.tokens.delegate, { device: newDeviceKey() });
     clients.push(a);
     await a.synced();
     a.doc.getMap('plan').set('river', 'Clean-up day with both cities');
     await waitFor(async () => (await storedPlan(board)).river !== undefined, 10_000, 'the edit to be stored');
+    await waitFor(async () => (await storedWriters(board)).length === 1, 10_000, "the device's writer id to be stored");
+    const writers = await storedWriters(board);
+    expect(writers[0]).toMatch(new RegExp(`^${a.doc.clientID} `));
 
     await redis.restart();
     await waitFor(async () => (await storedPlan(board)).river === 'Clean-up day with both cities', 20_000, 'the board to be written back');
+    await waitFor(async () => (await storedWriters(board)).length > 0, 20_000, "the device's writer id to be written back");
+    expect(await storedWriters(board)).toEqual(writers);
     // Editing goes on and is stored after the write-back too.
     a.doc.getMap('plan').set('school', 'Pen-pal classes');
     await waitFor(async () => (await storedPlan(board)).school === 'Pen-pal classes', 10_000, 'a later edit to be stored');

@@ -103,7 +103,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     // instance they reconnect to.
     this.peers = new RoomPeers(this, { bus: deps.bus, metrics: deps.metrics, log: this.log });
     this.writer = new RoomWriter(name, { ...deps, log: this.log }, (merged) => this.peers.publish(PeerKind.update, merged));
-    this.writers = new WriterIds(this.doc, { onBound: (bound) => this.storeWriters(bound) });
+    this.writers = new WriterIds(this.doc, { onBound: (bound) => this.bindWriters(bound) });
     this.edits = new RoomEdits(this.doc, {
       room: this,
       policy: deps.policy,
@@ -162,6 +162,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
       if (this.closed) return;
       this.integrate();
       this.writer.rewrite(Y.encodeStateAsUpdate(this.doc));
+      // Which device writes under which id went with it too.
+      this.storeWriters([...this.writers.entries()]);
     });
     if (stopRewrites) this.onDestroy(stopRewrites);
     // The snapshot's parts are the base; with no snapshot, the first logged update is.
@@ -277,8 +279,13 @@ export class Room implements ConnectionRoom, PolicyRoom {
   }
 
   /** Ids just bound here: told to the other instances now, and stored with the board. */
-  private storeWriters(bound: [number, string][]): void {
+  private bindWriters(bound: [number, string][]): void {
     this.peers.publishWriters(bound);
+    this.storeWriters(bound);
+  }
+
+  /** Appends bindings to the board's stored list (a store that lost it gets every binding again). */
+  private storeWriters(bound: [number, string][]): void {
     const list = writerRecords(this.name);
     for (const entry of bound) {
       this.deps.store.appendRecord(list, encodeRecord(entry), MAX_BOUND_IDS).catch((err) => {
