@@ -25,7 +25,12 @@ export interface AwarenessEntry {
 
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'syncUpdate'; update: Uint8Array }
+  | {
+      type: 'syncUpdate';
+      update: Uint8Array;
+      /** Each writer (Yjs client id) of the update and the clock after its last edit in it (writersOf). */
+      writers: Map<number, number>;
+    }
   | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { type: 'auth' }
   | { type: 'queryAwareness' };
@@ -67,9 +72,8 @@ export const readClientMessage = (frame: Uint8Array): ClientMessage => {
           message = { type: 'syncStep1', stateVector: payload };
         } else if (step === SyncStep.step2 || step === SyncStep.update) {
           // Decoding walks every struct and the delete set: garbage fails here, before the
-          // document is touched.
-          Y.decodeUpdate(payload);
-          message = { type: 'syncUpdate', update: payload };
+          // document is touched. Who wrote what is read off the same walk (writer-ids.ts).
+          message = { type: 'syncUpdate', update: payload, writers: writersOf(Y.decodeUpdate(payload).structs) };
         } else throw malformed(`unknown sync step ${step}`);
         break;
       }
@@ -161,6 +165,20 @@ export const writePermissionDenied = (reason: string): Uint8Array =>
   });
 
 /** True when an update only deletes (no new structs): allowed even past MAX_DOC_BYTES. */
+/**
+ * The writers of an update's edits: each Yjs client id and the clock after its last edit in the
+ * update (a Skip is a gap the update leaves, not an edit).
+ */
+export const writersOf = (structs: Array<Y.Item | Y.GC | Y.Skip>): Map<number, number> => {
+  const ends = new Map<number, number>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    const end = struct.id.clock + struct.length;
+    if (end > (ends.get(struct.id.client) ?? 0)) ends.set(struct.id.client, end);
+  }
+  return ends;
+};
+
 export const isDeletionOnly = (update: Uint8Array): boolean => Y.decodeUpdate(update).structs.length === 0;
 
 /** True when an update changes nothing at all (an empty sync step 2 from a fresh client). */

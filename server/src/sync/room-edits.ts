@@ -7,7 +7,7 @@
  *
  * Public API
  *   const edits = new RoomEdits(doc, { room, policy, config, metrics, storedBytes, writers })
- *   edits.receive(conn, update)    applies it, denies it (conn.deny), or throws ProtocolError
+ *   edits.receive(conn, update, writers)   applies it, denies it (conn.deny), or throws ProtocolError
  *   edits.changed()                the document changed (from any origin)
  */
 import * as Y from 'yjs';
@@ -49,8 +49,11 @@ export class RoomEdits {
     this.deletions.clear();
   }
 
-  /** One update from `conn`: applied with the connection as its origin, denied, or the connection closed. */
-  receive(conn: Connection, update: Uint8Array): void {
+  /**
+   * One update from `conn` (`writers`: its writers and end clocks, as decoded): applied with the
+   * connection as its origin, denied, or the connection closed.
+   */
+  receive(conn: Connection, update: Uint8Array, writers: ReadonlyMap<number, number>): void {
     const denied = conn.readOnly ? DenyReason.readOnly : this.deps.policy.writeDenied(this.deps.room, conn);
     if (denied) {
       if (changesDoc(this.doc, this.deletions, update)) conn.deny(denied);
@@ -71,7 +74,7 @@ export class RoomEdits {
     }
     this.deps.metrics.updatesReceived.inc();
     const device = conn.info.device;
-    const admitted = this.deps.writers.admit(update, device);
+    const admitted = this.deps.writers.admit(update, writers, device);
     try {
       // What is left of an update that only wrote under another device's ids may be nothing.
       if (!admitted.refused || !isEmptyUpdate(admitted.update)) Y.applyUpdate(this.doc, admitted.update, conn);

@@ -344,7 +344,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
         );
       }
       case 'syncUpdate':
-        return this.edits.receive(conn, msg.update);
+        return this.edits.receive(conn, msg.update, msg.writers);
       case 'awareness':
         return this.receiveAwareness(conn, msg.entries);
       case 'queryAwareness':

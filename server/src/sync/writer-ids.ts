@@ -24,7 +24,8 @@
  *
  * Public API
  *   const ids = new WriterIds(doc, { onBound })
- *   const admitted = ids.admit(update, device)   what `device` may apply of `update`
+ *   const admitted = ids.admit(update, writers, device)   what `device` may apply of `update`
+ *                                                (`writers`: its writers and end clocks, protocol.ts writersOf)
  *   ids.bind(admitted, device)                   after it was applied: its new ids become the device's
  *   ids.learn(entries) / ids.entries()           bindings read from the store, told by / for other instances
  *   writerRecords(doc); encodeRecord / decodeRecords   how the store keeps them
@@ -50,23 +51,6 @@ export interface Admitted {
 
 const NO_CLAIMS: readonly number[] = [];
 
-/**
- * How many writers an update names and the first of them, from its header (Yjs's update format v1:
- * the number of clients, then per client its number of edits, its id, its first clock). Null when
- * the header does not read: Yjs refuses such an update when it is applied.
- */
-const firstWriter = (update: Uint8Array): { writers: number; first: number } | null => {
-  try {
-    const decoder = decoding.createDecoder(update);
-    const writers = decoding.readVarUint(decoder);
-    if (writers === 0) return { writers, first: -1 };
-    decoding.readVarUint(decoder);
-    return { writers, first: decoding.readVarUint(decoder) };
-  } catch {
-    return null;
-  }
-};
-
 export class WriterIds {
   /** Client id → the device (its hashed key) that writes under it. */
   private readonly owners = new Map<number, string>();
@@ -81,34 +65,26 @@ export class WriterIds {
     return this.owners.size;
   }
 
-  /** What a connection of `device` (undefined: none presented) may apply of `update`. */
-  admit(update: Uint8Array, device: string | undefined): Admitted {
-    const head = firstWriter(update);
-    if (!head || head.writers === 0) return { update, refused: false, claims: NO_CLAIMS };
-    // The usual edit: one writer, the device's own id (or, for a connection without a key, an id
-    // nobody holds). Nothing else to read.
-    if (head.writers === 1 && this.owners.get(head.first) === device) return { update, refused: false, claims: NO_CLAIMS };
-    let ends: Map<number, number>;
-    try {
-      ends = Y.parseUpdateMeta(update).to;
-    } catch {
-      return { update, refused: false, claims: NO_CLAIMS };
-    }
-    const foreign: number[] = [];
-    const claims: number[] = [];
-    for (const [client, end] of ends) {
+  /**
+   * What a connection of `device` (undefined: none presented) may apply of `update`, whose writers
+   * and the clock after each one's last edit in it are `writers` (read when the message was decoded).
+   */
+  admit(update: Uint8Array, writers: ReadonlyMap<number, number>, device: string | undefined): Admitted {
+    // Made only when needed: the usual edit passes with none.
+    let foreign: number[] | null = null;
+    let claims: number[] | null = null;
+    for (const [client, end] of writers) {
+      const owner = this.owners.get(client);
+      // The usual edit: the device's own id (or, for a connection without a key, an id nobody holds).
+      if (owner === device) continue;
       // Edits the board already holds (a reconnect's answer repeats them) take nothing from anyone.
       if (end <= Y.getState(this.doc.store, client)) continue;
-      const owner = this.owners.get(client);
-      if (owner === undefined) {
-        if (device !== undefined) claims.push(client);
-      } else if (owner !== device) {
-        foreign.push(client);
-      }
+      if (owner === undefined) (claims ??= []).push(client);
+      else (foreign ??= []).push(client);
     }
-    if (foreign.length === 0) return { update, refused: false, claims };
+    if (foreign === null) return { update, refused: false, claims: claims ?? NO_CLAIMS };
     const complete = Y.encodeStateVector(new Map(foreign.map((client) => [client, BEYOND])));
-    return { update: Y.diffUpdate(update, complete), refused: true, claims };
+    return { update: Y.diffUpdate(update, complete), refused: true, claims: claims ?? NO_CLAIMS };
   }
 
   /** `admitted` was applied: the ids it wrote first are `device`'s from now on. */

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageTag } from '@plenary/shared/protocol';
-import { writeSyncStep2, writeUpdate } from '@plenary/server/sync/protocol.ts';
+import { readClientMessage, writeSyncStep2, writeUpdate, writersOf } from '@plenary/server/sync/protocol.ts';
 
 const boardOf = (chars: number): Uint8Array => {
   const doc = new Y.Doc();
@@ -46,5 +46,40 @@ describe('sync frames around an update', () => {
     expect(Buffer.from(step2).equals(encoded(syncProtocol.messageYjsSyncStep2, update))).toBe(true);
     expect(readBack(update1)).toBe('x'.repeat(chars));
     expect(readBack(step2)).toBe('x'.repeat(chars));
+  });
+});
+
+describe('the writers of a client update', () => {
+  it('names each writer with the clock after its last edit, and not the gaps an update leaves', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    a.on('update', (u: Uint8Array) => updates.push(u));
+    a.getText('t').insert(0, 'abc');
+    a.getText('t').insert(3, 'de');
+    a.getText('t').insert(5, 'f');
+    b.getText('u').insert(0, 'xy');
+    // The first and last of a's edits without the middle one: a gap (a Skip) between them.
+    const gapped = Y.mergeUpdates([updates[0]!, updates[2]!, Y.encodeStateAsUpdate(b)]);
+    expect(writersOf(Y.decodeUpdate(gapped).structs)).toEqual(
+      new Map([
+        [a.clientID, 6],
+        [b.clientID, 2]
+      ])
+    );
+    const frame = encoding.createEncoder();
+    encoding.writeVarUint(frame, MessageTag.sync);
+    syncProtocol.writeUpdate(frame, gapped);
+    expect(readClientMessage(encoding.toUint8Array(frame))).toMatchObject({
+      type: 'syncUpdate',
+      writers: new Map([
+        [a.clientID, 6],
+        [b.clientID, 2]
+      ])
+    });
+    // Only a gap of a's: nothing a wrote.
+    const skipOnly = Y.decodeUpdate(gapped).structs.filter((s) => s instanceof Y.Skip);
+    expect(skipOnly.length).toBeGreaterThan(0);
+    expect(writersOf(skipOnly)).toEqual(new Map());
   });
 });

@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { writersOf } from '../../../server/src/sync/protocol.ts';
 import { MAX_BOUND_IDS, WriterIds, decodeBindings, encodeBindings } from '../../../server/src/sync/writer-ids.ts';
+
+/** An update's writers and end clocks, as the server reads them off the decoded message. */
+const writersIn = (update: Uint8Array) => writersOf(Y.decodeUpdate(update).structs);
 
 /** What `edit` writes on `doc`, as the update its provider would send. */
 const editOf = (doc: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array => {
@@ -23,7 +27,7 @@ const deviceOn = (board: Y.Doc, clientID?: number): Y.Doc => {
 
 /** The room's path for one update: admitted, applied, bound. */
 const receive = (board: Y.Doc, ids: WriterIds, update: Uint8Array, device: string | undefined) => {
-  const admitted = ids.admit(update, device);
+  const admitted = ids.admit(update, writersIn(update), device);
   Y.applyUpdate(board, admitted.update);
   ids.bind(admitted, device);
   return admitted;
@@ -108,9 +112,10 @@ describe('WriterIds', () => {
     const porto = deviceOn(board);
     const update = editOf(porto, (d) => d.getText('plan').insert(0, 'Tram'));
     receive(board, ids, update, 'porto');
-    expect(ids.admit(update, 'hue').refused).toBe(false);
-    expect(ids.admit(update, undefined).refused).toBe(false);
-    expect(ids.admit(Y.encodeStateAsUpdate(board), 'hue').refused).toBe(false);
+    expect(ids.admit(update, writersIn(update), 'hue').refused).toBe(false);
+    expect(ids.admit(update, writersIn(update), undefined).refused).toBe(false);
+    const whole = Y.encodeStateAsUpdate(board);
+    expect(ids.admit(whole, writersIn(whole), 'hue').refused).toBe(false);
   });
 
   it('binds nothing for a connection without a device key, which writes only under ids nobody holds', () => {
@@ -135,12 +140,8 @@ describe('WriterIds', () => {
       'porto'
     );
     const scriptAgain = deviceOn(board, script.clientID);
-    expect(
-      ids.admit(
-        editOf(scriptAgain, (d) => d.getText('plan').insert(0, 'No ')),
-        undefined
-      ).refused
-    ).toBe(true);
+    const again = editOf(scriptAgain, (d) => d.getText('plan').insert(0, 'No '));
+    expect(ids.admit(again, writersIn(again), undefined).refused).toBe(true);
   });
 
   it('keeps the first binding of an id when another instance tells of a later one, and round-trips what it tells', () => {
