@@ -4,7 +4,7 @@ import { createInProcessApp, fromLoopback } from './support/app.ts';
 import { getCardMap, getCardsMap } from '@plenary/shared/schema';
 import type { Commitment, OutcomesView, ProgressUpdate } from '@plenary/shared/follow-up';
 import { applyDeletion, planDeletion } from '@plenary/server/operations/delete-workshop.ts';
-import { writerRecords } from '@plenary/server/sync/writer-ids.ts';
+import { writerRecords } from '@plenary/server/sync/room-writer-ids.ts';
 import { DEMO_CONSENT, PLAN_CITIES, addDemoPlan, type DemoPlan } from '../utils/follow-up-plan.ts';
 
 interface Created {
@@ -239,7 +239,7 @@ describe('follow-up rules (in-process)', () => {
     const plan = (await planDeletion(store, workshop.id))!;
     expect(plan.metaKeys).toEqual(expect.arrayContaining([`followup:${workshop.id}`, ...commitments.map((c) => `commitment:${workshop.id}:${c.id}`)]));
     expect(plan.records[0]).toBe(`progress:${workshop.id}`);
-    // The rest: which device writes under which Yjs client id on each document (sync/writer-ids.ts).
+    // The rest: which device writes under which Yjs client id on each document (sync/room-writer-ids.ts).
     expect(plan.records.slice(1).sort()).toEqual(plan.docs.map(writerRecords).sort());
     await services.rooms.destroyAll();
     const done = await applyDeletion(store, plan);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Store } from '@plenary/server/persistence/store.ts';
-import { writerRecords } from '@plenary/server/sync/writer-ids.ts';
+import { writerRecords } from '@plenary/server/sync/room-writer-ids.ts';
 import { call } from '../utils/http.ts';
 import { startServer, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';

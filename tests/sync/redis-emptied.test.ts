@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RedisStore } from '@plenary/server/persistence/redis-store.ts';
-import { writerRecords } from '@plenary/server/sync/writer-ids.ts';
+import { writerRecords } from '@plenary/server/sync/room-writer-ids.ts';
 import { connectClient, newDeviceKey, type TestClient } from '../utils/clients.ts';
 import { describePrivateRedis, startPrivateRedis, type PrivateRedis } from '../utils/redis.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';

@@ -7,7 +7,7 @@
  *              round in its control document (facilitation/votes.ts) · followup:<id> and
  *              commitment:<id>:<commitmentId> (follow-up/records.ts)
  *   records    progress:<id>, the follow-up's progress updates; writers:<doc> for each document,
- *              which device writes under which Yjs client id there (sync/writer-ids.ts)
+ *              which device writes under which Yjs client id there (sync/room-writer-ids.ts)
  * Used by the operator's listing, deletion and retention; it reads, never writes.
  */
 import * as Y from 'yjs';
@@ -15,7 +15,7 @@ import { getRoundsMap } from '@plenary/shared/control';
 import { controlDocName } from '@plenary/shared/protocol';
 import { FollowUpKeys } from '../follow-up/index.ts';
 import type { Store } from '../persistence/store.ts';
-import { writerRecords } from '../sync/writer-ids.ts';
+import { writerRecords } from '../sync/room-writer-ids.ts';
 import type { Workshop } from '../workshops/workshop.ts';
 
 export interface WorkshopData {

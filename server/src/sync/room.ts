@@ -33,7 +33,8 @@ import { encodeAwarenessEntries, isEmptyStateVector, writeSyncStep1, type Awaren
 import { RoomAnswers } from './room-answers.ts';
 import { RoomBuild } from './room-build.ts';
 import { RoomEdits } from './room-edits.ts';
-import { MAX_BOUND_IDS, WriterIds, decodeRecords, encodeRecord, writerRecords } from './writer-ids.ts';
+import { RoomWriterIds } from './room-writer-ids.ts';
+import type { WriterIds } from './writer-ids.ts';
 import { UntilLoaded, type IntegrateTiming } from './until-loaded.ts';
 import type { TickPacer } from './tick-pacer.ts';
 import type { WriteClock } from './write-clock.ts';
@@ -62,8 +63,8 @@ const isLocal = (origin: unknown): boolean => origin === SERVER || isConnection(
 export class Room implements ConnectionRoom, PolicyRoom {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
-  /** Which device writes under which Yjs client id here (writer-ids.ts). */
-  readonly writers: WriterIds;
+  /** Which device writes under which Yjs client id here, kept with the board (room-writer-ids.ts). */
+  private readonly keptWriters: RoomWriterIds;
   readonly connections = new Set<Connection>();
   /** The stored document is integrated into `doc` (until then joins are answered from the stored bytes). */
   loaded = false;
@@ -103,14 +104,19 @@ export class Room implements ConnectionRoom, PolicyRoom {
     // instance they reconnect to.
     this.peers = new RoomPeers(this, { bus: deps.bus, metrics: deps.metrics, log: this.log });
     this.writer = new RoomWriter(name, { ...deps, log: this.log }, (merged) => this.peers.publish(PeerKind.update, merged));
-    this.writers = new WriterIds(this.doc, { onBound: (bound) => this.bindWriters(bound) });
+    this.keptWriters = new RoomWriterIds(this.doc, {
+      name,
+      store: deps.store,
+      log: this.log,
+      publish: (bound) => this.peers.publishWriters(bound)
+    });
     this.edits = new RoomEdits(this.doc, {
       room: this,
       policy: deps.policy,
       config: deps.config,
       metrics: deps.metrics,
       storedBytes: () => this.writer.bytes,
-      writers: this.writers
+      writers: this.keptWriters.ids
     });
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
@@ -153,8 +159,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.early.peerMessage(bytes)));
     this.readStarted = performance.now();
     // Read beside the board (a short list): which device writes under which id, before any edit.
-    const [stored, writers] = await Promise.all([this.deps.store.loadDoc(this.name), this.readWriters()]);
-    this.writers.learn(writers);
+    const [stored] = await Promise.all([this.deps.store.loadDoc(this.name), this.keptWriters.read()]);
     this.build = stored ? new RoomBuild(this.doc, stored) : null;
     // A Redis that restarted empty lost this document: write all of it again (built first, if
     // the room still answers from what it read: the store no longer holds those bytes).
@@ -163,7 +168,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
       this.integrate();
       this.writer.rewrite(Y.encodeStateAsUpdate(this.doc));
       // Which device writes under which id went with it too.
-      this.storeWriters([...this.writers.entries()]);
+      this.keptWriters.storeAll();
     });
     if (stopRewrites) this.onDestroy(stopRewrites);
     // The snapshot's parts are the base; with no snapshot, the first logged update is.
@@ -175,6 +180,11 @@ export class Room implements ConnectionRoom, PolicyRoom {
     // board read ahead of its people (read-ahead.ts) has its log merged now too, while nobody waits.
     const baseFrames = this.answers.read(base, updates.slice(baseParts), this.early.isReadAhead);
     for (const frame of baseFrames) this.deps.events.emit('wholeState', frame);
+  }
+
+  /** Which device writes under which Yjs client id here (what the other instances tell is learned into it). */
+  get writers(): WriterIds {
+    return this.keptWriters.ids;
   }
 
   /** The store has been read: connections may join (the document may still be integrating). */
@@ -266,33 +276,6 @@ export class Room implements ConnectionRoom, PolicyRoom {
       { ms: Math.round(performance.now() - this.readStarted), bytes: this.writer.bytes, logLength: this.writer.logLength, answeredEarly },
       'document loaded'
     );
-  }
-
-  /** The bindings stored with the board; none when they cannot be read (the rule then starts afresh). */
-  private async readWriters(): Promise<[number, string][]> {
-    try {
-      return decodeRecords(await this.deps.store.listRecords(writerRecords(this.name)));
-    } catch (err) {
-      this.log.warn({ err: String(err) }, 'the board’s writer ids could not be read');
-      return [];
-    }
-  }
-
-  /** Ids just bound here: told to the other instances now, and stored with the board. */
-  private bindWriters(bound: [number, string][]): void {
-    this.peers.publishWriters(bound);
-    this.storeWriters(bound);
-  }
-
-  /** Appends bindings to the board's stored list (a store that lost it gets every binding again). */
-  private storeWriters(bound: [number, string][]): void {
-    const list = writerRecords(this.name);
-    for (const entry of bound) {
-      this.deps.store.appendRecord(list, encodeRecord(entry), MAX_BOUND_IDS).catch((err) => {
-        // Still bound in memory here and on the other instances; only a later load misses it.
-        this.log.warn({ err: String(err) }, 'a writer id could not be stored');
-      });
-    }
   }
 
   join(conn: Connection): void {

@@ -17,10 +17,9 @@
  * connection is told (`writer-taken`). A connection without a device key (a script, an API
  * client) binds no id and may write only under ids nobody holds.
  *
- * Each binding is stored with the board (an append-only list of records, `writerRecords(doc)`:
- * read when the room loads, before any edit, the first record of an id the one that counts) and
- * told at once to the other instances that have the board open (PeerKind.writers), so the rule
- * holds from one load of the board to the next and whichever instance each device is connected to.
+ * Each binding is stored with the board and told at once to the other instances that have the
+ * board open (room-writer-ids.ts), so the rule holds from one load of the board to the next and
+ * whichever instance each device is connected to.
  *
  * Public API
  *   const ids = new WriterIds(doc, { onBound })
@@ -28,7 +27,7 @@
  *                                                (`writers`: its writers and end clocks, protocol.ts writersOf)
  *   ids.bind(admitted, device)                   after it was applied: its new ids become the device's
  *   ids.learn(entries) / ids.entries()           bindings read from the store, told by / for other instances
- *   writerRecords(doc); encodeRecord / decodeRecords   how the store keeps them
+ *   encodeBindings / decodeBindings              how the instances tell each other
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -130,17 +129,3 @@ export const decodeBindings = (payload: Uint8Array): [number, string][] => {
   for (let i = 0; i < count; i++) entries.push([decoding.readVarUint(decoder), decoding.readVarString(decoder)]);
   return entries;
 };
-
-/** The store's list of a board's bindings (StoreRecords), deleted with the board's workshop. */
-export const writerRecords = (doc: string): string => `writers:${doc}`;
-
-/** One binding as a record of that list. */
-export const encodeRecord = ([client, device]: [number, string]): string => `${client} ${device}`;
-
-/** The bindings a list holds, in the order they were stored; records that do not read are skipped. */
-export const decodeRecords = (records: string[]): [number, string][] =>
-  records.flatMap((record) => {
-    const [client, device] = record.split(' ');
-    const id = Number(client);
-    return Number.isSafeInteger(id) && id >= 0 && device ? [[id, device] as [number, string]] : [];
-  });
