@@ -51,8 +51,7 @@ import { syncBaseUrl } from './sync-url.ts';
 import { AdoptingWebSocket } from './early-socket.ts';
 import { rejoinPresence, sendOwnPresenceOnly } from './own-presence.ts';
 import { applyQuietly } from './quiet-board.ts';
-import { DeviceWriter, watchServerState, writerKey } from './device-writer.ts';
-import { holdWriterLock } from './writer-lock.ts';
+import { keepWriter, type KeptWriter } from './kept-writer.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'syncing';
 
@@ -138,7 +137,7 @@ export class BoardConnection {
   readonly #presence: boolean;
   #lockRetry: ReturnType<typeof setTimeout> | null = null;
   /** The device writer of an editing view (#keepWriter), told when the server refuses its id. */
-  #writer: DeviceWriter | null = null;
+  #writer: KeptWriter | null = null;
   #destroyed = false;
 
   constructor(boardId: string, token: string, options: BoardConnectionOptions = {}) {
@@ -210,24 +209,14 @@ export class BoardConnection {
 
   /**
    * Writes with the Yjs client id of this device's earlier visits when that is safe, so that a
-   * board's ids grow with its devices rather than its visits (device-writer.ts).
+   * board's ids grow with its devices rather than its visits (kept-writer.ts, device-writer.ts).
    */
   #keepWriter(): void {
-    const lock = holdWriterLock(this.boardId);
-    const writer = new DeviceWriter(this.doc, {
-      key: writerKey(this.boardId),
-      store: deviceStorage(),
-      held: lock.held,
-      copyLoaded: () => this.loaded
-    });
-    const unwatch = watchServerState(this.provider, writer);
-    lock.onHeld(() => writer.lockHeld());
+    const writer = keepWriter({ boardId: this.boardId, doc: this.doc, provider: this.provider, copyLoaded: () => this.loaded });
     this.#writer = writer;
     this.#cleanups.push(() => {
       this.#writer = null;
-      unwatch();
-      writer.destroy();
-      lock.release();
+      writer.stop();
     });
   }
 
@@ -375,15 +364,6 @@ export class BoardConnection {
     writeFlag(pendingKey(this.boardId), value);
   }
 }
-
-/** localStorage, or null where the browser refuses it. */
-const deviceStorage = (): Storage | null => {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-};
 
 const readPending = (boardId: string): boolean => readFlag(pendingKey(boardId));
 
