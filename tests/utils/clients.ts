@@ -49,8 +49,8 @@ export interface ClientOptions {
   device?: string;
 }
 
-/** A new device key, as the server issues them (22 base64url characters). */
-export const newDeviceKey = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64url');
+/** A new device key, as the server issues them to browsers. */
+export { newDeviceKey } from '@plenary/server/sync/device-key.ts';
 
 /** The headers of a device's upgrade: its key in the cookie the app's pages gave it. */
 export const deviceHeaders = (device: string | undefined): Record<string, string> => (device === undefined ? {} : { cookie: `${DEVICE_COOKIE}=${device}` });
