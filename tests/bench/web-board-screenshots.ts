@@ -74,6 +74,11 @@ try {
     await page.goto(link);
     await page.getByTestId('board').waitFor();
     await waitFor(async () => (await page.getByTestId('card-editors').count()) > 0, 10_000, 'Li Wei’s marker');
+    // The board draws before the workshop's details arrive (its title, the workshop's name) and
+    // before the version tools load: the screenshot shows the page once they are there, as a
+    // person sees it a moment after opening it.
+    await waitFor(async () => ((await page.getByTestId('board-header').locator('h1').textContent()) ?? '').trim() !== '', 10_000, 'the theme title');
+    if (viewport.width > 760) await page.getByTestId('history-open').waitFor();
     await page.screenshot({ path: path.join(OUT, `${name}.png`) });
     if (name === 'board-desktop') {
       await page.getByTestId('open-action').first().click();
