@@ -4,8 +4,8 @@
  * milestone wraps onto several lines.
  */
 import { describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createDemoWorkshop, workshopLink, type PlenaryServer } from './utils/app.ts';
+import type { Browser, Page, Route } from 'playwright-core';
+import { boardLink, createDemoWorkshop, workshopLink, type PlenaryServer } from './utils/app.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { addIdea } from './board-support.ts';
@@ -116,6 +116,44 @@ describe('the board on a phone', () => {
       await toggle.tap();
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
       await page.getByTestId('undo').waitFor();
+      await phone.context.close();
+    },
+    PATIENCE_MS
+  );
+
+  test(
+    'on a first visit the theme’s title has its place before the workshop’s details arrive, and the lanes stay put when it comes',
+    async (ctx) => {
+      let page: Page | undefined;
+      screenshotOnFailure(ctx, () => [page]);
+      const workshop = await createDemoWorkshop(server, 'Phone title pending');
+      const phone = await newPhone(browser, server);
+      page = phone.page;
+      // A first visit of someone who said who they are on the join page: the board draws from
+      // the link alone while the workshop's details (its themes' names) are on their way.
+      await phone.context.addInitScript((id) => {
+        localStorage.setItem(`plenary.identity.${id}`, JSON.stringify({ name: 'Sophea', city: 'Phnom Penh', lang: 'en', color: '#1f6feb' }));
+      }, workshop.id);
+      const held: Route[] = [];
+      await phone.context.route(/\/api\/workshops\/[^/?]+(\?.*)?$/, (route) => void held.push(route));
+      await page.goto(boardLink(workshop, workshop.boards[1]!.id, workshop.tokens.delegate));
+      await page.getByTestId('lane-ideas').waitFor();
+      const heading = page.getByTestId('board-header').getByRole('heading', { level: 1 });
+      await waitFor(() => held.length > 0, 15_000, "the page to ask for the workshop's details");
+      expect(await heading.getAttribute('aria-busy')).toBe('true');
+      expect(await heading.textContent()).toContain('Loading');
+      const pending = page.getByTestId('board-header').locator('.title-pending');
+      expect((await pending.boundingBox())!.width).toBeGreaterThan(50);
+      const laneTop = async () => (await page!.getByTestId('lane-ideas').boundingBox())!.y;
+      const before = await laneTop();
+
+      for (const route of held.splice(0)) await route.fallback();
+      await phone.context.unroute(/\/api\/workshops\/[^/?]+(\?.*)?$/);
+      const title = workshop.boards[1]!.theme;
+      await waitFor(async () => (await heading.textContent())?.trim() === title, 10_000, 'the theme’s title');
+      expect(await heading.getAttribute('aria-busy')).toBe('false');
+      expect(await pending.count()).toBe(0);
+      expect(await laneTop()).toBe(before);
       await phone.context.close();
     },
     PATIENCE_MS
