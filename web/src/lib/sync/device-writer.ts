@@ -38,8 +38,7 @@
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
-import * as decoding from 'lib0/decoding';
-import { MessageTag } from '@plenary/shared/protocol';
+import { aroundSyncMessages } from './sync-messages.ts';
 
 /** Where the record lives: localStorage in the browser, written synchronously. */
 export interface WriterRecordStore {
@@ -213,15 +212,8 @@ export class DeviceWriter {
  * Hands the writer the server's state vector from each sync step 1 the server sends (it sends one
  * once it holds the board, on every connection). Returns what undoes it.
  */
-export const watchServerState = (provider: WebsocketProvider, writer: DeviceWriter): (() => void) => {
-  const handleSync = provider.messageHandlers[MessageTag.sync];
-  if (!handleSync) throw new Error('y-websocket provider without a sync message handler');
-  provider.messageHandlers[MessageTag.sync] = (encoder, decoder, from, emitSynced, messageType) => {
-    const peek = decoding.clone(decoder);
-    if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1) writer.serverState(Y.decodeStateVector(decoding.readVarUint8Array(peek)));
-    handleSync(encoder, decoder, from, emitSynced, messageType);
-  };
-  return () => {
-    provider.messageHandlers[MessageTag.sync] = handleSync;
-  };
-};
+export const watchServerState = (provider: WebsocketProvider, writer: DeviceWriter): (() => void) =>
+  aroundSyncMessages(provider, ({ type, payload }, handle) => {
+    if (type === syncProtocol.messageYjsSyncStep1) writer.serverState(Y.decodeStateVector(payload));
+    handle();
+  });

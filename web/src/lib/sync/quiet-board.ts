@@ -19,8 +19,7 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import * as syncProtocol from 'y-protocols/sync';
-import * as decoding from 'lib0/decoding';
-import { MessageTag } from '@plenary/shared/protocol';
+import { aroundSyncMessages } from './sync-messages.ts';
 import { skipUpdateEncoding } from './quiet-updates.ts';
 
 /** An update with no structs and no deletions: two zero counts. */
@@ -38,15 +37,12 @@ export interface QuietBoard {
 /** Sets it up; returns what undoes it. */
 export const applyQuietly = ({ doc, provider, persistence, watchOnly }: QuietBoard): (() => void) => {
   if (persistence) {
-    const handleSync = provider.messageHandlers[MessageTag.sync];
-    if (!handleSync) throw new Error('y-websocket provider without a sync message handler');
-    provider.messageHandlers[MessageTag.sync] = (encoder, decoder, from, emitSynced, messageType) => {
-      const peek = decoding.clone(decoder);
-      const type = decoding.readVarUint(peek);
-      const update = type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate ? decoding.readVarUint8Array(peek) : null;
-      handleSync(encoder, decoder, from, emitSynced, messageType);
-      if (update && update.length > EMPTY_UPDATE_BYTES) persistence._storeUpdate(update, provider);
-    };
+    // For the provider's life: the provider goes with the board.
+    aroundSyncMessages(provider, ({ type, payload }, handle) => {
+      handle();
+      const update = type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate;
+      if (update && payload.length > EMPTY_UPDATE_BYTES) persistence._storeUpdate(payload, provider);
+    });
   }
   return skipUpdateEncoding(doc, ({ origin }) => {
     if (origin === provider) return true;
