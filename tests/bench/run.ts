@@ -33,7 +33,7 @@
  * start and at the end, and printed in the notes: on a shared machine it drifts within the hour.
  *
  * Settings (environment): BENCH_EDITS, BENCH_HISTORY (scattered | typing), BENCH_JOIN_REPEATS (server
- * starts per stored state, default 5), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
+ * starts per stored state, default 7), BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_LOAD_WORKERS,
  * BENCH_SKIP (comma list of rest, cold, plenary, reference, redis, scale, web, phone, storm, export, join, slow, stored), REDIS_URL, and BENCH_CPU_PROFILE=<dir> to
  * record a CPU profile of Plenary and of the reference during the fan-out runs (their heaviest functions are printed), and
  * BENCH_PLENARY_ENV="TICK_MS=20,COMPACT_AFTER_ENTRIES=1000" to try server settings in the fan-out run,
@@ -94,7 +94,12 @@ const skip = new Set(
 const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
 const edits = Number(env.BENCH_EDITS ?? 100_000);
 const historyKind = env.BENCH_HISTORY === 'typing' ? 'typing' : 'scattered';
-const joinRepeats = Math.max(1, Number(env.BENCH_JOIN_REPEATS ?? 5));
+/**
+ * Seven server starts per stored state: with five, rows where the server does nothing different
+ * from one to the next (the warm joins) read 0.91–1.32× within one run, the join's share of two
+ * busy cores landing in some repeats and not others; the median of seven moves less.
+ */
+const joinRepeats = Math.max(1, Number(env.BENCH_JOIN_REPEATS ?? 7));
 const fanoutSettings: FanoutSettings = {
   rooms: 16,
   clientsPerRoom: 30,
