@@ -144,6 +144,9 @@ describe('the board on a phone', () => {
       expect(await heading.textContent()).toContain('Loading');
       const pending = page.getByTestId('board-header').locator('.title-pending');
       expect((await pending.boundingBox())!.width).toBeGreaterThan(50);
+      // The notice that the city awaits confirmation comes with the person's record, not the
+      // workshop's details: in place before the lanes are measured.
+      await page.getByTestId('participant-waiting').waitFor();
       const laneTop = async () => (await page!.getByTestId('lane-ideas').boundingBox())!.y;
       const before = await laneTop();
 
