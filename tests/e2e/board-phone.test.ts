@@ -142,6 +142,7 @@ describe('the board on a phone', () => {
       await waitFor(() => held.length > 0, 15_000, "the page to ask for the workshop's details");
       expect(await heading.getAttribute('aria-busy')).toBe('true');
       expect(await heading.textContent()).toContain('Loading');
+      expect(await page.title(), 'the tab names the app, not an empty title').toBe('Plenary');
       const pending = page.getByTestId('board-header').locator('.title-pending');
       expect((await pending.boundingBox())!.width).toBeGreaterThan(50);
       // The notice that the city awaits confirmation comes with the person's record, not the
@@ -155,6 +156,7 @@ describe('the board on a phone', () => {
       const title = workshop.boards[1]!.theme;
       await waitFor(async () => (await heading.textContent())?.trim() === title, 10_000, 'the theme’s title');
       expect(await heading.getAttribute('aria-busy')).toBe('false');
+      expect(await page.title()).toBe(`${title} · Plenary`);
       expect(await pending.count()).toBe(0);
       expect(await laneTop()).toBe(before);
       await phone.context.close();
