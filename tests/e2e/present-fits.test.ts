@@ -1,16 +1,18 @@
 /**
  * Present mode shows every card of a lane on a 1920×1080 projector: twelve ideas in one lane,
  * some long, each seen whole inside the screen and inside its lane at once; thirty, each seen whole
- * on one of the pages the lane turns by itself (nobody scrolls a projector).
+ * on one of the pages the lane turns by itself (nobody scrolls a projector). Its tab is named
+ * without a gap while the workshop's details are on their way.
  */
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { REPO_ROOT } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
 import { createDemoWorkshop, type PlenaryServer } from './utils/app.ts';
 import { withAppAndBrowser } from './utils/suite.ts';
+import { newPerson } from './utils/browser.ts';
 import { screenshotOnFailure } from './utils/artifacts.ts';
 import { cardById, seedCards } from './facilitation-support.ts';
 import { openProjector } from './room-support.ts';
@@ -113,4 +115,23 @@ describe('present mode fits the screen', () => {
     );
     expect(seen.size).toBe(texts.length);
   }, 300_000);
+
+  test('names its tab without a gap before the workshop’s details arrive, then with the theme', async (ctx) => {
+    let projector: Page | undefined;
+    screenshotOnFailure(ctx, () => [projector]);
+    const workshop = await createDemoWorkshop(server, 'Present tab title');
+    const board = workshop.boards[2]!;
+    const workshopDetails = /\/api\/workshops\/[^/?]+(\?.*)?$/;
+    const { context, page } = await newPerson(browser, server.httpBase);
+    projector = page;
+    const held: Route[] = [];
+    await context.route(workshopDetails, (route) => void held.push(route));
+    await page.goto(`/w/${workshop.id}/b/${board.id}/present?token=${encodeURIComponent(workshop.tokens.observer)}`);
+    await waitFor(() => held.length > 0, 15_000, "the page to ask for the workshop's details");
+    expect(await page.title()).toBe('Present');
+    for (const route of held.splice(0)) await route.fallback();
+    await context.unroute(workshopDetails);
+    await waitFor(async () => (await page.title()) === `${board.theme} · Present`, 10_000, 'the theme in the tab');
+    await context.close();
+  });
 });
