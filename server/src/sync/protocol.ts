@@ -164,7 +164,6 @@ export const writePermissionDenied = (reason: string): Uint8Array =>
     encoding.writeVarString(e, reason);
   });
 
-/** True when an update only deletes (no new structs): allowed even past MAX_DOC_BYTES. */
 /**
  * The writers of an update's edits: each Yjs client id and the clock after its last edit in the
  * update (a Skip is a gap the update leaves, not an edit).
@@ -179,6 +178,7 @@ export const writersOf = (structs: Array<Y.Item | Y.GC | Y.Skip>): Map<number, n
   return ends;
 };
 
+/** True when an update only deletes (no new structs): allowed even past MAX_DOC_BYTES. */
 export const isDeletionOnly = (update: Uint8Array): boolean => Y.decodeUpdate(update).structs.length === 0;
 
 /** True when an update changes nothing at all (an empty sync step 2 from a fresh client). */
