@@ -11,6 +11,14 @@ import { connectClient, type TestClient } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
 
+/** Store appends the server has finished (its /metrics). */
+const storeWrites = async (server: PlenaryServer): Promise<number> => {
+  const text = await (await server.fetch('/metrics')).text();
+  const line = text.split('\n').find((l) => l.startsWith('plenary_store_write_seconds_count'));
+  if (!line) throw new Error('plenary_store_write_seconds_count is not in /metrics');
+  return Number(line.split(' ').at(-1));
+};
+
 describe("a board's settings are the facilitators'", () => {
   let server: PlenaryServer;
   let workshop: CreatedWorkshop;
@@ -54,11 +62,15 @@ describe("a board's settings are the facilitators'", () => {
   it('lets a facilitator retitle the board, and the board still loads after a restart', async () => {
     const facilitator = client(workshop.tokens.facilitator);
     await facilitator.synced();
+    const writesBefore = await storeWrites(server);
     getMetaMap(facilitator.doc).set('title', 'Tourism and culture');
     const other = client(workshop.tokens.delegate);
     await other.synced();
     await waitFor(() => getMetaMap(other.doc).get('title') === 'Tourism and culture', 10_000, 'the new title');
     expect(facilitator.denied).toEqual([]);
+    // Others see an edit before it is stored (every 20 ms); a kill -9 in between would leave it to
+    // the clients to send again, and these are let go first. So the restart waits for the write.
+    await waitFor(async () => (await storeWrites(server)) > writesBefore, 10_000, 'the new title stored');
 
     for (const c of clients.splice(0)) c.destroy();
     await server.restart();
