@@ -16,8 +16,10 @@ export interface PeerBus {
  * the difference only) so every instance converges whatever order they reconnect in.
  * writers: Yjs client ids just bound to a device (writer-ids.ts), for the instances that have the
  * board open already (one that opens it later reads them from the store).
+ * presence: presence ids just announced and the device each came from (room-presence.ts), so that
+ * a tab back after a Wi-Fi drop may take its id over from its old connection on another instance.
  */
-export const PeerKind = { update: 0, awareness: 1, stateVector: 2, stateVectorReply: 3, writers: 4 } as const;
+export const PeerKind = { update: 0, awareness: 1, stateVector: 2, stateVectorReply: 3, writers: 4, presence: 5 } as const;
 export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind];
 
 export const encodePeer = (kind: PeerKind, payload: Uint8Array): Uint8Array => {

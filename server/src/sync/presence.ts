@@ -6,7 +6,9 @@
  * board format (`presenceProblem`: which card, which field, where in it), or the connection is
  * closed as malformed: every screen draws those fields, so a bad one must not reach them.
  * A client's own state echoed back unchanged is dropped too, so presence never bounces between
- * the room and a provider.
+ * the room and a provider. Whether a connection may take over an id another connection holds (the
+ * same tab back after a Wi-Fi drop the server has not noticed yet) is the room's to say
+ * (room-presence.ts).
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { equalityDeep } from 'lib0/function';
@@ -21,17 +23,24 @@ export interface PresenceSpeaker {
 /**
  * The entries of a message the room applies for `speaker` (binding it to a new client id on its
  * first announcement), with clocks moved past the room's; throws ProtocolError for a forgery or a
- * malformed presence.
+ * malformed presence. `mayTakeOver(id)`: the speaker may bind `id` although the room holds its
+ * presence.
  */
-export const ownPresence = (awareness: Awareness, speaker: PresenceSpeaker, entries: AwarenessEntry[]): AwarenessEntry[] => {
+export const ownPresence = (
+  awareness: Awareness,
+  speaker: PresenceSpeaker,
+  entries: AwarenessEntry[],
+  mayTakeOver: (clientID: number) => boolean
+): AwarenessEntry[] => {
   const own: AwarenessEntry[] = [];
   for (const entry of entries) {
     if (entry.clientID === speaker.awarenessId) {
       own.push(entry);
       continue;
     }
-    // A client no one holds right now (new, or back after its connection dropped) binds the connection.
-    if (speaker.awarenessId === undefined && entry.state !== null && !awareness.getStates().has(entry.clientID)) {
+    // A client no one holds right now (new, or back after its connection dropped) binds the
+    // connection; so does one the room says this speaker may take over.
+    if (speaker.awarenessId === undefined && entry.state !== null && (!awareness.getStates().has(entry.clientID) || mayTakeOver(entry.clientID))) {
       speaker.awarenessId = entry.clientID;
       own.push(entry);
       continue;

@@ -2,7 +2,8 @@
  * What a room says to and hears from the other instances serving its board (peer-bus.ts): each
  * stored tick's merged update and this instance's presence go out; peers' updates and presence
  * come in (origin PEER, so they are neither stored nor published again here); which device writes
- * under which Yjs client id goes both ways (writer-ids.ts); and after an outage of the transport
+ * under which Yjs client id goes both ways (writer-ids.ts), and so does which device announced
+ * which presence (room-presence.ts); and after an outage of the transport
  * the instances exchange state vectors, each answering with what the other lacks.
  */
 import * as Y from 'yjs';
@@ -20,6 +21,7 @@ export interface PeerRoom {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly writers: WriterIds;
+  readonly presence: { learn(bindings: [number, string][]): void };
   readonly closed: boolean;
   /** Sends what the room's tick holds now. */
   flush(): void;
@@ -46,6 +48,7 @@ export class RoomPeers {
       else if (kind === PeerKind.awareness) applyAwarenessUpdate(this.room.awareness, payload, PEER);
       else if (kind === PeerKind.stateVector || kind === PeerKind.stateVectorReply) void this.answerStateVector(kind, payload);
       else if (kind === PeerKind.writers) this.room.writers.learn(decodeBindings(payload));
+      else if (kind === PeerKind.presence) this.room.presence.learn(decodeBindings(payload));
     } catch (err) {
       this.deps.log.warn({ err }, 'ignored an undecodable peer message');
     }
@@ -54,6 +57,11 @@ export class RoomPeers {
   /** Tells the peers which device now writes under which client ids. */
   publishWriters(entries: Iterable<[number, string]>): void {
     this.publish(PeerKind.writers, encodeBindings(entries));
+  }
+
+  /** Tells the peers which device just announced which presence ids here. */
+  publishPresence(entries: Iterable<[number, string]>): void {
+    this.publish(PeerKind.presence, encodeBindings(entries));
   }
 
   /** Tells the peers what this instance holds, so each sends what it lacks (after an outage). */

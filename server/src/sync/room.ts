@@ -12,7 +12,7 @@
 import type { EventEmitter } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -23,13 +23,13 @@ import { RoomTick } from './room-tick.ts';
 import { RoomWriter } from './room-writer.ts';
 import { RoomUnload } from './room-unload.ts';
 import { SERVER } from './origins.ts';
-import { ownPresence } from './presence.ts';
+import { RoomPresence } from './room-presence.ts';
 import { migrateBoard } from '@plenary/shared/schema';
 import { workshopOfControlDoc } from '@plenary/shared/protocol';
 import { capCards } from './card-cap.ts';
 import { PeerKind, type PeerBus } from './peer-bus.ts';
 import { RoomPeers } from './room-peers.ts';
-import { encodeAwarenessEntries, isEmptyStateVector, writeSyncStep1, type AwarenessEntry, type ClientMessage } from './protocol.ts';
+import { isEmptyStateVector, writeSyncStep1, type ClientMessage } from './protocol.ts';
 import { RoomAnswers } from './room-answers.ts';
 import { RoomBuild } from './room-build.ts';
 import { RoomEdits } from './room-edits.ts';
@@ -63,6 +63,8 @@ const isLocal = (origin: unknown): boolean => origin === SERVER || isConnection(
 export class Room implements ConnectionRoom, PolicyRoom {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
+  /** Which connection speaks for which presence, and from which device (room-presence.ts). */
+  readonly presence: RoomPresence;
   /** Which device writes under which Yjs client id here, kept with the board (room-writer-ids.ts). */
   private readonly keptWriters: RoomWriterIds;
   readonly connections = new Set<Connection>();
@@ -120,6 +122,10 @@ export class Room implements ConnectionRoom, PolicyRoom {
     });
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
+    this.presence = new RoomPresence(this.awareness, {
+      connections: this.connections,
+      publish: (bound) => this.peers.publishPresence(bound)
+    });
     this.tick = new RoomTick({
       tickMs: () => deps.pacer.tickMs,
       connections: this.connections,
@@ -329,19 +335,13 @@ export class Room implements ConnectionRoom, PolicyRoom {
       case 'syncUpdate':
         return this.edits.receive(conn, msg.update, msg.writers);
       case 'awareness':
-        return this.receiveAwareness(conn, msg.entries);
+        return this.presence.receive(conn, msg.entries);
       case 'queryAwareness':
         this.tick.queryAwareness(conn);
         return;
       case 'auth':
         return;
     }
-  }
-
-  /** Applies the presence a connection may announce (presence.ts). */
-  private receiveAwareness(conn: Connection, entries: AwarenessEntry[]): void {
-    const own = ownPresence(this.awareness, conn, entries);
-    if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -416,6 +416,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.writer.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.presence.destroy();
     this.awareness.destroy();
     this.doc.destroy();
     await this.deps.bus.unsubscribe(this.name).catch(() => undefined);

@@ -36,7 +36,13 @@ export const CloseCode = {
    * The client sent more edits built on edits the server never received than a board holds back
    * (MAX_MESSAGE_BYTES). Retryable: a reconnecting client's sync sends the missing edits too.
    */
-  gappedUpdates: 4509
+  gappedUpdates: 4509,
+  /**
+   * The same tab connected again while this connection was still open on the server (a Wi-Fi drop
+   * the server had not noticed yet): the newer connection speaks for the tab now. Retryable, though
+   * the tab behind it has usually gone already.
+   */
+  replaced: 4510
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

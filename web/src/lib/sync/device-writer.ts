@@ -29,9 +29,10 @@
  * whatever another tab wrote with the id since would have moved the record past this visit's copy.
  *
  * Presence keeps the fresh id of each visit: y-websocket announces presence under `doc.clientID`,
- * and the server binds a connection to the first presence id it announces, refusing it while an
- * earlier connection still holds it (server/src/sync/presence.ts) — a reload after a Wi-Fi drop
- * would be refused until the old connection timed out. So `doc.clientID` is the earlier id only
+ * and the server binds a connection to the first presence id it announces; a connection of the
+ * same device that announces it later takes it over and the earlier one is closed
+ * (server/src/sync/room-presence.ts) — two tabs of a device announcing one id would close each
+ * other in turn. So `doc.clientID` is the earlier id only
  * inside this device's own transactions (from 'beforeTransaction' to 'beforeObserverCalls', where
  * Yjs gives new edits their ids) and the visit's fresh id everywhere else.
  */

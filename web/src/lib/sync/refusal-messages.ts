@@ -42,7 +42,8 @@ export const CLOSE_KEYS = {
   rateLimited: 'refusal.close.rateLimited',
   loadFailed: 'refusal.close.loadFailed',
   slowReader: 'refusal.close.slowReader',
-  gappedUpdates: 'refusal.close.gappedUpdates'
+  gappedUpdates: 'refusal.close.gappedUpdates',
+  replaced: 'refusal.close.replaced'
 } as const satisfies Record<keyof typeof CloseCode, string>;
 
 /** What a refused change means, for each deny reason. */

@@ -1,0 +1,90 @@
+/**
+ * Who speaks for which presence in a room, on every instance that has the board open.
+ *
+ * A connection speaks for the awareness client id it announces first (presence.ts). When a
+ * phone's Wi-Fi drops, the server often does not see it go: nothing reaches it, and the old socket
+ * stays open until two pings go unanswered (PING_INTERVAL_MS, 15 s each). Meanwhile the tab
+ * reconnects under the same id with the next clock, and was closed as a forger
+ * (`awarenessForged`, after which its provider stops for good): the board was dead on that phone
+ * until a reload. So a connection may take over an id held by a connection of the same device (its
+ * DEVICE_COOKIE key, device-key.ts): an id is drawn at random for each tab, so the same id from the
+ * same device is that tab, back. The old connection is let go (closed `replaced`); its presence
+ * stays, as the new connection's now. Another device, or a connection without a device key, is
+ * refused as before.
+ *
+ * The old connection may be on another instance (a load balancer sent the reconnect elsewhere).
+ * So each instance tells the others which device announced each id (PeerKind.presence), and lets
+ * its own connection go when another instance's connection of the same device announces its id.
+ * What is kept: the device of each id whose presence the room holds, dropped with the presence.
+ *
+ * Public API
+ *   const presence = new RoomPresence(awareness, { connections, publish })
+ *   presence.receive(conn, entries)   applies what `conn` may say; throws ProtocolError for a forgery
+ *   presence.learn(bindings)          ids announced on another instance: a connection here holding one is let go
+ */
+import { type Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
+import { CloseCode } from '@plenary/shared/protocol';
+import type { Connection } from './connection.ts';
+import { ownPresence } from './presence.ts';
+import { encodeAwarenessEntries, type AwarenessEntry } from './protocol.ts';
+
+export interface RoomPresenceDeps {
+  /** The room's connections on this instance. */
+  connections: ReadonlySet<Connection>;
+  /** Tells the other instances which device just announced which id (room-peers.ts). */
+  publish: (bound: [client: number, device: string][]) => void;
+}
+
+export class RoomPresence {
+  /** Presence id → the device that announced it, for the ids whose presence the room holds. */
+  private readonly devices = new Map<number, string>();
+
+  constructor(
+    private readonly awareness: Awareness,
+    private readonly deps: RoomPresenceDeps
+  ) {
+    awareness.on('update', this.onUpdate);
+  }
+
+  receive(conn: Connection, entries: AwarenessEntry[]): void {
+    const before = conn.awarenessId;
+    const device = conn.info.device;
+    const own = ownPresence(this.awareness, conn, entries, (id) => device !== undefined && this.devices.get(id) === device);
+    const bound = conn.awarenessId;
+    if (bound !== before && bound !== undefined) {
+      // Whoever held the id here before is this tab's earlier connection.
+      this.letGoOthers(bound, conn);
+      if (device !== undefined) {
+        this.devices.set(bound, device);
+        this.deps.publish([[bound, device]]);
+      }
+    }
+    if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
+  }
+
+  learn(bindings: [client: number, device: string][]): void {
+    for (const [id, device] of bindings) {
+      this.devices.set(id, device);
+      // A connection here of another device keeps its id: only the same tab can be back elsewhere.
+      for (const conn of this.deps.connections) if (conn.awarenessId === id && conn.info.device === device) this.letGo(conn);
+    }
+  }
+
+  destroy(): void {
+    this.awareness.off('update', this.onUpdate);
+  }
+
+  private letGoOthers(id: number, keep: Connection): void {
+    for (const conn of this.deps.connections) if (conn !== keep && conn.awarenessId === id) this.letGo(conn);
+  }
+
+  /** Unbound first, so that its leaving does not remove the presence the tab's new connection holds. */
+  private letGo(conn: Connection): void {
+    conn.awarenessId = undefined;
+    conn.close(CloseCode.replaced, 'the same tab connected again');
+  }
+
+  private onUpdate = ({ removed }: { removed: number[] }): void => {
+    for (const id of removed) this.devices.delete(id);
+  };
+}
