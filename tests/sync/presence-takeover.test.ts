@@ -15,14 +15,14 @@ import { REDIS_URL, deleteKeysUnder, describeRedis, uniqueKeyPrefix } from '../u
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
 import { rejoinPresence, sendOwnPresenceOnly } from '../../web/src/lib/sync/own-presence.ts';
-import { closeCodeIn, startWifiProxy, type DroppedLink, type WifiProxy } from './support/wifi-proxy.ts';
+import { closeCodeIn, startWifiProxy, type DroppedLink, type WifiProxy } from '../utils/wifi-proxy.ts';
 
 /** Far longer than the tests take: a close the old connection gets is the takeover's, never a ping timeout. */
 const PING_INTERVAL_MS = 120_000;
 
 /** A phone on the venue's Wi-Fi (the proxy), speaking for its presence as the web app does. */
 const phone = (proxy: WifiProxy, server: PlenaryServer, board: string, token: string, device: string): TestClient => {
-  const client = connectClient(proxy.syncBase(server.syncBase), board, token, { device, user: { name: 'Somchai', city: 'Bangkok' } });
+  const client = connectClient(proxy.through(server.syncBase), board, token, { device, user: { name: 'Somchai', city: 'Bangkok' } });
   sendOwnPresenceOnly(client.provider);
   client.provider.on('status', ({ status }) => {
     if (status === 'disconnected') rejoinPresence(client.provider.awareness);

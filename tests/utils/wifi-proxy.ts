@@ -14,8 +14,8 @@ export interface DroppedLink {
 }
 
 export interface WifiProxy {
-  /** ws://127.0.0.1:<proxy port><path of the server's sync base> */
-  syncBase(serverSyncBase: string): string;
+  /** A server's address (its http or sync base) as reached through the proxy: the same, on the proxy's port. */
+  through(serverUrl: string): string;
   /** New connections go to this server's port from now on. */
   route(serverPort: number): void;
   /** Cuts every open connection on the device's side only; returns them as the server keeps them. */
@@ -82,8 +82,8 @@ export const startWifiProxy = async (serverPort: number): Promise<WifiProxy> => 
   const port = (server.address() as net.AddressInfo).port;
 
   return {
-    syncBase: (serverSyncBase) => {
-      const url = new URL(serverSyncBase);
+    through: (serverUrl) => {
+      const url = new URL(serverUrl);
       url.port = String(port);
       return url.toString().replace(/\/$/, '');
     },
