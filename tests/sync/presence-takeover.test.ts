@@ -20,8 +20,9 @@ import { closeCodeIn, startWifiProxy, type DroppedLink, type WifiProxy } from '.
 /** Far longer than the tests take: a close the old connection gets is the takeover's, never a ping timeout. */
 const PING_INTERVAL_MS = 120_000;
 
-/** A phone on the venue's Wi-Fi (the proxy), speaking for its presence as the web app does. */
+/** A phone on the venue's Wi-Fi (the proxy) to `server`, speaking for its presence as the web app does. */
 const phone = (proxy: WifiProxy, server: PlenaryServer, board: string, token: string, device: string): TestClient => {
+  proxy.route(server.port);
   const client = connectClient(proxy.through(server.syncBase), board, token, { device, user: { name: 'Somchai', city: 'Bangkok' } });
   sendOwnPresenceOnly(client.provider);
   client.provider.on('status', ({ status }) => {
@@ -156,7 +157,7 @@ describeRedis('a tab back on another instance after a Wi-Fi drop', () => {
     one = await startServer({ env });
     two = await startServer({ env });
     proxy = await startWifiProxy(one.port);
-    workshop = await one.createWorkshop({ title: 'Wi-Fi drop, two instances', themes: ['Trade'] });
+    workshop = await one.createWorkshop({ title: 'Wi-Fi drop, two instances', themes: ['Trade', 'Tourism', 'Youth'] });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -180,5 +181,60 @@ describeRedis('a tab back on another instance after a Wi-Fi drop', () => {
     await backAndShown(device, watcher, old, lostSight);
     // Another device on the phone's new instance is still refused.
     await refusesForgery(two, board, workshop.tokens.delegate, device, watcher);
+  });
+
+  it('takes it over on an instance that opened the board after the phone announced itself', async () => {
+    const board = workshop.boards[1]!.id;
+    const watcher = connectClient(one.syncBase, board, workshop.tokens.facilitator, { user: { name: 'Facilitator', city: 'Seoul' } });
+    const device = phone(proxy, one, board, workshop.tokens.delegate, newDeviceKey());
+    clients.push(watcher, device);
+    await Promise.all([watcher.synced(), device.synced()]);
+    await waitFor(() => sees(watcher, device.doc.clientID), 10_000, "the phone's presence to reach the watcher");
+    // Instance 2 opens the board now: it never heard the phone announce itself, only the answer to
+    // its question of who is present, with the phone's device.
+    const across = connectClient(two.syncBase, board, workshop.tokens.observer, { user: { name: 'Projector', city: 'Seoul' } });
+    clients.push(across);
+    await across.synced();
+    await waitFor(() => sees(across, device.doc.clientID), 5_000, "the phone's presence on instance 2");
+    const lostSight = watchSight(watcher, () => device.doc.clientID);
+
+    const old = await dropAndReconnect(proxy, device, two);
+    await backAndShown(device, watcher, old, lostSight);
+    await waitFor(() => across.doc.getText('plan').toString().includes('Repair cafés'), 10_000, "the phone's edit on instance 2");
+  });
+
+  // Last: it kills instance 1.
+  it('takes it over when the instance it was on is killed, on the instance the phone comes back to', async () => {
+    const board = workshop.boards[2]!.id;
+    // The board is open on instance 2 before the phone arrives on instance 1.
+    const watcher = connectClient(two.syncBase, board, workshop.tokens.facilitator, { user: { name: 'Facilitator', city: 'Seoul' } });
+    clients.push(watcher);
+    await watcher.synced();
+    const device = phone(proxy, one, board, workshop.tokens.delegate, newDeviceKey());
+    clients.push(device);
+    await device.synced();
+    await waitFor(() => sees(watcher, device.doc.clientID), 10_000, "the phone's presence to reach instance 2");
+    const statuses = device.statuses.length;
+
+    // Instance 1 dies without a word to anyone: instance 2 still holds the phone's presence.
+    proxy.route(two.port);
+    await one.kill('SIGKILL');
+    await waitFor(() => device.statuses.slice(statuses).includes('connected'), 15_000, 'the phone to reconnect to instance 2');
+    await device.synced();
+    device.doc.getText('plan').insert(0, 'Repair cafés ');
+    await waitFor(
+      () => watcher.doc.getText('plan').toString().includes('Repair cafés') || device.closes.length > 1,
+      15_000,
+      "the phone's edit to reach the watcher"
+    );
+    expect(device.closes.map((c) => c.code)).toEqual([1006]);
+    expect(watcher.doc.getText('plan').toString()).toContain('Repair cafés');
+    device.awareness.setLocalStateField('editing', null);
+    await waitFor(
+      () => (watcher.awareness.getStates().get(device.doc.clientID) as { editing?: unknown } | undefined)?.editing === null,
+      5_000,
+      "the phone's presence, as it says now"
+    );
+    expect(device.closes.map((c) => c.code)).toEqual([1006]);
   });
 });

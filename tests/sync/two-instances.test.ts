@@ -2,11 +2,12 @@
  * Several instances on one Redis: two servers started with the same REDIS_URL and KEY_PREFIX (and
  * no SECRET: the generated one is kept in Redis and shared) on different ports serve the same
  * boards. A token issued by one works on the other; clients on each converge; presence crosses;
- * a client that vanishes from one disappears from the other's presence.
+ * a client that vanishes from one disappears from the other's presence, and whoever opens a board
+ * on the second instance sees at once who is present on the first.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, frames, openRaw, syncUrl, type TestClient } from '../utils/clients.ts';
+import { connectClient, frames, newDeviceKey, openRaw, syncUrl, type TestClient } from '../utils/clients.ts';
 import { REDIS_URL, deleteKeysUnder, describeRedis, uniqueKeyPrefix } from '../utils/redis.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
 import { waitFor } from '../utils/wait.ts';
@@ -67,6 +68,22 @@ describeRedis('two instances on one Redis', () => {
     expect(Buffer.from(Y.encodeStateVector(a.doc))).toEqual(Buffer.from(Y.encodeStateVector(b.doc)));
     expect(a.doc.getText('plan').toString()).toBe(b.doc.getText('plan').toString());
     await waitFor(() => names(a).includes('Budi') && names(b).includes('Ana'), 20_000, 'presence to cross between instances');
+  });
+
+  it('shows whoever opens a board on instance 2 the people already on it on instance 1, at once', async () => {
+    // A workshop of its own: the boards above are open on both instances already.
+    const hall = await one.createWorkshop({ title: 'Late hall', themes: ['Youth'] });
+    const board = hall.boards[0]!.id;
+    const early = connectClient(one.syncBase, board, hall.tokens.delegate, { device: newDeviceKey(), user: { name: 'Dara', city: 'Phnom Penh' } });
+    clients.push(early);
+    await early.synced();
+    // Instance 2 has not opened the board yet: it hears nothing of Dara's arrival.
+    const late = connectClient(two.syncBase, board, hall.tokens.delegate, { device: newDeviceKey(), user: { name: 'Erdene', city: 'Ulaanbaatar' } });
+    clients.push(late);
+    await late.synced();
+    // Dara's presence renews itself every 15 s; before instance 2 asked, Erdene saw her only then.
+    await waitFor(() => names(late).includes('Dara'), 5_000, "Dara's presence to reach the person who opened the board on instance 2");
+    await waitFor(() => names(early).includes('Erdene'), 5_000, "Erdene's presence to reach Dara");
   });
 
   it('removes from presence on instance 2 a client whose socket vanished on instance 1', async () => {

@@ -16,10 +16,23 @@ export interface PeerBus {
  * the difference only) so every instance converges whatever order they reconnect in.
  * writers: Yjs client ids just bound to a device (writer-ids.ts), for the instances that have the
  * board open already (one that opens it later reads them from the store).
- * presence: presence ids just announced and the device each came from (room-presence.ts), so that
- * a tab back after a Wi-Fi drop may take its id over from its old connection on another instance.
+ * Presence (room-presence.ts): presenceBound, presence ids just announced here and the device each
+ * came from, so that a tab back after a Wi-Fi drop may take its id over from its old connection on
+ * another instance (which lets that one go); presenceQuery, "the board just opened here (or the
+ * transport is back): who is present with you?", answered with presenceHeld (the ids this
+ * instance's connections speak for, and their devices; learned only) and an awareness message of
+ * their states.
  */
-export const PeerKind = { update: 0, awareness: 1, stateVector: 2, stateVectorReply: 3, writers: 4, presence: 5 } as const;
+export const PeerKind = {
+  update: 0,
+  awareness: 1,
+  stateVector: 2,
+  stateVectorReply: 3,
+  writers: 4,
+  presenceBound: 5,
+  presenceQuery: 6,
+  presenceHeld: 7
+} as const;
 export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind];
 
 export const encodePeer = (kind: PeerKind, payload: Uint8Array): Uint8Array => {

@@ -21,7 +21,12 @@ export interface PeerRoom {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly writers: WriterIds;
-  readonly presence: { learn(bindings: [number, string][]): void };
+  /** Who speaks for which presence (room-presence.ts). */
+  readonly presence: {
+    learnBound(bindings: [number, string][]): void;
+    learnHeld(bindings: [number, string][]): void;
+    answer(): void;
+  };
   readonly closed: boolean;
   /** Sends what the room's tick holds now. */
   flush(): void;
@@ -48,7 +53,9 @@ export class RoomPeers {
       else if (kind === PeerKind.awareness) applyAwarenessUpdate(this.room.awareness, payload, PEER);
       else if (kind === PeerKind.stateVector || kind === PeerKind.stateVectorReply) void this.answerStateVector(kind, payload);
       else if (kind === PeerKind.writers) this.room.writers.learn(decodeBindings(payload));
-      else if (kind === PeerKind.presence) this.room.presence.learn(decodeBindings(payload));
+      else if (kind === PeerKind.presenceBound) this.room.presence.learnBound(decodeBindings(payload));
+      else if (kind === PeerKind.presenceHeld) this.room.presence.learnHeld(decodeBindings(payload));
+      else if (kind === PeerKind.presenceQuery) this.room.presence.answer();
     } catch (err) {
       this.deps.log.warn({ err }, 'ignored an undecodable peer message');
     }
@@ -57,11 +64,6 @@ export class RoomPeers {
   /** Tells the peers which device now writes under which client ids. */
   publishWriters(entries: Iterable<[number, string]>): void {
     this.publish(PeerKind.writers, encodeBindings(entries));
-  }
-
-  /** Tells the peers which device just announced which presence ids here. */
-  publishPresence(entries: Iterable<[number, string]>): void {
-    this.publish(PeerKind.presence, encodeBindings(entries));
   }
 
   /** Tells the peers what this instance holds, so each sends what it lacks (after an outage). */

@@ -124,7 +124,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
     this.awareness.setLocalState(null);
     this.presence = new RoomPresence(this.awareness, {
       connections: this.connections,
-      publish: (bound) => this.peers.publishPresence(bound)
+      publish: (kind, payload) => this.peers.publish(kind, payload)
     });
     this.tick = new RoomTick({
       tickMs: () => deps.pacer.tickMs,
@@ -163,6 +163,8 @@ export class Room implements ConnectionRoom, PolicyRoom {
    */
   async read(): Promise<void> {
     await this.deps.bus.subscribe(this.name, (bytes) => (this.loaded ? this.peers.receive(bytes) : this.early.peerMessage(bytes)));
+    // Who is present on the other instances, shown to whoever joins here at once (room-presence.ts).
+    this.presence.ask();
     this.readStarted = performance.now();
     // Read beside the board (a short list): which device writes under which id, before any edit.
     const [stored] = await Promise.all([this.deps.store.loadDoc(this.name), this.keptWriters.read()]);
@@ -377,6 +379,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
    */
   async resync(): Promise<void> {
     this.peers.announce();
+    this.presence.ask();
     await this.catchUp();
   }
 
