@@ -143,6 +143,28 @@ describe('a tab back after a Wi-Fi drop the server has not noticed', () => {
     await waitFor(() => sees(watcher, device.doc.clientID), 10_000, "the phone's presence to reach the watcher");
     await refusesForgery(server, board, workshop.tokens.delegate, device, watcher);
   });
+
+  it('lets nobody of another device close a connection by taking an id whose presence lapsed', async () => {
+    const board = workshop.boards[0]!.id;
+    const id = 4_000_000 + Math.floor(Math.random() * 1_000_000);
+    const holder = await openRaw(syncUrl(server.syncBase, board, workshop.tokens.delegate), { device: newDeviceKey() });
+    const other = await openRaw(syncUrl(server.syncBase, board, workshop.tokens.delegate), { device: newDeviceKey() });
+    try {
+      await Promise.all([holder.handshake(), other.handshake()]);
+      holder.send(frames.awareness([{ clientID: id, clock: 1, state: { user: { name: 'Somchai', city: 'Bangkok' } } }]));
+      await waitFor(() => other.awareness.getStates().has(id), 10_000, "the holder's presence to reach the other");
+      // The holder's presence lapses (as after 30 s without a renewal); its connection stays.
+      holder.send(frames.awareness([{ clientID: id, clock: 2, state: null }]));
+      await waitFor(() => !other.awareness.getStates().has(id), 10_000, "the holder's presence to lapse");
+      other.send(frames.awareness([{ clientID: id, clock: 3, state: { user: { name: 'Somchai', city: 'Bangkok' } } }]));
+      // The holder hears of it, so it was not let go (that close would have come first).
+      await waitFor(() => holder.awareness.getStates().has(id) || holder.closed, 10_000, 'the id taken by the other device');
+      expect(holder.closed).toBeNull();
+    } finally {
+      holder.destroy();
+      other.destroy();
+    }
+  });
 });
 
 describeRedis('a tab back on another instance after a Wi-Fi drop', () => {

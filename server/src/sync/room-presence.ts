@@ -48,7 +48,7 @@ export interface RoomPresenceDeps {
 const NOTHING = new Uint8Array(0);
 
 export class RoomPresence {
-  /** Presence id → the device that announced it, for the ids whose presence the room holds. */
+  /** Presence id → the device that announced it, for the ids whose presence the room holds or was just told of. */
   private readonly devices = new Map<number, string>();
 
   constructor(
@@ -63,13 +63,13 @@ export class RoomPresence {
     const device = conn.info.device;
     const own = ownPresence(this.awareness, conn, entries, (id) => device !== undefined && this.devices.get(id) === device);
     const bound = conn.awarenessId;
-    if (bound !== before && bound !== undefined) {
-      // Whoever held the id here before is this tab's earlier connection.
-      this.letGoOthers(bound, conn);
-      if (device !== undefined) {
-        this.devices.set(bound, device);
-        this.deps.publish(PeerKind.presenceBound, encodeBindings([[bound, device]]));
-      }
+    if (bound !== before && bound !== undefined && device !== undefined) {
+      // A connection of this device that held the id here is this tab's earlier connection. One of
+      // another device keeps it (its presence had lapsed, so the id was free to bind): letting it go
+      // would let anyone with the link close a phone whose presence went quiet for 30 s.
+      for (const other of this.deps.connections) if (other !== conn && other.awarenessId === bound && other.info.device === device) this.letGo(other);
+      this.devices.set(bound, device);
+      this.deps.publish(PeerKind.presenceBound, encodeBindings([[bound, device]]));
     }
     if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
   }
@@ -112,10 +112,6 @@ export class RoomPresence {
 
   destroy(): void {
     this.awareness.off('update', this.onUpdate);
-  }
-
-  private letGoOthers(id: number, keep: Connection): void {
-    for (const conn of this.deps.connections) if (conn !== keep && conn.awarenessId === id) this.letGo(conn);
   }
 
   /** Unbound first, so that its leaving does not remove the presence the tab's new connection holds. */
