@@ -33,6 +33,23 @@ const phone = (proxy: WifiProxy, server: PlenaryServer, board: string, token: st
 
 const sees = (watcher: TestClient, id: number): boolean => watcher.awareness.getStates().has(id);
 
+/** A watcher on `watchOn` and a phone on the Wi-Fi to `phoneOn`, once the watcher sees the phone. */
+const phoneWatched = async (
+  proxy: WifiProxy,
+  phoneOn: PlenaryServer,
+  watchOn: PlenaryServer,
+  board: string,
+  workshop: CreatedWorkshop,
+  clients: TestClient[]
+): Promise<{ watcher: TestClient; device: TestClient }> => {
+  const watcher = connectClient(watchOn.syncBase, board, workshop.tokens.facilitator, { user: { name: 'Facilitator', city: 'Seoul' } });
+  const device = phone(proxy, phoneOn, board, workshop.tokens.delegate, newDeviceKey());
+  clients.push(watcher, device);
+  await Promise.all([watcher.synced(), device.synced()]);
+  await waitFor(() => sees(watcher, device.doc.clientID), 10_000, "the phone's presence to reach the watcher");
+  return { watcher, device };
+};
+
 /**
  * The Wi-Fi drops and comes back: the phone reconnects (to `reconnectTo`, or where it was) while
  * its old connection stays open on the server. Returns the old connection as the server keeps it.
@@ -123,11 +140,7 @@ describe('a tab back after a Wi-Fi drop the server has not noticed', () => {
 
   it('takes its presence over from its old connection, and is never refused', async () => {
     const board = workshop.boards[0]!.id;
-    const watcher = connectClient(server.syncBase, board, workshop.tokens.facilitator, { user: { name: 'Facilitator', city: 'Seoul' } });
-    const device = phone(proxy, server, board, workshop.tokens.delegate, newDeviceKey());
-    clients.push(watcher, device);
-    await Promise.all([watcher.synced(), device.synced()]);
-    await waitFor(() => sees(watcher, device.doc.clientID), 10_000, "the phone's presence to reach the watcher");
+    const { watcher, device } = await phoneWatched(proxy, server, server, board, workshop, clients);
     const lostSight = watchSight(watcher, () => device.doc.clientID);
 
     const old = await dropAndReconnect(proxy, device);
@@ -136,11 +149,7 @@ describe('a tab back after a Wi-Fi drop the server has not noticed', () => {
 
   it('still refuses the same id from another device, or from a script without one', async () => {
     const board = workshop.boards[0]!.id;
-    const watcher = connectClient(server.syncBase, board, workshop.tokens.facilitator, { user: { name: 'Facilitator', city: 'Seoul' } });
-    const device = phone(proxy, server, board, workshop.tokens.delegate, newDeviceKey());
-    clients.push(watcher, device);
-    await Promise.all([watcher.synced(), device.synced()]);
-    await waitFor(() => sees(watcher, device.doc.clientID), 10_000, "the phone's presence to reach the watcher");
+    const { watcher, device } = await phoneWatched(proxy, server, server, board, workshop, clients);
     await refusesForgery(server, board, workshop.tokens.delegate, device, watcher);
   });
 
@@ -192,11 +201,7 @@ describeRedis('a tab back on another instance after a Wi-Fi drop', () => {
   it('takes its presence over from its old connection on the other instance', async () => {
     const board = workshop.boards[0]!.id;
     // The watcher is on the instance that keeps the old connection open.
-    const watcher = connectClient(one.syncBase, board, workshop.tokens.facilitator, { user: { name: 'Facilitator', city: 'Seoul' } });
-    const device = phone(proxy, one, board, workshop.tokens.delegate, newDeviceKey());
-    clients.push(watcher, device);
-    await Promise.all([watcher.synced(), device.synced()]);
-    await waitFor(() => sees(watcher, device.doc.clientID), 10_000, "the phone's presence to reach the watcher");
+    const { watcher, device } = await phoneWatched(proxy, one, one, board, workshop, clients);
     const lostSight = watchSight(watcher, () => device.doc.clientID);
 
     const old = await dropAndReconnect(proxy, device, two);
@@ -207,11 +212,7 @@ describeRedis('a tab back on another instance after a Wi-Fi drop', () => {
 
   it('takes it over on an instance that opened the board after the phone announced itself', async () => {
     const board = workshop.boards[1]!.id;
-    const watcher = connectClient(one.syncBase, board, workshop.tokens.facilitator, { user: { name: 'Facilitator', city: 'Seoul' } });
-    const device = phone(proxy, one, board, workshop.tokens.delegate, newDeviceKey());
-    clients.push(watcher, device);
-    await Promise.all([watcher.synced(), device.synced()]);
-    await waitFor(() => sees(watcher, device.doc.clientID), 10_000, "the phone's presence to reach the watcher");
+    const { watcher, device } = await phoneWatched(proxy, one, one, board, workshop, clients);
     // Instance 2 opens the board now: it never heard the phone announce itself, only the answer to
     // its question of who is present, with the phone's device.
     const across = connectClient(two.syncBase, board, workshop.tokens.observer, { user: { name: 'Projector', city: 'Seoul' } });
