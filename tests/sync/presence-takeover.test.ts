@@ -85,7 +85,7 @@ const backAndShown = async (device: TestClient, watcher: TestClient, old: Droppe
   expect(code).toBe(CloseCode.replaced);
   // Closing the old connection took nothing from the new one: the person is still shown.
   device.awareness.setLocalStateField('editing', null);
-  await waitFor(() => sees(watcher, device.doc.clientID), 5_000, "the phone's presence after the old connection closed");
+  await waitFor(() => sees(watcher, device.doc.clientID), 10_000, "the phone's presence after the old connection closed");
   expect(lostSight(), "the watcher lost sight of the phone's presence").toBe(false);
   expect(device.closes).toEqual(DROPPED);
 };
@@ -218,7 +218,8 @@ describeRedis('a tab back on another instance after a Wi-Fi drop', () => {
     const across = connectClient(two.syncBase, board, workshop.tokens.observer, { user: { name: 'Projector', city: 'Seoul' } });
     clients.push(across);
     await across.synced();
-    await waitFor(() => sees(across, device.doc.clientID), 5_000, "the phone's presence on instance 2");
+    // Well under the phone's 15-s renewal, which would show it on instance 2 without the answer.
+    await waitFor(() => sees(across, device.doc.clientID), 8_000, "the phone's presence on instance 2");
     const lostSight = watchSight(watcher, () => device.doc.clientID);
 
     const old = await dropAndReconnect(proxy, device, two);
@@ -255,7 +256,7 @@ describeRedis('a tab back on another instance after a Wi-Fi drop', () => {
     device.awareness.setLocalStateField('editing', null);
     await waitFor(
       () => (watcher.awareness.getStates().get(device.doc.clientID) as { editing?: unknown } | undefined)?.editing === null,
-      5_000,
+      10_000,
       "the phone's presence, as it says now"
     );
     expect(device.closes.map((c) => c.code)).toEqual([1006]);

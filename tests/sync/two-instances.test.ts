@@ -82,8 +82,9 @@ describeRedis('two instances on one Redis', () => {
     clients.push(late);
     await late.synced();
     // Dara's presence renews itself every 15 s; before instance 2 asked, Erdene saw her only then.
-    await waitFor(() => names(late).includes('Dara'), 5_000, "Dara's presence to reach the person who opened the board on instance 2");
-    await waitFor(() => names(early).includes('Erdene'), 5_000, "Erdene's presence to reach Dara");
+    // So the wait stays well under 15 s from her arrival, or it would prove nothing.
+    await waitFor(() => names(late).includes('Dara'), 8_000, "Dara's presence to reach the person who opened the board on instance 2");
+    await waitFor(() => names(early).includes('Erdene'), 8_000, "Erdene's presence to reach Dara");
   });
 
   it('removes from presence on instance 2 a client whose socket vanished on instance 1', async () => {
