@@ -10,18 +10,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type PlenaryServer } from '../utils/server.ts';
+import { metricValue } from '../utils/metrics.ts';
 import { waitFor } from '../utils/wait.ts';
 
 const BUFFER_BYTES = 64 * 1024;
 /** Request lines are about 130 bytes: far more than the pipe, the reader's buffer and the server's bound hold together. */
 const REQUESTS = 6000;
 
-const droppedMetric = async (server: PlenaryServer): Promise<number> => {
-  const text = await (await server.fetch('/metrics')).text();
-  const line = text.split('\n').find((l) => l.startsWith('plenary_log_lines_dropped_total '));
-  if (!line) throw new Error('plenary_log_lines_dropped_total missing from /metrics');
-  return Number(line.split(' ')[1]);
-};
+const droppedMetric = (server: PlenaryServer): Promise<number> => metricValue(server, 'plenary_log_lines_dropped_total');
 
 describe('log output nobody reads', () => {
   let server: PlenaryServer;

@@ -9,15 +9,11 @@ import { DenyReason } from '@plenary/shared/protocol';
 import { getMetaMap, SCHEMA_VERSION } from '@plenary/shared/schema';
 import { connectClient, type TestClient } from '../utils/clients.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
+import { metricValue } from '../utils/metrics.ts';
 import { waitFor } from '../utils/wait.ts';
 
-/** Store appends the server has finished (its /metrics). */
-const storeWrites = async (server: PlenaryServer): Promise<number> => {
-  const text = await (await server.fetch('/metrics')).text();
-  const line = text.split('\n').find((l) => l.startsWith('plenary_store_write_seconds_count'));
-  if (!line) throw new Error('plenary_store_write_seconds_count is not in /metrics');
-  return Number(line.split(' ').at(-1));
-};
+/** Store appends the server has finished. */
+const storeWrites = (server: PlenaryServer): Promise<number> => metricValue(server, 'plenary_store_write_seconds_count');
 
 describe("a board's settings are the facilitators'", () => {
   let server: PlenaryServer;

@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { connectClient, frames, openRaw, syncUrl, updateOf, type RawClient, type TestClient } from '../utils/clients.ts';
 import { seedBenchBoard } from '../utils/realistic-cards.ts';
 import { startServer, type CreatedWorkshop, type PlenaryServer } from '../utils/server.ts';
+import { metricValue } from '../utils/metrics.ts';
 import { waitFor } from '../utils/wait.ts';
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -65,12 +66,7 @@ const cardText = (i: number) =>
   `Exchange of ${['teachers', 'river wardens', 'museum curators', 'trade officers'][i % 4]} between sister cities, round ${i}: two weeks in spring, hosted by the city's international affairs office`;
 
 /** Frames the server has deflated so far (its /metrics). */
-const deflations = async (server: PlenaryServer): Promise<number> => {
-  const text = await (await server.fetch('/metrics')).text();
-  const line = text.split('\n').find((l) => l.startsWith('plenary_sync_frames_deflated_total '));
-  if (!line) throw new Error('plenary_sync_frames_deflated_total is not in /metrics');
-  return Number(line.split(' ')[1]);
-};
+const deflations = (server: PlenaryServer): Promise<number> => metricValue(server, 'plenary_sync_frames_deflated_total');
 
 describe('sync socket compression', () => {
   let server: PlenaryServer;
@@ -287,16 +283,7 @@ describe('sync socket compression', () => {
       await waitFor(() => getCardsMap(check.doc).size === CARDS, 10_000, 'every card at the second device');
       check.destroy();
       author.destroy();
-      const loaded = async () => {
-        const text = await (await quick.fetch('/metrics')).text();
-        return Number(
-          text
-            .split('\n')
-            .find((l) => l.startsWith('plenary_documents_loaded '))
-            ?.split(' ')[1]
-        );
-      };
-      await waitFor(async () => (await loaded()) === 0, 10_000, 'the board to be unloaded');
+      await waitFor(async () => (await metricValue(quick, 'plenary_documents_loaded')) === 0, 10_000, 'the board to be unloaded');
       const before = await deflations(quick);
 
       // A fresh device connects and says nothing yet: the server reads the board and deflates it.

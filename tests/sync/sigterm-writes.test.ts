@@ -6,16 +6,13 @@
 import { afterAll, expect, it } from 'vitest';
 import { connectClient } from '../utils/clients.ts';
 import { startServer, type PlenaryServer } from '../utils/server.ts';
+import { metricValue } from '../utils/metrics.ts';
 import { waitFor } from '../utils/wait.ts';
 import { STORE_KINDS } from './support/stores.ts';
 
 const N = 25;
 
-const updatesReceived = async (server: PlenaryServer): Promise<number> => {
-  const text = await (await server.fetch('/metrics')).text();
-  const line = text.split('\n').find((l) => l.startsWith('plenary_updates_received_total '));
-  return Number(line?.split(' ')[1] ?? NaN);
-};
+const updatesReceived = (server: PlenaryServer): Promise<number> => metricValue(server, 'plenary_updates_received_total');
 
 for (const store of STORE_KINDS) {
   store.describe(`SIGTERM on the ${store.name} store`, () => {
