@@ -25,12 +25,13 @@
  * Public API
  *   const presence = new RoomPresence(awareness, { connections, publish })
  *   presence.receive(conn, entries)   applies what `conn` may say; throws ProtocolError for a forgery
+ *   presence.leave(conn)              a connection gone: its presence goes for everyone
  *   presence.ask()                    asks the other instances who is present with them
  *   presence.learnBound(bindings)     ids just announced on another instance: a connection here holding one is let go
  *   presence.learnHeld(bindings)      ids another instance's connections speak for (its answer): learned only
  *   presence.answer()                 tells the other instances who is present here
  */
-import { type Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { type Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode } from '@plenary/shared/protocol';
 import type { Connection } from './connection.ts';
 import { PeerKind } from './peer-bus.ts';
@@ -72,6 +73,11 @@ export class RoomPresence {
       this.deps.publish(PeerKind.presenceBound, encodeBindings([[bound, device]]));
     }
     if (own.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
+  }
+
+  /** A connection let go here was unbound first, so the presence its tab took elsewhere stays. */
+  leave(conn: Connection): void {
+    if (conn.awarenessId !== undefined) removeAwarenessStates(this.awareness, [conn.awarenessId], conn);
   }
 
   ask(): void {

@@ -12,7 +12,7 @@
 import type { EventEmitter } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
-import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -303,7 +303,7 @@ export class Room implements ConnectionRoom, PolicyRoom {
   leave(conn: Connection): void {
     this.early.leave(conn);
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessId !== undefined) removeAwarenessStates(this.awareness, [conn.awarenessId], conn);
+    this.presence.leave(conn);
     this.unloading.whenIdle();
   }
 
