@@ -23,8 +23,10 @@ import { attachSyncServer } from './sync/ws-server.ts';
 import { noteOpenBoards, readAhead } from './sync/read-ahead.ts';
 import { LISTEN_BACKLOG } from './http/listen.ts';
 import { lingerAfterEarlyAnswers } from './http/limits/linger.ts';
+import { settleHeap } from './lib/settle-heap.ts';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
+const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 const lanAddresses = (): string[] =>
   Object.values(networkInterfaces())
@@ -71,6 +73,9 @@ const main = async () => {
   // …and the boards open now are what the next start reads ahead, written lately or not.
   const stopNotingOpen = noteOpenBoards({ store, rooms, config, log });
 
+  const settled = settleHeap();
+  if (settled) log.info({ usedMiB: mib(settled.usedBefore), afterMiB: mib(settled.usedAfter) }, 'heap collected before listening');
+  else log.warn('no full collection before listening: the first large join may wait for it');
   await new Promise<void>((resolve) => server.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
