@@ -26,7 +26,6 @@ import { lingerAfterEarlyAnswers } from './http/limits/linger.ts';
 import { settleHeap } from './lib/settle-heap.ts';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
-const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 const lanAddresses = (): string[] =>
   Object.values(networkInterfaces())
@@ -74,7 +73,7 @@ const main = async () => {
   const stopNotingOpen = noteOpenBoards({ store, rooms, config, log });
 
   const settled = settleHeap();
-  if (settled) log.info({ usedMiB: mib(settled.usedBefore), afterMiB: mib(settled.usedAfter) }, 'heap collected before listening');
+  if (settled) log.info(settled, 'heap collected before listening');
   else log.warn('no full collection before listening: the first large join may wait for it');
   await new Promise<void>((resolve) => server.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }, resolve));
   const address = server.address();

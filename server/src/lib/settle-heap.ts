@@ -14,17 +14,19 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 export interface SettledHeap {
-  /** Bytes of the heap in use before and after the collection. */
-  usedBefore: number;
-  usedAfter: number;
+  /** MiB of the heap in use before and after the collection (to a tenth), as the log gives them. */
+  usedMiB: number;
+  afterMiB: number;
 }
+
+const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 /** Collects the start-up's garbage; null if this Node refused to give a collection to call. */
 export const settleHeap = (): SettledHeap | null => {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as unknown;
   if (typeof gc !== 'function') return null;
-  const usedBefore = getHeapStatistics().used_heap_size;
+  const usedMiB = mib(getHeapStatistics().used_heap_size);
   gc();
-  return { usedBefore, usedAfter: getHeapStatistics().used_heap_size };
+  return { usedMiB, afterMiB: mib(getHeapStatistics().used_heap_size) };
 };
