@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { BOARD_PATH, LAST_VIEW_ATTRIBUTE, lastViewFrom, lastViewResponse, MAX_VIEW_BYTES, withLastView } from '../../../web/src/lib/last-view/format.ts';
 
 const SHELL = [
-  '<!doctype html><html><head><link href="/_app/immutable/assets/board.A1.css" rel="stylesheet"><script>boot()</script></head>',
+  '<!doctype html><html><head><link href="/_app/immutable/assets/board.A1.css" rel="stylesheet"><script>boot()</script>',
+  '<script data-route-preloads>preload(location.pathname)</script></head>',
   '<body data-sveltekit-preload-data="hover"><div style="display: contents"><script>start()</script></div></body></html>'
 ].join('');
 const STYLES = ['/_app/immutable/assets/board.A1.css', '/_app/immutable/assets/8.B2.css'];
@@ -32,6 +33,16 @@ describe('withLastView', () => {
     expect(page).toContain('<link rel="preload" as="font" type="font/woff2" crossorigin href="/_app/immutable/assets/noto-sans-latin-400-normal.D4.woff2">');
     // The shell's own stylesheet is not named twice.
     expect(page.split('board.A1.css').length - 1).toBe(1);
+  });
+
+  it("moves the shell's route preloads after the picture, before the app's boot script, so they do not hold the picture back", () => {
+    const page = withLastView(SHELL, view, build)!;
+    const preloads = '<script data-route-preloads>preload(location.pathname)</script>';
+    expect(page.split(preloads).length - 1).toBe(1);
+    expect(page.indexOf(preloads)).toBeGreaterThan(page.indexOf(view.html));
+    expect(page.indexOf(preloads)).toBeLessThan(page.indexOf('<script>start()</script>'));
+    // The rest of the head stays where it was.
+    expect(page.indexOf('<script>boot()</script>')).toBeLessThan(page.indexOf('</head>'));
   });
 
   it('leaves the shell alone for a picture drawn by another version', () => {

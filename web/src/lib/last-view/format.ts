@@ -50,6 +50,9 @@ export interface LastView {
   version: string;
 }
 
+/** The shell's inline script adding the route's module preloads (web/preload-routes.mjs marks it). */
+const ROUTE_PRELOADS = /<script data-route-preloads>[\s\S]*?<\/script>/;
+
 /** The element closing a picture in the page: the page is drawn once it is parsed. */
 const PICTURE_END_ID = 'plenary-last-view-end';
 
@@ -81,13 +84,19 @@ export const withLastView = (shell: string, view: LastView, build: { version: st
   // growing picture on a phone instead of one.
   const whole = `<link rel="expect" href="#${PICTURE_END_ID}" blocking="render">`;
   const afterBody = body.index + body[0].length;
+  // The shell's route preloads (web/preload-routes.mjs) go after the picture: each preload it adds
+  // starts a request on the page's thread (about 50 ms on a mid-range phone for a board's seven),
+  // and in the head they held the picture's parsing and first frame back. After it, they still go
+  // out before the app's own boot script runs.
+  const preloads = ROUTE_PRELOADS.exec(shell.slice(0, head));
   // A fixed layer over the page: the app builds its own page underneath, and the layer goes when
   // the app has drawn the board. Contained, so laying out either leaves the other alone. aria-busy:
   // what a screen reader finds here is about to be replaced.
   const layer =
     `<div ${LAST_VIEW_ATTRIBUTE} aria-busy="true" style="position:fixed;inset:0;z-index:2147483000;overflow:auto;contain:strict;background:var(--color-bg,#fff)">` +
     `${view.html}<i id="${PICTURE_END_ID}" hidden></i></div>`;
-  return shell.slice(0, head) + whole + fonts + links + shell.slice(head, afterBody) + layer + shell.slice(afterBody);
+  const headStart = preloads ? shell.slice(0, preloads.index) + shell.slice(preloads.index + preloads[0].length, head) : shell.slice(0, head);
+  return headStart + whole + fonts + links + shell.slice(head, afterBody) + layer + (preloads?.[0] ?? '') + shell.slice(afterBody);
 };
 
 /** A kept view as the cache holds it. */
