@@ -8,7 +8,9 @@
  * venue's Wi-Fi that is a second wave of requests, one round trip after the largest script has
  * arrived and run. A small inline script in the shell matches the address against each route
  * and adds a `modulepreload` for that route's files at once; the server allows it by its hash like
- * the shell's other inline scripts (server/src/http/limits/security-headers.ts).
+ * the shell's other inline scripts (server/src/http/limits/security-headers.ts). A shell answered
+ * with a board's last view has the script moved after the picture, so its requests do not hold the
+ * picture back (src/lib/last-view/format.ts).
  *
  * Reads SvelteKit's generated route table (.svelte-kit/generated/client-optimized/app.js: route id
  * → node numbers) and Vite's manifest (node → file and static imports). Fails the build when either
