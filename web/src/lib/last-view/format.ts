@@ -88,15 +88,14 @@ export const withLastView = (shell: string, view: LastView, build: { version: st
   // starts a request on the page's thread (about 50 ms on a mid-range phone for a board's seven),
   // and in the head they held the picture's parsing and first frame back. After it, they still go
   // out before the app's own boot script runs.
-  const preloads = ROUTE_PRELOADS.exec(shell.slice(0, head));
+  const preloads = ROUTE_PRELOADS.exec(shell.slice(0, head))?.[0] ?? '';
   // A fixed layer over the page: the app builds its own page underneath, and the layer goes when
   // the app has drawn the board. Contained, so laying out either leaves the other alone. aria-busy:
   // what a screen reader finds here is about to be replaced.
   const layer =
     `<div ${LAST_VIEW_ATTRIBUTE} aria-busy="true" style="position:fixed;inset:0;z-index:2147483000;overflow:auto;contain:strict;background:var(--color-bg,#fff)">` +
     `${view.html}<i id="${PICTURE_END_ID}" hidden></i></div>`;
-  const headStart = preloads ? shell.slice(0, preloads.index) + shell.slice(preloads.index + preloads[0].length, head) : shell.slice(0, head);
-  return headStart + whole + fonts + links + shell.slice(head, afterBody) + layer + (preloads?.[0] ?? '') + shell.slice(afterBody);
+  return shell.slice(0, head).replace(preloads, '') + whole + fonts + links + shell.slice(head, afterBody) + layer + preloads + shell.slice(afterBody);
 };
 
 /** A kept view as the cache holds it. */
