@@ -41,7 +41,11 @@ const readAtInteractive = (type: string | null): string => `(() => {
       fieldValue: field ? field.value : null,
       hostileShown: fields.some((f) => f.value === ${JSON.stringify(HOSTILE)}),
       markupInView: view ? view.querySelectorAll('script, img').length : 0,
-      appBoard: !!document.querySelector('[data-testid="board"]')
+      appBoard: !!document.querySelector('[data-testid="board"]'),
+      preloadsAfterView: (() => {
+        const preloads = document.querySelector('script[data-route-preloads]');
+        return view && preloads ? (view.compareDocumentPosition(preloads) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 : null;
+      })()
     };
     const typed = ${JSON.stringify(type)};
     if (field && typed !== null) {
@@ -59,6 +63,8 @@ interface AtParse {
   hostileShown: boolean;
   markupInView: number;
   appBoard: boolean;
+  /** Whether the shell's route-preload script came after the picture (null: either is missing). */
+  preloadsAfterView: boolean | null;
 }
 
 /** Whether the page's origin keeps a last view for the board at `path` (the page's own board by default). */
@@ -175,6 +181,8 @@ describe("a board's last view", () => {
       expect(seen.hostileShown).toBe(true);
       expect(seen.markupInView).toBe(0);
       expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+      // The built shell's route preloads were moved after the picture, so they did not hold it back.
+      expect(seen.preloadsAfterView).toBe(true);
 
       // What was typed into the picture is in the app's field, which has the focus, and reaches the others.
       const field = page.locator(`[data-card-id="${cardId}"] [data-testid="card-text"]`);
